@@ -1,0 +1,26 @@
+"""Helpers shared by the command modules: exit codes and opening the store."""
+
+from __future__ import annotations
+
+import argparse
+
+from pos.bootstrap import AppContext, open_context
+from pos.datadir import resolve_data_dir
+
+EXIT_OK = 0
+EXIT_REFUSED = 1
+EXIT_USAGE = 2
+EXIT_STORE = 3
+
+
+class CommandError(Exception):
+    """A command that could not do its job; the message is for the person at the terminal."""
+
+    def __init__(self, message: str, exit_code: int = EXIT_REFUSED):
+        super().__init__(message)
+        self.exit_code = exit_code
+
+
+def open_store(args: argparse.Namespace) -> AppContext:
+    """The context on the data directory the command line names (which must exist)."""
+    return open_context(resolve_data_dir(args.data_dir))

@@ -1,0 +1,71 @@
+"""``otop-pos``: parse the command line and dispatch.
+
+Exit status: 0 done, 1 the input was refused (nothing changed), 2 bad usage,
+3 the store cannot be opened (not initialised, or from a newer version).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from cli import catalog_commands
+from cli.common import EXIT_STORE, CommandError
+from pos import __version__
+from pos.datadir import ENV_VAR
+from pos.store.database import StoreError
+
+DESCRIPTION = """\
+Point of sale for the counter of the Sisaket provincial OTOP centre.
+Without a command, opens the counter app (a window)."""
+
+EPILOG = f"""\
+data directory: --data-dir, else ${ENV_VAR}, else ~/.local/share/otop-pos.
+examples:
+  otop-pos init --demo                 create the store with the demo catalogue
+  otop-pos catalog import goods.csv    add or update products (all or nothing)
+  otop-pos catalog export goods.csv    write the whole catalogue as CSV"""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="otop-pos",
+        description=DESCRIPTION,
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"otop-pos {__version__}")
+    parser.add_argument("--data-dir", metavar="DIR", help="where the store lives")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    init = commands.add_parser("init", help="create (or upgrade) the store in the data directory")
+    init.add_argument("--demo", action="store_true", help="load the demo catalogue and users")
+    init.set_defaults(handler=catalog_commands.run_init)
+    catalog_commands.add_catalog_parser(commands)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler = getattr(args, "handler", None)
+    try:
+        if handler is None:
+            return _launch_gui(args)
+        return int(handler(args))
+    except CommandError as error:
+        print(f"otop-pos: {error}", file=sys.stderr)
+        return error.exit_code
+    except StoreError as error:
+        print(f"otop-pos: {error}", file=sys.stderr)
+        return EXIT_STORE
+
+
+def _launch_gui(args: argparse.Namespace) -> int:
+    from ui.app import run_app  # Qt is loaded only when a window is wanted
+
+    return run_app(args.data_dir)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

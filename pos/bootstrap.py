@@ -1,0 +1,77 @@
+"""The one place that wires adapters to services: real (SQLite) or fake (in memory).
+
+The GUI, the command line, tests and benchmarks all get their
+:class:`AppContext` from here, so swapping an adapter is a change in this file
+only.  Later adapters (printer, scanner, sync) are added to the context here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Engine
+
+from pos.fakes import FakeUnitOfWork
+from pos.ports import UnitOfWork
+from pos.services.catalog_import import ImportReport
+from pos.services.demo import DemoFiles, load_demo
+from pos.settings import Settings
+from pos.store.database import MigrationOutcome, open_database
+from pos.store.unit_of_work import SqlUnitOfWork, unit_of_work_factory
+from resources import resource_path
+
+
+@dataclass
+class AppContext:
+    """What a running till needs: where its data is and how to start units of work."""
+
+    data_dir: Path | None
+    uow_factory: Callable[[], UnitOfWork]
+    engine: Engine | None = None
+    migration: MigrationOutcome | None = None
+
+    def settings(self) -> Settings:
+        with self.uow_factory() as uow:
+            return uow.settings.load()
+
+    def close(self) -> None:
+        if self.engine is not None:
+            self.engine.dispose()
+
+
+def open_context(data_dir: Path, *, create: bool = False) -> AppContext:
+    """Open the store in ``data_dir`` (migrating it if older) and wire the real adapters."""
+    engine, outcome = open_database(data_dir, create=create)
+    sessions = unit_of_work_factory(engine)
+    return AppContext(
+        data_dir=data_dir,
+        uow_factory=lambda: SqlUnitOfWork(sessions),
+        engine=engine,
+        migration=outcome,
+    )
+
+
+def fake_context() -> AppContext:
+    """A context on in-memory fakes: services without any I/O."""
+    shared = FakeUnitOfWork()
+    return AppContext(data_dir=None, uow_factory=lambda: shared)
+
+
+def demo_files() -> DemoFiles:
+    return DemoFiles(
+        producers_csv=resource_path("demo", "producers.csv"),
+        catalogue_csv=resource_path("demo", "catalogue.csv"),
+        users_csv=resource_path("demo", "users.csv"),
+    )
+
+
+def initialise(data_dir: Path, *, demo: bool) -> tuple[AppContext, ImportReport | None]:
+    """Create or migrate the store; with ``demo``, load the demo data if the store is empty."""
+    context = open_context(data_dir, create=True)
+    with context.uow_factory() as uow:
+        uow.settings.save(uow.settings.load())  # write the defaults so they can be seen
+        uow.commit()
+    report = load_demo(context.uow_factory, demo_files()) if demo else None
+    return context, report

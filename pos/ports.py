@@ -1,0 +1,97 @@
+"""The small Protocols that services depend on; adapters implement them.
+
+Each port has a real adapter (``pos.store`` on SQLite) and a fake
+(``pos.fakes``, in memory) so services can be unit-tested without I/O and the
+bootstrap can wire either.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from types import TracebackType
+from typing import Protocol, Self
+
+from pos.catalog import ProducerGroup, Product
+from pos.settings import Settings
+
+
+@dataclass(frozen=True)
+class User:
+    """Someone who works the till; ``pin_hash`` is an Argon2id hash, never the PIN."""
+
+    user_id: int | None
+    name: str
+    role: str  # "cashier" or "manager"
+    pin_hash: str
+    active: bool = True
+
+    @property
+    def is_manager(self) -> bool:
+        return self.role == "manager"
+
+
+class CatalogRepository(Protocol):
+    def product_by_sku(self, sku: str) -> Product | None: ...
+    def product_by_barcode(self, code: str) -> Product | None: ...
+    def product_by_plu(self, plu: int) -> Product | None: ...
+    def search_products(self, text: str, limit: int = 50) -> list[Product]: ...
+    def all_products(self) -> Iterator[Product]: ...
+    def count_products(self) -> int: ...
+    def producers(self) -> list[ProducerGroup]: ...
+    def add_producers(self, producers: Sequence[ProducerGroup]) -> None: ...
+    def save_products(self, products: Sequence[Product], plu_of_sku: dict[str, int]) -> None:
+        """Insert or update by SKU; ``plu_of_sku`` gives the scale PLU of weighed goods."""
+        ...
+
+    def barcode_owners(self) -> dict[str, str]:
+        """Every barcode in use → the SKU that has it."""
+        ...
+
+    def plu_owners(self) -> dict[int, str]:
+        """Every scale PLU in use → the SKU that has it."""
+        ...
+
+
+class CounterRepository(Protocol):
+    def next_value(self, name: str) -> int:
+        """Increment the named counter and return the new value (within the transaction)."""
+        ...
+
+    def reserve(self, name: str, count: int) -> range:
+        """Advance the named counter by ``count`` and return the values reserved."""
+        ...
+
+
+class SettingsRepository(Protocol):
+    def load(self) -> Settings: ...
+    def save(self, settings: Settings) -> None: ...
+
+
+class UserRepository(Protocol):
+    def active_users(self) -> list[User]: ...
+    def by_id(self, user_id: int) -> User | None: ...
+    def add(self, user: User) -> User: ...
+
+
+class UnitOfWork(Protocol):
+    """One atomic piece of work: everything done through it commits together or not at all."""
+
+    @property
+    def catalog(self) -> CatalogRepository: ...
+    @property
+    def counters(self) -> CounterRepository: ...
+    @property
+    def settings(self) -> SettingsRepository: ...
+    @property
+    def users(self) -> UserRepository: ...
+
+    def __enter__(self) -> Self: ...
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None: ...
+    def commit(self) -> None: ...
+    def rollback(self) -> None: ...

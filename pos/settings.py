@@ -1,0 +1,68 @@
+"""Shop settings: typed, with defaults, stored as key → JSON in the database.
+
+Settings live in the store (table ``setting``) rather than a file so that they
+change in the same durable transactions as everything else and can later come
+down from the head office.  :class:`Settings` is the typed view; missing keys
+take the defaults below, unknown keys are kept untouched for newer versions.
+Each field is converted by its entry in ``_CODECS``: add a field there and in
+the dataclass to add a setting.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from pos.barcodes import BarcodeRules
+from pos.money import CashRounding
+from pos.vat import DEFAULT_VAT_SCHEDULE, VatSchedule
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything the counter can be configured with."""
+
+    terminal_id: str = "POS01"  # the POS ID the Revenue Department approved (form ภ.พ.06)
+    cash_rounding: CashRounding = CashRounding.NONE
+    vat_schedule: VatSchedule = DEFAULT_VAT_SCHEDULE
+    barcode_rules: BarcodeRules = field(default_factory=BarcodeRules)
+    idle_lock_minutes: int = 5
+    discount_limit_basis_points: int = 1000  # above 10% a manager approves
+
+    def replace(self, **changes: Any) -> Settings:
+        return dataclasses.replace(self, **changes)
+
+
+def _identity(value: Any) -> Any:
+    return value
+
+
+_Codec = tuple[Callable[[Any], Any], Callable[[Any], Any]]  # (to JSON, from JSON)
+
+_CODECS: dict[str, _Codec] = {
+    "terminal_id": (_identity, str),
+    "cash_rounding": (lambda v: v.as_setting(), lambda j: CashRounding.from_setting(str(j))),
+    "vat_schedule": (lambda v: v.to_setting(), VatSchedule.from_setting),
+    "barcode_rules": (lambda v: v.to_setting(), BarcodeRules.from_setting),
+    "idle_lock_minutes": (_identity, int),
+    "discount_limit_basis_points": (_identity, int),
+}
+
+
+def settings_to_items(settings: Settings) -> dict[str, Any]:
+    """Each setting as a JSON-serialisable value, keyed by field name."""
+    return {name: to_json(getattr(settings, name)) for name, (to_json, _) in _CODECS.items()}
+
+
+def settings_from_items(items: Mapping[str, Any]) -> Settings:
+    """Build settings from stored values; a bad value raises ValueError naming its key."""
+    values: dict[str, Any] = {}
+    for name, (_, from_json) in _CODECS.items():
+        if name in items:
+            try:
+                values[name] = from_json(items[name])
+            except (ValueError, TypeError, KeyError, AssertionError) as error:
+                raise ValueError(f"setting {name!r} has a bad value: {error}") from error
+    return Settings(**values)

@@ -1,0 +1,284 @@
+"""The catalogue on SQLite: lookups on the scan path, name search, bulk upsert.
+
+Lookups use SQLAlchemy Core statements (cached compiled SQL, no ORM identity
+map) because they sit on the scan-to-cart path; producer groups are few and
+are read once per unit of work.  Search uses the FTS5 trigram index for terms
+of three characters or more and LIKE for shorter ones (see migration 0002).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any, cast
+
+from sqlalchemy import Row, Select, Table, and_, bindparam, func, or_, select, text, update
+from sqlalchemy.orm import Session
+
+from pos.catalog import Category, ProducerGroup, Product, Unit
+from pos.store.models import ProducerGroupRow, ProductRow
+
+_product = cast(Table, ProductRow.__table__)
+_producer = cast(Table, ProducerGroupRow.__table__)
+_TRIGRAM = 3
+_CANDIDATES_PER_RESULT = 4  # rows fetched per result wanted, then ranked in Python
+_MAX_CHARACTER = "\U0010ffff"
+_BULK_ROWS = 2000  # from this many rows, rebuild the search index once instead of per row
+_BY_SKU = select(_product).where(_product.c.sku == bindparam("key"))
+_BY_BARCODE = select(_product).where(_product.c.barcode == bindparam("key"))
+_BY_PLU = select(_product).where(_product.c.plu == bindparam("key"))
+
+
+def _escape_like(term: str) -> str:
+    return "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def _fts_phrase(term: str) -> str:
+    return '"' + term.replace('"', '""') + '"'
+
+
+class SqlCatalogRepository:
+    """:class:`pos.ports.CatalogRepository` on the SQLite store."""
+
+    def __init__(self, session: Session):
+        self._session = session
+        self._producers_by_id: dict[int, ProducerGroup] | None = None
+
+    # --- producers ------------------------------------------------------------------------
+    def _producer_map(self) -> dict[int, ProducerGroup]:
+        if self._producers_by_id is None:
+            rows = self._session.execute(select(_producer)).all()
+            self._producers_by_id = {row.id: _producer_from_row(row) for row in rows}
+        return self._producers_by_id
+
+    def producers(self) -> list[ProducerGroup]:
+        return sorted(self._producer_map().values(), key=lambda p: p.name_th)
+
+    def add_producers(self, producers: Sequence[ProducerGroup]) -> None:
+        if producers:
+            self._session.execute(
+                _producer.insert(), [_producer_values(producer) for producer in producers]
+            )
+            self._producers_by_id = None
+
+    def _producer_ids_by_name(self) -> dict[str, int]:
+        return {group.name_th: key for key, group in self._producer_map().items()}
+
+    # --- products -------------------------------------------------------------------------
+    def _one(self, statement: Select[Any], key: str | int) -> Product | None:
+        # Core on the session's connection: the scan path skips the ORM's per-call work.
+        row = self._session.connection().execute(statement, {"key": key}).first()
+        return self._product_from_row(row) if row is not None else None
+
+    def product_by_sku(self, sku: str) -> Product | None:
+        return self._one(_BY_SKU, sku)
+
+    def product_by_barcode(self, code: str) -> Product | None:
+        return self._one(_BY_BARCODE, code)
+
+    def product_by_plu(self, plu: int) -> Product | None:
+        return self._one(_BY_PLU, plu)
+
+    def count_products(self) -> int:
+        return int(self._session.execute(select(func.count()).select_from(_product)).scalar_one())
+
+    def all_products(self) -> Iterator[Product]:
+        result = self._session.execute(
+            select(_product).order_by(_product.c.sku).execution_options(yield_per=2000)
+        )
+        for row in result:
+            yield self._product_from_row(row)
+
+    def search_products(self, text_query: str, limit: int = 50) -> list[Product]:
+        """Products matching every word typed, best first.
+
+        A word of three or more characters is found anywhere in the SKU or the
+        Thai or English name (FTS5 trigram index).  When every word is shorter,
+        the first one matches the *start* of a name or SKU (an index range, so it
+        stays instant on 100,000 products) — a cashier typing one or two
+        characters is typing the beginning of a name.  Other short words must
+        appear anywhere.  Exact SKU first, then names starting with the first
+        word, then by Thai name.
+        """
+        terms = text_query.split()
+        if not terms:
+            return []
+        long_terms = [term for term in terms if len(term) >= _TRIGRAM]
+        short_terms = [term for term in terms if len(term) < _TRIGRAM]
+        if long_terms:
+            statement = _trigram_match(long_terms)
+        else:
+            statement = select(_product).where(_starts_with(short_terms.pop(0)))
+        for term in short_terms:
+            pattern = _escape_like(term)
+            statement = statement.where(
+                or_(*(column.like(pattern, escape="\\") for column in _searchable_columns()))
+            )
+        rows = self._session.execute(statement.limit(limit * _CANDIDATES_PER_RESULT))
+        found = [self._product_from_row(row) for row in rows]
+        return sorted(found, key=_relevance(text_query.strip(), terms[0]))[:limit]
+
+    def save_products(self, products: Sequence[Product], plu_of_sku: dict[str, int]) -> None:
+        if not products:
+            return
+        producer_ids = self._producer_ids_by_name()
+        values = [_product_values(p, producer_ids, plu_of_sku.get(p.sku)) for p in products]
+        self._release_changed_codes(values)
+        known = set(self._session.scalars(select(_product.c.sku)))
+        inserts = [value for value in values if value["sku"] not in known]
+        updates = [{"key": value["sku"], **value} for value in values if value["sku"] in known]
+        if len(values) < _BULK_ROWS:
+            self._write(inserts, updates)
+        else:
+            with self._search_triggers_suspended():
+                self._write(inserts, updates)
+
+    def _write(self, inserts: list[dict[str, Any]], updates: list[dict[str, Any]]) -> None:
+        """Plain INSERTs for new SKUs, UPDATEs by SKU for known ones (an upsert costs double)."""
+        if inserts:
+            self._session.execute(_product.insert(), inserts)
+        if updates:
+            columns: dict[str, Any] = {
+                name: bindparam(name) for name in updates[0] if name not in ("key", "sku")
+            }
+            statement = update(_product).where(_product.c.sku == bindparam("key")).values(columns)
+            self._session.connection().execute(statement, updates)
+
+    @contextmanager
+    def _search_triggers_suspended(self) -> Iterator[None]:
+        """Drop the search-index triggers, let the caller write, rebuild the index once.
+
+        Indexing row by row costs four times more than one rebuild on a large
+        import.  It is all one transaction (SQLite DDL is transactional), and the
+        triggers are recreated from their own stored SQL, so the schema is the
+        same afterwards and other connections never see it without them.
+        """
+        triggers = self._session.execute(
+            text(
+                "SELECT name, sql FROM sqlite_master WHERE type = 'trigger'"
+                " AND tbl_name = 'product' AND name LIKE 'product_search%'"
+            )
+        ).all()
+        for name, _ in triggers:
+            self._session.execute(text(f'DROP TRIGGER "{name}"'))
+        yield
+        self._session.execute(text("INSERT INTO product_search(product_search) VALUES ('rebuild')"))
+        for _, sql in triggers:
+            self._session.execute(text(sql))
+
+    def _release_changed_codes(self, values: list[dict[str, Any]]) -> None:
+        """Clear the codes of products whose code changes, so two can swap codes in one batch."""
+        owners = self.barcode_owners()
+        new_code = {value["sku"]: value["barcode"] for value in values}
+        changing = [
+            sku for code, sku in owners.items() if sku in new_code and new_code[sku] != code
+        ]
+        if changing:
+            self._session.execute(
+                update(_product).where(_product.c.sku.in_(changing)).values(barcode=None, plu=None)
+            )
+
+    def barcode_owners(self) -> dict[str, str]:
+        rows = self._session.execute(
+            select(_product.c.barcode, _product.c.sku).where(_product.c.barcode.is_not(None))
+        )
+        return dict(rows.all())
+
+    def plu_owners(self) -> dict[int, str]:
+        rows = self._session.execute(
+            select(_product.c.plu, _product.c.sku).where(_product.c.plu.is_not(None))
+        )
+        return dict(rows.all())
+
+    def _product_from_row(self, row: Row[Any]) -> Product:
+        return Product(
+            sku=row.sku,
+            barcode=row.barcode,
+            name_th=row.name_th,
+            name_en=row.name_en,
+            category=Category(row.category),
+            producer=self._producer_map()[row.producer_id],
+            unit_price_satang=row.unit_price_satang,
+            unit=Unit(row.unit),
+            sold_by_weight=bool(row.sold_by_weight),
+            vat_applicable=bool(row.vat_applicable),
+            otop_stars=row.otop_stars,
+            stock_milli=row.stock_milli,
+        )
+
+
+def _trigram_match(terms: list[str]) -> Select[Any]:
+    match = " ".join(_fts_phrase(term) for term in terms)
+    return (
+        select(_product)
+        .join(text("product_search"), text("product_search.rowid = product.id"))
+        .where(text("product_search MATCH :match").bindparams(match=match))
+    )
+
+
+def _starts_with(term: str) -> Any:
+    """Name or SKU begins with ``term``: three index range scans, no table scan."""
+    above = term + _MAX_CHARACTER
+    return or_(
+        and_(_product.c.name_th >= term, _product.c.name_th < above),
+        and_(_product.c.name_en >= term, _product.c.name_en < above),  # a NOCASE column
+        and_(_product.c.sku >= term.upper(), _product.c.sku < term.upper() + _MAX_CHARACTER),
+    )
+
+
+def _relevance(query: str, first_term: str) -> Callable[[Product], tuple[bool, bool, str]]:
+    sku, start = query.upper(), first_term.casefold()
+
+    def key(product: Product) -> tuple[bool, bool, str]:
+        starts = product.name_th.startswith(first_term) or product.name_en.casefold().startswith(
+            start
+        )
+        return (product.sku != sku, not starts, product.name_th)
+
+    return key
+
+
+def _searchable_columns() -> tuple[Any, ...]:
+    return (_product.c.sku, _product.c.name_th, _product.c.name_en)
+
+
+def _producer_from_row(row: Row[Any]) -> ProducerGroup:
+    return ProducerGroup(
+        name_th=row.name_th,
+        name_en=row.name_en,
+        district=row.district,
+        vat_registered=bool(row.vat_registered),
+        tax_id=row.tax_id,
+        branch=row.branch,
+    )
+
+
+def _producer_values(producer: ProducerGroup) -> dict[str, Any]:
+    return {
+        "name_th": producer.name_th,
+        "name_en": producer.name_en,
+        "district": producer.district,
+        "vat_registered": producer.vat_registered,
+        "tax_id": producer.tax_id,
+        "branch": producer.branch,
+    }
+
+
+def _product_values(
+    product: Product, producer_ids: dict[str, int], plu: int | None
+) -> dict[str, Any]:
+    return {
+        "sku": product.sku,
+        "barcode": product.barcode,
+        "plu": plu,
+        "name_th": product.name_th,
+        "name_en": product.name_en,
+        "category": product.category.value,
+        "producer_id": producer_ids[product.producer.name_th],
+        "unit_price_satang": product.unit_price_satang,
+        "unit": product.unit.value,
+        "sold_by_weight": product.sold_by_weight,
+        "vat_applicable": product.vat_applicable,
+        "otop_stars": product.otop_stars,
+        "stock_milli": product.stock_milli,
+    }

@@ -1,0 +1,93 @@
+"""SQLAlchemy 2 typed models of the counter's SQLite store.
+
+The schema is owned by the Alembic migrations in ``pos/store/migrations``; these
+models must describe the same tables (a test compares them).  Money columns are
+INTEGER satang, quantities INTEGER thousandths, flags INTEGER 0/1, and CHECK
+constraints keep bad values out even when something bypasses the domain code.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import CheckConstraint, ForeignKey, Integer, MetaData, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(table_name)s_%(column_0_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class ProducerGroupRow(Base):
+    __tablename__ = "producer_group"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name_th: Mapped[str] = mapped_column(String(200), unique=True)
+    name_en: Mapped[str] = mapped_column(String(200), default="")
+    district: Mapped[str] = mapped_column(String(100), default="")
+    vat_registered: Mapped[bool] = mapped_column(default=False)
+    tax_id: Mapped[str | None] = mapped_column(String(13))
+    branch: Mapped[str | None] = mapped_column(String(5))
+
+
+class ProductRow(Base):
+    __tablename__ = "product"
+    __table_args__ = (
+        CheckConstraint("unit_price_satang >= 0", name="price_not_negative"),
+        CheckConstraint("otop_stars BETWEEN 0 AND 5", name="stars_0_to_5"),
+        CheckConstraint(
+            "category IN ('food', 'beverage', 'textile', 'household', 'herbal')",
+            name="known_category",
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    sku: Mapped[str] = mapped_column(String(40), unique=True)
+    barcode: Mapped[str | None] = mapped_column(String(14), unique=True)
+    plu: Mapped[int | None] = mapped_column(unique=True)  # scale PLU of a weighed item's code
+    name_th: Mapped[str] = mapped_column(String(200), index=True)
+    # English names compare case-insensitively, so the index serves "si…" → "Silk"
+    name_en: Mapped[str] = mapped_column(String(200, collation="NOCASE"), default="", index=True)
+    category: Mapped[str] = mapped_column(String(16))
+    producer_id: Mapped[int] = mapped_column(ForeignKey("producer_group.id"), index=True)
+    unit_price_satang: Mapped[int] = mapped_column(Integer)
+    unit: Mapped[str] = mapped_column(String(16))
+    sold_by_weight: Mapped[bool] = mapped_column(default=False)
+    vat_applicable: Mapped[bool] = mapped_column(default=True)
+    otop_stars: Mapped[int] = mapped_column(default=0)
+    stock_milli: Mapped[int] = mapped_column(default=0)
+
+
+class UserRow(Base):
+    """A person who works the till; the PIN is only ever stored as an Argon2id hash."""
+
+    __tablename__ = "app_user"
+    __table_args__ = (CheckConstraint("role IN ('cashier', 'manager')", name="known_role"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    role: Mapped[str] = mapped_column(String(16))
+    pin_hash: Mapped[str] = mapped_column(String(200))
+    active: Mapped[bool] = mapped_column(default=True)
+
+
+class SettingRow(Base):
+    __tablename__ = "setting"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value_json: Mapped[str] = mapped_column(Text)
+
+
+class CounterRow(Base):
+    """Named counters (in-store code serials, document numbers), bumped inside transactions."""
+
+    __tablename__ = "counter"
+
+    name: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[int] = mapped_column(default=0)

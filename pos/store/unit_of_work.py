@@ -1,0 +1,123 @@
+"""The SQLite unit of work and its small repositories (counters, settings, users).
+
+A :class:`SqlUnitOfWork` is one transaction: everything done through its
+repositories commits together on :meth:`commit`, and leaving the ``with``
+block without committing rolls it all back.  Write units of work begin with
+``BEGIN IMMEDIATE`` (see :mod:`pos.store.database`) so numbering counters and
+read-then-write checks cannot interleave with another writer.
+"""
+
+from __future__ import annotations
+
+import json
+from types import TracebackType
+from typing import Self
+
+from sqlalchemy import Engine, select
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.orm import Session, sessionmaker
+
+from pos.ports import User
+from pos.settings import Settings, settings_from_items, settings_to_items
+from pos.store.catalog_repository import SqlCatalogRepository
+from pos.store.database import writer_engine
+from pos.store.models import CounterRow, SettingRow, UserRow
+
+
+class SqlCounterRepository:
+    def __init__(self, session: Session):
+        self._session = session
+
+    def next_value(self, name: str) -> int:
+        return self.reserve(name, 1)[0]
+
+    def reserve(self, name: str, count: int) -> range:
+        if count < 1:
+            raise ValueError("reserve at least one value")
+        insert = sqlite_insert(CounterRow).values(name=name, value=count)
+        bump = insert.on_conflict_do_update(
+            index_elements=["name"], set_={"value": CounterRow.value + count}
+        ).returning(CounterRow.value)
+        last = int(self._session.execute(bump).scalar_one())
+        return range(last - count + 1, last + 1)
+
+
+class SqlSettingsRepository:
+    def __init__(self, session: Session):
+        self._session = session
+
+    def load(self) -> Settings:
+        rows = self._session.execute(select(SettingRow.key, SettingRow.value_json))
+        return settings_from_items({key: json.loads(value) for key, value in rows})
+
+    def save(self, settings: Settings) -> None:
+        for key, value in settings_to_items(settings).items():
+            statement = sqlite_insert(SettingRow).values(
+                key=key, value_json=json.dumps(value, ensure_ascii=False)
+            )
+            self._session.execute(
+                statement.on_conflict_do_update(
+                    index_elements=["key"], set_={"value_json": statement.excluded.value_json}
+                )
+            )
+
+
+class SqlUserRepository:
+    def __init__(self, session: Session):
+        self._session = session
+
+    def active_users(self) -> list[User]:
+        rows = self._session.scalars(
+            select(UserRow).where(UserRow.active.is_(True)).order_by(UserRow.id)
+        )
+        return [_user(row) for row in rows]
+
+    def by_id(self, user_id: int) -> User | None:
+        row = self._session.get(UserRow, user_id)
+        return _user(row) if row is not None else None
+
+    def add(self, user: User) -> User:
+        row = UserRow(name=user.name, role=user.role, pin_hash=user.pin_hash, active=user.active)
+        self._session.add(row)
+        self._session.flush()
+        return _user(row)
+
+
+def _user(row: UserRow) -> User:
+    return User(row.id, row.name, row.role, row.pin_hash, row.active)
+
+
+class SqlUnitOfWork:
+    """:class:`pos.ports.UnitOfWork` on the SQLite store."""
+
+    def __init__(self, session_factory: sessionmaker[Session]):
+        self._session_factory = session_factory
+
+    def __enter__(self) -> Self:
+        self.session = self._session_factory()
+        self.catalog = SqlCatalogRepository(self.session)
+        self.counters = SqlCounterRepository(self.session)
+        self.settings = SqlSettingsRepository(self.session)
+        self.users = SqlUserRepository(self.session)
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.rollback()
+        self.session.close()
+
+    def commit(self) -> None:
+        self.session.commit()
+
+    def rollback(self) -> None:
+        self.session.rollback()
+
+
+def unit_of_work_factory(engine: Engine, *, write: bool = True) -> sessionmaker[Session]:
+    """Sessions for units of work; ``write`` ones take the write lock when they begin."""
+    bind = writer_engine(engine) if write else engine
+    return sessionmaker(bind=bind, expire_on_commit=False)
