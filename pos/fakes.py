@@ -10,9 +10,11 @@ from __future__ import annotations
 import copy
 import dataclasses
 from collections.abc import Iterator, Sequence
+from datetime import datetime
 from types import TracebackType
 from typing import Self
 
+from pos.audit import AuditEvent
 from pos.catalog import ProducerGroup, Product
 from pos.ports import User
 from pos.settings import Settings
@@ -26,6 +28,7 @@ class _Data:
     counters: dict[str, int] = dataclasses.field(default_factory=dict)
     settings: Settings = dataclasses.field(default_factory=Settings)
     users: list[User] = dataclasses.field(default_factory=list)
+    audit: list[AuditEvent] = dataclasses.field(default_factory=list)
 
 
 class FakeCatalogRepository:
@@ -130,6 +133,18 @@ class FakeUserRepository:
         return stored
 
 
+class FakeAuditRepository:
+    def __init__(self, data: _Data):
+        self._data = data
+
+    def record(self, event: AuditEvent) -> None:
+        self._data.audit.append(event)
+
+    def between(self, start: datetime, end: datetime) -> list[AuditEvent]:
+        found = [event for event in self._data.audit if start <= event.at < end]
+        return sorted(found, key=lambda event: event.at)
+
+
 class FakeUnitOfWork:
     """A unit of work over in-memory data; a copy is edited and swapped in on commit."""
 
@@ -138,11 +153,7 @@ class FakeUnitOfWork:
         self.commits = 0
 
     def __enter__(self) -> Self:
-        self._working = copy.deepcopy(self.committed)
-        self.catalog = FakeCatalogRepository(self._working)
-        self.counters = FakeCounterRepository(self._working)
-        self.settings = FakeSettingsRepository(self._working)
-        self.users = FakeUserRepository(self._working)
+        self._start_working_copy()
         return self
 
     def __exit__(
@@ -158,8 +169,12 @@ class FakeUnitOfWork:
         self.commits += 1
 
     def rollback(self) -> None:
+        self._start_working_copy()
+
+    def _start_working_copy(self) -> None:
         self._working = copy.deepcopy(self.committed)
         self.catalog = FakeCatalogRepository(self._working)
         self.counters = FakeCounterRepository(self._working)
         self.settings = FakeSettingsRepository(self._working)
         self.users = FakeUserRepository(self._working)
+        self.audit = FakeAuditRepository(self._working)

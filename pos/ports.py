@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from types import TracebackType
 from typing import Protocol, Self
 
+from pos.audit import AuditEvent
 from pos.catalog import ProducerGroup, Product
 from pos.settings import Settings
 
@@ -74,6 +76,16 @@ class UserRepository(Protocol):
     def add(self, user: User) -> User: ...
 
 
+class AuditRepository(Protocol):
+    def record(self, event: AuditEvent) -> None:
+        """Append an event; it is never changed or deleted afterwards."""
+        ...
+
+    def between(self, start: datetime, end: datetime) -> list[AuditEvent]:
+        """Events with ``start <= at < end``, oldest first."""
+        ...
+
+
 class UnitOfWork(Protocol):
     """One atomic piece of work: everything done through it commits together or not at all."""
 
@@ -85,6 +97,8 @@ class UnitOfWork(Protocol):
     def settings(self) -> SettingsRepository: ...
     @property
     def users(self) -> UserRepository: ...
+    @property
+    def audit(self) -> AuditRepository: ...
 
     def __enter__(self) -> Self: ...
     def __exit__(

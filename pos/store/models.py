@@ -91,3 +91,18 @@ class CounterRow(Base):
 
     name: Mapped[str] = mapped_column(String(64), primary_key=True)
     value: Mapped[int] = mapped_column(default=0)
+
+
+class AuditEventRow(Base):
+    """Append-only audit trail (see :mod:`pos.audit`); times are stored in UTC ISO-8601."""
+
+    __tablename__ = "audit_event"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    at_utc: Mapped[str] = mapped_column(String(32), index=True)
+    action: Mapped[str] = mapped_column(String(32), index=True)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
+    approved_by_user_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
+    reference: Mapped[str | None] = mapped_column(String(64))
+    detail_json: Mapped[str] = mapped_column(Text, default="{}")

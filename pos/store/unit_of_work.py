@@ -9,7 +9,9 @@ read-then-write checks cannot interleave with another writer.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import uuid
 from types import TracebackType
 from typing import Self
 
@@ -17,11 +19,13 @@ from sqlalchemy import Engine, select
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, sessionmaker
 
+from pos.audit import AuditAction, AuditEvent
+from pos.clock import THAI_TIME
 from pos.ports import User
 from pos.settings import Settings, settings_from_items, settings_to_items
 from pos.store.catalog_repository import SqlCatalogRepository
 from pos.store.database import writer_engine
-from pos.store.models import CounterRow, SettingRow, UserRow
+from pos.store.models import AuditEventRow, CounterRow, SettingRow, UserRow
 
 
 class SqlCounterRepository:
@@ -83,6 +87,59 @@ class SqlUserRepository:
         return _user(row)
 
 
+class SqlAuditRepository:
+    def __init__(self, session: Session):
+        self._session = session
+
+    def record(self, event: AuditEvent) -> None:
+        self._session.add(
+            AuditEventRow(
+                event_uuid=str(event.event_id),
+                at_utc=to_utc_text(event.at),
+                action=event.action.value,
+                user_id=event.user_id,
+                approved_by_user_id=event.approved_by_user_id,
+                reference=event.reference,
+                detail_json=json.dumps(event.detail, ensure_ascii=False, sort_keys=True),
+            )
+        )
+        self._session.flush()
+
+    def between(self, start: dt.datetime, end: dt.datetime) -> list[AuditEvent]:
+        rows = self._session.scalars(
+            select(AuditEventRow)
+            .where(AuditEventRow.at_utc >= to_utc_text(start))
+            .where(AuditEventRow.at_utc < to_utc_text(end))
+            .order_by(AuditEventRow.at_utc, AuditEventRow.id)
+        )
+        return [_audit_event(row) for row in rows]
+
+
+def _audit_event(row: AuditEventRow) -> AuditEvent:
+    return AuditEvent(
+        action=AuditAction(row.action),
+        at=from_utc_text(row.at_utc),
+        user_id=row.user_id,
+        approved_by_user_id=row.approved_by_user_id,
+        reference=row.reference,
+        detail=json.loads(row.detail_json),
+        event_id=uuid.UUID(row.event_uuid),
+    )
+
+
+def to_utc_text(moment: dt.datetime) -> str:
+    """An aware time as sortable UTC text with microseconds: ``2026-11-24T02:05:00.000000Z``."""
+    if moment.tzinfo is None:
+        raise ValueError("times are stored aware; got a naive datetime")
+    return moment.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def from_utc_text(text_value: str) -> dt.datetime:
+    """The stored UTC text back as an aware time in Thai time."""
+    moment = dt.datetime.strptime(text_value, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=dt.UTC)
+    return moment.astimezone(THAI_TIME)
+
+
 def _user(row: UserRow) -> User:
     return User(row.id, row.name, row.role, row.pin_hash, row.active)
 
@@ -99,6 +156,7 @@ class SqlUnitOfWork:
         self.counters = SqlCounterRepository(self.session)
         self.settings = SqlSettingsRepository(self.session)
         self.users = SqlUserRepository(self.session)
+        self.audit = SqlAuditRepository(self.session)
         return self
 
     def __exit__(

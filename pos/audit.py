@@ -1,0 +1,47 @@
+"""The audit trail: who did what, when, and who approved it.
+
+Auditors expect a record for voids, returns, discounts, price overrides and
+opening the drawer without a sale, with the approving manager where one was
+needed.  Events are only ever appended (the repository has no update or
+delete), and each carries a UUID so the head office stores it once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import uuid
+from dataclasses import dataclass, field
+from typing import Any
+
+
+class AuditAction(enum.StrEnum):
+    LOGIN = "login"
+    LOGOUT = "logout"
+    LOGIN_FAILED = "login_failed"
+    LINE_DISCOUNT = "line_discount"
+    ORDER_DISCOUNT = "order_discount"
+    PRICE_OVERRIDE = "price_override"
+    LINE_REMOVED = "line_removed"
+    CART_HELD = "cart_held"
+    CART_RECALLED = "cart_recalled"
+    CART_CLEARED = "cart_cleared"
+    SALE_VOIDED = "sale_voided"
+    RETURN = "return"
+    DRAWER_OPENED = "drawer_opened_no_sale"
+    CASH_IN = "cash_in"
+    CASH_OUT = "cash_out"
+    SETTINGS_CHANGED = "settings_changed"
+
+
+@dataclass(frozen=True)
+class AuditEvent:
+    """One thing that happened at the till.  ``detail`` is small JSON-able data."""
+
+    action: AuditAction
+    at: dt.datetime
+    user_id: int | None
+    approved_by_user_id: int | None = None
+    reference: str | None = None  # e.g. a receipt number or a SKU
+    detail: dict[str, Any] = field(default_factory=dict)
+    event_id: uuid.UUID = field(default_factory=uuid.uuid4)
