@@ -17,6 +17,7 @@ from typing import Self
 from pos.audit import AuditEvent
 from pos.catalog import ProducerGroup, Product
 from pos.ports import User
+from pos.print_queue import FakePrintJobRepository, PrintJob
 from pos.settings import Settings
 
 
@@ -29,6 +30,7 @@ class _Data:
     settings: Settings = dataclasses.field(default_factory=Settings)
     users: list[User] = dataclasses.field(default_factory=list)
     audit: list[AuditEvent] = dataclasses.field(default_factory=list)
+    print_jobs: list[PrintJob] = dataclasses.field(default_factory=list)
 
 
 class FakeCatalogRepository:
@@ -178,3 +180,4 @@ class FakeUnitOfWork:
         self.settings = FakeSettingsRepository(self._working)
         self.users = FakeUserRepository(self._working)
         self.audit = FakeAuditRepository(self._working)
+        self.print_jobs = FakePrintJobRepository(self._working.print_jobs)

@@ -17,6 +17,7 @@ from typing import Any
 
 from pos.barcodes import BarcodeRules
 from pos.money import CashRounding
+from pos.printing import PrinterSettings, ReceiptHeader
 from pos.vat import DEFAULT_VAT_SCHEDULE, VatSchedule
 
 
@@ -30,6 +31,10 @@ class Settings:
     barcode_rules: BarcodeRules = field(default_factory=BarcodeRules)
     idle_lock_minutes: int = 5
     discount_limit_basis_points: int = 1000  # above 10% a manager approves
+    # receipts and printing (issue 5)
+    receipt_header: ReceiptHeader = field(default_factory=ReceiptHeader)
+    receipt_printer: PrinterSettings = field(default_factory=PrinterSettings)
+    label_printer: PrinterSettings = field(default_factory=PrinterSettings)
 
     def replace(self, **changes: Any) -> Settings:
         return dataclasses.replace(self, **changes)
@@ -48,6 +53,9 @@ _CODECS: dict[str, _Codec] = {
     "barcode_rules": (lambda v: v.to_setting(), BarcodeRules.from_setting),
     "idle_lock_minutes": (_identity, int),
     "discount_limit_basis_points": (_identity, int),
+    "receipt_header": (lambda v: v.to_setting(), ReceiptHeader.from_setting),
+    "receipt_printer": (lambda v: v.to_setting(), PrinterSettings.from_setting),
+    "label_printer": (lambda v: v.to_setting(), PrinterSettings.from_setting),
 }
 
 

@@ -8,7 +8,7 @@ constraints keep bad values out even when something bypasses the domain code.
 
 from __future__ import annotations
 
-from sqlalchemy import CheckConstraint, ForeignKey, Integer, MetaData, String, Text
+from sqlalchemy import CheckConstraint, ForeignKey, Index, Integer, MetaData, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 NAMING_CONVENTION = {
@@ -106,3 +106,31 @@ class AuditEventRow(Base):
     approved_by_user_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
     reference: Mapped[str | None] = mapped_column(String(64))
     detail_json: Mapped[str] = mapped_column(Text, default="{}")
+
+
+class PrintJobRow(Base):
+    """The durable print queue (see :mod:`pos.print_queue`); times are UTC ISO-8601 text."""
+
+    __tablename__ = "print_job"
+    __table_args__ = (
+        CheckConstraint(
+            "state IN ('pending', 'printed', 'failed', 'cancelled')", name="known_state"
+        ),
+        CheckConstraint("printer IN ('receipt', 'label')", name="known_printer"),
+        CheckConstraint("attempts >= 0", name="attempts_not_negative"),
+        Index("ix_print_job_due", "state", "printer", "next_attempt_at_utc"),
+        Index("ix_print_job_document", "document_kind", "reference"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_kind: Mapped[str] = mapped_column(String(32))
+    reference: Mapped[str] = mapped_column(String(64))
+    printer: Mapped[str] = mapped_column(String(16))
+    is_copy: Mapped[bool] = mapped_column(default=False)
+    open_drawer: Mapped[bool] = mapped_column(default=False)
+    state: Mapped[str] = mapped_column(String(16))
+    attempts: Mapped[int] = mapped_column(default=0)
+    last_error: Mapped[str] = mapped_column(Text, default="")
+    created_at_utc: Mapped[str] = mapped_column(String(32))
+    next_attempt_at_utc: Mapped[str] = mapped_column(String(32))
+    printed_at_utc: Mapped[str | None] = mapped_column(String(32))

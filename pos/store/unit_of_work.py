@@ -157,6 +157,9 @@ class SqlUnitOfWork:
         self.settings = SqlSettingsRepository(self.session)
         self.users = SqlUserRepository(self.session)
         self.audit = SqlAuditRepository(self.session)
+        from pos.store.print_job_repository import SqlPrintJobRepository  # it imports us
+
+        self.print_jobs = SqlPrintJobRepository(self.session)
         return self
 
     def __exit__(

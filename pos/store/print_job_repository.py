@@ -1,0 +1,95 @@
+"""The print queue on SQLite: :class:`pos.print_queue.PrintJobRepository` for the real store."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from pos.print_queue import JobState, PrinterRole, PrintJob
+from pos.store.models import PrintJobRow
+from pos.store.unit_of_work import from_utc_text, to_utc_text
+
+
+class SqlPrintJobRepository:
+    def __init__(self, session: Session):
+        self._session = session
+
+    def add(self, job: PrintJob) -> PrintJob:
+        row = PrintJobRow()
+        _copy_to_row(job, row)
+        self._session.add(row)
+        self._session.flush()
+        return _job(row)
+
+    def get(self, job_id: int) -> PrintJob | None:
+        row = self._session.get(PrintJobRow, job_id)
+        return _job(row) if row is not None else None
+
+    def save(self, job: PrintJob) -> None:
+        if job.job_id is None:
+            raise ValueError("save() is for stored jobs; use add() for a new one")
+        row = self._session.get(PrintJobRow, job.job_id)
+        if row is None:
+            raise KeyError(f"there is no print job {job.job_id}")
+        _copy_to_row(job, row)
+        self._session.flush()
+
+    def next_due(self, printer: PrinterRole, now: dt.datetime) -> PrintJob | None:
+        row = self._session.scalars(
+            select(PrintJobRow)
+            .where(PrintJobRow.state == JobState.PENDING.value)
+            .where(PrintJobRow.printer == printer.value)
+            .where(PrintJobRow.next_attempt_at_utc <= to_utc_text(now))
+            .order_by(PrintJobRow.created_at_utc, PrintJobRow.id)
+            .limit(1)
+        ).first()
+        return _job(row) if row is not None else None
+
+    def pending(self, printer: PrinterRole | None = None) -> list[PrintJob]:
+        query = select(PrintJobRow).where(PrintJobRow.state == JobState.PENDING.value)
+        if printer is not None:
+            query = query.where(PrintJobRow.printer == printer.value)
+        rows = self._session.scalars(query.order_by(PrintJobRow.created_at_utc, PrintJobRow.id))
+        return [_job(row) for row in rows]
+
+    def for_document(self, document_kind: str, reference: str) -> list[PrintJob]:
+        rows = self._session.scalars(
+            select(PrintJobRow)
+            .where(PrintJobRow.document_kind == document_kind)
+            .where(PrintJobRow.reference == reference)
+            .order_by(PrintJobRow.created_at_utc, PrintJobRow.id)
+        )
+        return [_job(row) for row in rows]
+
+
+def _copy_to_row(job: PrintJob, row: PrintJobRow) -> None:
+    row.document_kind = job.document_kind
+    row.reference = job.reference
+    row.printer = job.printer.value
+    row.is_copy = job.is_copy
+    row.open_drawer = job.open_drawer
+    row.state = job.state.value
+    row.attempts = job.attempts
+    row.last_error = job.last_error
+    row.created_at_utc = to_utc_text(job.created_at)
+    row.next_attempt_at_utc = to_utc_text(job.next_attempt_at)
+    row.printed_at_utc = to_utc_text(job.printed_at) if job.printed_at else None
+
+
+def _job(row: PrintJobRow) -> PrintJob:
+    return PrintJob(
+        job_id=row.id,
+        document_kind=row.document_kind,
+        reference=row.reference,
+        created_at=from_utc_text(row.created_at_utc),
+        next_attempt_at=from_utc_text(row.next_attempt_at_utc),
+        printer=PrinterRole(row.printer),
+        is_copy=row.is_copy,
+        open_drawer=row.open_drawer,
+        state=JobState(row.state),
+        attempts=row.attempts,
+        last_error=row.last_error,
+        printed_at=from_utc_text(row.printed_at_utc) if row.printed_at_utc else None,
+    )

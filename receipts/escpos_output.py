@@ -1,0 +1,74 @@
+"""A document as the exact ESC/POS bytes for one printer, built with python-escpos.
+
+The bytes of a job are built in full first (python-escpos's ``Dummy`` printer
+collects them) and then sent in one go by :mod:`receipts.connections`, so a
+job that fails half-way is simply sent again whole.  A job is::
+
+    ESC @                      initialise (forget any half-received job's state)
+    ESC p m t1 t2              kick the cash drawer (cash sales, first, so the drawer opens at once)
+    GS v 0 … | ESC t n + text  the document: raster picture, or CP874 text
+    ESC d 6, GS V 0            feed past the cutter and cut
+
+Raster pictures go through python-escpos's ``image()`` (``GS v 0``, in slices of
+at most 960 rows, which every printer's buffer accepts).
+"""
+
+from __future__ import annotations
+
+from escpos.printer import Dummy
+
+from pos.printing import PrinterSettings, PrintMode
+from receipts.blocks import Block, receipt_blocks
+from receipts.document import Document
+from receipts.raster import render_blocks, to_bilevel
+from receipts.text_mode import write_text_mode
+
+INIT = b"\x1b@"
+SLICE_ROWS = 960  # rows per GS v 0 command: every printer's buffer takes this much
+
+
+def drawer_kick(pin: int) -> bytes:
+    """``ESC p``: a 100 ms pulse on drawer pin 2 or 5."""
+    if pin not in (2, 5):
+        raise ValueError(f"a cash drawer is on pin 2 or 5, not {pin}")
+    printer = Dummy()
+    printer.cashdraw(pin)
+    return bytes(printer.output)
+
+
+def blocks_to_escpos(
+    blocks: list[Block], settings: PrinterSettings, *, open_drawer: bool = False
+) -> bytes:
+    printer = Dummy()
+    printer._raw(INIT)
+    if open_drawer and settings.drawer_pin:
+        printer._raw(drawer_kick(settings.drawer_pin))
+    if settings.mode is PrintMode.RASTER:
+        picture = to_bilevel(render_blocks(blocks, settings.paper_width_dots))
+        # Sliced here, not by image(): it would convert the whole picture first, then each slice.
+        for top in range(0, picture.height, SLICE_ROWS):
+            piece = picture.crop((0, top, picture.width, min(picture.height, top + SLICE_ROWS)))
+            printer.image(piece, impl="bitImageRaster", center=False)
+    else:
+        write_text_mode(
+            printer, blocks, columns=settings.text_columns, code_page=settings.code_page
+        )
+    if settings.cut:
+        printer.cut()
+    else:
+        printer.print_and_feed(6)
+    return bytes(printer.output)
+
+
+def document_to_escpos(
+    document: Document, settings: PrinterSettings, *, open_drawer: bool = False
+) -> bytes:
+    """The whole job for ``document`` on the printer ``settings`` describe."""
+    return blocks_to_escpos(receipt_blocks(document), settings, open_drawer=open_drawer)
+
+
+def drawer_only(settings: PrinterSettings) -> bytes:
+    """Open the drawer and print nothing ("no sale", which the caller audits)."""
+    if not settings.drawer_pin:
+        raise ValueError("no cash drawer is set up on this printer")
+    return INIT + drawer_kick(settings.drawer_pin)
