@@ -36,10 +36,19 @@ def drawer_kick(pin: int) -> bytes:
     return bytes(printer.output)
 
 
+def _collector(settings: PrinterSettings) -> Dummy:
+    """A Dummy printer that knows the paper width (python-escpos checks pictures against it)."""
+    printer = Dummy()
+    media = printer.profile.profile_data["media"]
+    media["width"] = {"pixels": settings.paper_width_dots, "mm": settings.paper_mm - 10}
+    media["dpi"] = 203
+    return printer
+
+
 def blocks_to_escpos(
     blocks: list[Block], settings: PrinterSettings, *, open_drawer: bool = False
 ) -> bytes:
-    printer = Dummy()
+    printer = _collector(settings)
     printer._raw(INIT)
     if open_drawer and settings.drawer_pin:
         printer._raw(drawer_kick(settings.drawer_pin))

@@ -1,0 +1,163 @@
+"""Reaching a printer through python-escpos (USB, network, serial, device file) and sending a job.
+
+:class:`EscposTransport` sends one whole job per connection and turns every
+failure into a :class:`PrinterError` whose message a cashier understands:
+the printer is off or unplugged, out of paper, its cover is open, or the
+connection broke in the middle of a job.
+
+Status (``DLE EOT``): before a job we ask for the paper sensor and the offline
+cause, so a job is not sent into a printer without paper (it would be lost on
+many models).  After the job we ask again: the reply comes back only after the
+printer has read everything before it, so it proves the whole job arrived — a
+connection that drops mid-receipt is noticed and the job is sent again whole.
+A printer that never answers status queries (many cheap ones, and files) is
+printed to blind, as it would be without the check.
+"""
+
+from __future__ import annotations
+
+import socket
+from typing import Any, Protocol
+
+from escpos.escpos import Escpos
+from escpos.exceptions import DeviceNotFoundError, USBNotFoundError
+
+from pos.printing import ConnectionKind, PrinterSettings
+
+DLE_EOT = b"\x10\x04"
+STATUS_OFFLINE_CAUSE, STATUS_PAPER = 2, 4
+_COVER_OPEN, _PAPER_END_STOP = 0x04, 0x20
+_PAPER_END = 0x60
+
+
+class PrinterError(Exception):
+    """The printer could not print the job; the job stays queued and is retried."""
+
+
+class PrinterOffline(PrinterError):
+    pass
+
+
+class PaperOut(PrinterError):
+    pass
+
+
+class CoverOpen(PrinterError):
+    pass
+
+
+class ConnectionLost(PrinterError):
+    pass
+
+
+class PrinterTransport(Protocol):
+    def send_job(self, data: bytes) -> None:
+        """Deliver the whole job or raise :class:`PrinterError`."""
+        ...
+
+
+def make_printer(settings: PrinterSettings) -> Escpos:
+    """The python-escpos printer object for the settings (not yet connected)."""
+    timeout = settings.timeout_seconds
+    match settings.connection:
+        case ConnectionKind.NETWORK:
+            from escpos.printer import Network
+
+            return Network(settings.host, port=settings.port, timeout=timeout)
+        case ConnectionKind.USB:
+            from escpos.printer import Usb
+
+            return Usb(settings.usb_vendor_id, settings.usb_product_id, timeout=timeout * 1000)
+        case ConnectionKind.SERIAL:
+            from escpos.printer import Serial
+
+            return Serial(settings.serial_device, baudrate=settings.baudrate, timeout=timeout)
+        case ConnectionKind.FILE:
+            from escpos.printer import File
+
+            return File(settings.device_path)
+    raise PrinterOffline("ยังไม่ได้ตั้งค่าเครื่องพิมพ์ (no printer is set up)")
+
+
+class EscposTransport:
+    """:class:`PrinterTransport` over a python-escpos connection."""
+
+    def __init__(self, settings: PrinterSettings):
+        self.settings = settings
+
+    def send_job(self, data: bytes) -> None:
+        where = self.settings.describe()
+        printer = make_printer(self.settings)
+        try:
+            printer.open()
+        except (DeviceNotFoundError, USBNotFoundError, OSError) as error:
+            raise PrinterOffline(
+                f"เครื่องพิมพ์ปิดอยู่หรือไม่ได้เชื่อมต่อ ({where}): {_reason(error)}"
+            ) from error
+        try:
+            answers = self._can_ask_status() and self._check_ready(printer)
+            try:
+                printer._raw(data)
+            except (OSError, ValueError) as error:
+                raise ConnectionLost(
+                    f"การเชื่อมต่อขาดระหว่างพิมพ์ จะพิมพ์ใหม่ทั้งใบ ({where}): {_reason(error)}"
+                ) from error
+            # the printer answers once it has taken in the whole job, which can take a while
+            wait = 4 * self.settings.timeout_seconds
+            if answers and self._status(printer, STATUS_PAPER, wait=wait) is None:
+                raise ConnectionLost(f"เครื่องพิมพ์ไม่ตอบหลังส่งงาน จะพิมพ์ใหม่ทั้งใบ ({where})")
+        finally:
+            _close_quietly(printer)
+
+    def _can_ask_status(self) -> bool:
+        return self.settings.check_status and self.settings.connection is not ConnectionKind.FILE
+
+    def _check_ready(self, printer: Escpos) -> bool:
+        """Raise if the printer says it cannot print; False if it does not answer at all."""
+        paper = self._status(printer, STATUS_PAPER)
+        if paper is None:
+            return False
+        cause = self._status(printer, STATUS_OFFLINE_CAUSE)
+        if paper & _PAPER_END == _PAPER_END or (cause or 0) & _PAPER_END_STOP:
+            raise PaperOut(f"กระดาษหมด ใส่กระดาษใหม่ ({self.settings.describe()})")
+        if (cause or 0) & _COVER_OPEN:
+            raise CoverOpen(f"ฝาเครื่องพิมพ์เปิดอยู่ ({self.settings.describe()})")
+        return True
+
+    def _status(self, printer: Escpos, query: int, *, wait: int | None = None) -> int | None:
+        """The status byte for ``DLE EOT query``, or None when the printer does not answer."""
+        try:
+            printer._raw(DLE_EOT + bytes((query,)))
+            reply = _read_one(printer, wait or self.settings.timeout_seconds)
+        except TimeoutError:
+            return None
+        except OSError as error:
+            if type(error).__name__ == "USBTimeoutError":  # pyusb: no answer, not a fault
+                return None
+            raise ConnectionLost(
+                f"การเชื่อมต่อขาดระหว่างพิมพ์ ({self.settings.describe()}): {_reason(error)}"
+            ) from error
+        return reply[-1] if reply else None
+
+
+def _read_one(printer: Escpos, wait_seconds: int) -> bytes:
+    device: Any = printer.device
+    if isinstance(device, socket.socket):
+        device.settimeout(wait_seconds)
+        reply = device.recv(1)
+        if not reply:
+            raise ConnectionResetError("the printer closed the connection")
+        return reply
+    return bytes(printer._read())
+
+
+def _close_quietly(printer: Escpos) -> None:
+    try:
+        printer.close()
+    except Exception:  # noqa: BLE001 - closing a broken connection must not hide the real error
+        pass
+
+
+def _reason(error: BaseException) -> str:
+    text = str(error).strip().splitlines()
+    return text[-1] if text else type(error).__name__

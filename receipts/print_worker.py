@@ -1,0 +1,245 @@
+"""The print worker: empties the durable print queue on its own thread, retrying until printed.
+
+The till never waits for paper.  A completed sale queues a job
+(:func:`pos.services.print_jobs.queue_document`) in the transaction that saves
+it; this worker, on a thread of its own, takes the oldest due job, asks a
+:class:`DocumentSource` for the document, renders it for the printer's
+current settings and sends it whole.  Then:
+
+* printed → the job is marked ``printed`` (committed right after the printer
+  confirmed it had the whole job);
+* printer off, unplugged, out of paper, cover open, connection dropped → the
+  job stays ``pending`` and is due again after a growing delay
+  (:class:`pos.print_queue.RetryPolicy`); :meth:`PrintWorker.wake` retries at
+  once (the cashier pressed "print now", or the settings changed);
+* the document cannot be found or drawn → ``failed``, with the reason; it
+  will not get better by retrying, and the status line says so.
+
+Every change is reported as a :class:`QueueStatus` through ``on_status`` (from
+the worker thread: the GUI forwards it with a queued Qt signal).
+
+Exactly once: a job is marked printed only after the printer confirmed it, so
+a job is never lost; the one gap is a crash between the printer's confirmation
+and the commit, after which the receipt prints a second time — a duplicate
+receipt is better than a missing one.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import enum
+import logging
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Protocol
+
+from pos.clock import Clock, SystemClock
+from pos.ports import UnitOfWork
+from pos.print_queue import PrinterRole, PrintJob, RetryPolicy
+from pos.printing import ConnectionKind, PrinterSettings
+from receipts.connections import EscposTransport, PrinterError, PrinterTransport
+from receipts.document import Document
+from receipts.escpos_output import document_to_escpos
+from receipts.qt_runtime import ensure_qt
+
+log = logging.getLogger(__name__)
+_IDLE_POLL_SECONDS = 1.0
+
+
+class DocumentNotFound(LookupError):
+    """The source has no document of that kind and reference."""
+
+
+class DocumentSource(Protocol):
+    def document(self, kind: str, reference: str) -> Document:
+        """The document to print; raises :class:`DocumentNotFound`."""
+        ...
+
+
+class StaticDocumentSource:
+    """Documents held in memory by (kind, reference): tests, test prints, previews."""
+
+    def __init__(self, documents: dict[tuple[str, str], Document] | None = None):
+        self.documents = dict(documents or {})
+
+    def add(self, kind: str, document: Document) -> None:
+        self.documents[(kind, document.number)] = document
+
+    def document(self, kind: str, reference: str) -> Document:
+        try:
+            return self.documents[(kind, reference)]
+        except KeyError:
+            raise DocumentNotFound(f"no {kind} document {reference}") from None
+
+
+class QueueState(enum.StrEnum):
+    IDLE = "idle"  # nothing waiting
+    PRINTING = "printing"
+    WAITING = "waiting"  # jobs wait for the printer
+    FAILED = "failed"  # a job can never print; a person must look
+
+
+@dataclass(frozen=True)
+class QueueStatus:
+    state: QueueState
+    pending: int
+    message: str  # for the till's status line, in Thai
+    last_error: str = ""
+
+
+class PrintWorker:
+    """Prints the queued jobs of one printer role, off the GUI thread."""
+
+    def __init__(
+        self,
+        uow_factory: Callable[[], UnitOfWork],
+        source: DocumentSource,
+        *,
+        role: PrinterRole = PrinterRole.RECEIPT,
+        transport_factory: Callable[[PrinterSettings], PrinterTransport] = EscposTransport,
+        clock: Clock | None = None,
+        policy: RetryPolicy | None = None,
+        on_status: Callable[[QueueStatus], None] | None = None,
+    ):
+        ensure_qt()  # here, on the caller's (main) thread: rendering needs a QGuiApplication
+        self._uow_factory = uow_factory
+        self._source = source
+        self._role = role
+        self._transport_factory = transport_factory
+        self._clock = clock or SystemClock()
+        self.policy = policy or RetryPolicy()
+        self._on_status = on_status
+        self._wake = threading.Event()
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+        self.status = QueueStatus(QueueState.IDLE, 0, "เครื่องพิมพ์พร้อม")
+        self._failures: list[str] = []  # shown until acknowledged: a person must look
+
+    def acknowledge_failures(self) -> None:
+        """The cashier or manager has seen the failed jobs; stop showing them."""
+        self._failures.clear()
+        self._wake.set()
+
+    # --- running ------------------------------------------------------------------------
+    def start(self) -> None:
+        if self._thread is not None:
+            return
+        self._stop.clear()
+        self._thread = threading.Thread(target=self._run, name="print-worker", daemon=True)
+        self._thread.start()
+
+    def stop(self, timeout: float = 10.0) -> None:  # ok-float: seconds
+        self._stop.set()
+        self._wake.set()
+        if self._thread is not None:
+            self._thread.join(timeout)
+            self._thread = None
+
+    def wake(self) -> None:
+        """Try the waiting jobs now (a new job, a "print now", changed settings)."""
+        with self._uow_factory() as uow:
+            now = self._clock.now()
+            for job in uow.print_jobs.pending(self._role):
+                if job.next_attempt_at > now:
+                    uow.print_jobs.save(_due_now(job, now))
+            uow.commit()
+        self._wake.set()
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            try:
+                worked = self.run_once()
+            except Exception:  # the worker must outlive any bug in one job
+                log.exception("print worker: unexpected error")
+                worked = False
+            if not worked:
+                self._wake.wait(self._seconds_until_next_due())
+                self._wake.clear()
+
+    def _seconds_until_next_due(self) -> float:
+        with self._uow_factory() as uow:
+            pending = uow.print_jobs.pending(self._role)
+        if not pending:
+            return _IDLE_POLL_SECONDS  # a job queued without wake() is still found soon
+        soonest = min(job.next_attempt_at for job in pending)
+        left = (soonest - self._clock.now()).total_seconds()
+        return min(_IDLE_POLL_SECONDS, max(0.01, left))
+
+    # --- one job ------------------------------------------------------------------------
+    def run_once(self) -> bool:
+        """Attempt the next due job; False when there was none (or no printer is set up)."""
+        with self._uow_factory() as uow:
+            settings = _printer_settings(uow, self._role)
+            job = uow.print_jobs.next_due(self._role, self._clock.now())
+            waiting = uow.print_jobs.pending(self._role)
+        pending = len(waiting)
+        if job is None:
+            self._report_idle(waiting)
+            return False
+        if settings.connection is ConnectionKind.NONE:
+            self._report(QueueState.WAITING, pending, "ยังไม่ได้ตั้งค่าเครื่องพิมพ์ ใบเสร็จรอพิมพ์")
+            return False
+        try:
+            data = self._render(job, settings)
+        except Exception as error:  # noqa: BLE001 - a job that cannot be drawn never will be
+            self._finish(job.failed(f"{type(error).__name__}: {error}"))
+            self._failures.append(f"พิมพ์เอกสาร {job.reference} ไม่ได้: {error}")
+            self._report(QueueState.FAILED, pending - 1, self._failures[-1])
+            return True
+        self._report(QueueState.PRINTING, pending, f"กำลังพิมพ์ {job.reference}")
+        try:
+            self._transport_factory(settings).send_job(data)
+        except PrinterError as error:
+            retried = job.retried(str(error), self._clock.now(), self.policy)
+            self._finish(retried)
+            message = f"{error} — รอพิมพ์ {pending} ใบ จะลองใหม่อัตโนมัติ"
+            self._report(QueueState.WAITING, pending, message, str(error))
+            return True
+        self._finish(job.printed(self._clock.now()))
+        self._report_idle([other for other in waiting if other.job_id != job.job_id])
+        return True
+
+    def _render(self, job: PrintJob, settings: PrinterSettings) -> bytes:
+        document = self._source.document(job.document_kind, job.reference)
+        if job.is_copy:
+            document = document.as_copy(self._clock.now())
+        age = (self._clock.now() - job.created_at).total_seconds()
+        drawer = job.open_drawer and age <= self.policy.drawer_window_seconds
+        return document_to_escpos(document, settings, open_drawer=drawer)
+
+    def _finish(self, job: PrintJob) -> None:
+        with self._uow_factory() as uow:
+            uow.print_jobs.save(job)
+            uow.commit()
+
+    def _report_idle(self, waiting: list[PrintJob]) -> None:
+        """Between attempts: the last problem (if any) and how many receipts wait."""
+        if not waiting:
+            if self._failures:
+                self._report(QueueState.FAILED, 0, self._failures[-1])
+            else:
+                self._report(QueueState.IDLE, 0, "เครื่องพิมพ์พร้อม")
+            return
+        error = waiting[0].last_error
+        message = f"รอพิมพ์ {len(waiting)} ใบ"
+        if error:
+            message = f"{error} — {message} จะลองใหม่อัตโนมัติ"
+        self._report(QueueState.WAITING, len(waiting), message, error)
+
+    def _report(self, state: QueueState, pending: int, message: str, error: str = "") -> None:
+        status = QueueStatus(state, max(0, pending), message, error)
+        changed = status != self.status
+        self.status = status
+        if changed and self._on_status is not None:
+            self._on_status(status)
+
+
+def _printer_settings(uow: UnitOfWork, role: PrinterRole) -> PrinterSettings:
+    settings = uow.settings.load()
+    return settings.label_printer if role is PrinterRole.LABEL else settings.receipt_printer
+
+
+def _due_now(job: PrintJob, now: dt.datetime) -> PrintJob:
+    return dataclasses.replace(job, next_attempt_at=now)
