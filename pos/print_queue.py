@@ -113,7 +113,8 @@ class RetryPolicy:
     def delay_seconds(self, attempts: int) -> float:
         if attempts < 1:
             return 0.0
-        return min(self.max_seconds, self.first_seconds * 2 ** (attempts - 1))
+        doubled: float = self.first_seconds * 2 ** (attempts - 1)  # ok-float: seconds
+        return min(self.max_seconds, doubled)
 
 
 class PrintJobRepository(Protocol):

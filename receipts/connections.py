@@ -16,6 +16,7 @@ printed to blind, as it would be without the check.
 
 from __future__ import annotations
 
+import contextlib
 import socket
 from typing import Any, Protocol
 
@@ -34,19 +35,19 @@ class PrinterError(Exception):
     """The printer could not print the job; the job stays queued and is retried."""
 
 
-class PrinterOffline(PrinterError):
+class PrinterOfflineError(PrinterError):
     pass
 
 
-class PaperOut(PrinterError):
+class PaperOutError(PrinterError):
     pass
 
 
-class CoverOpen(PrinterError):
+class CoverOpenError(PrinterError):
     pass
 
 
-class ConnectionLost(PrinterError):
+class ConnectionLostError(PrinterError):
     pass
 
 
@@ -76,7 +77,7 @@ def make_printer(settings: PrinterSettings) -> Escpos:
             from escpos.printer import File
 
             return File(settings.device_path)
-    raise PrinterOffline("ยังไม่ได้ตั้งค่าเครื่องพิมพ์ (no printer is set up)")
+    raise PrinterOfflineError("ยังไม่ได้ตั้งค่าเครื่องพิมพ์ (no printer is set up)")
 
 
 class EscposTransport:
@@ -91,7 +92,7 @@ class EscposTransport:
         try:
             printer.open()
         except (DeviceNotFoundError, USBNotFoundError, OSError) as error:
-            raise PrinterOffline(
+            raise PrinterOfflineError(
                 f"เครื่องพิมพ์ปิดอยู่หรือไม่ได้เชื่อมต่อ ({where}): {_reason(error)}"
             ) from error
         try:
@@ -99,13 +100,13 @@ class EscposTransport:
             try:
                 printer._raw(data)
             except (OSError, ValueError) as error:
-                raise ConnectionLost(
+                raise ConnectionLostError(
                     f"การเชื่อมต่อขาดระหว่างพิมพ์ จะพิมพ์ใหม่ทั้งใบ ({where}): {_reason(error)}"
                 ) from error
             # the printer answers once it has taken in the whole job, which can take a while
             wait = 4 * self.settings.timeout_seconds
             if answers and self._status(printer, STATUS_PAPER, wait=wait) is None:
-                raise ConnectionLost(f"เครื่องพิมพ์ไม่ตอบหลังส่งงาน จะพิมพ์ใหม่ทั้งใบ ({where})")
+                raise ConnectionLostError(f"เครื่องพิมพ์ไม่ตอบหลังส่งงาน จะพิมพ์ใหม่ทั้งใบ ({where})")
         finally:
             _close_quietly(printer)
 
@@ -119,9 +120,9 @@ class EscposTransport:
             return False
         cause = self._status(printer, STATUS_OFFLINE_CAUSE)
         if paper & _PAPER_END == _PAPER_END or (cause or 0) & _PAPER_END_STOP:
-            raise PaperOut(f"กระดาษหมด ใส่กระดาษใหม่ ({self.settings.describe()})")
+            raise PaperOutError(f"กระดาษหมด ใส่กระดาษใหม่ ({self.settings.describe()})")
         if (cause or 0) & _COVER_OPEN:
-            raise CoverOpen(f"ฝาเครื่องพิมพ์เปิดอยู่ ({self.settings.describe()})")
+            raise CoverOpenError(f"ฝาเครื่องพิมพ์เปิดอยู่ ({self.settings.describe()})")
         return True
 
     def _status(self, printer: Escpos, query: int, *, wait: int | None = None) -> int | None:
@@ -134,7 +135,7 @@ class EscposTransport:
         except OSError as error:
             if type(error).__name__ == "USBTimeoutError":  # pyusb: no answer, not a fault
                 return None
-            raise ConnectionLost(
+            raise ConnectionLostError(
                 f"การเชื่อมต่อขาดระหว่างพิมพ์ ({self.settings.describe()}): {_reason(error)}"
             ) from error
         return reply[-1] if reply else None
@@ -152,10 +153,8 @@ def _read_one(printer: Escpos, wait_seconds: int) -> bytes:
 
 
 def _close_quietly(printer: Escpos) -> None:
-    try:
+    with contextlib.suppress(Exception):
         printer.close()
-    except Exception:  # noqa: BLE001 - closing a broken connection must not hide the real error
-        pass
 
 
 def _reason(error: BaseException) -> str:

@@ -263,9 +263,9 @@ def _arithmetic_problems(doc: Document) -> list[str]:
             found.append(f"totals: VAT of {seller.seller_name} does not add up")
     for tender in doc.tenders:
         shares = (tender.government_share_satang, tender.buyer_share_satang)
-        if tender.kind is TenderKind.SCHEME and None not in shares:
-            if sum(s or 0 for s in shares) != tender.amount_satang:
-                found.append(f"tenders: the shares of {tender.label} do not add up")
+        scheme = tender.kind is TenderKind.SCHEME and None not in shares
+        if scheme and sum(s or 0 for s in shares) != tender.amount_satang:
+            found.append(f"tenders: the shares of {tender.label} do not add up")
     return found
 
 

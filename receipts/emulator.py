@@ -184,8 +184,11 @@ def _save(out: Path, number: int, data: bytes) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m receipts.emulator", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)  # fmt: skip
+    parser = argparse.ArgumentParser(
+        prog="python -m receipts.emulator",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("--port", type=int, default=9100)
     parser.add_argument("--out", type=Path, help="save each job's bytes and picture here")
     parser.add_argument("--paper-out", action="store_true", help="answer 'no paper'")

@@ -37,13 +37,13 @@ class Command:
     data: bytes = b""
 
 
-class Incomplete(Exception):
+class IncompleteError(Exception):
     """The stream ends in the middle of a command."""
 
 
 def _need(stream: bytes, end: int) -> None:
     if end > len(stream):
-        raise Incomplete
+        raise IncompleteError
 
 
 def _esc(stream: bytes, i: int) -> tuple[Command, int]:
@@ -75,7 +75,7 @@ def _gs_barcode(stream: bytes, i: int) -> tuple[Command, int]:
     if kind <= 6:  # function A: data ends with NUL
         end = stream.find(b"\x00", i + 3)
         if end < 0:
-            raise Incomplete
+            raise IncompleteError
         return Command("GS k", bytes((kind,)), stream[i + 3 : end]), end + 1
     _need(stream, i + 4)
     length = stream[i + 3]
@@ -133,7 +133,7 @@ def parse(stream: bytes) -> tuple[list[Command], int]:
     while i < len(stream):
         try:
             command, i_next = _one(stream, i)
-        except Incomplete:
+        except IncompleteError:
             break
         commands.append(command)
         i = i_next

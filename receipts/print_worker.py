@@ -48,13 +48,13 @@ log = logging.getLogger(__name__)
 _IDLE_POLL_SECONDS = 1.0
 
 
-class DocumentNotFound(LookupError):
+class DocumentNotFoundError(LookupError):
     """The source has no document of that kind and reference."""
 
 
 class DocumentSource(Protocol):
     def document(self, kind: str, reference: str) -> Document:
-        """The document to print; raises :class:`DocumentNotFound`."""
+        """The document to print; raises :class:`DocumentNotFoundError`."""
         ...
 
 
@@ -71,7 +71,7 @@ class StaticDocumentSource:
         try:
             return self.documents[(kind, reference)]
         except KeyError:
-            raise DocumentNotFound(f"no {kind} document {reference}") from None
+            raise DocumentNotFoundError(f"no {kind} document {reference}") from None
 
 
 class QueueState(enum.StrEnum):
@@ -183,7 +183,7 @@ class PrintWorker:
             return False
         try:
             data = self._render(job, settings)
-        except Exception as error:  # noqa: BLE001 - a job that cannot be drawn never will be
+        except Exception as error:
             self._finish(job.failed(f"{type(error).__name__}: {error}"))
             self._failures.append(f"พิมพ์เอกสาร {job.reference} ไม่ได้: {error}")
             self._report(QueueState.FAILED, pending - 1, self._failures[-1])

@@ -164,7 +164,9 @@ class _Layout:
     def _rule(self, block: RuleBlock) -> None:
         thickness = 3 if block.heavy else 2
         top, left, width = self.y + 6, self.style.margin, self.style.inner_width
-        self.ops.append(lambda p: p.fillRect(QRect(left, top, width, thickness), Qt.GlobalColor.black))
+        self.ops.append(
+            lambda p: p.fillRect(QRect(left, top, width, thickness), Qt.GlobalColor.black)
+        )
         self.y += 12 + thickness
 
     def _barcode(self, data: str) -> None:

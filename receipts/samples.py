@@ -169,7 +169,9 @@ def sample_credit_note() -> Document:
         totals=totals,
         tenders=(Tender(TenderKind.CASH, "คืนเงินสด", totals.total_satang),),
         buyer=_sample_buyer(),
-        refers_to=Reference("E01-2569-000123", SAMPLE_TIME, total_satang=totals.total_satang + 1_234_50),
+        refers_to=Reference(
+            "E01-2569-000123", SAMPLE_TIME, total_satang=totals.total_satang + 1_234_50
+        ),
         reason="สินค้าชำรุด (ผ้ามีตำหนิ) ลูกค้าขอคืน",
     )
 

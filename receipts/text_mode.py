@@ -17,7 +17,6 @@ from __future__ import annotations
 from escpos.escpos import Escpos
 
 from receipts.blocks import (
-    Align,
     BarcodeBlock,
     Block,
     QrBlock,
@@ -94,7 +93,6 @@ class _TextLayout:
         last = pad_columns(indent + pieces[-1], width - display_columns(right))
         self.line(last + right, bold=block.bold, size=block.size)
 
-
     def add(self, block: Block) -> bool:
         """Lay out a text block; False for a barcode or QR code, which the caller sends."""
         match block:
@@ -121,7 +119,9 @@ def write_text_mode(printer: Escpos, blocks: list[Block], *, columns: int, code_
             printer._raw(b"".join(layout.out))
             layout.out.clear()
             _code(printer, block)
-            printer._raw(ALIGN_LEFT)
+            # python-escpos's qr() writes its newlines through its own encoder, which
+            # selects code page 0: select CP874 again before any more Thai
+            printer._raw(select_code_page(code_page) + ALIGN_LEFT)
     printer._raw(b"".join(layout.out))
 
 

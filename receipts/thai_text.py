@@ -17,6 +17,7 @@ here (no QGuiApplication needed), so PDF and text-mode output can use it too.
 from __future__ import annotations
 
 import functools
+import itertools
 import unicodedata
 from collections.abc import Callable, Iterator
 
@@ -54,7 +55,7 @@ def break_opportunities(text: str) -> list[int]:
 def segments(text: str) -> list[str]:
     """The text cut at every break opportunity; joined back they give the text."""
     cuts = [0, *break_opportunities(text), len(text)]
-    return [text[start:end] for start, end in zip(cuts, cuts[1:], strict=False)]
+    return [text[start:end] for start, end in itertools.pairwise(cuts)]
 
 
 def wrap(text: str, max_width: float, measure: Callable[[str], float]) -> list[str]:  # ok-float
@@ -70,7 +71,9 @@ def wrap(text: str, max_width: float, measure: Callable[[str], float]) -> list[s
     return lines
 
 
-def _wrap_paragraph(text: str, max_width: float, measure: Callable[[str], float]) -> list[str]:  # ok-float
+def _wrap_paragraph(
+    text: str, max_width: float, measure: Callable[[str], float]
+) -> list[str]:  # ok-float
     lines: list[str] = []
     current = ""
     for piece in _pieces_that_fit(text, max_width, measure):
@@ -97,7 +100,7 @@ def _pieces_that_fit(
         else:
             grapheme = QTextBoundaryFinder.BoundaryType.Grapheme
             cuts = [0, *_boundaries(segment, grapheme)]
-            yield from (segment[a:b] for a, b in zip(cuts, cuts[1:], strict=False) if b > a)
+            yield from (segment[a:b] for a, b in itertools.pairwise(cuts) if b > a)
 
 
 def display_columns(text: str) -> int:

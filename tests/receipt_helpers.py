@@ -16,7 +16,9 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def network_printer(port: int, *, width: int = 576, text: bool = False, slot: int = 21) -> PrinterSettings:
+def network_printer(
+    port: int, *, width: int = 576, text: bool = False, slot: int = 21
+) -> PrinterSettings:
     return PrinterSettings(
         connection=ConnectionKind.NETWORK,
         host="127.0.0.1",

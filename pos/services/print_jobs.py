@@ -39,9 +39,7 @@ def request_reprint(
 ) -> PrintJob:
     """Queue a copy of a document ("สำเนา"); the drawer is never opened for a copy."""
     with uow_factory() as uow:
-        job = uow.print_jobs.add(
-            new_print_job(document_kind, reference, clock.now(), is_copy=True)
-        )
+        job = uow.print_jobs.add(new_print_job(document_kind, reference, clock.now(), is_copy=True))
         uow.commit()
     return job
 

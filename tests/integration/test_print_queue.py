@@ -57,9 +57,7 @@ def worker(empty_context: AppContext, statuses: list[QueueStatus]) -> Iterator[P
     source = StaticDocumentSource()
     document = sample_document(line_count=6)
     source.add(KIND, document)
-    worker = PrintWorker(
-        empty_context.uow_factory, source, policy=FAST, on_status=statuses.append
-    )
+    worker = PrintWorker(empty_context.uow_factory, source, policy=FAST, on_status=statuses.append)
     worker.start()
     yield worker
     worker.stop()

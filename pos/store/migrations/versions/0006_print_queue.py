@@ -46,9 +46,7 @@ def upgrade() -> None:
     )
     # The worker's question, "what is due next on this printer", is answered from this index;
     # the sales history asks "which jobs printed this receipt" through the second.
-    op.create_index(
-        "ix_print_job_due", "print_job", ["state", "printer", "next_attempt_at_utc"]
-    )
+    op.create_index("ix_print_job_due", "print_job", ["state", "printer", "next_attempt_at_utc"])
     op.create_index("ix_print_job_document", "print_job", ["document_kind", "reference"])
 
 
