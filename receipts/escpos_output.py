@@ -36,11 +36,11 @@ def drawer_kick(pin: int) -> bytes:
     return bytes(printer.output)
 
 
-def _collector(settings: PrinterSettings) -> Dummy:
+def escpos_collector(width_dots: int) -> Dummy:
     """A Dummy printer that knows the paper width (python-escpos checks pictures against it)."""
     printer = Dummy()
     media = printer.profile.profile_data["media"]
-    media["width"] = {"pixels": settings.paper_width_dots, "mm": settings.paper_mm - 10}
+    media["width"] = {"pixels": width_dots, "mm": width_dots // 8}
     media["dpi"] = 203
     return printer
 
@@ -48,7 +48,7 @@ def _collector(settings: PrinterSettings) -> Dummy:
 def blocks_to_escpos(
     blocks: list[Block], settings: PrinterSettings, *, open_drawer: bool = False
 ) -> bytes:
-    printer = _collector(settings)
+    printer = escpos_collector(settings.paper_width_dots)
     printer._raw(INIT)
     if open_drawer and settings.drawer_pin:
         printer._raw(drawer_kick(settings.drawer_pin))
