@@ -1,4 +1,4 @@
-"""``otop-pos labels``: barcode labels with the Thai name and price, as an A4 sheet PDF or ESC/POS."""
+"""``otop-pos labels``: barcode labels with Thai name and price, as A4 sheet PDF or ESC/POS."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Barcode labels: check digits, the A4 sheet PDF, the thermal ESC/POS, and the CLI on the demo store."""
+"""Barcode labels: check digits, A4 sheet PDF, thermal ESC/POS, the CLI on the demo store."""
 
 from __future__ import annotations
 
