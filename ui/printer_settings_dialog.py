@@ -1,0 +1,270 @@
+"""Printer settings: how to reach the receipt (or label) printer, paper width, mode, a test print.
+
+Open it from anywhere with the app context::
+
+    PrinterSettingsDialog(context, parent=window).exec()
+
+``settings_saved`` is emitted after a save (connect the print worker's
+``wake`` so waiting receipts are tried on the new printer at once).  The test
+print runs on a worker thread and reports back through a queued signal, so a
+dead printer never freezes the till.
+"""
+
+from __future__ import annotations
+
+import enum
+import threading
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pos.bootstrap import AppContext
+from pos.clock import SystemClock
+from pos.print_queue import PrinterRole
+from pos.printing import CP874_SLOTS, ConnectionKind, PrinterSettings, PrintMode
+from receipts.connections import EscposTransport, PrinterError
+from receipts.escpos_output import document_to_escpos
+from receipts.samples import header_from_settings, test_print_document
+
+CONNECTIONS = [
+    (ConnectionKind.NONE, "ยังไม่ใช้เครื่องพิมพ์"),
+    (ConnectionKind.NETWORK, "เครือข่าย (LAN, พอร์ต 9100)"),
+    (ConnectionKind.USB, "USB"),
+    (ConnectionKind.SERIAL, "พอร์ตอนุกรม (Serial)"),
+    (ConnectionKind.FILE, "ไฟล์/อุปกรณ์ (/dev/usb/lp0)"),
+]
+PAPERS = [(576, "80 มม. (576 จุด)"), (384, "58 มม. (384 จุด)"), (512, "80 มม. หัวแคบ (512 จุด)")]
+MODES = [(PrintMode.RASTER, "ภาพ (แนะนำ: ไทยถูกต้องทุกเครื่อง)"), (PrintMode.TEXT, "ข้อความ (CP874)")]
+BUTTON_HEIGHT = 48
+
+
+class PrinterSettingsDialog(QDialog):
+    settings_saved = Signal(object)  # the PrinterSettings saved
+    _test_finished = Signal(bool, str)  # from the test-print thread
+
+    def __init__(
+        self,
+        context: AppContext,
+        parent: QWidget | None = None,
+        *,
+        role: PrinterRole = PrinterRole.RECEIPT,
+    ):
+        super().__init__(parent)
+        self._context, self._role = context, role
+        title = "เครื่องพิมพ์ใบเสร็จ" if role is PrinterRole.RECEIPT else "เครื่องพิมพ์ฉลาก"
+        self.setWindowTitle(f"ตั้งค่า{title}")
+        self.setMinimumWidth(520)
+        self._build()
+        self._show(self._stored())
+        self._test_finished.connect(self._on_test_finished)
+
+    # --- widgets --------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.connection = _combo(CONNECTIONS)
+        self.host = QLineEdit(placeholderText="192.168.1.50")
+        self.port = _spin(1, 65535)
+        self.usb_vendor = QLineEdit(placeholderText="04b8")
+        self.usb_product = QLineEdit(placeholderText="0e15")
+        self.serial_device = QLineEdit(placeholderText="/dev/ttyUSB0")
+        self.baudrate = _combo([(b, str(b)) for b in (9600, 19200, 38400, 57600, 115200)])
+        self.device_path = QLineEdit(placeholderText="/dev/usb/lp0")
+        self.pages = QStackedWidget()
+        self._pages = {
+            ConnectionKind.NONE: _page([]),
+            ConnectionKind.NETWORK: _page([("ที่อยู่ (IP)", self.host), ("พอร์ต", self.port)]),
+            ConnectionKind.USB: _page([("Vendor ID", self.usb_vendor), ("Product ID", self.usb_product)]),
+            ConnectionKind.SERIAL: _page([("อุปกรณ์", self.serial_device), ("ความเร็ว", self.baudrate)]),
+            ConnectionKind.FILE: _page([("ไฟล์/อุปกรณ์", self.device_path)]),
+        }  # fmt: skip
+        for page in self._pages.values():
+            self.pages.addWidget(page)
+        self.connection.currentIndexChanged.connect(self._connection_changed)
+        self.paper = _combo(PAPERS)
+        self.mode = _combo(MODES)
+        self.code_page = _spin(0, 255)
+        self.code_page.setToolTip("ช่อง CP874 ของเครื่อง: " + ", ".join(map(str, CP874_SLOTS)))
+        self.mode.currentIndexChanged.connect(self._mode_changed)
+        self.cut = QCheckBox("ตัดกระดาษเมื่อจบใบ")
+        self.drawer = _combo([(2, "ขา 2"), (5, "ขา 5"), (0, "ไม่มีลิ้นชัก")])
+        self.check_status = QCheckBox("ถามสถานะเครื่อง (กระดาษ/ฝา) ก่อนและหลังพิมพ์")
+        self.status = QLabel(wordWrap=True)
+        self.status.setObjectName("printerStatus")
+        self.test_button = _button("พิมพ์ทดสอบ", self._test_print)
+        self.save_button = _button("บันทึก", self._save)
+        cancel = _button("ยกเลิก", self.reject)
+        form = QFormLayout()
+        form.addRow("การเชื่อมต่อ", self.connection)
+        form.addRow(self.pages)
+        form.addRow("กระดาษ", self.paper)
+        form.addRow("โหมดพิมพ์", self.mode)
+        form.addRow("Code page (ESC t)", self.code_page)
+        form.addRow("ลิ้นชักเก็บเงิน", self.drawer)
+        form.addRow(self.cut)
+        form.addRow(self.check_status)
+        buttons = QHBoxLayout()
+        for button in (self.test_button, self.save_button, cancel):
+            buttons.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.status)
+        layout.addLayout(buttons)
+
+    def _connection_changed(self) -> None:
+        self.pages.setCurrentWidget(self._pages[ConnectionKind(self.connection.currentData())])
+
+    def _mode_changed(self) -> None:
+        self.code_page.setEnabled(self.mode.currentData() == PrintMode.TEXT.value)
+
+    # --- settings in and out --------------------------------------------------------------
+    def _stored(self) -> PrinterSettings:
+        settings = self._context.settings()
+        return (
+            settings.label_printer if self._role is PrinterRole.LABEL else settings.receipt_printer
+        )
+
+    def _show(self, printer: PrinterSettings) -> None:
+        _select(self.connection, printer.connection)
+        self.host.setText(printer.host)
+        self.port.setValue(printer.port)
+        self.usb_vendor.setText(f"{printer.usb_vendor_id:04x}")
+        self.usb_product.setText(f"{printer.usb_product_id:04x}")
+        self.serial_device.setText(printer.serial_device)
+        _select(self.baudrate, printer.baudrate)
+        self.device_path.setText(printer.device_path)
+        _select(self.paper, printer.paper_width_dots)
+        _select(self.mode, printer.mode)
+        self.code_page.setValue(printer.code_page)
+        self.cut.setChecked(printer.cut)
+        _select(self.drawer, printer.drawer_pin)
+        self.check_status.setChecked(printer.check_status)
+        self._connection_changed()
+        self._mode_changed()
+
+    def entered_settings(self) -> PrinterSettings:
+        """The settings as entered; raises ValueError naming what is wrong."""
+        try:
+            vendor, product = int(self.usb_vendor.text(), 16), int(self.usb_product.text(), 16)
+        except ValueError:
+            raise ValueError("USB vendor/product ID: 4 hex digits, e.g. 04b8") from None
+        return PrinterSettings(
+            connection=ConnectionKind(self.connection.currentData()),
+            host=self.host.text().strip(),
+            port=self.port.value(),
+            usb_vendor_id=vendor,
+            usb_product_id=product,
+            serial_device=self.serial_device.text().strip(),
+            baudrate=self.baudrate.currentData(),
+            device_path=self.device_path.text().strip(),
+            paper_width_dots=self.paper.currentData(),
+            mode=PrintMode(self.mode.currentData()),
+            code_page=self.code_page.value(),
+            cut=self.cut.isChecked(),
+            drawer_pin=self.drawer.currentData(),
+            check_status=self.check_status.isChecked(),
+            timeout_seconds=self._stored().timeout_seconds,
+        )
+
+    def _entered_or_say_why(self) -> PrinterSettings | None:
+        try:
+            return self.entered_settings()
+        except ValueError as error:
+            self.status.setText(f"ตั้งค่าไม่ถูกต้อง: {error}")
+            return None
+
+    def _save(self) -> None:
+        printer = self._entered_or_say_why()
+        if printer is None:
+            return
+        field = "label_printer" if self._role is PrinterRole.LABEL else "receipt_printer"
+        with self._context.uow_factory() as uow:
+            uow.settings.save(uow.settings.load().replace(**{field: printer}))
+            uow.commit()
+        self.settings_saved.emit(printer)
+        self.accept()
+
+    # --- test print -----------------------------------------------------------------------
+    def _test_print(self) -> None:
+        printer = self._entered_or_say_why()
+        if printer is None:
+            return
+        if printer.connection is ConnectionKind.NONE:
+            self.status.setText("เลือกการเชื่อมต่อก่อนพิมพ์ทดสอบ")
+            return
+        settings = self._context.settings()
+        header = header_from_settings(settings.receipt_header, pos_id=settings.terminal_id)
+        document = test_print_document(printer, header, SystemClock().now())
+        data = document_to_escpos(document, printer)  # drawn here: Qt fonts on this thread
+        self.test_button.setEnabled(False)
+        self.status.setText(f"กำลังพิมพ์ทดสอบที่ {printer.describe()} …")
+        threading.Thread(target=self._send, args=(printer, data), daemon=True).start()
+
+    def _send(self, printer: PrinterSettings, data: bytes) -> None:
+        try:
+            EscposTransport(printer).send_job(data)
+        except PrinterError as error:
+            self._test_finished.emit(False, str(error))
+        else:
+            self._test_finished.emit(True, f"พิมพ์ทดสอบสำเร็จ ({len(data):,} ไบต์)")
+
+    def _on_test_finished(self, ok: bool, message: str) -> None:
+        self.test_button.setEnabled(True)
+        self.status.setText(message if ok else f"พิมพ์ไม่ได้: {message}")
+
+
+def _combo(items: list[tuple[object, str]]) -> QComboBox:
+    """A combo box whose items carry values (enums are stored as their plain value)."""
+    combo = QComboBox()
+    combo.setMinimumHeight(BUTTON_HEIGHT - 8)
+    for value, label in items:
+        combo.addItem(label, _plain(value))
+    return combo
+
+
+def _plain(value: object) -> object:
+    return value.value if isinstance(value, enum.Enum) else value
+
+
+def _select(combo: QComboBox, value: object) -> None:
+    index = combo.findData(_plain(value))
+    combo.setCurrentIndex(max(0, index))
+
+
+def _spin(low: int, high: int) -> QSpinBox:
+    spin = QSpinBox()
+    spin.setRange(low, high)
+    spin.setMinimumHeight(BUTTON_HEIGHT - 8)
+    return spin
+
+
+def _page(rows: list[tuple[str, QWidget]]) -> QWidget:
+    page = QWidget()
+    form = QFormLayout(page)
+    form.setContentsMargins(0, 0, 0, 0)
+    for label, widget in rows:
+        form.addRow(label, widget)
+    return page
+
+
+def _button(text: str, slot: object) -> QPushButton:
+    button = QPushButton(text)
+    button.setMinimumHeight(BUTTON_HEIGHT)
+    button.clicked.connect(slot)
+    return button
+
+
+def open_printer_settings(context: AppContext, parent: QWidget | None = None) -> bool:
+    """Show the dialog modally; True if the settings were saved."""
+    return PrinterSettingsDialog(context, parent).exec() == QDialog.DialogCode.Accepted
