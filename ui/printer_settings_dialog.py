@@ -82,13 +82,15 @@ class PrinterSettingsDialog(QDialog):
         self.baudrate = _combo([(b, str(b)) for b in (9600, 19200, 38400, 57600, 115200)])
         self.device_path = QLineEdit(placeholderText="/dev/usb/lp0")
         self.pages = QStackedWidget()
+        usb = [("Vendor ID", self.usb_vendor), ("Product ID", self.usb_product)]
+        serial = [("อุปกรณ์", self.serial_device), ("ความเร็ว", self.baudrate)]
         self._pages = {
             ConnectionKind.NONE: _page([]),
             ConnectionKind.NETWORK: _page([("ที่อยู่ (IP)", self.host), ("พอร์ต", self.port)]),
-            ConnectionKind.USB: _page([("Vendor ID", self.usb_vendor), ("Product ID", self.usb_product)]),
-            ConnectionKind.SERIAL: _page([("อุปกรณ์", self.serial_device), ("ความเร็ว", self.baudrate)]),
+            ConnectionKind.USB: _page(usb),
+            ConnectionKind.SERIAL: _page(serial),
             ConnectionKind.FILE: _page([("ไฟล์/อุปกรณ์", self.device_path)]),
-        }  # fmt: skip
+        }
         for page in self._pages.values():
             self.pages.addWidget(page)
         self.connection.currentIndexChanged.connect(self._connection_changed)
