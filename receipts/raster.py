@@ -200,12 +200,13 @@ class _Layout:
         left = (self.style.width_dots - module * len(matrix)) // 2
         top = self.y + 8
 
+        rows = [_runs("".join("1" if dark else "0" for dark in cells)) for cells in matrix]
+
         def draw(painter: QPainter) -> None:
-            for row, cells in enumerate(matrix):
-                for column, dark in enumerate(cells):
-                    if dark:
-                        x, y = left + column * module, top + row * module
-                        painter.fillRect(QRect(x, y, module, module), Qt.GlobalColor.black)
+            for row, runs in enumerate(rows):
+                for start, length in runs:
+                    x, y = left + start * module, top + row * module
+                    painter.fillRect(QRect(x, y, length * module, module), Qt.GlobalColor.black)
 
         self.ops.append(draw)
         self.y = top + module * len(matrix) + 8

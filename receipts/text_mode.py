@@ -125,11 +125,22 @@ def write_text_mode(printer: Escpos, blocks: list[Block], *, columns: int, code_
     printer._raw(b"".join(layout.out))
 
 
+def code128_command(data: str) -> bytes:
+    """The printer's own Code 128 (``GS k 73``), code set B, 8 mm high, digits below.
+
+    Written here rather than with python-escpos's ``barcode()``, which prints
+    "Using hardware barcode renderer" to stdout on every call.
+    """
+    payload = b"{B" + data.encode("ascii")
+    if len(payload) > 255:
+        raise ValueError("a Code 128 barcode holds at most 253 characters")
+    setup = GS + b"h\x40" + GS + b"w\x02" + GS + b"f\x00" + GS + b"H\x02" + ESC + b"a\x01"
+    return setup + GS + b"k\x49" + bytes((len(payload),)) + payload + b"\n"
+
+
 def _code(printer: Escpos, block: BarcodeBlock | QrBlock) -> None:
     if isinstance(block, BarcodeBlock):
-        # function type B, code set B ("{B"): any printable ASCII; module width 2 fits 58 mm
-        printer.barcode("{B" + block.data, "CODE128", height=64, width=2, function_type="B")
-        printer._raw(b"\n")
+        printer._raw(code128_command(block.data))
     else:
         printer.qr(block.data, size=5, native=False, center=False)
 

@@ -9,7 +9,7 @@ from PIL import ImageChops
 from pos.printing import PrinterSettings, PrintMode
 from receipts.blocks import receipt_blocks
 from receipts.escpos_decode import decode
-from receipts.escpos_output import SLICE_ROWS, document_to_escpos, drawer_only
+from receipts.escpos_output import SLICE_ROWS, document_to_escpos, drawer_only, raster_commands
 from receipts.raster import render_blocks, to_bilevel
 from receipts.samples import sample_document
 
@@ -70,3 +70,13 @@ def test_nothing_is_drawn_outside_the_margins_on_58_mm() -> None:
     )
     for strip in (left, right):
         assert strip.convert("L").getextrema() == (255, 255), "ink at the paper's edge"
+
+
+def test_our_raster_commands_are_byte_for_byte_what_python_escpos_image_writes() -> None:
+    picture = to_bilevel(render_blocks(receipt_blocks(sample_document(line_count=12)), 576))
+    assert picture.height > SLICE_ROWS  # several slices
+    library = Dummy()
+    for top in range(0, picture.height, SLICE_ROWS):
+        piece = picture.crop((0, top, 576, min(picture.height, top + SLICE_ROWS)))
+        library.image(piece, impl="bitImageRaster", center=False)
+    assert raster_commands(picture) == bytes(library.output)
