@@ -122,7 +122,8 @@ def _header(doc: Document) -> list[Block]:
     blocks.append(TextBlock(doc.kind.title_th, Align.CENTER, Size.LARGE, bold=True))
     blocks.append(TextBlock(doc.kind.title_en, Align.CENTER, Size.SMALL))
     if doc.kind is DocumentKind.ABBREVIATED_TAX_INVOICE:
-        blocks.append(TextBlock("ราคารวมภาษีมูลค่าเพิ่มแล้ว · VAT included", Align.CENTER, Size.SMALL))
+        blocks.append(TextBlock("ราคารวมภาษีมูลค่าเพิ่มแล้ว", Align.CENTER, Size.SMALL))
+        blocks.append(TextBlock("VAT included", Align.CENTER, Size.SMALL))
     return blocks
 
 

@@ -35,7 +35,7 @@ DOUBLE_ON, DOUBLE_OFF = GS + b"!\x11", GS + b"!\x00"
 ALIGN_LEFT = ESC + b"a\x00"
 
 # Characters CP874 lacks, written with ones it has.
-_SUBSTITUTES = str.maketrans({"×": "x", "▪": "*", "•": "*", "—": "-", "✓": "v"})
+_SUBSTITUTES = str.maketrans({"×": "x", "▪": "*", "•": "*", "—": "-", "✓": "v", "·": "-"})
 
 
 def select_code_page(slot: int) -> bytes:
