@@ -13,6 +13,7 @@ import threading
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication
 
 from resources import resource_path
 
@@ -30,7 +31,9 @@ def ensure_qt() -> None:
         if QCoreApplication.instance() is None:
             if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
                 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-            _app = QGuiApplication([])
+            # a QApplication (not just QGuiApplication), so widgets can come later in the
+            # same process (tests, a CLI that opens a dialog)
+            _app = QApplication([])
         if not _fonts_loaded:
             from PySide6.QtGui import QFontDatabase
 
