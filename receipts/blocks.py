@@ -146,8 +146,9 @@ def _buyer(doc: Document) -> list[Block]:
         TextBlock(f"ที่อยู่ {buyer.address}", size=Size.SMALL),
     ]
     if buyer.tax_id:
-        branch = f" ({buyer.branch})" if buyer.branch else ""
-        blocks.append(TextBlock(f"เลขประจำตัวผู้เสียภาษี {buyer.tax_id}{branch}", size=Size.SMALL))
+        blocks.append(TextBlock(f"เลขประจำตัวผู้เสียภาษี {buyer.tax_id}", size=Size.SMALL))
+        if buyer.branch:
+            blocks.append(TextBlock(buyer.branch, size=Size.SMALL))
     return blocks
 
 
@@ -270,7 +271,8 @@ def _tenders(doc: Document) -> list[Block]:
     blocks: list[Block] = [RuleBlock()]
     for tender in doc.tenders:
         blocks += _tender_blocks(tender)
-    if doc.change_satang or any(t.kind is TenderKind.CASH for t in doc.tenders):
+    refund = doc.kind is DocumentKind.CREDIT_NOTE
+    if doc.change_satang or (not refund and any(t.kind is TenderKind.CASH for t in doc.tenders)):
         blocks.append(RowBlock("เงินทอน CHANGE", money(doc.change_satang), bold=True))
     return blocks
 
