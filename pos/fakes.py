@@ -16,6 +16,7 @@ from typing import Self
 
 from pos.audit import AuditEvent
 from pos.catalog import ProducerGroup, Product
+from pos.fakes_sales import FakeSalesData, FakeSalesRepository
 from pos.ports import User
 from pos.settings import Settings
 
@@ -29,6 +30,7 @@ class _Data:
     settings: Settings = dataclasses.field(default_factory=Settings)
     users: list[User] = dataclasses.field(default_factory=list)
     audit: list[AuditEvent] = dataclasses.field(default_factory=list)
+    sales: FakeSalesData = dataclasses.field(default_factory=FakeSalesData)
 
 
 class FakeCatalogRepository:
@@ -178,3 +180,4 @@ class FakeUnitOfWork:
         self.settings = FakeSettingsRepository(self._working)
         self.users = FakeUserRepository(self._working)
         self.audit = FakeAuditRepository(self._working)
+        self.sales = FakeSalesRepository(self._working.sales)

@@ -15,6 +15,7 @@ from typing import Protocol, Self
 
 from pos.audit import AuditEvent
 from pos.catalog import ProducerGroup, Product
+from pos.sales_ports import SalesRepository
 from pos.settings import Settings
 
 
@@ -99,6 +100,8 @@ class UnitOfWork(Protocol):
     def users(self) -> UserRepository: ...
     @property
     def audit(self) -> AuditRepository: ...
+    @property
+    def sales(self) -> SalesRepository: ...
 
     def __enter__(self) -> Self: ...
     def __exit__(

@@ -17,6 +17,8 @@ from typing import Any
 
 from pos.barcodes import BarcodeRules
 from pos.money import CashRounding
+from pos.promptpay import checked_target_setting
+from pos.schemes import SchemeBook
 from pos.vat import DEFAULT_VAT_SCHEDULE, VatSchedule
 
 
@@ -30,6 +32,9 @@ class Settings:
     barcode_rules: BarcodeRules = field(default_factory=BarcodeRules)
     idle_lock_minutes: int = 5
     discount_limit_basis_points: int = 1000  # above 10% a manager approves
+    # payments (issue 4): government schemes taken as tenders, the shop's PromptPay ID
+    schemes: SchemeBook = field(default_factory=SchemeBook)
+    promptpay_target: str = ""  # mobile number, tax ID or e-wallet ID; "" = no PromptPay
 
     def replace(self, **changes: Any) -> Settings:
         return dataclasses.replace(self, **changes)
@@ -48,6 +53,8 @@ _CODECS: dict[str, _Codec] = {
     "barcode_rules": (lambda v: v.to_setting(), BarcodeRules.from_setting),
     "idle_lock_minutes": (_identity, int),
     "discount_limit_basis_points": (_identity, int),
+    "schemes": (lambda v: v.to_setting(), SchemeBook.from_setting),
+    "promptpay_target": (_identity, lambda j: checked_target_setting(str(j))),
 }
 
 

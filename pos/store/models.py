@@ -106,3 +106,7 @@ class AuditEventRow(Base):
     approved_by_user_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
     reference: Mapped[str | None] = mapped_column(String(64))
     detail_json: Mapped[str] = mapped_column(Text, default="{}")
+
+
+# The sales tables (issue 4) live in their own module; importing it here puts them in Base.metadata.
+from pos.store import sales_models as sales_models  # noqa: E402

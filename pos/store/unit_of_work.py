@@ -20,12 +20,13 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, sessionmaker
 
 from pos.audit import AuditAction, AuditEvent
-from pos.clock import THAI_TIME
 from pos.ports import User
 from pos.settings import Settings, settings_from_items, settings_to_items
 from pos.store.catalog_repository import SqlCatalogRepository
 from pos.store.database import writer_engine
 from pos.store.models import AuditEventRow, CounterRow, SettingRow, UserRow
+from pos.store.sales_repository import SqlSalesRepository
+from pos.store.times import from_utc_text, to_utc_text
 
 
 class SqlCounterRepository:
@@ -127,19 +128,6 @@ def _audit_event(row: AuditEventRow) -> AuditEvent:
     )
 
 
-def to_utc_text(moment: dt.datetime) -> str:
-    """An aware time as sortable UTC text with microseconds: ``2026-11-24T02:05:00.000000Z``."""
-    if moment.tzinfo is None:
-        raise ValueError("times are stored aware; got a naive datetime")
-    return moment.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
-
-
-def from_utc_text(text_value: str) -> dt.datetime:
-    """The stored UTC text back as an aware time in Thai time."""
-    moment = dt.datetime.strptime(text_value, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=dt.UTC)
-    return moment.astimezone(THAI_TIME)
-
-
 def _user(row: UserRow) -> User:
     return User(row.id, row.name, row.role, row.pin_hash, row.active)
 
@@ -157,6 +145,7 @@ class SqlUnitOfWork:
         self.settings = SqlSettingsRepository(self.session)
         self.users = SqlUserRepository(self.session)
         self.audit = SqlAuditRepository(self.session)
+        self.sales = SqlSalesRepository(self.session)
         return self
 
     def __exit__(
