@@ -62,6 +62,8 @@ def parse_target(text: str) -> PromptPayTarget:
     """
     cleaned = _SEPARATORS.sub("", text.strip())
     digits = cleaned[1:] if cleaned.startswith("+") else cleaned
+    if not digits:
+        raise PromptPayError(_not_a_target(text, "it is empty"))
     if not digits.isdigit() or not digits.isascii():
         raise PromptPayError(_not_a_target(text, "it has characters other than digits"))
     if cleaned.startswith("+") and not digits.startswith("66"):
