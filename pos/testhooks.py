@@ -22,7 +22,9 @@ def pause_point(name: str) -> None:
     if os.environ.get(PAUSE_AT) != name:
         return
     signal_file = os.environ.get(PAUSE_SIGNAL)
-    if signal_file:
-        Path(signal_file).write_text(str(os.getpid()))
+    if signal_file:  # written aside and renamed, so the test never reads it half-written
+        partial = Path(signal_file + ".partial")
+        partial.write_text(str(os.getpid()))
+        partial.replace(signal_file)
     while True:
         time.sleep(3600)
