@@ -71,6 +71,8 @@ def _place_restricted(
     flow network stays tiny whatever the number of lines.
     """
     restricted = [t for t, lines in enumerate(may_pay) if lines is not None]
+    if not restricted:  # the usual sale: no scheme tender
+        return []
     groups: dict[frozenset[int], list[int]] = {}
     for line in range(len(line_amounts)):
         payers = frozenset(t for t in restricted if line in (may_pay[t] or ()))

@@ -31,6 +31,7 @@ from pos.returns import (
     ReturnDraft,
 )
 from pos.sale import BuyerDetails, Sale, SaleLine, TaxInvoice
+from pos.store.database import driver_cursor
 from pos.store.sales_models import (
     CreditNoteLineRow,
     CreditNoteRefundRow,
@@ -74,9 +75,7 @@ class SqlSalesRepository:
         self._session = session
 
     def _cursor(self) -> sqlite3.Cursor:
-        driver = self._session.connection().connection.driver_connection
-        assert isinstance(driver, sqlite3.Connection)
-        return driver.cursor()
+        return driver_cursor(self._session)
 
     # --- writing --------------------------------------------------------------------------
     def add_sale(self, sale: Sale) -> None:
@@ -171,7 +170,15 @@ class SqlSalesRepository:
 
     # --- reading sales --------------------------------------------------------------------
     def sale_by_id(self, sale_id: uuid.UUID) -> Sale | None:
-        found = self._sales(select(_sale.c.id).where(_sale.c.sale_uuid == str(sale_id)))
+        # checkout asks this of every new sale id first: answer "no" with one indexed lookup
+        row = (
+            self._cursor()
+            .execute("SELECT id FROM sale WHERE sale_uuid = ?", (str(sale_id),))
+            .fetchone()
+        )
+        if row is None:
+            return None
+        found = self._sales(select(_sale.c.id).where(_sale.c.id == row[0]))
         return found[0] if found else None
 
     def sale_by_receipt_number(self, receipt_number: str) -> Sale | None:
