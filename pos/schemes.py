@@ -25,6 +25,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from pos.clock import THAI_TIME
+
 FULL_SHARE_BASIS_POINTS = 10_000
 _CODE = re.compile(r"^[a-z0-9_]{1,32}$")
 
@@ -118,9 +120,10 @@ class Scheme:
 
         With ``name``, only that phase; outside the scheme's hours, ``None``.
         """
-        if self.hours is not None and not self.hours[0] <= moment.time() < self.hours[1]:
+        local = moment.astimezone(THAI_TIME)
+        if self.hours is not None and not self.hours[0] <= local.time() < self.hours[1]:
             return None
-        day = moment.date()
+        day = local.date()
         open_phases = [p for p in self.phases if p.covers(day) and name in (None, p.name)]
         return max(open_phases, key=lambda p: p.starts, default=None)
 

@@ -36,7 +36,7 @@ from dataclasses import dataclass
 
 from pos.audit import AuditAction, AuditEvent
 from pos.cart import Cart, CartTotals
-from pos.clock import Clock
+from pos.clock import THAI_TIME, Clock
 from pos.money import CashRounding, format_baht, percent_of, round_cash
 from pos.numbering import DocumentKind, counter_name, document_number
 from pos.payment import SchemeOffer, payable_lines, plan_payment, scheme_offers
@@ -99,7 +99,7 @@ def quote(uow_factory: Callable[[], UnitOfWork], clock: Clock, cart: Cart) -> Pa
     moment = clock.now()
     with uow_factory() as uow:
         settings = uow.settings.load()
-    rate = settings.vat_schedule.rate_on(moment.date())
+    rate = settings.vat_schedule.rate_on(moment.astimezone(THAI_TIME).date())
     totals = cart.totals(rate)
     offers = scheme_offers(payable_lines(cart, totals), settings.schemes, moment)
     return PaymentQuote(
@@ -141,7 +141,7 @@ def complete_sale(
 def _new_sale(
     uow: UnitOfWork, settings: Settings, request: CheckoutRequest, moment: dt.datetime
 ) -> Sale:
-    rate = settings.vat_schedule.rate_on(moment.date())
+    rate = settings.vat_schedule.rate_on(moment.astimezone(THAI_TIME).date())
     totals = request.cart.totals(rate)
     plan = plan_payment(
         payable_lines(request.cart, totals),

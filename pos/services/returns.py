@@ -25,7 +25,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from pos.audit import AuditAction, AuditEvent
-from pos.clock import Clock
+from pos.clock import THAI_TIME, Clock
 from pos.numbering import DocumentKind, counter_name, document_number, receipt_number_from_text
 from pos.ports import UnitOfWork, User
 from pos.returns import (
@@ -153,18 +153,19 @@ def _store(
         settings = uow.settings.load()
         quantities = request.quantities
         if kind is CreditNoteKind.VOID:
-            _check_void(sale, previous, moment.date(), request)
+            _check_void(sale, previous, moment.astimezone(THAI_TIME).date(), request)
             quantities = {line.line_id: line.quantity_milli for line in sale.lines}
         draft = draft_return(
             sale, previous, quantities, rounding=settings.cash_rounding,
             refund_in_cash=request.refund_in_cash, void=kind is CreditNoteKind.VOID,
         )  # fmt: skip
-        terminal_id = settings.terminal_id
-        serial = uow.counters.next_value(counter_name(DocumentKind.CREDIT_NOTE, terminal_id))
+        serial = uow.counters.next_value(
+            counter_name(DocumentKind.CREDIT_NOTE, settings.terminal_id)
+        )
         note = CreditNote(
             credit_note_id=request.credit_note_id,
-            number=document_number(DocumentKind.CREDIT_NOTE, terminal_id, serial),
-            terminal_id=terminal_id, serial=serial, kind=kind, sale_id=sale.sale_id,
+            number=document_number(DocumentKind.CREDIT_NOTE, settings.terminal_id, serial),
+            terminal_id=settings.terminal_id, serial=serial, kind=kind, sale_id=sale.sale_id,
             sale_receipt_number=sale.receipt_number, issued_at=moment,
             cashier_id=request.cashier_id, approved_by_user_id=_id(manager),
             reason=reason, draft=draft,

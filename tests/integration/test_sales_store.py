@@ -8,14 +8,22 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from alembic import command
+from alembic.config import Config
 
-from pos.bootstrap import AppContext, initialise
+from pos.bootstrap import AppContext, initialise, open_context
 from pos.cart import Discount, DiscountKind
 from pos.clock import FakeClock
 from pos.sale import BuyerDetails, Sale
 from pos.services.returns import ManagerApproval, ReturnRequest, return_goods, void_sale
 from pos.services.tax_invoices import issue_tax_invoice
-from pos.store.database import DATABASE_FILENAME, raw_connection
+from pos.store.database import (
+    DATABASE_FILENAME,
+    MIGRATIONS_DIR,
+    create_sqlite_engine,
+    migrate,
+    raw_connection,
+)
 from pos.store.sales_models import IMMUTABLE_TABLES
 from pos.tenders import CardTender, CashTender, SchemeTender
 from tests.sales_helpers import (
@@ -185,3 +193,37 @@ def test_a_void_of_an_old_store_sale_after_reopening(shop: Shop, data_dir: Path)
         assert counters == {"receipt:POS01": 1, "credit_note:POS01": 1}
     finally:
         reopened.close()
+
+
+def test_a_store_from_before_sales_is_upgraded_keeping_its_data_and_can_go_back(
+    data_dir: Path,
+) -> None:
+    data_dir.mkdir(parents=True)
+    path = data_dir / DATABASE_FILENAME
+    engine = create_sqlite_engine(path)
+    migrate(engine, path, to_revision="0003_audit")
+    engine.dispose()
+    with raw_connection(path) as connection:
+        connection.execute("INSERT INTO app_user (name, role, pin_hash, active)"
+                           " VALUES ('สมหญิง', 'cashier', 'x', 1)")  # fmt: skip
+        connection.execute("INSERT INTO audit_event (event_uuid, at_utc, action, user_id,"
+                           " detail_json) VALUES ('e1', '2021-07-05T03:00:00.000000Z', 'login',"
+                           " 1, '{}')")  # fmt: skip
+        connection.commit()
+    context = open_context(data_dir)
+    try:
+        assert context.migration is not None and context.migration.from_revision == "0003_audit"
+        sale = sell(context, FakeClock(JULY_2021), cart_of((CHIPS, 1)), [CashTender(12_000)], 1)
+        assert sale.receipt_number == "POS01-00000001"
+        assert context.engine is not None
+        with context.engine.begin() as connection:
+            config = Config()
+            config.set_main_option("script_location", str(MIGRATIONS_DIR))
+            config.attributes["connection"] = connection
+            command.downgrade(config, "0003_audit")
+    finally:
+        context.close()
+    with raw_connection(path) as connection:
+        names = {name for (name,) in connection.execute("SELECT name FROM sqlite_master")}
+        assert not names & {"sale", "credit_note", "sale_no_update", "credit_note_void_alone"}
+        assert connection.execute("SELECT count(*) FROM audit_event").fetchone() == (1,)
