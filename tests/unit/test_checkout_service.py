@@ -220,3 +220,13 @@ def test_another_terminal_numbers_on_its_own(shop: Shop) -> None:
         uow.commit()
     sale = sell(context, clock, cart_of((CHIPS, 1)), [PromptPayTender(12_000, True)], cashier)
     assert sale.receipt_number == "POS02-00000001"
+
+
+def test_a_gift_fully_discounted_needs_no_tender_but_a_manager(shop: Shop) -> None:
+    context, clock, cashier, manager = shop
+    cart = cart_of((CHIPS, 1))
+    cart.set_order_discount(Discount(DiscountKind.PERCENT, 10_000))
+    with pytest.raises(PaymentError, match="nothing is left to pay in cash"):
+        sell(context, clock, cart, [CashTender(100)], cashier, approved_by_user_id=manager)
+    sale = sell(context, clock, cart, [], cashier, approved_by_user_id=manager)
+    assert (sale.total_satang, sale.tenders, sale.allocation) == (0, (), ())
