@@ -9,10 +9,14 @@ import sys
 import time
 from pathlib import Path
 
-from bench import bench_catalogue, bench_receipts
+from bench import bench_catalogue, bench_checkout, bench_receipts
 from bench.stats import Figure
 
-SUITES = {"catalogue": bench_catalogue.run, "receipts": bench_receipts.run}
+SUITES = {
+    "catalogue": bench_catalogue.run,
+    "checkout": bench_checkout.run,
+    "receipts": bench_receipts.run,
+}
 RESULTS = Path(__file__).with_name("results")
 
 
@@ -20,6 +24,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="./run.sh bench", description=__doc__)
     parser.add_argument("--only", choices=sorted(SUITES), action="append")
     parser.add_argument("--products", type=int, default=100_000, help="catalogue size")
+    bench_checkout.add_options(parser)
     options = parser.parse_args(argv)
     figures: list[Figure] = []
     for name in options.only or SUITES:

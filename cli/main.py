@@ -10,7 +10,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from cli import catalog_commands, label_commands
+from cli import catalog_commands, label_commands, sales_commands
 from cli.common import EXIT_STORE, CommandError
 from pos import __version__
 from pos.datadir import ENV_VAR
@@ -26,7 +26,9 @@ examples:
   otop-pos init --demo                 create the store with the demo catalogue
   otop-pos catalog import goods.csv    add or update products (all or nothing)
   otop-pos catalog export goods.csv    write the whole catalogue as CSV
-  otop-pos labels --sku TX-0101 --copies 3 --pdf labels.pdf   barcode labels"""
+  otop-pos labels --sku TX-0101 --copies 3 --pdf labels.pdf   barcode labels
+  otop-pos sales export --date 2021-07-05 --format csv   a day's sales and credit notes
+  otop-pos simulate --days 3 --sales-per-day 300 --seed 1 (use a separate --data-dir)"""
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -44,6 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
     init.set_defaults(handler=catalog_commands.run_init)
     catalog_commands.add_catalog_parser(commands)
     label_commands.add_labels_parser(commands)
+    sales_commands.add_sales_parsers(commands)
     return parser
 
 

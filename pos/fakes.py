@@ -16,6 +16,7 @@ from typing import Self
 
 from pos.audit import AuditEvent
 from pos.catalog import ProducerGroup, Product
+from pos.fakes_sales import FakeSalesData, FakeSalesRepository
 from pos.ports import User
 from pos.print_queue import FakePrintJobRepository, PrintJob
 from pos.settings import Settings
@@ -31,6 +32,7 @@ class _Data:
     users: list[User] = dataclasses.field(default_factory=list)
     audit: list[AuditEvent] = dataclasses.field(default_factory=list)
     print_jobs: list[PrintJob] = dataclasses.field(default_factory=list)
+    sales: FakeSalesData = dataclasses.field(default_factory=FakeSalesData)
 
 
 class FakeCatalogRepository:
@@ -181,3 +183,4 @@ class FakeUnitOfWork:
         self.users = FakeUserRepository(self._working)
         self.audit = FakeAuditRepository(self._working)
         self.print_jobs = FakePrintJobRepository(self._working.print_jobs)
+        self.sales = FakeSalesRepository(self._working.sales)

@@ -16,6 +16,7 @@ from typing import Protocol, Self
 from pos.audit import AuditEvent
 from pos.catalog import ProducerGroup, Product
 from pos.print_queue import PrintJobRepository
+from pos.sales_ports import SalesRepository
 from pos.settings import Settings
 
 
@@ -102,6 +103,8 @@ class UnitOfWork(Protocol):
     def audit(self) -> AuditRepository: ...
     @property
     def print_jobs(self) -> PrintJobRepository: ...
+    @property
+    def sales(self) -> SalesRepository: ...
 
     def __enter__(self) -> Self: ...
     def __exit__(

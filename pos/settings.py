@@ -18,6 +18,8 @@ from typing import Any
 from pos.barcodes import BarcodeRules
 from pos.money import CashRounding
 from pos.printing import PrinterSettings, ReceiptHeader
+from pos.promptpay import checked_target_setting
+from pos.schemes import SchemeBook
 from pos.vat import DEFAULT_VAT_SCHEDULE, VatSchedule
 
 
@@ -35,6 +37,9 @@ class Settings:
     receipt_header: ReceiptHeader = field(default_factory=ReceiptHeader)
     receipt_printer: PrinterSettings = field(default_factory=PrinterSettings)
     label_printer: PrinterSettings = field(default_factory=PrinterSettings)
+    # payments (issue 4): government schemes taken as tenders, the shop's PromptPay ID
+    schemes: SchemeBook = field(default_factory=SchemeBook)
+    promptpay_target: str = ""  # mobile number, tax ID or e-wallet ID; "" = no PromptPay
 
     def replace(self, **changes: Any) -> Settings:
         return dataclasses.replace(self, **changes)
@@ -56,6 +61,8 @@ _CODECS: dict[str, _Codec] = {
     "receipt_header": (lambda v: v.to_setting(), ReceiptHeader.from_setting),
     "receipt_printer": (lambda v: v.to_setting(), PrinterSettings.from_setting),
     "label_printer": (lambda v: v.to_setting(), PrinterSettings.from_setting),
+    "schemes": (lambda v: v.to_setting(), SchemeBook.from_setting),
+    "promptpay_target": (_identity, lambda j: checked_target_setting(str(j))),
 }
 
 

@@ -134,3 +134,7 @@ class PrintJobRow(Base):
     created_at_utc: Mapped[str] = mapped_column(String(32))
     next_attempt_at_utc: Mapped[str] = mapped_column(String(32))
     printed_at_utc: Mapped[str | None] = mapped_column(String(32))
+
+
+# The sales tables (issue 4) live in their own module; importing it here puts them in Base.metadata.
+from pos.store import sales_models as sales_models  # noqa: E402

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from pos.print_queue import JobState, PrinterRole, PrintJob
 from pos.store.models import PrintJobRow
-from pos.store.unit_of_work import from_utc_text, to_utc_text
+from pos.store.times import from_utc_text, to_utc_text
 
 
 class SqlPrintJobRepository:

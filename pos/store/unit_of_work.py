@@ -20,12 +20,14 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, sessionmaker
 
 from pos.audit import AuditAction, AuditEvent
-from pos.clock import THAI_TIME
 from pos.ports import User
 from pos.settings import Settings, settings_from_items, settings_to_items
 from pos.store.catalog_repository import SqlCatalogRepository
-from pos.store.database import writer_engine
-from pos.store.models import AuditEventRow, CounterRow, SettingRow, UserRow
+from pos.store.database import driver_cursor, writer_engine
+from pos.store.models import AuditEventRow, SettingRow, UserRow
+from pos.store.print_job_repository import SqlPrintJobRepository
+from pos.store.sales_repository import SqlSalesRepository
+from pos.store.times import from_utc_text, to_utc_text
 
 
 class SqlCounterRepository:
@@ -38,12 +40,17 @@ class SqlCounterRepository:
     def reserve(self, name: str, count: int) -> range:
         if count < 1:
             raise ValueError("reserve at least one value")
-        insert = sqlite_insert(CounterRow).values(name=name, value=count)
-        bump = insert.on_conflict_do_update(
-            index_elements=["name"], set_={"value": CounterRow.value + count}
-        ).returning(CounterRow.value)
-        last = int(self._session.execute(bump).scalar_one())
+        # straight to the driver: this runs inside every checkout's transaction
+        bump = driver_cursor(self._session).execute(_BUMP_COUNTER, (name, count, count))
+        last = int(bump.fetchone()[0])
         return range(last - count + 1, last + 1)
+
+
+_BUMP_COUNTER = (
+    "INSERT INTO counter (name, value) VALUES (?, ?)"
+    " ON CONFLICT (name) DO UPDATE SET value = value + ? RETURNING value"
+)
+_decoded_settings: dict[tuple[tuple[str, str], ...], Settings] = {}
 
 
 class SqlSettingsRepository:
@@ -51,8 +58,15 @@ class SqlSettingsRepository:
         self._session = session
 
     def load(self) -> Settings:
-        rows = self._session.execute(select(SettingRow.key, SettingRow.value_json))
-        return settings_from_items({key: json.loads(value) for key, value in rows})
+        """The settings; decoded again only when the stored JSON changed (checkout loads them)."""
+        cursor = driver_cursor(self._session)
+        rows = tuple(cursor.execute("SELECT key, value_json FROM setting ORDER BY key"))
+        settings = _decoded_settings.get(rows)
+        if settings is None:
+            settings = settings_from_items({key: json.loads(value) for key, value in rows})
+            _decoded_settings.clear()
+            _decoded_settings[rows] = settings
+        return settings
 
     def save(self, settings: Settings) -> None:
         for key, value in settings_to_items(settings).items():
@@ -77,8 +91,14 @@ class SqlUserRepository:
         return [_user(row) for row in rows]
 
     def by_id(self, user_id: int) -> User | None:
-        row = self._session.get(UserRow, user_id)
-        return _user(row) if row is not None else None
+        row = (
+            driver_cursor(self._session)
+            .execute(
+                "SELECT id, name, role, pin_hash, active FROM app_user WHERE id = ?", (user_id,)
+            )
+            .fetchone()
+        )
+        return User(row[0], row[1], row[2], row[3], bool(row[4])) if row else None
 
     def add(self, user: User) -> User:
         row = UserRow(name=user.name, role=user.role, pin_hash=user.pin_hash, active=user.active)
@@ -127,19 +147,6 @@ def _audit_event(row: AuditEventRow) -> AuditEvent:
     )
 
 
-def to_utc_text(moment: dt.datetime) -> str:
-    """An aware time as sortable UTC text with microseconds: ``2026-11-24T02:05:00.000000Z``."""
-    if moment.tzinfo is None:
-        raise ValueError("times are stored aware; got a naive datetime")
-    return moment.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
-
-
-def from_utc_text(text_value: str) -> dt.datetime:
-    """The stored UTC text back as an aware time in Thai time."""
-    moment = dt.datetime.strptime(text_value, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=dt.UTC)
-    return moment.astimezone(THAI_TIME)
-
-
 def _user(row: UserRow) -> User:
     return User(row.id, row.name, row.role, row.pin_hash, row.active)
 
@@ -157,9 +164,8 @@ class SqlUnitOfWork:
         self.settings = SqlSettingsRepository(self.session)
         self.users = SqlUserRepository(self.session)
         self.audit = SqlAuditRepository(self.session)
-        from pos.store.print_job_repository import SqlPrintJobRepository  # it imports us
-
         self.print_jobs = SqlPrintJobRepository(self.session)
+        self.sales = SqlSalesRepository(self.session)
         return self
 
     def __exit__(

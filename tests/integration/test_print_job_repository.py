@@ -88,7 +88,13 @@ def test_an_uncommitted_job_is_not_kept(uow_factory: Callable[[], UnitOfWork]) -
 
 def test_a_store_from_before_the_print_queue_is_upgraded_with_its_data(tmp_path: Path) -> None:
     from pos.bootstrap import open_context
-    from pos.store.database import DATABASE_FILENAME, create_sqlite_engine, migrate, raw_connection
+    from pos.store.database import (
+        DATABASE_FILENAME,
+        create_sqlite_engine,
+        migrate,
+        raw_connection,
+        schema_head,
+    )
 
     data_dir = tmp_path / "old"
     data_dir.mkdir()
@@ -102,7 +108,7 @@ def test_a_store_from_before_the_print_queue_is_upgraded_with_its_data(tmp_path:
     context = open_context(data_dir)
     try:
         assert context.migration is not None and context.migration.backup is not None
-        assert context.migration.to_revision == "0006_print_queue"
+        assert context.migration.to_revision == schema_head()
         with context.uow_factory() as uow:
             assert uow.counters.next_value("receipt") == 42
             job = uow.print_jobs.add(new_print_job("sale", "A-1", T0))

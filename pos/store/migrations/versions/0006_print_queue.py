@@ -1,7 +1,7 @@
 """print queue
 
 Revision ID: 0006_print_queue
-Revises: 0003_audit
+Revises: 0005_sales
 Create Date: 2026-11-24
 
 The durable print queue (see pos.print_queue): receipts wait here until a
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0006_print_queue"
-down_revision: str | None = "0003_audit"
+down_revision: str | None = "0005_sales"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -1,0 +1,239 @@
+"""Checkout figures: the durable commit of a 10-line, two-tender sale; a simulated year.
+
+* ``complete_sale`` end to end (settings, totals, tenders, numbering, every
+  row, the durable commit) on the demo store, against the bare sqlite3 module
+  writing the same rows — sale, 10 lines, 2 tenders, VAT, 20 allocation rows,
+  the receipt counter — in one ``BEGIN IMMEDIATE`` transaction with the same
+  pragmas (WAL, synchronous=FULL).
+* ``otop-pos simulate`` of a year (``--sim-days`` × ``--sim-sales``, default
+  300 × 300): the time it takes and how the store grows on disk.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import random
+import sqlite3
+import tempfile
+import time
+import uuid
+from argparse import ArgumentParser, Namespace
+from collections.abc import Callable
+from pathlib import Path
+
+from bench.stats import Figure, percentile
+from pos.bootstrap import AppContext, initialise
+from pos.cart import Cart
+from pos.clock import THAI_TIME, FakeClock
+from pos.sale import Sale
+from pos.services.checkout import CheckoutRequest, complete_sale
+from pos.services.simulate import SimulationOptions, simulate
+from pos.store.database import DATABASE_FILENAME, raw_connection
+from pos.tenders import CashTender, PromptPayTender
+
+ROUNDS = 600
+WARM_UP = 30
+MOMENT = dt.datetime(2021, 7, 5, 10, 0, tzinfo=THAI_TIME)
+
+
+def add_options(parser: ArgumentParser) -> None:
+    """Options of this suite (called by bench.__main__)."""
+    add = parser.add_argument
+    add("--sim-days", type=int, default=300, help="days simulated (checkout suite)")
+    add("--sim-sales", type=int, default=300, help="sales per simulated day (checkout suite)")
+
+
+def _ten_line_cart(context: AppContext) -> Cart:
+    with context.uow_factory() as uow:
+        products = list(uow.catalog.all_products())
+    rng = random.Random(3)
+    cart = Cart()
+    weighed = next(p for p in products if p.sold_by_weight)
+    cart.add_weighed(weighed, 1_250)
+    for product in rng.sample([p for p in products if not p.sold_by_weight], 9):
+        cart.add_product(product, 1000 * rng.randint(1, 2))
+    return cart
+
+
+class _OurCheckout:
+    """``complete_sale`` of the same 10-line cart, paid half by PromptPay, half in cash."""
+
+    def __init__(self, context: AppContext):
+        self._context = context
+        self._cart = _ten_line_cart(context)
+        self._clock = FakeClock(MOMENT)
+        total = self._cart.totals(700).total_satang
+        self._tenders = (PromptPayTender(total // 2, confirmed_by_cashier=True), CashTender(total))
+
+    def __call__(self) -> Sale:
+        self._clock.advance(seconds=30)
+        request = CheckoutRequest(uuid.uuid4(), self._cart, self._tenders, cashier_id=1)
+        return complete_sale(self._context.uow_factory, self._clock, request)
+
+
+class _BareCheckout:
+    """The rows one checkout wrote, written again by the bare sqlite3 module in one transaction.
+
+    Each round's rows (with fresh UUIDs) are made before timing, like the sales
+    :class:`_OurCommit` stores; timing covers the counter, the INSERTs and COMMIT.
+    """
+
+    def __init__(self, template: Path, sale: Sale, target: Path):
+        with raw_connection(template) as source:
+            (key,) = source.execute(
+                "SELECT id FROM sale WHERE sale_uuid = ?", (str(sale.sale_id),)
+            ).fetchone()
+            sale_row = source.execute("SELECT * FROM sale WHERE id = ?", (key,)).fetchone()
+            children = {
+                table: source.execute(f"SELECT * FROM {table} WHERE sale_id = ?", (key,)).fetchall()
+                for table in ("sale_line", "sale_tender", "sale_vat", "sale_allocation")
+            }
+        self.rows = 2 + sum(len(rows) for rows in children.values())
+        self._sql = {"sale": f"INSERT INTO sale VALUES ({', '.join('?' for _ in sale_row)})"} | {
+            table: f"INSERT INTO {table} VALUES ({', '.join('?' for _ in rows[0])})"
+            for table, rows in children.items()
+            if rows
+        }
+        self._rounds = iter([_bare_rows(key, sale_row, children)
+                             for key in range(1, WARM_UP + ROUNDS + 1)])  # fmt: skip
+        self._connection = sqlite3.connect(target, isolation_level=None)
+        self._connection.executescript(
+            "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;"
+        )
+
+    def __call__(self) -> None:
+        rows = next(self._rounds)
+        execute = self._connection.execute
+        execute("BEGIN IMMEDIATE")
+        execute(
+            "INSERT INTO counter (name, value) VALUES ('receipt:POS01', 1) ON CONFLICT (name)"
+            " DO UPDATE SET value = value + 1 RETURNING value"
+        ).fetchone()
+        execute(self._sql["sale"], rows["sale"][0])
+        for table, sql in self._sql.items():
+            if table != "sale":
+                self._connection.executemany(sql, rows[table])
+        execute("COMMIT")
+
+    def close(self) -> None:
+        self._connection.close()
+
+
+def _bare_rows(
+    key: int, sale: tuple[object, ...], children: dict[str, list[tuple[object, ...]]]
+) -> dict[str, list[tuple[object, ...]]]:
+    rows = {"sale": [(key, str(uuid.uuid4()), "POS01", key, f"POS01-{key:08d}", *sale[5:])]}
+    for table, found in children.items():
+        if table in ("sale_line", "sale_tender"):
+            rows[table] = [(None, str(uuid.uuid4()), key, *row[3:]) for row in found]
+        elif table == "sale_vat":
+            rows[table] = [(None, key, *row[2:]) for row in found]
+        else:
+            rows[table] = [(key, *row[1:]) for row in found]
+    return rows
+
+
+class _OurCommit:
+    """Only the commit of a checkout: the receipt number, the sale's rows, the durable commit.
+
+    The same unit of work and repository calls as ``complete_sale`` makes once
+    it has computed the sale; the sales (fresh ids) are made before timing, as
+    the bare baseline's rows are.
+    """
+
+    def __init__(self, context: AppContext, sale: Sale):
+        self._context = context
+        self._sales = iter([_copy(sale) for _ in range(WARM_UP + ROUNDS)])
+
+    def __call__(self) -> None:
+        sale = next(self._sales)
+        with self._context.uow_factory() as uow:
+            assert uow.sales.sale_by_id(sale.sale_id) is None  # checkout's retry check
+            serial = uow.counters.next_value("receipt:POS01")
+            uow.sales.add_sale(dataclasses.replace(
+                sale, receipt_serial=serial, receipt_number=f"POS01-{serial:08d}"))  # fmt: skip
+            uow.commit()
+
+
+def _copy(sale: Sale) -> Sale:
+    return dataclasses.replace(
+        sale,
+        sale_id=uuid.uuid4(),
+        lines=tuple(dataclasses.replace(line, line_id=uuid.uuid4()) for line in sale.lines),
+        tenders=tuple(dataclasses.replace(t, tender_id=uuid.uuid4()) for t in sale.tenders),
+    )
+
+
+def _take_turns(operations: list[Callable[[], object]]) -> list[list[float]]:
+    """Run the operations in turn, round after round, so they share the disk's moods."""
+    samples: list[list[float]] = [[] for _ in operations]
+    for round_number in range(WARM_UP + ROUNDS):
+        for operation, times in zip(operations, samples, strict=True):
+            start = time.perf_counter()
+            operation()
+            if round_number >= WARM_UP:
+                times.append((time.perf_counter() - start) * 1000)
+    return samples
+
+
+def _measure_checkout(workdir: Path) -> list[Figure]:
+    stores = {}
+    for name in ("ours", "commit", "bare", "bare2"):
+        stores[name], _ = initialise(workdir / name, demo=True)
+    ours = _OurCheckout(stores["ours"])
+    sale = ours()
+    template = workdir / "ours" / DATABASE_FILENAME
+    commit = _OurCommit(stores["commit"], sale)
+    bare = _BareCheckout(template, sale, workdir / "bare" / DATABASE_FILENAME)
+    bare2 = _BareCheckout(template, sale, workdir / "bare2" / DATABASE_FILENAME)
+    whole, bare_whole, committed, bare_commit = _take_turns([ours, bare, commit, bare2])
+    for closing in (bare, bare2, *stores.values()):
+        closing.close()
+    rows = f"{bare.rows} rows incl. the counter; {ROUNDS} rounds, taking turns with bare sqlite3"
+    return [
+        Figure("checkout commit (number, 10 lines, 2 tenders) p95", percentile(committed, 0.95),
+               "ms", 15.0, percentile(bare_commit, 0.95),
+               f"p50 {percentile(committed, 0.5):.2f} ms vs {percentile(bare_commit, 0.5):.2f}"
+               f" ms bare; {rows}"),
+        Figure("complete_sale end to end (same sale) p95", percentile(whole, 0.95), "ms", 15.0,
+               percentile(bare_whole, 0.95),
+               f"p50 {percentile(whole, 0.5):.2f} ms; with totals, VAT, tender checks, allocation,"
+               " approvals, audit"),
+    ]  # fmt: skip
+
+
+def _measure_year(workdir: Path, days: int, sales_per_day: int) -> list[Figure]:
+    context, _ = initialise(workdir / "year", demo=True)
+    assert context.data_dir is not None
+    path = context.data_dir / DATABASE_FILENAME
+    empty = _size(path)
+    options = SimulationOptions(days=days, sales_per_day=sales_per_day, seed=1, manager_pin="5678")
+    report = simulate(context.uow_factory, options)
+    with raw_connection(path) as connection:
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    context.close()
+    grown = _size(path) - empty
+    sales = report.sales
+    return [
+        Figure(f"simulate {days} days x {sales_per_day} sales", report.seconds, "s", None, None,
+               f"{sales / report.seconds:.0f} sales/s, {report.credit_notes} credit notes,"
+               f" {report.lines} lines"),
+        Figure("store growth for those sales", grown / 1e6, "MB", None, None,
+               f"{grown / sales / 1024:.2f} KiB per sale; empty demo store {empty / 1e6:.1f} MB"),
+    ]  # fmt: skip
+
+
+def _size(path: Path) -> int:
+    return sum(p.stat().st_size for p in path.parent.glob(path.name + "*") if p.is_file()) - sum(
+        p.stat().st_size for p in path.parent.glob(path.name + ".before-*")
+    )
+
+
+def run(options: Namespace) -> list[Figure]:
+    days = getattr(options, "sim_days", 300)
+    sales_per_day = getattr(options, "sim_sales", 300)
+    with tempfile.TemporaryDirectory(prefix="otop-bench-checkout-") as tmp:
+        figures = _measure_checkout(Path(tmp))
+        figures += _measure_year(Path(tmp), days, sales_per_day)
+    return figures

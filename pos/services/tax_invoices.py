@@ -1,0 +1,84 @@
+"""Buyer details on a sale: full tax invoices and receipts in the buyer's name (Shop Dee Mee Kuen).
+
+The payment dialog passes :class:`pos.sale.BuyerDetails` to checkout when the
+buyer asks at the counter; afterwards (the same day or later) the sales
+history calls :func:`issue_tax_invoice`.  Each invoice has its own gap-free
+number (``POS01-TI-00000001``).  Rules from the Revenue Code (notes §2):
+
+* issued after the sale, it replaces the abbreviated tax invoice already
+  printed, and says so (``replaces_abbreviated``);
+* a full invoice is never corrected: a new one is issued that names the one
+  it replaces (``replaces_number``), with the reason, and only the newest is
+  in force (:attr:`pos.sale.Sale.current_tax_invoice`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Callable
+
+from pos.clock import Clock
+from pos.numbering import DocumentKind, counter_name, document_number
+from pos.ports import UnitOfWork
+from pos.sale import BuyerDetails, Sale, TaxInvoice
+
+
+class TaxInvoiceError(ValueError):
+    """A tax invoice that cannot be issued; the message says why."""
+
+
+def issue_tax_invoice(
+    uow_factory: Callable[[], UnitOfWork],
+    clock: Clock,
+    *,
+    sale_id: uuid.UUID,
+    buyer: BuyerDetails,
+    user_id: int,
+    reason: str | None = None,
+) -> TaxInvoice:
+    """Issue a full tax invoice for a completed sale (replacing the one in force, if any)."""
+    with uow_factory() as uow:
+        sale = uow.sales.sale_by_id(sale_id)
+        if sale is None:
+            raise TaxInvoiceError(f"there is no sale {sale_id}")
+        invoice = add_tax_invoice(uow, sale, buyer, user_id, clock.now(), reason=reason)
+        uow.commit()
+        return invoice
+
+
+def add_tax_invoice(
+    uow: UnitOfWork,
+    sale: Sale,
+    buyer: BuyerDetails,
+    user_id: int,
+    moment: dt.datetime,
+    *,
+    reason: str | None = None,
+    with_the_sale: bool = False,
+) -> TaxInvoice:
+    """Number and store a tax invoice inside the caller's unit of work."""
+    current = sale.current_tax_invoice
+    cleaned_reason = (reason or "").strip() or None
+    if current is not None and cleaned_reason is None:
+        raise TaxInvoiceError(
+            f"receipt {sale.receipt_number} already has tax invoice {current.number}:"
+            " give the reason for replacing it"
+        )
+    terminal_id = uow.settings.load().terminal_id
+    serial = uow.counters.next_value(counter_name(DocumentKind.TAX_INVOICE, terminal_id))
+    invoice = TaxInvoice(
+        invoice_id=uuid.uuid4(),
+        number=document_number(DocumentKind.TAX_INVOICE, terminal_id, serial),
+        terminal_id=terminal_id,
+        serial=serial,
+        sale_id=sale.sale_id,
+        issued_at=moment,
+        issued_by_user_id=user_id,
+        buyer=buyer,
+        replaces_abbreviated=not with_the_sale and current is None,
+        replaces_number=current.number if current else None,
+        reason=cleaned_reason,
+    )
+    uow.sales.add_tax_invoice(invoice)
+    return invoice

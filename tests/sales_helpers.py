@@ -1,0 +1,70 @@
+"""Builders for payment tests: shops with staff, carts of typical goods, sales."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import uuid
+from collections.abc import Sequence
+
+from pos.bootstrap import AppContext
+from pos.cart import Cart
+from pos.catalog import Category, ProducerGroup, Product, Unit
+from pos.clock import THAI_TIME, FakeClock
+from pos.ports import User
+from pos.sale import Sale
+from pos.services.checkout import CheckoutRequest, complete_sale
+from pos.services.staff import hash_pin
+from pos.tenders import Tender
+from tests.factories import SMALL_GROUP, VAT_SELLER, make_product
+
+MANAGER_PIN = "5678"
+JULY_2021 = dt.datetime(2021, 7, 5, 10, 0, tzinfo=THAI_TIME)  # Khon La Khrueng phase 3
+
+SILK = make_product("TX-SILK-0001", 250_000, name_th="ผ้าไหมมัดหมี่ลายลูกแก้ว")
+CHIPS = make_product("FD-DURI-0001", 12_000, seller=VAT_SELLER, name_th="ทุเรียนทอดกรอบ")
+COFFEE = make_product("BV-COFF-0001", 28_000, seller=VAT_SELLER, name_th="กาแฟโรบัสต้า")
+SHALLOTS = Product(
+    sku="FD-SHAL-0004", barcode=None, name_th="หอมแดงศรีสะเกษ (ชั่งกิโล)", name_en="Shallots",
+    category=Category.FOOD, producer=ProducerGroup("กลุ่มผู้ปลูกหอมแดงยางชุมน้อย"),
+    unit_price_satang=8_900, unit=Unit.KG, sold_by_weight=True, vat_applicable=False,
+)  # fmt: skip
+BASKET = make_product("HH-BASK-0001", 35_000, seller=SMALL_GROUP, name_th="กระติบข้าว")
+
+
+@functools.cache
+def manager_pin_hash() -> str:
+    return hash_pin(MANAGER_PIN)  # Argon2id is slow on purpose: hash once per test run
+
+
+def add_staff(context: AppContext) -> tuple[int, int]:
+    """A cashier and a manager (PIN ``MANAGER_PIN``); returns their ids."""
+    with context.uow_factory() as uow:
+        cashier = uow.users.add(User(None, "สมหญิง ใจดี", "cashier", manager_pin_hash()))
+        manager = uow.users.add(User(None, "ประเสริฐ ทองดี", "manager", manager_pin_hash()))
+        uow.commit()
+    assert cashier.user_id is not None and manager.user_id is not None
+    return cashier.user_id, manager.user_id
+
+
+def cart_of(*items: tuple[Product, int]) -> Cart:
+    """A cart: counted goods by number of units, weighed goods by grams."""
+    cart = Cart()
+    for product, amount in items:
+        if product.sold_by_weight:
+            cart.add_weighed(product, amount)
+        else:
+            cart.add_product(product, amount * 1000)
+    return cart
+
+
+def sell(
+    context: AppContext,
+    clock: FakeClock,
+    cart: Cart,
+    tenders: Sequence[Tender],
+    cashier_id: int,
+    **options: object,
+) -> Sale:
+    request = CheckoutRequest(uuid.uuid4(), cart, tuple(tenders), cashier_id, **options)  # type: ignore[arg-type]
+    return complete_sale(context.uow_factory, clock, request)
