@@ -42,6 +42,7 @@ def empty_context(data_dir: Path) -> Iterator[AppContext]:
 # PostgreSQL for the head-office tests: a throwaway cluster per session (tests/postgres.py)
 from tests.postgres import (  # noqa: E402
     empty_database_url,  # noqa: F401
+    hq_context,  # noqa: F401
     hq_database_url,  # noqa: F401
     hq_template,  # noqa: F401
     postgres_server,  # noqa: F401

@@ -12,7 +12,8 @@ fails loudly instead (``./run.sh test`` installs the ``postgresql`` package).
 
 Fixtures: ``postgres_server`` (session), ``hq_database_url`` (a new database
 with the head office's schema, copied from a migrated template: ~0.1 s) and
-``empty_database_url`` (a new database with no schema at all).
+``empty_database_url`` (a new database with no schema at all), and
+``hq_context`` (the head office wired on such a database).
 """
 
 from __future__ import annotations
@@ -28,9 +29,13 @@ import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import psycopg
 import pytest
+
+if TYPE_CHECKING:
+    from hq.bootstrap import HqContext
 
 SUPERUSER = "postgres"
 _TEMPLATE = "hq_template"
@@ -183,3 +188,13 @@ def connect(url: str) -> Iterator[psycopg.Connection[tuple[object, ...]]]:
     """A plain psycopg connection (autocommit) to check what the server stored."""
     with psycopg.connect(url, autocommit=True) as connection:
         yield connection
+
+
+@pytest.fixture
+def hq_context(hq_database_url: str) -> Iterator[HqContext]:
+    """The head office's wiring on a fresh database of its own."""
+    from hq.bootstrap import open_hq
+
+    context = open_hq(hq_database_url, pool_size=4)
+    yield context
+    context.close()

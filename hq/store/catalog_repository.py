@@ -142,13 +142,13 @@ class SqlHqCatalogRepository:
         rows = self._session.execute(
             select(_product.c.barcode, _product.c.sku).where(_product.c.barcode.is_not(None))
         )
-        return dict(rows.tuples().all())
+        return {key: sku for key, sku in rows}  # noqa: C416 (Row → plain pair)
 
     def plu_owners(self) -> dict[int, str]:
         rows = self._session.execute(
             select(_product.c.plu, _product.c.sku).where(_product.c.plu.is_not(None))
         )
-        return dict(rows.tuples().all())
+        return {key: sku for key, sku in rows}  # noqa: C416 (Row → plain pair)
 
     def _product_from_row(self, row: Row[Any]) -> Product:
         return Product(
