@@ -45,8 +45,9 @@ _BIN_ENV = "OTOP_PG_BIN"  # a directory holding initdb and pg_ctl, to override t
 def find_postgres_bin() -> Path | None:
     """The directory with initdb and pg_ctl: $OTOP_PG_BIN, pg_config's, or Debian's newest."""
     candidates: list[Path] = []
-    if os.environ.get(_BIN_ENV):
-        candidates.append(Path(os.environ[_BIN_ENV]))
+    if os.environ.get(_BIN_ENV):  # when set, the only place looked at
+        bin_dir = Path(os.environ[_BIN_ENV])
+        return bin_dir if (bin_dir / "initdb").exists() else None
     if shutil.which("pg_config"):
         bindir = subprocess.run(["pg_config", "--bindir"], capture_output=True, text=True)
         candidates.append(Path(bindir.stdout.strip()))
