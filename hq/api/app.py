@@ -16,6 +16,7 @@ from fastapi.exceptions import HTTPException
 from fastapi.responses import JSONResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
+from hq.api.limits import BodySizeLimit
 from hq.api.schemas import BatchAckOut, BatchIn, ChangePageOut, ErrorOut, TerminalOut
 from hq.bootstrap import HqContext
 from hq.ports import Terminal
@@ -66,6 +67,7 @@ def create_app(context: HqContext) -> FastAPI:
         redoc_url=None,
     )
     app.state.hq = context
+    app.add_middleware(BodySizeLimit)
 
     @app.exception_handler(BatchRefusedError)
     def _refused(_request: Request, error: BatchRefusedError) -> JSONResponse:

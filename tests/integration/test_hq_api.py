@@ -287,3 +287,14 @@ def test_the_openapi_description_covers_the_endpoints_and_the_token(client: Test
     ack = schema["components"]["schemas"]["BatchAckOut"]["properties"]
     assert {"accepted", "duplicates", "rejected", "received_at"} <= set(ack)
     assert client.get("/docs").status_code == 404  # the docs page would load internet scripts
+
+
+def test_a_huge_body_is_refused_before_it_is_read(
+    client: TestClient, hq_database_url: str, pos01: dict[str, str]
+) -> None:
+    padding = "x" * (33 * 1024 * 1024)
+    record = {**sales("POS01", 1)[0]}
+    record["payload"] = {**record["payload"], "note": padding}
+    response = post(client, pos01, [record])
+    assert response.status_code == 413 and "32 MiB" in response.json()["detail"]
+    assert stored_ids(hq_database_url, "POS01") == set()
