@@ -92,11 +92,11 @@ class CuttingProxy:
         client, _ = self._listener.accept()
         upstream = socket.create_connection(self._upstream)
         upstream.sendall(_read_request(client))
-        upstream.recv(1)  # the first byte of the answer: the server has done its work
+        if upstream.recv(1):  # the first byte of the answer: the server has done its work
+            self.cut.set()
         client.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
         client.close()  # RST: the answer never reaches the client
         upstream.close()
-        self.cut.set()
 
     def close(self) -> None:
         self._listener.close()
