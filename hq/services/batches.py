@@ -20,6 +20,7 @@ in which nothing was accepted writes no row at all.
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -82,7 +83,7 @@ def _store_records(
     batch: IncomingBatch,
 ) -> tuple[BatchAck, list[IncomingRecord]]:
     received_at = clock.now()
-    rejected: dict[object, Rejection] = {}
+    rejected: dict[uuid.UUID, Rejection] = {}
     valid = []
     for record in batch.records:
         rejection = registry.check(record)
