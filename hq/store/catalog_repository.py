@@ -21,12 +21,16 @@ from hq.store.feed_repository import SqlFeedRepository, lock_feed
 from hq.store.models import ProducerGroupRow, ProductRow
 from pos.catalog import Category, ProducerGroup, Product, Unit
 
+# The row mappings are the counter's own: both stores have the same catalogue columns.
+from pos.store.catalog_repository import (
+    _escape_like,
+    _producer_from_row,
+    _producer_values,
+    _product_values,
+)
+
 _product = cast(Table, ProductRow.__table__)
 _producer = cast(Table, ProducerGroupRow.__table__)
-
-
-def _escape_like(term: str) -> str:
-    return "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
 class SqlHqCatalogRepository:
@@ -165,45 +169,3 @@ class SqlHqCatalogRepository:
             otop_stars=row.otop_stars,
             stock_milli=row.stock_milli,
         )
-
-
-def _producer_from_row(row: Row[Any]) -> ProducerGroup:
-    return ProducerGroup(
-        name_th=row.name_th,
-        name_en=row.name_en,
-        district=row.district,
-        vat_registered=row.vat_registered,
-        tax_id=row.tax_id,
-        branch=row.branch,
-    )
-
-
-def _producer_values(producer: ProducerGroup) -> dict[str, Any]:
-    return {
-        "name_th": producer.name_th,
-        "name_en": producer.name_en,
-        "district": producer.district,
-        "vat_registered": producer.vat_registered,
-        "tax_id": producer.tax_id,
-        "branch": producer.branch,
-    }
-
-
-def _product_values(
-    product: Product, producer_ids: dict[str, int], plu: int | None
-) -> dict[str, Any]:
-    return {
-        "sku": product.sku,
-        "barcode": product.barcode,
-        "plu": plu,
-        "name_th": product.name_th,
-        "name_en": product.name_en,
-        "category": product.category.value,
-        "producer_id": producer_ids[product.producer.name_th],
-        "unit_price_satang": product.unit_price_satang,
-        "unit": product.unit.value,
-        "sold_by_weight": product.sold_by_weight,
-        "vat_applicable": product.vat_applicable,
-        "otop_stars": product.otop_stars,
-        "stock_milli": product.stock_milli,
-    }
