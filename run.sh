@@ -26,6 +26,7 @@ RUNTIME_DEBS=(
 TEST_DEBS=(
   poppler-utils                                          # pdftoppm: PDFs rendered to PNG
   xvfb xauth                                             # a virtual screen for screenshots
+  postgresql                                             # head-office tests start a throwaway one
 )
 VENV=.venv
 

@@ -88,8 +88,13 @@ class AuditRepository(Protocol):
         ...
 
 
-class UnitOfWork(Protocol):
-    """One atomic piece of work: everything done through it commits together or not at all."""
+class CatalogueUnitOfWork(Protocol):
+    """One atomic piece of work on the catalogue, staff, settings and audit trail.
+
+    Everything done through it commits together or not at all.  The catalogue
+    import, demo loader and staff services need no more than this, so the head
+    office's PostgreSQL unit of work implements it too and runs them unchanged.
+    """
 
     @property
     def catalog(self) -> CatalogRepository: ...
@@ -101,10 +106,6 @@ class UnitOfWork(Protocol):
     def users(self) -> UserRepository: ...
     @property
     def audit(self) -> AuditRepository: ...
-    @property
-    def print_jobs(self) -> PrintJobRepository: ...
-    @property
-    def sales(self) -> SalesRepository: ...
 
     def __enter__(self) -> Self: ...
     def __exit__(
@@ -115,3 +116,12 @@ class UnitOfWork(Protocol):
     ) -> None: ...
     def commit(self) -> None: ...
     def rollback(self) -> None: ...
+
+
+class UnitOfWork(CatalogueUnitOfWork, Protocol):
+    """The counter's unit of work: the catalogue's, plus sales and the print queue."""
+
+    @property
+    def print_jobs(self) -> PrintJobRepository: ...
+    @property
+    def sales(self) -> SalesRepository: ...

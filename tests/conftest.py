@@ -37,3 +37,13 @@ def empty_context(data_dir: Path) -> Iterator[AppContext]:
     context, _ = initialise(data_dir, demo=False)
     yield context
     context.close()
+
+
+# PostgreSQL for the head-office tests: a throwaway cluster per session (tests/postgres.py)
+from tests.postgres import (  # noqa: E402
+    empty_database_url,  # noqa: F401
+    hq_context,  # noqa: F401
+    hq_database_url,  # noqa: F401
+    hq_template,  # noqa: F401
+    postgres_server,  # noqa: F401
+)

@@ -25,7 +25,7 @@ from typing import TextIO
 from pos.barcodes import BarcodeRules, EmbeddedKind, instore_code, plu_of, scale_base_code
 from pos.catalog import ProducerGroup, Product
 from pos.catalog_csv import CatalogRow, CsvProblem, read_catalog_csv, write_catalog_csv
-from pos.ports import UnitOfWork
+from pos.ports import CatalogueUnitOfWork
 
 INSTORE_COUNTER = "instore_code_serial"
 
@@ -57,7 +57,7 @@ class ImportReport:
         return text
 
 
-def import_catalog(uow_factory: Callable[[], UnitOfWork], stream: TextIO) -> ImportReport:
+def import_catalog(uow_factory: Callable[[], CatalogueUnitOfWork], stream: TextIO) -> ImportReport:
     """Import a catalogue CSV; raises :class:`CatalogImportError` listing every problem."""
     with uow_factory() as uow:
         report = apply_catalog_csv(uow, stream)
@@ -65,7 +65,7 @@ def import_catalog(uow_factory: Callable[[], UnitOfWork], stream: TextIO) -> Imp
         return report
 
 
-def apply_catalog_csv(uow: UnitOfWork, stream: TextIO) -> ImportReport:
+def apply_catalog_csv(uow: CatalogueUnitOfWork, stream: TextIO) -> ImportReport:
     """The import inside a caller's unit of work (which commits or not)."""
     rules = uow.settings.load().barcode_rules
     rows, problems = read_catalog_csv(stream, rules)
@@ -118,7 +118,7 @@ def _plu_conflicts(
 
 
 def _ensure_producers(
-    uow: UnitOfWork, rows: list[CatalogRow], report: ImportReport
+    uow: CatalogueUnitOfWork, rows: list[CatalogRow], report: ImportReport
 ) -> dict[str, ProducerGroup]:
     known = {producer.name_th: producer for producer in uow.catalog.producers()}
     names = dict.fromkeys(row.producer_name for row in rows if row.producer_name not in known)
@@ -134,7 +134,7 @@ class _CodeAllocator:
     In-store serials are reserved in one block (one statement, not one per product).
     """
 
-    def __init__(self, uow: UnitOfWork, rules: BarcodeRules, needing: list[CatalogRow]):
+    def __init__(self, uow: CatalogueUnitOfWork, rules: BarcodeRules, needing: list[CatalogRow]):
         self._rules = rules
         weight_rules = [rule for rule in rules.embedded if rule.kind is EmbeddedKind.WEIGHT]
         self._weight_rule = weight_rules[0] if weight_rules else None
@@ -157,7 +157,7 @@ class _CodeAllocator:
 
 
 def _build_products(
-    uow: UnitOfWork,
+    uow: CatalogueUnitOfWork,
     rows: list[CatalogRow],
     producers: dict[str, ProducerGroup],
     existing: dict[str, Product],
@@ -217,7 +217,7 @@ def _changed_products(
     return changed
 
 
-def export_catalog(uow_factory: Callable[[], UnitOfWork], stream: TextIO) -> int:
+def export_catalog(uow_factory: Callable[[], CatalogueUnitOfWork], stream: TextIO) -> int:
     """Write the whole catalogue as CSV; returns the number of products."""
     with uow_factory() as uow:
         return write_catalog_csv(uow.catalog.all_products(), stream)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pos.catalog import ProducerGroup
-from pos.ports import UnitOfWork
+from pos.ports import CatalogueUnitOfWork
 from pos.services.catalog_import import ImportReport, apply_catalog_csv
 from pos.services.staff import new_user
 from pos.thai_id import validate_thai_id
@@ -50,7 +50,9 @@ def read_producers_csv(path: Path) -> list[ProducerGroup]:
     return producers
 
 
-def load_demo(uow_factory: Callable[[], UnitOfWork], files: DemoFiles) -> ImportReport | None:
+def load_demo(
+    uow_factory: Callable[[], CatalogueUnitOfWork], files: DemoFiles
+) -> ImportReport | None:
     """Load the demo into an empty store in one transaction; ``None`` if it has data already."""
     with uow_factory() as uow:
         if uow.catalog.count_products() or uow.users.active_users():

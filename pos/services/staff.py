@@ -13,7 +13,7 @@ from collections.abc import Callable
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
-from pos.ports import UnitOfWork, User
+from pos.ports import CatalogueUnitOfWork, User
 
 ROLES = ("cashier", "manager")
 _hasher = PasswordHasher()
@@ -49,14 +49,18 @@ def new_user(name: str, role: str, pin: str) -> User:
     return User(None, name.strip(), role, hash_pin(pin))
 
 
-def add_user(uow_factory: Callable[[], UnitOfWork], name: str, role: str, pin: str) -> User:
+def add_user(
+    uow_factory: Callable[[], CatalogueUnitOfWork], name: str, role: str, pin: str
+) -> User:
     with uow_factory() as uow:
         user = uow.users.add(new_user(name, role, pin))
         uow.commit()
         return user
 
 
-def check_pin(uow_factory: Callable[[], UnitOfWork], user_id: int, pin: str) -> User | None:
+def check_pin(
+    uow_factory: Callable[[], CatalogueUnitOfWork], user_id: int, pin: str
+) -> User | None:
     """The user if ``pin`` is theirs and they are active, else ``None``."""
     with uow_factory() as uow:
         user = uow.users.by_id(user_id)

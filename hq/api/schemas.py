@@ -1,0 +1,108 @@
+"""The wire format of the sync API (pydantic models; FastAPI turns them into OpenAPI).
+
+These are the shapes docs/SYNC.md describes; they convert to and from the
+plain dataclasses of :mod:`hq.sync` and :mod:`hq.feed`, which the services use.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from typing import Any
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+
+from hq.feed import ChangeEntity, ChangePage
+from hq.sync import MAX_RECORDS_PER_BATCH, BatchAck, IncomingBatch, IncomingRecord, RejectReason
+
+KINDS_HELP = "sale, credit_note, shift, z_report or audit_event"
+
+
+class RecordIn(BaseModel):
+    """One record the counter owns, in its envelope."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    record_id: uuid.UUID = Field(description="made by the counter when it created the record")
+    kind: str = Field(min_length=1, max_length=32, description=KINDS_HELP, examples=["sale"])
+    terminal: str = Field(
+        min_length=1, max_length=32, description="the sending terminal's name (its own)"
+    )
+    device_time: AwareDatetime = Field(
+        description="when it happened by the counter's clock, with offset; kept as sent"
+    )
+    payload: dict[str, Any] = Field(description="the record itself; its schema is per kind")
+
+    def to_domain(self) -> IncomingRecord:
+        return IncomingRecord(
+            self.record_id, self.kind, self.terminal, self.device_time, self.payload
+        )
+
+
+class BatchIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    batch_id: uuid.UUID = Field(description="made by the counter; resend with the same id")
+    records: list[RecordIn] = Field(min_length=1, max_length=MAX_RECORDS_PER_BATCH)
+
+    def to_domain(self) -> IncomingBatch:
+        return IncomingBatch(self.batch_id, tuple(record.to_domain() for record in self.records))
+
+
+class RejectionOut(BaseModel):
+    record_id: uuid.UUID
+    reason: RejectReason
+    detail: str
+
+
+class BatchAckOut(BaseModel):
+    """Every record of the batch is in exactly one list.  ``accepted`` and ``duplicates`` are
+    stored at the head office (mark them sent); ``rejected`` ones are not (keep them aside)."""
+
+    batch_id: uuid.UUID
+    terminal: str
+    received_at: dt.datetime = Field(description="the server's time, when it took the batch")
+    accepted: list[uuid.UUID]
+    duplicates: list[uuid.UUID]
+    rejected: list[RejectionOut]
+
+    @classmethod
+    def of(cls, ack: BatchAck) -> BatchAckOut:
+        return cls.model_validate(ack.to_json())
+
+
+class ChangeOut(BaseModel):
+    seq: int = Field(description="the change's number; store the last one applied as the cursor")
+    entity: ChangeEntity
+    key: str = Field(description="producer: name_th; product: sku; user: name")
+    changed_at: dt.datetime
+    data: dict[str, Any] = Field(description="the entity's full new state")
+
+
+class ChangePageOut(BaseModel):
+    changes: list[ChangeOut]
+    next_cursor: int = Field(description="the cursor for the next request")
+    has_more: bool
+
+    @classmethod
+    def of(cls, page: ChangePage) -> ChangePageOut:
+        return cls(
+            changes=[
+                ChangeOut(
+                    seq=c.seq, entity=c.entity, key=c.key, changed_at=c.changed_at, data=c.data
+                )
+                for c in page.changes
+            ],
+            next_cursor=page.next_cursor,
+            has_more=page.has_more,
+        )
+
+
+class TerminalOut(BaseModel):
+    terminal: str
+    server_time: dt.datetime = Field(description="compare with the counter's clock")
+
+
+class ErrorOut(BaseModel):
+    detail: str
+    record_ids: list[uuid.UUID] = Field(default_factory=list, description="the records at fault")

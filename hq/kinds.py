@@ -1,0 +1,129 @@
+"""Per-kind handling of records: payload validation now, typed projections later.
+
+The protocol carries any kind in the same envelope; what the head office does
+with a payload is looked up here.  A :class:`KindHandler` has
+
+* ``validate(payload)``: raise :class:`PayloadError` (the message names the
+  field) to reject the record — it is reported in the acknowledgement and not
+  stored;
+* ``project(uow, terminal, records)`` (optional): called with the newly
+  accepted records of the kind, in the same transaction as the batch, to fill
+  typed tables (sales, lines, tenders) or reports.  If it raises, the whole
+  batch is rolled back, so a projection can never disagree with the records.
+
+Until the sales model lands, sales, credit notes, shifts and Z reports are
+checked only by the rule every payload follows — money (``*_satang``),
+quantities (``*_milli``) and percentages (``*_basis_points``) are integers —
+and audit events against :mod:`pos.audit`.  Registering a stricter handler
+changes nothing in the protocol.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from hq.sync import IncomingRecord, RecordKind, Rejection, RejectReason
+from pos.audit import AuditAction
+
+if TYPE_CHECKING:
+    from hq.ports import HqUnitOfWork
+
+INTEGER_SUFFIXES = ("_satang", "_milli", "_basis_points")
+_MAX_DEPTH = 8
+
+
+class PayloadError(ValueError):
+    """A payload that its kind's validator refuses; the message names the field."""
+
+
+Validator = Callable[[Mapping[str, Any]], None]
+Projection = Callable[["HqUnitOfWork", str, Sequence[IncomingRecord]], None]
+
+
+@dataclass(frozen=True)
+class KindHandler:
+    validate: Validator
+    project: Projection | None = None
+
+
+@dataclass
+class KindRegistry:
+    handlers: dict[str, KindHandler] = field(default_factory=dict)
+
+    def register(self, kind: str, handler: KindHandler) -> None:
+        self.handlers[kind] = handler
+
+    def check(self, record: IncomingRecord) -> Rejection | None:
+        """``None`` if the record's kind is known and its payload valid, else why not."""
+        handler = self.handlers.get(record.kind)
+        if handler is None:
+            known = ", ".join(sorted(self.handlers))
+            detail = f"unknown kind {record.kind!r} (this server takes: {known})"
+            return Rejection(record.record_id, RejectReason.UNKNOWN_KIND, detail)
+        try:
+            handler.validate(record.payload)
+        except PayloadError as error:
+            return Rejection(record.record_id, RejectReason.INVALID_PAYLOAD, str(error))
+        return None
+
+    def project(self, uow: HqUnitOfWork, terminal: str, records: Sequence[IncomingRecord]) -> None:
+        """Hand the newly accepted records to each kind's projection, if it has one."""
+        for kind, handler in self.handlers.items():
+            mine = [record for record in records if record.kind == kind]
+            if mine and handler.project is not None:
+                handler.project(uow, terminal, mine)
+
+
+def check_number_fields(payload: Mapping[str, Any]) -> None:
+    """Money, quantities and percentages must be integers, at any depth (never 12.5 baht)."""
+    _check_value(payload, "payload", 0)
+
+
+def _check_value(value: Any, path: str, depth: int) -> None:
+    if depth > _MAX_DEPTH:
+        raise PayloadError(f"{path}: nested deeper than {_MAX_DEPTH} levels")
+    if isinstance(value, Mapping):
+        for key, item in value.items():
+            where = f"{path}.{key}"
+            if str(key).endswith(INTEGER_SUFFIXES) and not _is_integer(item):
+                raise PayloadError(f"{where} must be an integer, not {item!r}")
+            _check_value(item, where, depth + 1)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            _check_value(item, f"{path}[{index}]", depth + 1)
+
+
+def _is_integer(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+_AUDIT_OPTIONAL_INTS = ("user_id", "approved_by_user_id")
+
+
+def validate_audit_event(payload: Mapping[str, Any]) -> None:
+    """An audit event as :class:`pos.audit.AuditEvent` (its UUID is the record's, its time
+    the device time): ``action``, ``user_id``, ``approved_by_user_id``, ``reference``, ``detail``.
+    """
+    check_number_fields(payload)
+    action = payload.get("action")
+    if action not in {a.value for a in AuditAction}:
+        raise PayloadError(f"payload.action: unknown audit action {action!r}")
+    for name in _AUDIT_OPTIONAL_INTS:
+        if payload.get(name) is not None and not _is_integer(payload[name]):
+            raise PayloadError(f"payload.{name} must be an integer or null")
+    reference = payload.get("reference")
+    if reference is not None and not (isinstance(reference, str) and len(reference) <= 64):
+        raise PayloadError("payload.reference must be text of at most 64 characters, or null")
+    if not isinstance(payload.get("detail", {}), Mapping):
+        raise PayloadError("payload.detail must be an object")
+
+
+def default_registry() -> KindRegistry:
+    """The kinds this server takes, with the checks known today."""
+    registry = KindRegistry()
+    for kind in (RecordKind.SALE, RecordKind.CREDIT_NOTE, RecordKind.SHIFT, RecordKind.Z_REPORT):
+        registry.register(kind.value, KindHandler(check_number_fields))
+    registry.register(RecordKind.AUDIT_EVENT.value, KindHandler(validate_audit_event))
+    return registry

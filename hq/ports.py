@@ -1,0 +1,117 @@
+"""The Protocols head-office services depend on.
+
+:class:`HqUnitOfWork` *is* a :class:`pos.ports.CatalogueUnitOfWork` (catalogue, counters,
+settings, users, audit) plus the head office's own repositories, so the
+counter's services — the catalogue CSV import with all its checks, the demo
+loader — run unchanged against the head office's PostgreSQL store.  Its
+catalogue and user repositories also append every change to the feed the
+counters download (:mod:`hq.feed`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from hq.feed import CatalogueChange, ChangeEntity
+from hq.sync import IncomingRecord
+from pos.catalog import ProducerGroup
+from pos.ports import CatalogRepository, CatalogueUnitOfWork, User, UserRepository
+
+
+@dataclass(frozen=True)
+class Terminal:
+    terminal_id: int
+    name: str
+    created_at: dt.datetime
+    revoked_at: dt.datetime | None
+    last_batch_at: dt.datetime | None
+
+    @property
+    def active(self) -> bool:
+        return self.revoked_at is None
+
+
+@dataclass(frozen=True)
+class StoredBatch:
+    terminal_id: int
+    content_sha256: str
+    ack: dict[str, Any]
+
+
+class TerminalRepository(Protocol):
+    def all(self) -> list[Terminal]: ...
+    def by_name(self, name: str) -> Terminal | None: ...
+    def by_token_digest(self, digest: str) -> Terminal | None: ...
+    def add(self, name: str, token_digest: str, at: dt.datetime) -> Terminal: ...
+    def replace_token(self, name: str, token_digest: str) -> None:
+        """A new token for the terminal; the old one stops working, a revoked terminal is back."""
+        ...
+
+    def revoke(self, name: str, at: dt.datetime) -> None: ...
+    def note_batch(self, terminal_id: int, at: dt.datetime) -> None: ...
+
+
+class SyncRepository(Protocol):
+    def stored_batch(self, batch_id: uuid.UUID) -> StoredBatch | None: ...
+    def insert_new_records(
+        self,
+        terminal_id: int,
+        batch_id: uuid.UUID,
+        received_at: dt.datetime,
+        records: Sequence[IncomingRecord],
+    ) -> set[uuid.UUID]:
+        """Insert the records whose UUID is not stored yet; return the UUIDs inserted."""
+        ...
+
+    def stored_owners(self, record_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, tuple[int, str]]:
+        """For stored records: UUID → (terminal id, content SHA-256)."""
+        ...
+
+    def save_batch(
+        self,
+        terminal_id: int,
+        batch_id: uuid.UUID,
+        received_at: dt.datetime,
+        content_sha256: str,
+        record_count: int,
+        ack: dict[str, Any],
+    ) -> bool:
+        """Store the batch and its acknowledgement; ``False`` if the UUID is taken already."""
+        ...
+
+
+class FeedRepository(Protocol):
+    def append(self, entity: ChangeEntity, items: Sequence[tuple[str, dict[str, Any]]]) -> None:
+        """Append changes (key, full new state) in order, numbered in commit order."""
+        ...
+
+    def changes_after(self, cursor: int, limit: int) -> list[CatalogueChange]: ...
+    def last_seq(self) -> int: ...
+
+
+class HqCatalogRepository(CatalogRepository, Protocol):
+    def save_producers(self, producers: Sequence[ProducerGroup]) -> int:
+        """Insert or update producer groups by Thai name; returns how many changed."""
+        ...
+
+
+class HqUserRepository(UserRepository, Protocol):
+    def by_name(self, name: str) -> User | None: ...
+    def set_active(self, name: str, active: bool) -> User | None: ...
+
+
+class HqUnitOfWork(CatalogueUnitOfWork, Protocol):
+    @property
+    def catalog(self) -> HqCatalogRepository: ...
+    @property
+    def users(self) -> HqUserRepository: ...
+    @property
+    def terminals(self) -> TerminalRepository: ...
+    @property
+    def sync(self) -> SyncRepository: ...
+    @property
+    def feed(self) -> FeedRepository: ...

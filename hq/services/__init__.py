@@ -1,0 +1,1 @@
+"""Head-office use cases: terminals, receiving batches, the catalogue and its change feed."""

@@ -1,0 +1,158 @@
+"""Terminals and what they send, on PostgreSQL.
+
+Records go in with ``INSERT … ON CONFLICT (record_id) DO NOTHING RETURNING``:
+the primary key decides, inside the database, which records are new — also
+when two deliveries of the same records race (the second waits for the first
+to commit, then finds its rows there).  Nothing here updates or deletes a
+record or a batch; the tables refuse it anyway (append-only triggers).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Sequence
+from typing import Any, cast
+
+from sqlalchemy import Table, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.orm import Session
+
+from hq.ports import StoredBatch, Terminal
+from hq.store.models import SyncBatchRow, SyncRecordRow, TerminalRow
+from hq.sync import IncomingRecord
+
+_record = cast(Table, SyncRecordRow.__table__)
+_batch = cast(Table, SyncBatchRow.__table__)
+_terminal = cast(Table, TerminalRow.__table__)
+_INSERT_CHUNK = 500  # rows per INSERT statement (9 parameters each, well under 65,535)
+
+
+def _terminal_from_row(row: TerminalRow) -> Terminal:
+    return Terminal(row.id, row.name, row.created_at, row.revoked_at, row.last_batch_at)
+
+
+class SqlTerminalRepository:
+    def __init__(self, session: Session):
+        self._session = session
+
+    def all(self) -> list[Terminal]:
+        rows = self._session.scalars(select(TerminalRow).order_by(TerminalRow.name))
+        return [_terminal_from_row(row) for row in rows]
+
+    def by_name(self, name: str) -> Terminal | None:
+        row = self._session.scalars(select(TerminalRow).where(TerminalRow.name == name)).first()
+        return _terminal_from_row(row) if row is not None else None
+
+    def by_token_digest(self, digest: str) -> Terminal | None:
+        row = self._session.scalars(
+            select(TerminalRow).where(TerminalRow.token_sha256 == digest)
+        ).first()
+        return _terminal_from_row(row) if row is not None else None
+
+    def add(self, name: str, token_digest: str, at: dt.datetime) -> Terminal:
+        row = TerminalRow(name=name, token_sha256=token_digest, created_at=at)
+        self._session.add(row)
+        self._session.flush()
+        return _terminal_from_row(row)
+
+    def replace_token(self, name: str, token_digest: str) -> None:
+        self._session.execute(
+            update(_terminal)
+            .where(_terminal.c.name == name)
+            .values(token_sha256=token_digest, revoked_at=None)
+        )
+
+    def revoke(self, name: str, at: dt.datetime) -> None:
+        self._session.execute(
+            update(_terminal)
+            .where(_terminal.c.name == name, _terminal.c.revoked_at.is_(None))
+            .values(revoked_at=at)
+        )
+
+    def note_batch(self, terminal_id: int, at: dt.datetime) -> None:
+        self._session.execute(
+            update(_terminal).where(_terminal.c.id == terminal_id).values(last_batch_at=at)
+        )
+
+
+class SqlSyncRepository:
+    def __init__(self, session: Session):
+        self._session = session
+
+    def stored_batch(self, batch_id: uuid.UUID) -> StoredBatch | None:
+        row = self._session.execute(
+            select(_batch.c.terminal_id, _batch.c.content_sha256, _batch.c.ack).where(
+                _batch.c.batch_id == batch_id
+            )
+        ).first()
+        return StoredBatch(row.terminal_id, row.content_sha256, row.ack) if row else None
+
+    def insert_new_records(
+        self,
+        terminal_id: int,
+        batch_id: uuid.UUID,
+        received_at: dt.datetime,
+        records: Sequence[IncomingRecord],
+    ) -> set[uuid.UUID]:
+        inserted: set[uuid.UUID] = set()
+        for start in range(0, len(records), _INSERT_CHUNK):
+            chunk = records[start : start + _INSERT_CHUNK]
+            values = [_record_values(terminal_id, batch_id, received_at, r) for r in chunk]
+            statement = (
+                pg_insert(_record)
+                .values(values)
+                .on_conflict_do_nothing(index_elements=["record_id"])
+                .returning(_record.c.record_id)
+            )
+            inserted.update(self._session.execute(statement).scalars())
+        return inserted
+
+    def stored_owners(self, record_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, tuple[int, str]]:
+        if not record_ids:
+            return {}
+        rows = self._session.execute(
+            select(_record.c.record_id, _record.c.terminal_id, _record.c.content_sha256).where(
+                _record.c.record_id.in_(record_ids)
+            )
+        )
+        return {row.record_id: (row.terminal_id, row.content_sha256) for row in rows}
+
+    def save_batch(
+        self,
+        terminal_id: int,
+        batch_id: uuid.UUID,
+        received_at: dt.datetime,
+        content_sha256: str,
+        record_count: int,
+        ack: dict[str, Any],
+    ) -> bool:
+        statement = (
+            pg_insert(_batch)
+            .values(
+                batch_id=batch_id,
+                terminal_id=terminal_id,
+                received_at=received_at,
+                content_sha256=content_sha256,
+                record_count=record_count,
+                ack=ack,
+            )
+            .on_conflict_do_nothing(index_elements=["batch_id"])
+            .returning(_batch.c.batch_id)
+        )
+        return self._session.execute(statement).first() is not None
+
+
+def _record_values(
+    terminal_id: int, batch_id: uuid.UUID, received_at: dt.datetime, record: IncomingRecord
+) -> dict[str, Any]:
+    return {
+        "record_id": record.record_id,
+        "terminal_id": terminal_id,
+        "batch_id": batch_id,
+        "kind": record.kind,
+        "device_time": record.device_time,
+        "received_at": received_at,
+        "content_sha256": record.fingerprint(),
+        "payload": dict(record.payload),
+    }

@@ -1,0 +1,184 @@
+"""The head office's unit of work on PostgreSQL, and its small repositories.
+
+One :class:`HqSqlUnitOfWork` is one transaction (READ COMMITTED): everything
+done through its repositories commits together on :meth:`commit`; leaving the
+``with`` block without committing rolls it all back.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from types import TracebackType
+from typing import Self
+
+from sqlalchemy import Engine, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.orm import Session, sessionmaker
+
+from hq.feed import ChangeEntity, user_data
+from hq.store.catalog_repository import SqlHqCatalogRepository
+from hq.store.feed_repository import SqlFeedRepository, lock_feed
+from hq.store.models import AuditEventRow, CounterRow, SettingRow, UserRow
+from hq.store.sync_repository import SqlSyncRepository, SqlTerminalRepository
+from pos.audit import AuditAction, AuditEvent
+from pos.clock import THAI_TIME
+from pos.ports import User
+from pos.settings import Settings, settings_from_items, settings_to_items
+
+
+class SqlCounterRepository:
+    def __init__(self, session: Session):
+        self._session = session
+
+    def next_value(self, name: str) -> int:
+        return self.reserve(name, 1)[0]
+
+    def reserve(self, name: str, count: int) -> range:
+        if count < 1:
+            raise ValueError("reserve at least one value")
+        insert = pg_insert(CounterRow).values(name=name, value=count)
+        bump = insert.on_conflict_do_update(
+            index_elements=["name"], set_={"value": CounterRow.value + count}
+        ).returning(CounterRow.value)
+        last = int(self._session.execute(bump).scalar_one())
+        return range(last - count + 1, last + 1)
+
+
+class SqlSettingsRepository:
+    def __init__(self, session: Session):
+        self._session = session
+
+    def load(self) -> Settings:
+        rows = self._session.execute(select(SettingRow.key, SettingRow.value_json))
+        return settings_from_items({key: json.loads(value) for key, value in rows})
+
+    def save(self, settings: Settings) -> None:
+        for key, value in settings_to_items(settings).items():
+            statement = pg_insert(SettingRow).values(
+                key=key, value_json=json.dumps(value, ensure_ascii=False)
+            )
+            self._session.execute(
+                statement.on_conflict_do_update(
+                    index_elements=["key"], set_={"value_json": statement.excluded.value_json}
+                )
+            )
+
+
+class SqlHqUserRepository:
+    """Staff of every counter; each change goes to the feed with the PIN's Argon2id hash."""
+
+    def __init__(self, session: Session, feed: SqlFeedRepository):
+        self._session = session
+        self._feed = feed
+
+    def active_users(self) -> list[User]:
+        rows = self._session.scalars(
+            select(UserRow).where(UserRow.active.is_(True)).order_by(UserRow.id)
+        )
+        return [_user(row) for row in rows]
+
+    def by_id(self, user_id: int) -> User | None:
+        row = self._session.get(UserRow, user_id)
+        return _user(row) if row is not None else None
+
+    def by_name(self, name: str) -> User | None:
+        row = self._session.scalars(select(UserRow).where(UserRow.name == name)).first()
+        return _user(row) if row is not None else None
+
+    def add(self, user: User) -> User:
+        lock_feed(self._session)
+        row = UserRow(name=user.name, role=user.role, pin_hash=user.pin_hash, active=user.active)
+        self._session.add(row)
+        self._session.flush()
+        added = _user(row)
+        self._feed.append(ChangeEntity.USER, [user_data(added)])
+        return added
+
+    def set_active(self, name: str, active: bool) -> User | None:
+        lock_feed(self._session)
+        self._session.execute(update(UserRow).where(UserRow.name == name).values(active=active))
+        user = self.by_name(name)
+        if user is not None:
+            self._feed.append(ChangeEntity.USER, [user_data(user)])
+        return user
+
+
+def _user(row: UserRow) -> User:
+    return User(row.id, row.name, row.role, row.pin_hash, row.active)
+
+
+class SqlHqAuditRepository:
+    def __init__(self, session: Session):
+        self._session = session
+
+    def record(self, event: AuditEvent) -> None:
+        self._session.add(
+            AuditEventRow(
+                event_uuid=event.event_id,
+                at=event.at,
+                action=event.action.value,
+                user_id=event.user_id,
+                approved_by_user_id=event.approved_by_user_id,
+                reference=event.reference,
+                detail=event.detail,
+            )
+        )
+        self._session.flush()
+
+    def between(self, start: dt.datetime, end: dt.datetime) -> list[AuditEvent]:
+        rows = self._session.scalars(
+            select(AuditEventRow)
+            .where(AuditEventRow.at >= start, AuditEventRow.at < end)
+            .order_by(AuditEventRow.at, AuditEventRow.id)
+        )
+        return [
+            AuditEvent(
+                action=AuditAction(row.action),
+                at=row.at.astimezone(THAI_TIME),
+                user_id=row.user_id,
+                approved_by_user_id=row.approved_by_user_id,
+                reference=row.reference,
+                detail=row.detail,
+                event_id=row.event_uuid,
+            )
+            for row in rows
+        ]
+
+
+class HqSqlUnitOfWork:
+    """:class:`hq.ports.HqUnitOfWork` on PostgreSQL."""
+
+    def __init__(self, session_factory: sessionmaker[Session]):
+        self._session_factory = session_factory
+
+    def __enter__(self) -> Self:
+        self.session = self._session_factory()
+        self.feed = SqlFeedRepository(self.session)
+        self.catalog = SqlHqCatalogRepository(self.session, self.feed)
+        self.counters = SqlCounterRepository(self.session)
+        self.settings = SqlSettingsRepository(self.session)
+        self.users = SqlHqUserRepository(self.session, self.feed)
+        self.audit = SqlHqAuditRepository(self.session)
+        self.terminals = SqlTerminalRepository(self.session)
+        self.sync = SqlSyncRepository(self.session)
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.rollback()
+        self.session.close()
+
+    def commit(self) -> None:
+        self.session.commit()
+
+    def rollback(self) -> None:
+        self.session.rollback()
+
+
+def hq_unit_of_work_factory(engine: Engine) -> sessionmaker[Session]:
+    return sessionmaker(bind=engine, expire_on_commit=False)

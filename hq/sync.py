@@ -1,0 +1,186 @@
+"""The upload half of the sync protocol, as plain data: records, batches, acknowledgements.
+
+A counter sends what it owns (sales, credit notes, shifts, Z reports, audit
+events) as *records*: an envelope (UUID, kind, the sending terminal, the
+device's time) around a JSON payload.  Records travel in *batches*, each with
+its own UUID.  The rules (docs/SYNC.md has them in full):
+
+* a record is keyed by its UUID: sent again with the same content it is a
+  *duplicate* (acknowledged, nothing written); with different content it is a
+  *conflict*, rejected and never overwritten — the counter owns its sales;
+* a batch sent twice is stored once: the second delivery gets the first
+  acknowledgement back and writes nothing;
+* the device's time is kept as sent; the server stamps its own receipt time.
+
+"The same content" is decided by :func:`record_fingerprint`, a SHA-256 of the
+record's canonical JSON (sorted keys, no spaces, UTC time), so key order and
+the time zone the device wrote its time in do not matter.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import hashlib
+import json
+import uuid
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+MAX_RECORDS_PER_BATCH = 1000
+
+
+class RecordKind(enum.StrEnum):
+    """What a counter sends; payload schemas are per kind (:mod:`hq.kinds`)."""
+
+    SALE = "sale"
+    CREDIT_NOTE = "credit_note"
+    SHIFT = "shift"
+    Z_REPORT = "z_report"
+    AUDIT_EVENT = "audit_event"
+
+
+class RejectReason(enum.StrEnum):
+    CONFLICT = "conflict"  # the UUID is stored with different content
+    INVALID_PAYLOAD = "invalid_payload"  # the kind's validator refused the payload
+    UNKNOWN_KIND = "unknown_kind"  # this server does not know the kind (yet)
+
+
+@dataclass(frozen=True)
+class IncomingRecord:
+    record_id: uuid.UUID
+    kind: str
+    terminal: str
+    device_time: dt.datetime
+    payload: Mapping[str, Any]
+
+    def fingerprint(self) -> str:
+        return record_fingerprint(self)
+
+
+@dataclass(frozen=True)
+class IncomingBatch:
+    batch_id: uuid.UUID
+    records: tuple[IncomingRecord, ...]
+
+    def fingerprint(self) -> str:
+        """The batch's content: its records' fingerprints, in the order sent."""
+        digest = hashlib.sha256()
+        for record in self.records:
+            digest.update(record.fingerprint().encode("ascii"))
+        return digest.hexdigest()
+
+
+@dataclass(frozen=True)
+class Rejection:
+    record_id: uuid.UUID
+    reason: RejectReason
+    detail: str
+
+
+@dataclass(frozen=True)
+class BatchAck:
+    """The answer to a batch: every record is in exactly one of the three lists."""
+
+    batch_id: uuid.UUID
+    terminal: str
+    received_at: dt.datetime
+    accepted: tuple[uuid.UUID, ...]
+    duplicates: tuple[uuid.UUID, ...]
+    rejected: tuple[Rejection, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "batch_id": str(self.batch_id),
+            "terminal": self.terminal,
+            "received_at": self.received_at.isoformat(),
+            "accepted": [str(record_id) for record_id in self.accepted],
+            "duplicates": [str(record_id) for record_id in self.duplicates],
+            "rejected": [
+                {"record_id": str(r.record_id), "reason": r.reason.value, "detail": r.detail}
+                for r in self.rejected
+            ],
+        }
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> BatchAck:
+        return cls(
+            batch_id=uuid.UUID(data["batch_id"]),
+            terminal=data["terminal"],
+            received_at=dt.datetime.fromisoformat(data["received_at"]),
+            accepted=tuple(uuid.UUID(value) for value in data["accepted"]),
+            duplicates=tuple(uuid.UUID(value) for value in data["duplicates"]),
+            rejected=tuple(
+                Rejection(uuid.UUID(r["record_id"]), RejectReason(r["reason"]), r["detail"])
+                for r in data["rejected"]
+            ),
+        )
+
+
+class BatchRefusedError(Exception):
+    """The whole batch is refused and nothing of it is written; ``status`` is the HTTP status."""
+
+    status = 422
+
+    def __init__(self, message: str, record_ids: Sequence[uuid.UUID] = ()):
+        super().__init__(message)
+        self.record_ids = list(record_ids)
+
+
+class ForeignRecordError(BatchRefusedError):
+    """The batch carries records of another terminal: a terminal writes only its own."""
+
+    status = 403
+
+
+class BatchIdReusedError(BatchRefusedError):
+    """The batch UUID was already used for different records (or by another terminal)."""
+
+    status = 409
+
+
+def canonical_json(value: Any) -> str:
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def record_fingerprint(record: IncomingRecord) -> str:
+    """SHA-256 of the record's canonical JSON (its time in UTC, microseconds)."""
+    content = {
+        "record_id": str(record.record_id),
+        "kind": record.kind,
+        "terminal": record.terminal,
+        "device_time": record.device_time.astimezone(dt.UTC).isoformat(),
+        "payload": record.payload,
+    }
+    return hashlib.sha256(canonical_json(content).encode("utf-8")).hexdigest()
+
+
+def check_batch_shape(batch: IncomingBatch, terminal: str) -> None:
+    """Refuse a batch that is empty, too large, repeats a UUID, or names another terminal."""
+    if not batch.records:
+        raise BatchRefusedError("a batch needs at least one record")
+    if len(batch.records) > MAX_RECORDS_PER_BATCH:
+        raise BatchRefusedError(f"a batch holds at most {MAX_RECORDS_PER_BATCH} records")
+    seen: set[uuid.UUID] = set()
+    repeated = []
+    for record in batch.records:
+        if record.record_id in seen:
+            repeated.append(record.record_id)
+        seen.add(record.record_id)
+    if repeated:
+        raise BatchRefusedError(
+            f"record {repeated[0]} appears more than once in the batch", repeated
+        )
+    foreign = [record.record_id for record in batch.records if record.terminal != terminal]
+    if foreign:
+        raise ForeignRecordError(
+            f"record {foreign[0]} names terminal "
+            f"{_terminal_of(batch, foreign[0])!r}, but this token is terminal {terminal!r}; "
+            "a terminal can only send its own records",
+            foreign,
+        )
+
+
+def _terminal_of(batch: IncomingBatch, record_id: uuid.UUID) -> str:
+    return next(r.terminal for r in batch.records if r.record_id == record_id)
