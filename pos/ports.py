@@ -14,8 +14,9 @@ from types import TracebackType
 from typing import Protocol, Self
 
 from pos.audit import AuditEvent
-from pos.catalog import ProducerGroup, Product
+from pos.catalog import Category, ProducerGroup, Product
 from pos.settings import Settings
+from pos.till import SavedCart
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,10 @@ class CatalogRepository(Protocol):
         """Every scale PLU in use → the SKU that has it."""
         ...
 
+    def instore_products(self, category: Category, offset: int, limit: int) -> list[Product]:
+        """Goods with the shop's own codes (no GS1 barcode) in a category, by Thai name."""
+        ...
+
 
 class CounterRepository(Protocol):
     def next_value(self, name: str) -> int:
@@ -86,6 +91,24 @@ class AuditRepository(Protocol):
         ...
 
 
+class CartRepository(Protocol):
+    """The till's open and held carts (see :mod:`pos.till`)."""
+
+    def save(self, cart: SavedCart, previous: SavedCart | None) -> None:
+        """Write ``cart``; ``previous`` is what was last written of it, so only changes are."""
+        ...
+
+    def delete(self, cart_uuid: str) -> None: ...
+    def get(self, cart_uuid: str) -> SavedCart | None: ...
+    def open_carts(self, terminal_id: str) -> list[SavedCart]:
+        """The terminal's open carts, newest first (normally at most one)."""
+        ...
+
+    def held_carts(self, terminal_id: str) -> list[SavedCart]:
+        """The terminal's held carts, oldest first."""
+        ...
+
+
 class UnitOfWork(Protocol):
     """One atomic piece of work: everything done through it commits together or not at all."""
 
@@ -99,6 +122,8 @@ class UnitOfWork(Protocol):
     def users(self) -> UserRepository: ...
     @property
     def audit(self) -> AuditRepository: ...
+    @property
+    def carts(self) -> CartRepository: ...
 
     def __enter__(self) -> Self: ...
     def __exit__(

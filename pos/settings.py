@@ -30,12 +30,23 @@ class Settings:
     barcode_rules: BarcodeRules = field(default_factory=BarcodeRules)
     idle_lock_minutes: int = 5
     discount_limit_basis_points: int = 1000  # above 10% a manager approves
+    # --- the sale screen (issue 3) ---
+    scanner_serial_port: str = ""  # e.g. /dev/ttyUSB0 or /dev/ttyACM0; empty = no serial scanner
+    scanner_serial_baudrate: int = 9600
+    wedge_max_key_gap_ms: int = 35  # keys closer than this, then Enter, are a scanner's burst
+    customer_display: bool = True  # on a second screen when one is connected
 
     def replace(self, **changes: Any) -> Settings:
         return dataclasses.replace(self, **changes)
 
 
 def _identity(value: Any) -> Any:
+    return value
+
+
+def _strict_bool(value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise ValueError(f"must be true or false, not {value!r}")
     return value
 
 
@@ -48,6 +59,10 @@ _CODECS: dict[str, _Codec] = {
     "barcode_rules": (lambda v: v.to_setting(), BarcodeRules.from_setting),
     "idle_lock_minutes": (_identity, int),
     "discount_limit_basis_points": (_identity, int),
+    "scanner_serial_port": (_identity, str),
+    "scanner_serial_baudrate": (_identity, int),
+    "wedge_max_key_gap_ms": (_identity, int),
+    "customer_display": (_identity, _strict_bool),
 }
 
 

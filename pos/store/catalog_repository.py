@@ -190,6 +190,19 @@ class SqlCatalogRepository:
         )
         return dict(rows.all())
 
+    def instore_products(self, category: Category, offset: int, limit: int) -> list[Product]:
+        """Restricted-circulation EAN-13s (prefix 20-29): a range of the barcode index."""
+        statement = (
+            select(_product)
+            .where(_product.c.barcode >= "20", _product.c.barcode < "30")
+            .where(func.length(_product.c.barcode) == 13)  # a 12-digit UPC-A is a GS1 code
+            .where(_product.c.category == category.value)
+            .order_by(_product.c.name_th, _product.c.sku)
+            .offset(offset)
+            .limit(limit)
+        )
+        return [self._product_from_row(row) for row in self._session.execute(statement)]
+
     def _product_from_row(self, row: Row[Any]) -> Product:
         return Product(
             sku=row.sku,

@@ -157,6 +157,9 @@ class SqlUnitOfWork:
         self.settings = SqlSettingsRepository(self.session)
         self.users = SqlUserRepository(self.session)
         self.audit = SqlAuditRepository(self.session)
+        from pos.store.cart_repository import SqlCartRepository  # it imports this module
+
+        self.carts = SqlCartRepository(self.session)
         return self
 
     def __exit__(
