@@ -21,10 +21,11 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from pos.cart import Cart, CartLine, Discount, DiscountKind
-from pos.catalog import Product
+from pos.catalog import MILLI, Product
 from pos.money import MoneyFormatError, parse_baht
 
 BASIS_POINTS_PER_WHOLE = 10_000
@@ -73,14 +74,16 @@ class SavedCart:
 
     @property
     def item_count(self) -> int:
-        """Pieces for counted goods, one per weighed or labelled line."""
-        return sum(_items_on(line) for line in self.lines)
+        return count_items(self.lines)
 
 
-def _items_on(line: SavedLine) -> int:
-    if line.product.sold_by_weight or line.label_price_satang is not None:
-        return 1
-    return line.quantity_milli // 1000
+def count_items(lines: Iterable[SavedLine | CartLine]) -> int:
+    """What the customer takes away: pieces of counted goods, one per weighed or labelled line."""
+    return sum(
+        1 if line.product.sold_by_weight or line.label_price_satang is not None
+        else line.quantity_milli // MILLI
+        for line in lines
+    )  # fmt: skip
 
 
 @dataclass(frozen=True)

@@ -57,7 +57,7 @@ class CartJournal:
         on_written: Callable[[SavedCart | None], None] | None = None,
     ):
         self._uow_factory = uow_factory
-        self._on_error = on_error
+        self.on_error = on_error  # called on the writer thread
         self._on_written = on_written
         self._pending: OrderedDict[str, _Pending] = OrderedDict()
         self._written: dict[str, SavedCart] = {}
@@ -168,8 +168,8 @@ class CartJournal:
         except Exception as error:  # the store refused: keep it for the next try
             self._requeue(key, item)
             self.failures += 1
-            if self._on_error is not None:
-                self._on_error(error)
+            if self.on_error is not None:
+                self.on_error(error)
             return False
         finally:
             with self._condition:
