@@ -214,7 +214,7 @@ class QuickKeys(QWidget):
         self._tab_buttons[category].setChecked(True)
         self._fill()
 
-    def keys(self) -> list[ProductKey]:
+    def product_keys(self) -> list[ProductKey]:
         return [
             widget
             for index in range(self._grid.count())

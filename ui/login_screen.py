@@ -76,10 +76,15 @@ class LoginScreen(QWidget):
         self.set_locked(None)
 
     def load_users(self) -> None:
+        users = self._till.users()
+        if users == self._users:
+            self._choose(self.locked_user)
+            return
         for button in self._group.buttons():
             self._group.removeButton(button)
+            button.setParent(None)
             button.deleteLater()
-        self._users = self._till.users()
+        self._users = users
         for index, user in enumerate(self._users):
             button = QPushButton(user.name, checkable=True, focusPolicy=Qt.FocusPolicy.NoFocus)
             button.setObjectName(f"user_{user.user_id}")

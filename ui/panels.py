@@ -54,6 +54,8 @@ class EntryPanel(QWidget):
         self.field = QLineEdit()
         self.field.setObjectName("entryInput")
         self.field.installEventFilter(self)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # a yes/no question has no field
+        self.installEventFilter(self)
         self._managers = QButtonGroup(self)
         self._manager_row = QHBoxLayout()
         self.pad = NumberPad(self)
@@ -95,7 +97,7 @@ class EntryPanel(QWidget):
         self.pad.point.setVisible(kind in ("number", "discount"))
         self.pad.percent.setVisible(kind == "discount")
         self._set_managers(managers)
-        self.field.setFocus()
+        (self if kind == "confirm" else self.field).setFocus()
 
     def _set_managers(self, managers: Sequence[User]) -> None:
         for button in self._managers.buttons():

@@ -291,6 +291,9 @@ class SaleScreen(QWidget):
         self.side.setCurrentIndex(PAGE_HELP)
 
     def back_to_finders(self) -> None:
+        if self.entry.is_asking:
+            self.entry.cancel()  # calls back here once it has forgotten the question
+            return
         self.side.setCurrentIndex(PAGE_FINDERS)
         self.focus_scan()
 
