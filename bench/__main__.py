@@ -9,10 +9,10 @@ import sys
 import time
 from pathlib import Path
 
-from bench import bench_catalogue
+from bench import bench_catalogue, bench_counter
 from bench.stats import Figure
 
-SUITES = {"catalogue": bench_catalogue.run}
+SUITES = {"catalogue": bench_catalogue.run, "counter": bench_counter.run}
 RESULTS = Path(__file__).with_name("results")
 
 

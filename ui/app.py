@@ -4,18 +4,18 @@ from __future__ import annotations
 
 import os
 import sys
+from dataclasses import dataclass
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from pos.bootstrap import open_context, open_till
+from pos.bootstrap import AppContext, open_context, open_till
 from pos.datadir import resolve_data_dir
+from pos.services.till import TillSession
 from pos.store.database import StoreError
 from ui.fonts import install_fonts
 from ui.i18n import THAI, set_language
 from ui.main_window import CounterWindow
 from ui.style import STYLE_SHEET
-
-READY_ENV = "OTOP_POS_REPORT_READY"  # benchmarks: print when the first screen is up
 
 
 def _has_display() -> bool:
@@ -37,6 +37,31 @@ def create_application() -> QApplication:
     return app
 
 
+@dataclass
+class Counter:
+    """A started counter: what ``run_app`` runs, and what the benchmarks measure."""
+
+    app: QApplication
+    context: AppContext
+    till: TillSession
+    window: CounterWindow
+
+    def close(self) -> None:
+        self.window.close()  # writes what the journal still holds
+        self.context.close()
+
+
+def start_counter(data_dir_option: str | None) -> Counter:
+    """Open the store, the till (restoring an open cart) and the window, on screen."""
+    app = create_application()
+    context = open_context(resolve_data_dir(data_dir_option))
+    till = open_till(context)
+    window = CounterWindow(till)
+    window.showMaximized()
+    window.start()
+    return Counter(app, context, till, window)
+
+
 def run_app(data_dir_option: str | None) -> int:
     if not _has_display():
         print(
@@ -45,21 +70,14 @@ def run_app(data_dir_option: str | None) -> int:
             file=sys.stderr,
         )
         return 3
-    app = create_application()
     try:
-        context = open_context(resolve_data_dir(data_dir_option))
+        counter = start_counter(data_dir_option)
     except StoreError as error:
+        create_application()
         QMessageBox.critical(None, "OTOP POS", str(error))
         print(f"otop-pos: {error}", file=sys.stderr)
         return 3
-    till = open_till(context)
-    window = CounterWindow(till)
-    window.showMaximized()
-    window.start()
-    if os.environ.get(READY_ENV):
-        print("ready", flush=True)
     try:
-        return app.exec()
+        return counter.app.exec()
     finally:
-        till.close()
-        context.close()
+        counter.close()

@@ -31,7 +31,8 @@ from pos.money import format_baht
 from pos.services.till import TillSession
 from pos.till import format_discount
 from ui.messages import product_name, unit_label
-from ui.style import CART_ROW_HEIGHT, RED
+from ui.style import CART_ROW_HEIGHT, RED, TOTAL_HEIGHT
+from ui.widgets import steady_label
 
 COLUMN_NUMBER, COLUMN_ITEM, COLUMN_QUANTITY, COLUMN_DISCOUNT, COLUMN_AMOUNT = range(5)
 COLUMNS = 5
@@ -210,6 +211,9 @@ class TotalPanel(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 4, 12, 6)
         layout.setSpacing(0)
+        steady_label(self.total, TOTAL_HEIGHT)
+        steady_label(self.vat, 26)
+        steady_label(self.items, 26)
         layout.addLayout(top)
         bottom = QHBoxLayout()
         bottom.addWidget(self.vat, 1)

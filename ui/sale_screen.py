@@ -46,7 +46,8 @@ from ui.finders import QuickKeys, SearchPanel
 from ui.messages import problem_text, product_name, scan_text
 from ui.panels import EntryPanel, HelpPanel, RecallPanel
 from ui.sale_questions import SaleQuestions
-from ui.widgets import ActionButton, bind_shortcut
+from ui.style import STATUS_HEIGHT
+from ui.widgets import ActionButton, bind_shortcut, steady_label
 
 PAGE_FINDERS, PAGE_ENTRY, PAGE_RECALL, PAGE_HELP = range(4)
 
@@ -76,7 +77,7 @@ class SaleScreen(QWidget):
         self.cart_model = CartModel(till)
         self.cart_table = CartTable(self.cart_model)
         self.totals = TotalPanel()
-        self.status = QLabel(objectName="statusMessage", wordWrap=True)
+        self.status = steady_label(QLabel(objectName="statusMessage", wordWrap=True), STATUS_HEIGHT)
         self.quick_keys = QuickKeys(till)
         self.search = SearchPanel(till, self.quick_keys)
         for finder in (self.search, self.quick_keys):
@@ -331,9 +332,10 @@ class SaleScreen(QWidget):
 
     def _status(self, text: str, severity: str) -> None:
         self.status.setText(text)
-        self.status.setProperty("severity", severity)
-        self.status.style().unpolish(self.status)
-        self.status.style().polish(self.status)
+        if self.status.property("severity") != severity:  # re-styling costs; only on change
+            self.status.setProperty("severity", severity)
+            self.status.style().unpolish(self.status)
+            self.status.style().polish(self.status)
 
     # --- keys in the scan field -----------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802

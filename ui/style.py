@@ -13,6 +13,8 @@ TOUCH_HEIGHT = 52
 PAD_KEY_HEIGHT = 48
 BIG_TOUCH_HEIGHT = 68
 CART_ROW_HEIGHT = 60  # two lines of a long Thai name
+STATUS_HEIGHT = 56  # two lines of a long message
+TOTAL_HEIGHT = 72
 QUICK_KEY_HEIGHT = 70  # two lines of name and the price
 
 PURPLE = "#4a2c5e"
@@ -51,8 +53,7 @@ QHeaderView::section {{ font-size: 12pt; background: #ece6f2; padding: 4px; bord
 #totalCaption {{ font-size: 14pt; color: {MUTED}; }}
 #totalLabel {{ font-size: 40pt; font-weight: bold; color: {PURPLE}; }}
 #vatLabel, #itemsLabel {{ font-size: 12pt; color: {MUTED}; }}
-#statusMessage {{ font-size: 14pt; padding: 6px 12px; border-radius: 6px; background: #e8f1ea;
-    min-height: 32px; }}
+#statusMessage {{ font-size: 13pt; padding: 2px 12px; border-radius: 6px; background: #e8f1ea; }}
 #statusMessage[severity="error"] {{ background: {RED}; color: white; font-weight: bold; }}
 #statusMessage[severity="warning"] {{ background: #fff3cd; color: #5c4400; }}
 #shortcutHint {{ font-size: 10pt; color: {MUTED}; background: #f1eef4; border: 1px solid #cfc8d8;

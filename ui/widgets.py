@@ -125,3 +125,15 @@ class NumberPad(QWidget):
         else:
             button.clicked.connect(lambda: self.keyPressed.emit(key))
         return button
+
+
+def steady_label(label: QLabel, height: int) -> QLabel:
+    """A label whose text changes often but whose size never does.
+
+    A label that grows with its text makes the window lay itself out again and
+    repaint everything around it; on the scan path that costs a frame.  This
+    one takes the width the layout gives it and a fixed height.
+    """
+    label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+    label.setFixedHeight(height)
+    return label
