@@ -20,6 +20,8 @@ RUNTIME_DEBS=(
   libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0
   libxcb-render0 libxcb-shape0 libxcb-util1 libxcb-xkb1 libxkbcommon-x11-0
   libfribidi0                                            # Pillow lays Thai out with it
+  libthai0                                               # Qt breaks Thai lines between words
+  alsa-utils                                             # aplay: the till's error sound
 )
 TEST_DEBS=(
   poppler-utils                                          # pdftoppm: PDFs rendered to PNG

@@ -87,15 +87,24 @@ def initialise(data_dir: Path, *, demo: bool) -> tuple[AppContext, ImportReport 
     return context, report
 
 
+JOURNAL_SETTLE_SECONDS = 0.02  # let the screen paint a scan before the cart is written
+
+
 def open_till(
     context: AppContext,
     clock: Clock | None = None,
     *,
     background: bool = True,
     on_journal_error: Callable[[Exception], None] | None = None,
+    settle_seconds: float = JOURNAL_SETTLE_SECONDS,
 ) -> TillSession:
     """The till session on a context: its cart journal (a writer thread unless told not)."""
-    journal = CartJournal(context.uow_factory, background=background, on_error=on_journal_error)
+    journal = CartJournal(
+        context.uow_factory,
+        background=background,
+        on_error=on_journal_error,
+        settle_seconds=settle_seconds if background else 0.0,
+    )
     return TillSession(
         context.uow_factory, journal, clock or SystemClock(), read_uow_factory=context.reader
     )

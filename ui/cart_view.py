@@ -30,6 +30,7 @@ from pos.catalog import format_quantity
 from pos.money import format_baht
 from pos.services.till import TillSession
 from pos.till import format_discount
+from ui.cart_delegate import CachedTextDelegate
 from ui.messages import product_name, unit_label
 from ui.style import CART_ROW_HEIGHT, RED, TOTAL_HEIGHT
 from ui.widgets import steady_label
@@ -38,6 +39,10 @@ COLUMN_NUMBER, COLUMN_ITEM, COLUMN_QUANTITY, COLUMN_DISCOUNT, COLUMN_AMOUNT = ra
 COLUMNS = 5
 _NUMERIC = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _Index = QModelIndex | QPersistentModelIndex
+_ROLES = frozenset((Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.TextAlignmentRole,
+                    Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.ForegroundRole))  # fmt: skip
+_DISCOUNT_COLOUR = QColor(RED)
+_DISCOUNT_BRUSH = QBrush(_DISCOUNT_COLOUR)
 
 
 def quantity_text(line: CartLine) -> str:
@@ -89,19 +94,29 @@ class CartModel(QAbstractTableModel):
         return headers[section]
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._till.cart.lines):
+        # The view asks for a dozen roles per cell on every paint: answer the rest at once.
+        if role not in _ROLES or not index.isValid():
             return None
-        line = self._till.cart.lines[index.row()]
         column = index.column()
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return None if column == COLUMN_ITEM else _NUMERIC
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return _DISCOUNT_BRUSH if column == COLUMN_DISCOUNT else None
+        lines = self._till.cart.lines
+        if index.row() >= len(lines):
+            return None
+        line = lines[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(index.row(), line, column)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column != COLUMN_ITEM:
-            return _NUMERIC
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{line.product.sku} · {line.product.name_th} · {line.product.producer.name_th}"
-        if role == Qt.ItemDataRole.ForegroundRole and column == COLUMN_DISCOUNT:
-            return QBrush(QColor(RED))
-        return None
+        return f"{line.product.sku} · {line.product.name_th} · {line.product.producer.name_th}"
+
+    def cell(self, row: int, column: int) -> tuple[str, bool, QColor | None]:
+        """For the delegate: the text, right-aligned or not, and its colour."""
+        lines = self._till.cart.lines
+        if row >= len(lines):
+            return "", False, None
+        colour = _DISCOUNT_COLOUR if column == COLUMN_DISCOUNT else None
+        return self._text(row, lines[row], column), column != COLUMN_ITEM, colour
 
     @staticmethod
     def _text(row: int, line: CartLine, column: int) -> str:
@@ -148,6 +163,8 @@ class CartTable(QTableView):
         self.setObjectName("cartTable")
         self.setModel(model)
         self._model = model
+        self._delegate = CachedTextDelegate(model, self)
+        self.setItemDelegate(self._delegate)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys stay in the scan field
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -187,7 +204,12 @@ class CartTable(QTableView):
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() == QEvent.Type.LanguageChange:
             self._model.retranslate()
+        elif event.type() in _RESTYLE_EVENTS:
+            self._delegate.restyle()
         super().changeEvent(event)
+
+
+_RESTYLE_EVENTS = (QEvent.Type.StyleChange, QEvent.Type.PaletteChange, QEvent.Type.FontChange)
 
 
 class TotalPanel(QFrame):
@@ -216,8 +238,9 @@ class TotalPanel(QFrame):
         steady_label(self.items, 26)
         layout.addLayout(top)
         bottom = QHBoxLayout()
-        bottom.addWidget(self.vat, 1)
-        bottom.addWidget(self.items, 0, Qt.AlignmentFlag.AlignRight)
+        bottom.addWidget(self.vat, 3)
+        bottom.addWidget(self.items, 1)
+        self.items.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         layout.addLayout(bottom)
         self._shown: tuple[CartTotals, int, int] | None = None
         self.retranslate()

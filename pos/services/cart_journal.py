@@ -11,8 +11,10 @@ Why a thread: the commit waits for the disk (an fsync).  On the development
 machine that is ~0.3 ms, on a counter PC's eMMC or an old hard disk it can be
 10-30 ms — more than a frame.  The scan path therefore never waits for it; the
 change is on disk a moment after it is on screen (``./run.sh bench`` reports
-the scan-to-durable time).  Snapshots of the same cart that queue up while the
-disk is busy are merged: only the newest is written, with all their events.
+the scan-to-durable time).  With ``settle_seconds`` the writer first lets the
+screen paint (Python threads share one interpreter lock, and a write running
+during the paint delays it).  Snapshots of the same cart that queue up
+meanwhile are merged: only the newest is written, with all their events.
 
 A failed write (disk full, store locked) stays queued and is retried with the
 next change or after a short pause; ``on_error`` tells the screen, which warns
@@ -25,6 +27,7 @@ tests on the in-memory fakes, which are not thread-safe).
 from __future__ import annotations
 
 import threading
+import time
 from collections import OrderedDict
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -55,16 +58,19 @@ class CartJournal:
         background: bool = True,
         on_error: Callable[[Exception], None] | None = None,
         on_written: Callable[[SavedCart | None], None] | None = None,
+        settle_seconds: float = 0.0,
     ):
         self._uow_factory = uow_factory
         self.on_error = on_error  # called on the writer thread
         self._on_written = on_written
+        self._settle = settle_seconds
         self._pending: OrderedDict[str, _Pending] = OrderedDict()
         self._written: dict[str, SavedCart] = {}
         self._condition = threading.Condition()
         self._write_lock = threading.Lock()  # held while a transaction is open
         self._busy = False
         self._closing = False
+        self._arrivals = 0  # changes queued so far: tells the settling writer about new ones
         self.failures = 0
         self._thread: threading.Thread | None = None
         if background:
@@ -136,6 +142,7 @@ class CartJournal:
             else:
                 pending.snapshot = snapshot
                 pending.events.extend(events)
+            self._arrivals += 1
             self._condition.notify_all()
         if self._thread is None:
             self._drain()
@@ -150,9 +157,27 @@ class CartJournal:
                 self._condition.wait_for(lambda: self._pending or self._closing)
                 if self._closing and not self._pending:
                     return
+            self._let_settle()
             if not self._write_next():
                 with self._condition:  # failed: pause, unless a newer change arrives first
                     self._condition.wait(RETRY_PAUSE_SECONDS)
+
+    def _let_settle(self) -> None:
+        """Wait until no change has come for ``settle_seconds`` (at most 10 times that).
+
+        The screen paints the change just made in those milliseconds; writing
+        meanwhile would compete with it for the interpreter.  Changes that come
+        in a quick burst (several scans) are written together.
+        """
+        if self._settle <= 0:
+            return
+        deadline = time.monotonic() + 10 * self._settle
+        with self._condition:
+            while not self._closing and time.monotonic() < deadline:
+                count = self._arrivals
+                self._condition.wait(self._settle)
+                if self._arrivals == count:
+                    return
 
     def _write_next(self) -> bool:
         """Write the oldest queued item; False when there was none or the write failed."""

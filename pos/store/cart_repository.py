@@ -26,10 +26,33 @@ from pos.till import CartStatus, SavedCart, SavedLine
 
 _cart = cast(Table, TillCartRow.__table__)
 _line = cast(Table, TillCartLineRow.__table__)
+_HEADER_COLUMNS = (
+    "terminal_id", "status", "user_id", "opened_at_utc", "changed_at_utc", "held_at_utc",
+    "note", "revision", "order_discount_kind", "order_discount_value",
+    "order_discount_approved_by",
+)  # fmt: skip
 _LINE_COLUMNS = (
     "sku", "product_json", "quantity_milli", "unit_price_satang",
     "label_price_satang", "discount_kind", "discount_value", "discount_approved_by",
 )  # fmt: skip
+
+
+def _upsert(table: Table, keys: list[str], columns: tuple[str, ...]) -> Any:
+    """INSERT … ON CONFLICT DO UPDATE, built once: values come as execute() parameters."""
+    insert = sqlite_insert(table)
+    return insert.on_conflict_do_update(
+        index_elements=keys, set_={name: insert.excluded[name] for name in columns}
+    )
+
+
+# Built once at import: on the journal's write path SQLAlchemy only looks up its compiled form.
+_SAVE_HEADER = _upsert(_cart, ["cart_uuid"], _HEADER_COLUMNS).returning(_cart.c.id)
+_SAVE_LINES = _upsert(_line, ["cart_id", "line_id"], _LINE_COLUMNS)
+_DELETE_ALL_LINES = delete(_line).where(_line.c.cart_id == bindparam("cart"))
+_DELETE_LINES = delete(_line).where(
+    _line.c.cart_id == bindparam("cart"), _line.c.line_id.in_(bindparam("gone", expanding=True))
+)
+_DELETE_CART = delete(_cart).where(_cart.c.cart_uuid == bindparam("uuid"))
 
 
 class SqlCartRepository:
@@ -41,15 +64,9 @@ class SqlCartRepository:
     # --- writing --------------------------------------------------------------------------
     def save(self, cart: SavedCart, previous: SavedCart | None) -> None:
         connection = self._session.connection()
-        header = _header_values(cart)
-        insert = sqlite_insert(_cart).values(header)
-        upsert = insert.on_conflict_do_update(
-            index_elements=["cart_uuid"],
-            set_={name: insert.excluded[name] for name in header if name != "cart_uuid"},
-        ).returning(_cart.c.id)
-        cart_id = int(connection.execute(upsert).scalar_one())
+        cart_id = int(connection.execute(_SAVE_HEADER, _header_values(cart)).scalar_one())
         if previous is None:
-            connection.execute(delete(_line).where(_line.c.cart_id == cart_id))
+            connection.execute(_DELETE_ALL_LINES, {"cart": cart_id})
             changed, gone = list(cart.lines), []
         else:
             before = {line.line_id: line for line in previous.lines}
@@ -57,19 +74,12 @@ class SqlCartRepository:
             changed = [line for line in cart.lines if before.get(line.line_id) != line]
             gone = [line_id for line_id in before if line_id not in now]
         if gone:
-            connection.execute(
-                delete(_line).where(_line.c.cart_id == cart_id).where(_line.c.line_id.in_(gone))
-            )
+            connection.execute(_DELETE_LINES, {"cart": cart_id, "gone": gone})
         if changed:
-            statement = sqlite_insert(_line)
-            statement = statement.on_conflict_do_update(
-                index_elements=["cart_id", "line_id"],
-                set_={name: statement.excluded[name] for name in _LINE_COLUMNS},
-            )
-            connection.execute(statement, [_line_values(cart_id, line) for line in changed])
+            connection.execute(_SAVE_LINES, [_line_values(cart_id, line) for line in changed])
 
     def delete(self, cart_uuid: str) -> None:
-        self._session.connection().execute(delete(_cart).where(_cart.c.cart_uuid == cart_uuid))
+        self._session.connection().execute(_DELETE_CART, {"uuid": cart_uuid})
 
     # --- reading --------------------------------------------------------------------------
     def get(self, cart_uuid: str) -> SavedCart | None:
