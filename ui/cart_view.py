@@ -17,11 +17,10 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
-    QHBoxLayout,
+    QGridLayout,
     QHeaderView,
     QLabel,
     QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -227,21 +226,19 @@ class TotalPanel(QFrame):
         self.vat.setObjectName("vatLabel")
         self.items = QLabel()
         self.items.setObjectName("itemsLabel")
-        top = QHBoxLayout()
-        top.addWidget(self.caption, 0, Qt.AlignmentFlag.AlignTop)
-        top.addWidget(self.total, 1)
-        layout = QVBoxLayout(self)
+        # caption and items on the left, the total (two rows high) on the right, VAT below
+        for label, height in ((self.caption, 30), (self.items, 30), (self.total, TOTAL_HEIGHT),
+                              (self.vat, 26)):  # fmt: skip
+            steady_label(label, height)
+        layout = QGridLayout(self)
         layout.setContentsMargins(12, 4, 12, 6)
-        layout.setSpacing(0)
-        steady_label(self.total, TOTAL_HEIGHT)
-        steady_label(self.vat, 26)
-        steady_label(self.items, 26)
-        layout.addLayout(top)
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.vat, 3)
-        bottom.addWidget(self.items, 1)
-        self.items.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        layout.addLayout(bottom)
+        layout.setVerticalSpacing(0)
+        layout.addWidget(self.caption, 0, 0, Qt.AlignmentFlag.AlignBottom)
+        layout.addWidget(self.items, 1, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(self.total, 0, 1, 2, 1)
+        layout.addWidget(self.vat, 2, 0, 1, 2)
+        layout.setColumnStretch(0, 1)
+        layout.setColumnStretch(1, 1)
         self._shown: tuple[CartTotals, int, int] | None = None
         self.retranslate()
 
@@ -267,7 +264,7 @@ class TotalPanel(QFrame):
         self.items.setText(items)
 
     def retranslate(self) -> None:
-        self.caption.setText(self.tr("Total to pay\n(VAT included)"))
+        self.caption.setText(self.tr("Total to pay (VAT included)"))
         if self._shown is not None:
             self.show_totals(*self._shown)
 

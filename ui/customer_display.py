@@ -47,7 +47,8 @@ class CustomerDisplay(QWidget):
         self.payment_qr = QLabel(objectName="paymentQr", alignment=Qt.AlignmentFlag.AlignCenter)
         self.payment_caption = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
         self.payment_caption.setStyleSheet("font-size: 16pt;")
-        payment = QVBoxLayout()
+        self.payment = QWidget()  # hidden until a payment shows its QR: the lines get its room
+        payment = QVBoxLayout(self.payment)
         payment.addWidget(self.payment_qr, 1)
         payment.addWidget(self.payment_caption)
         left = QVBoxLayout()
@@ -58,7 +59,7 @@ class CustomerDisplay(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(30, 20, 30, 20)
         layout.addLayout(left, 3)
-        layout.addLayout(payment, 2)
+        layout.addWidget(self.payment, 2)
         self.clear_payment()
         self.refresh()
 
@@ -82,13 +83,12 @@ class CustomerDisplay(QWidget):
         pixmap = image if isinstance(image, QPixmap) else QPixmap.fromImage(image)
         self.payment_qr.setPixmap(pixmap)
         self.payment_caption.setText(caption)
-        self.payment_qr.show()
-        self.payment_caption.show()
+        self.payment.show()
 
     def clear_payment(self) -> None:
         self.payment_qr.clear()
-        self.payment_qr.hide()
-        self.payment_caption.hide()
+        self.payment_caption.clear()
+        self.payment.hide()
 
 
 def _html(text: str) -> str:

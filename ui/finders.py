@@ -14,7 +14,7 @@ code-point sort would put every name starting with เ แ โ ใ ไ at the en
 from __future__ import annotations
 
 from PySide6.QtCore import QCollator, QEvent, QLocale, QObject, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QGridLayout,
@@ -40,7 +40,8 @@ from ui.style import PAD_KEY_HEIGHT, QUICK_KEY_HEIGHT
 SEARCH_PAUSE_MS = 60
 SEARCH_LIMIT = 40
 RESULT_ROW_HEIGHT = 64  # two lines, and a finger's height
-KEYS_PER_ROW, ROWS_PER_PAGE = 3, 3
+KEYS_PER_ROW, MIN_ROWS = 3, 3
+KEY_ROOM = QUICK_KEY_HEIGHT + 30  # a key is never stretched much beyond its height
 PRODUCT_ROLE = Qt.ItemDataRole.UserRole
 
 
@@ -176,6 +177,7 @@ class QuickKeys(QWidget):
         self._products: dict[Category, list[Product]] = {}
         self.category = Category.TEXTILE
         self._page = 0
+        self._rows = MIN_ROWS  # more on a taller screen (resizeEvent)
         self._tabs = QButtonGroup(self)
         self._tab_buttons: dict[Category, QPushButton] = {}
         tabs = QHBoxLayout()
@@ -222,7 +224,7 @@ class QuickKeys(QWidget):
         ]
 
     def _turn(self, step: int) -> None:
-        pages = max(1, -(-len(self._category_products()) // (KEYS_PER_ROW * ROWS_PER_PAGE)))
+        pages = max(1, -(-len(self._category_products()) // (KEYS_PER_ROW * self._rows)))
         self._page = (self._page + step) % pages
         self._fill()
 
@@ -241,7 +243,7 @@ class QuickKeys(QWidget):
             widget = self._grid.takeAt(0).widget()
             if widget is not None:
                 widget.deleteLater()
-        per_page = KEYS_PER_ROW * ROWS_PER_PAGE
+        per_page = KEYS_PER_ROW * self._rows
         products = self._category_products()
         for index, product in enumerate(products[self._page * per_page :][:per_page]):
             key = ProductKey(product)
@@ -252,6 +254,16 @@ class QuickKeys(QWidget):
             page=self._page + 1, pages=pages))  # fmt: skip
         for button in (self._previous, self._next):
             button.setEnabled(pages > 1)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        fixed = 2 * (PAD_KEY_HEIGHT + 12)  # the category row and the paging row
+        rows = max(MIN_ROWS, (event.size().height() - fixed) // KEY_ROOM)
+        if rows != self._rows:
+            first = self._page * KEYS_PER_ROW * self._rows
+            self._rows = rows
+            self._page = first // (KEYS_PER_ROW * rows)
+            self._fill()
 
     def retranslate(self) -> None:
         labels = {Category.TEXTILE: self.tr("Fabrics"), Category.FOOD: self.tr("Food"),

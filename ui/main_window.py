@@ -151,6 +151,7 @@ class CounterWindow(QMainWindow):
         self.pages.setCurrentWidget(self.login)
         self.login.pin_input.setFocus()
         self.idle.arm(False)
+        self._show_user()
 
     def _logged_in(self, _user: object) -> None:
         self.pages.setCurrentWidget(self.sale)
@@ -178,8 +179,9 @@ class CounterWindow(QMainWindow):
         else:
             role = self.tr("manager") if user.is_manager else self.tr("cashier")
             self.user_label.setText(f"{user.name} · {role}")
-        self.lock_button.setVisible(user is not None)
-        self.logout_button.setVisible(user is not None)
+        at_the_sale = user is not None and self.pages.currentWidget() is self.sale
+        self.lock_button.setVisible(at_the_sale)
+        self.logout_button.setVisible(at_the_sale)
 
     # --- scanner, language, clock ---------------------------------------------------------
     def serial_code(self, code: str) -> None:

@@ -70,5 +70,5 @@ QHeaderView::section {{ font-size: 12pt; background: #ece6f2; padding: 4px; bord
 #resultsList {{ font-size: 13pt; background: white; }}
 #customerDisplay {{ background: {PURPLE}; }}
 #customerDisplay QLabel {{ color: white; }}
-#customerTotal {{ font-size: 64pt; font-weight: bold; color: {GOLD}; }}
+#customerDisplay #customerTotal {{ font-size: 64pt; font-weight: bold; color: {GOLD}; }}
 """

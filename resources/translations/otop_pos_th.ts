@@ -509,10 +509,8 @@
         <translation>ส่วนลด {amount}</translation>
     </message>
     <message>
-        <source>Total to pay
-(VAT included)</source>
-        <translation>ยอดชำระ
-(รวม VAT แล้ว)</translation>
+        <source>Total to pay (VAT included)</source>
+        <translation>ยอดชำระ (รวม VAT แล้ว)</translation>
     </message>
 </context>
 </TS>

@@ -7,9 +7,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from pos.bootstrap import AppContext
+from ui.customer_display import CustomerDisplay
 from ui.main_window import CounterWindow
 
 CHILD = Path(__file__).with_name("two_screens_child.py")
@@ -46,3 +50,17 @@ def test_with_one_screen_it_stays_off(counter: CounterWindow) -> None:
     assert len(QApplication.screens()) == 1
     counter.customer_display.place()
     assert counter.customer_display.display is None
+
+
+def test_the_display_has_a_place_for_the_promptpay_qr(qtbot: QtBot, counter: CounterWindow) -> None:
+    display = CustomerDisplay(counter.till)
+    qtbot.addWidget(display)
+    assert not display.payment.isVisibleTo(display)
+    image = QImage(240, 240, QImage.Format.Format_RGB32)
+    image.fill(Qt.GlobalColor.white)
+    display.show_payment_qr(image, "PromptPay 2,450.00")
+    assert display.payment.isVisibleTo(display) and display.payment_qr.pixmap().width() == 240
+    assert display.payment_caption.text() == "PromptPay 2,450.00"
+    display.clear_payment()
+    assert not display.payment.isVisibleTo(display)
+    assert not counter.customer_display.show_payment_qr(image, "x")  # no second screen here
