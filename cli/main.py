@@ -10,7 +10,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from cli import catalog_commands
+from cli import catalog_commands, settings_commands
 from cli.common import EXIT_STORE, CommandError
 from pos import __version__
 from pos.datadir import ENV_VAR
@@ -25,7 +25,8 @@ data directory: --data-dir, else ${ENV_VAR}, else ~/.local/share/otop-pos.
 examples:
   otop-pos init --demo                 create the store with the demo catalogue
   otop-pos catalog import goods.csv    add or update products (all or nothing)
-  otop-pos catalog export goods.csv    write the whole catalogue as CSV"""
+  otop-pos catalog export goods.csv    write the whole catalogue as CSV
+  otop-pos settings set scanner_serial_port /dev/ttyACM0"""
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -42,6 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
     init.add_argument("--demo", action="store_true", help="load the demo catalogue and users")
     init.set_defaults(handler=catalog_commands.run_init)
     catalog_commands.add_catalog_parser(commands)
+    settings_commands.add_settings_parser(commands)
     return parser
 
 
