@@ -23,8 +23,9 @@ import enum
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
-from pos.cart import Cart, CartLine, Discount, DiscountKind
+from pos.cart import Cart, CartError, CartLine, Discount, DiscountKind
 from pos.catalog import MILLI, Product
 from pos.money import MoneyFormatError, parse_baht
 
@@ -199,3 +200,51 @@ class TillError(Exception):
         super().__init__(message)
         self.problem = problem
         self.details = details
+
+
+def goods_after_line_discounts(cart: Cart) -> int:
+    """What an order discount comes off: the goods after their line discounts."""
+    return sum(line.gross_satang - line.discount_satang for line in cart.lines)
+
+
+def discounts_over_limit(cart: Cart, approvals: Approvals, limit_basis_points: int) -> bool:
+    """True if a discount nobody approved is now above the limit (after fewer pieces, say)."""
+    for line in cart.lines:
+        discount = line.discount
+        if discount is None or line.line_id in approvals.lines:
+            continue
+        if exceeds_discount_limit(discount, line.gross_satang, limit_basis_points):
+            return True
+    order = cart.order_discount
+    if order is None or approvals.order is not None or not cart.lines:
+        return False
+    return exceeds_discount_limit(order, goods_after_line_discounts(cart), limit_basis_points)
+
+
+def discount_detail(
+    cart_uuid: str, discount: Discount | None, base_satang: int, limit_basis_points: int
+) -> dict[str, Any]:
+    """What the audit trail keeps of a discount: kind, value, amount, base and the limit."""
+    detail: dict[str, Any] = {
+        "cart": cart_uuid, "base_satang": base_satang, "limit_basis_points": limit_basis_points
+    }  # fmt: skip
+    if discount is None:
+        return {**detail, "kind": None, "removed": True}
+    amount = min(discount.amount_on(base_satang), base_satang)
+    return {**detail, "kind": discount.kind.value, "value": discount.value, "amount_satang": amount}
+
+
+_CART_PROBLEMS = (
+    ("whole units", TillProblem.WHOLE_UNITS_ONLY),
+    ("fixed by its price", TillProblem.LABEL_QUANTITY_FIXED),
+    ("more than 0", TillProblem.QUANTITY_NOT_POSITIVE),
+    ("more than the", TillProblem.DISCOUNT_TOO_LARGE),
+    ("more than 100%", TillProblem.DISCOUNT_TOO_LARGE),
+)
+
+
+def problem_of(error: CartError) -> TillProblem:
+    """The till problem a refusal of :class:`pos.cart.Cart` is, for the on-screen message."""
+    message = str(error)
+    return next((problem for text, problem in _CART_PROBLEMS if text in message),
+                TillProblem.CART_REFUSED)  # fmt: skip

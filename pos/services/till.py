@@ -42,7 +42,11 @@ from pos.till import (
     TillError,
     TillProblem,
     cart_from_snapshot,
+    discount_detail,
+    discounts_over_limit,
     exceeds_discount_limit,
+    goods_after_line_discounts,
+    problem_of,
     snapshot_lines,
 )
 
@@ -385,7 +389,7 @@ class TillSession:
             raise TillError(TillProblem.NO_SUCH_LINE, f"no line {line_id}") from None
 
     def _goods_satang(self) -> int:
-        return sum(line.gross_satang - line.discount_satang for line in self.cart.lines)
+        return goods_after_line_discounts(self.cart)
 
     def _approver(self, needed: bool, approver: User | None) -> int | None:
         user = self._require_user()
@@ -402,19 +406,10 @@ class TillSession:
 
     def _keep_within_limits(self, undo: Callable[[], None]) -> None:
         """After a change that lowers what discounts come off: undo it if one goes over."""
-        if not self.needs_approval_for_discounts:
-            return
         limit = self.settings.discount_limit_basis_points
-        over = any(
-            line.discount is not None
-            and line.line_id not in self._approvals.lines
-            and exceeds_discount_limit(line.discount, line.gross_satang, limit)
-            for line in self.cart.lines
-        )
-        order = self.cart.order_discount
-        if order is not None and self._approvals.order is None and self.cart.lines:
-            over = over or exceeds_discount_limit(order, self._goods_satang(), limit)
-        if over:
+        if self.needs_approval_for_discounts and discounts_over_limit(
+            self.cart, self._approvals, limit
+        ):
             undo()
             raise TillError(
                 TillProblem.OVER_LIMIT_AFTER_CHANGE,
@@ -426,16 +421,7 @@ class TillSession:
         self, action: AuditAction, discount: Discount | None, base_satang: int, approved: int | None
     ) -> AuditEvent:
         limit = self.settings.discount_limit_basis_points
-        detail: dict[str, Any] = {
-            "cart": self.cart_uuid,
-            "base_satang": base_satang,
-            "limit_basis_points": limit,
-        }
-        if discount is not None:
-            amount = min(discount.amount_on(base_satang), base_satang)
-            detail.update(kind=discount.kind.value, value=discount.value, amount_satang=amount)
-        else:
-            detail.update(kind=None, removed=True)
+        detail = discount_detail(self.cart_uuid, discount, base_satang, limit)
         event = self._event(action)
         return dataclasses.replace(event, approved_by_user_id=approved, detail=detail)
 
@@ -449,17 +435,4 @@ class TillSession:
         try:
             yield
         except CartError as error:
-            raise TillError(_cart_problem(str(error)), str(error)) from None
-
-
-def _cart_problem(message: str) -> TillProblem:
-    for fragment, problem in (
-        ("whole units", TillProblem.WHOLE_UNITS_ONLY),
-        ("fixed by its price", TillProblem.LABEL_QUANTITY_FIXED),
-        ("more than 0", TillProblem.QUANTITY_NOT_POSITIVE),
-        ("more than the", TillProblem.DISCOUNT_TOO_LARGE),
-        ("more than 100%", TillProblem.DISCOUNT_TOO_LARGE),
-    ):
-        if fragment in message:
-            return problem
-    return TillProblem.CART_REFUSED
+            raise TillError(problem_of(error), str(error)) from None
