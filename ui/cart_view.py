@@ -32,7 +32,7 @@ from pos.till import format_discount
 from ui.cart_delegate import CachedTextDelegate
 from ui.messages import product_name, unit_label
 from ui.style import CART_ROW_HEIGHT, RED, TOTAL_HEIGHT
-from ui.widgets import steady_label
+from ui.widgets import steady
 
 COLUMN_NUMBER, COLUMN_ITEM, COLUMN_QUANTITY, COLUMN_DISCOUNT, COLUMN_AMOUNT = range(5)
 COLUMNS = 5
@@ -227,16 +227,15 @@ class TotalPanel(QFrame):
         self.items = QLabel()
         self.items.setObjectName("itemsLabel")
         # caption and items on the left, the total (two rows high) on the right, VAT below
-        for label, height in ((self.caption, 30), (self.items, 30), (self.total, TOTAL_HEIGHT),
-                              (self.vat, 26)):  # fmt: skip
-            steady_label(label, height)
         layout = QGridLayout(self)
         layout.setContentsMargins(12, 4, 12, 6)
         layout.setVerticalSpacing(0)
-        layout.addWidget(self.caption, 0, 0, Qt.AlignmentFlag.AlignBottom)
-        layout.addWidget(self.items, 1, 0, Qt.AlignmentFlag.AlignTop)
-        layout.addWidget(self.total, 0, 1, 2, 1)
-        layout.addWidget(self.vat, 2, 0, 1, 2)
+        layout.addWidget(steady(self.caption, TOTAL_HEIGHT // 2), 0, 0)
+        layout.addWidget(steady(self.items, TOTAL_HEIGHT // 2), 1, 0)
+        layout.addWidget(steady(self.total, TOTAL_HEIGHT), 0, 1, 2, 1)
+        layout.addWidget(steady(self.vat, 26), 2, 0, 1, 2)
+        self.caption.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom)
+        self.items.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         layout.setColumnStretch(0, 1)
         layout.setColumnStretch(1, 1)
         self._shown: tuple[CartTotals, int, int] | None = None

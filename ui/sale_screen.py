@@ -47,7 +47,7 @@ from ui.messages import problem_text, product_name, scan_text
 from ui.panels import EntryPanel, HelpPanel, RecallPanel
 from ui.sale_questions import SaleQuestions
 from ui.style import STATUS_HEIGHT
-from ui.widgets import ActionButton, bind_shortcut, steady_label
+from ui.widgets import ActionButton, bind_shortcut, steady
 
 PAGE_FINDERS, PAGE_ENTRY, PAGE_RECALL, PAGE_HELP = range(4)
 
@@ -77,7 +77,7 @@ class SaleScreen(QWidget):
         self.cart_model = CartModel(till)
         self.cart_table = CartTable(self.cart_model)
         self.totals = TotalPanel()
-        self.status = steady_label(QLabel(objectName="statusMessage", wordWrap=True), STATUS_HEIGHT)
+        self.status = QLabel(objectName="statusMessage", wordWrap=True)
         self.quick_keys = QuickKeys(till)
         self.search = SearchPanel(till, self.quick_keys)
         for finder in (self.search, self.quick_keys):
@@ -117,7 +117,7 @@ class SaleScreen(QWidget):
         left.addWidget(self.scan_input)
         left.addWidget(self.cart_table, 1)
         left.addLayout(line_actions)
-        left.addWidget(self.status)
+        left.addWidget(steady(self.status, STATUS_HEIGHT))
         self.side = QStackedWidget()
         for page in (self.search, self.entry, self.recall_panel, self.help_panel):
             self.side.addWidget(page)

@@ -48,6 +48,11 @@ QLineEdit {{ min-height: {PAD_KEY_HEIGHT - 4}px; font-size: 16pt; padding: 0 10p
 QLineEdit:focus {{ border-color: {PURPLE}; }}
 #cartTable {{ font-size: 13pt; background: white; alternate-background-color: #f3eff7;
     selection-background-color: #d9c8e8; selection-color: {INK}; gridline-color: #e3dde9; }}
+QScrollBar:vertical {{ width: 18px; background: #ece6f2; margin: 0; border: none; }}
+QScrollBar::handle:vertical {{ background: #b9b3c2; min-height: 48px; border-radius: 6px;
+    margin: 2px; }}
+QScrollBar::add-line:vertical, QScrollBar::sub-line:vertical {{ height: 0; border: none; }}
+QScrollBar::add-page:vertical, QScrollBar::sub-page:vertical {{ background: none; }}
 QHeaderView::section {{ font-size: 12pt; background: #ece6f2; padding: 4px; border: none; }}
 #totalPanel {{ background: white; border: 2px solid {PURPLE}; border-radius: 10px; }}
 #totalCaption {{ font-size: 14pt; color: {MUTED}; }}

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -127,13 +127,26 @@ class NumberPad(QWidget):
         return button
 
 
-def steady_label(label: QLabel, height: int) -> QLabel:
-    """A label whose text changes often but whose size never does.
+class SteadyHolder(QWidget):
+    """Holds a label whose text changes often, so that its changes never re-lay the window out.
 
-    A label that grows with its text makes the window lay itself out again and
-    repaint everything around it; on the scan path that costs a frame.  This
-    one takes the width the layout gives it and a fixed height.
+    A label in a layout asks that layout to run again whenever its text changes;
+    on the scan path that costs most of a millisecond for the whole window.
+    Here the label is a child placed by hand: the holder has the layout slot (a
+    fixed height, any width) and the label just follows the holder's size.
     """
-    label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-    label.setFixedHeight(height)
-    return label
+
+    def __init__(self, label: QLabel, height: int):
+        super().__init__()
+        self.label = label
+        label.setParent(self)
+        self.setFixedHeight(height)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        self.label.setGeometry(self.rect())
+        super().resizeEvent(event)
+
+
+def steady(label: QLabel, height: int) -> SteadyHolder:
+    return SteadyHolder(label, height)
