@@ -45,6 +45,8 @@ def _say(text: str) -> None:
 
 def _wait_painted(counter: Counter) -> None:
     QTest.qWaitForWindowExposed(counter.window)
+    counter.window.activateWindow()  # a bare X server has no window manager to do it
+    QTest.qWaitForWindowActive(counter.window, 2000)
     counter.app.processEvents()
 
 
@@ -53,7 +55,8 @@ def _log_in(counter: Counter) -> None:
     QTest.keyClicks(pin, "1234")
     QTest.keyClick(pin, Qt.Key.Key_Return)
     counter.app.processEvents()
-    assert QApplication.focusWidget() is counter.window.sale.scan_input, "not logged in"
+    assert counter.till.user is not None, "the PIN was not accepted"
+    assert QApplication.focusWidget() is counter.window.sale.scan_input, "no focus in the scan field"
 
 
 def _scan(counter: Counter, code: str) -> tuple[float, float]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -29,7 +29,7 @@ from pos.catalog import format_quantity
 from pos.money import format_baht
 from pos.services.till import TillSession
 from pos.till import format_discount
-from ui.cart_delegate import CachedTextDelegate
+from ui.cart_painter import CartPainter
 from ui.messages import product_name, unit_label
 from ui.style import CART_ROW_HEIGHT, RED, TOTAL_HEIGHT
 from ui.widgets import steady
@@ -162,8 +162,7 @@ class CartTable(QTableView):
         self.setObjectName("cartTable")
         self.setModel(model)
         self._model = model
-        self._delegate = CachedTextDelegate(model, self)
-        self.setItemDelegate(self._delegate)
+        self._painter = CartPainter(model, self)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys stay in the scan field
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -183,6 +182,14 @@ class CartTable(QTableView):
                   COLUMN_AMOUNT: 120}  # fmt: skip
         for column, width in widths.items():
             self.setColumnWidth(column, width)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        """All visible cells in one Python call (see :mod:`ui.cart_painter`)."""
+        painter = QPainter(self.viewport())
+        try:
+            self._painter.paint(painter, event.rect(), self._model.rowCount())
+        finally:
+            painter.end()
 
     def selected_row(self) -> int | None:
         rows = self.selectionModel().selectedRows()
@@ -204,7 +211,7 @@ class CartTable(QTableView):
         if event.type() == QEvent.Type.LanguageChange:
             self._model.retranslate()
         elif event.type() in _RESTYLE_EVENTS:
-            self._delegate.restyle()
+            self._painter.restyle()
         super().changeEvent(event)
 
 

@@ -24,6 +24,7 @@ RED = "#c62828"
 INK = "#1d1d1f"
 MUTED = "#5f6368"
 PAPER = "#f7f5f9"
+GRID = "#e3dde9"
 
 STYLE_SHEET = f"""
 QWidget {{ color: {INK}; }}
@@ -47,7 +48,7 @@ QLineEdit {{ min-height: {PAD_KEY_HEIGHT - 4}px; font-size: 16pt; padding: 0 10p
     border: 2px solid #b9b3c2; border-radius: 8px; background: white; }}
 QLineEdit:focus {{ border-color: {PURPLE}; }}
 #cartTable {{ font-size: 13pt; background: white; alternate-background-color: #f3eff7;
-    selection-background-color: #d9c8e8; selection-color: {INK}; gridline-color: #e3dde9; }}
+    selection-background-color: #d9c8e8; selection-color: {INK}; gridline-color: {GRID}; }}
 QScrollBar:vertical {{ width: 18px; background: #ece6f2; margin: 0; border: none; }}
 QScrollBar::handle:vertical {{ background: #b9b3c2; min-height: 48px; border-radius: 6px;
     margin: 2px; }}
