@@ -56,7 +56,8 @@ def _log_in(counter: Counter) -> None:
     QTest.keyClick(pin, Qt.Key.Key_Return)
     counter.app.processEvents()
     assert counter.till.user is not None, "the PIN was not accepted"
-    assert QApplication.focusWidget() is counter.window.sale.scan_input, "no focus in the scan field"
+    focus = QApplication.focusWidget()
+    assert focus is counter.window.sale.scan_input, "no focus in the scan field"
 
 
 def _scan(counter: Counter, code: str) -> tuple[float, float]:

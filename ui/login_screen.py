@@ -25,6 +25,7 @@ from pos.ports import User
 from pos.services.till import TillSession
 from pos.till import TillError
 from ui.messages import problem_text
+from ui.scan_router import KeyBurst, key_time_ms
 from ui.style import BIG_TOUCH_HEIGHT
 from ui.widgets import NumberPad
 
@@ -53,6 +54,7 @@ class LoginScreen(QWidget):
         self.pin_input.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.pin_input.returnPressed.connect(self.submit)
         self.pin_input.installEventFilter(self)
+        self._burst = KeyBurst(till.settings.wedge_max_key_gap_ms)
         self.message = QLabel(objectName="loginMessage", alignment=Qt.AlignmentFlag.AlignCenter)
         pad = NumberPad(decimal=False)
         pad.keyPressed.connect(self.pin_input.insert)
@@ -129,6 +131,8 @@ class LoginScreen(QWidget):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress:
+            if self._scanner_burst(event):
+                return True
             step = {Qt.Key.Key_Up: -1, Qt.Key.Key_Left: -1, Qt.Key.Key_Down: 1,
                     Qt.Key.Key_Right: 1}.get(Qt.Key(event.key()))  # fmt: skip
             if step and self._users:
@@ -136,6 +140,18 @@ class LoginScreen(QWidget):
                 self._group.button(index).setChecked(True)
                 return True
         return False
+
+    def _scanner_burst(self, event: QKeyEvent) -> bool:
+        """A scan at this screen is not a PIN: drop it (it would count as a wrong PIN)."""
+        at = key_time_ms(event)
+        if event.key() not in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self._burst.key(event.text(), at, self.pin_input)
+            return False
+        if self._burst.take(at, self.pin_input) is None:
+            return False
+        self.pin_input.clear()
+        self.message.setText(self.tr("That was a scan. Log in first, then scan."))
+        return True
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("OTOP Sisaket — counter"))

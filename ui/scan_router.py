@@ -72,7 +72,7 @@ class KeyBurst:
         return digits if scanner_like and at_ms - last <= 2 * self._max_gap else None
 
 
-def _now_ms(event: QKeyEvent) -> float:
+def key_time_ms(event: QKeyEvent) -> float:
     """The event's own time (the window system's, in ms), else the clock's."""
     stamp = event.timestamp()
     return float(stamp) if stamp else time.monotonic() * 1000
@@ -107,7 +107,7 @@ class ScanRouter(QObject):
         return self._elsewhere(event)
 
     def _in_text_field(self, field: QWidget, event: QKeyEvent) -> bool:
-        at = _now_ms(event)
+        at = key_time_ms(event)
         if event.key() in _ENTER_KEYS:
             code = self.burst.take(at, field)
             if code is None or not isinstance(field, QLineEdit):

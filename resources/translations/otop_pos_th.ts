@@ -90,6 +90,10 @@
         <translation>กรุณาเลือกชื่อของคุณก่อน</translation>
     </message>
     <message>
+        <source>That was a scan. Log in first, then scan.</source>
+        <translation>นี่คือการสแกนสินค้า กรุณาเข้าสู่ระบบก่อน แล้วจึงสแกน</translation>
+    </message>
+    <message>
         <source>OTOP Sisaket — counter</source>
         <translation>OTOP ศรีสะเกษ — จุดขาย</translation>
     </message>
