@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import threading
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QLineEdit, QWidget
@@ -195,3 +196,16 @@ def test_a_serial_port_scanner_adds_to_the_cart(qtbot: QtBot, demo_context: AppC
     finally:
         os.close(controller)
         os.close(device)
+
+
+def test_a_cart_that_cannot_be_saved_is_reported_from_the_writer_thread(
+    qtbot: QtBot, counter: CounterWindow
+) -> None:
+    window = logged_in(qtbot, counter)
+    on_error = window.till.journal.on_error
+    assert on_error is not None
+    writer = threading.Thread(target=on_error, args=(OSError("disk full"),))
+    writer.start()
+    writer.join()
+    qtbot.waitUntil(lambda: _status(window)[1] == "warning")
+    assert "บันทึกบิลลงดิสก์ไม่ได้" in _status(window)[0] and window.sound.played == 1
