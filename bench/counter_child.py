@@ -15,13 +15,14 @@ import sys
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
 from ui.app import Counter, start_counter
 
 CART_LINES = 200
+COUNTER_SCREEN = QSize(1366, 768)  # a common counter screen; the window fills it
 SAMPLES = 300
 
 
@@ -44,6 +45,9 @@ def _say(text: str) -> None:
 
 
 def _wait_painted(counter: Counter) -> None:
+    if counter.window.size() != COUNTER_SCREEN:  # offscreen's default screen is 800×600
+        counter.window.showNormal()
+        counter.window.setGeometry(0, 0, COUNTER_SCREEN.width(), COUNTER_SCREEN.height())
     QTest.qWaitForWindowExposed(counter.window)
     counter.window.activateWindow()  # a bare X server has no window manager to do it
     QTest.qWaitForWindowActive(counter.window, 2000)

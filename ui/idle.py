@@ -1,19 +1,15 @@
 """Locking the till after a time without anyone touching it (setting ``idle_lock_minutes``).
 
-Any key, click, touch or wheel anywhere in the program restarts the count; so
-does a scan from the serial scanner (:meth:`IdleLock.poke`).  0 minutes: never.
+Any key, click, touch or wheel anywhere in the program restarts the count
+(:meth:`IdleLock.activity`, called by the application's input filter); so does
+a scan from the serial scanner (:meth:`IdleLock.poke`).  0 minutes: never.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QTimer
-
-_ACTIVITY = {
-    QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin,
-    QEvent.Type.Wheel, QEvent.Type.TabletPress,
-}  # fmt: skip
+from PySide6.QtCore import QObject, QTimer
 
 
 class IdleLock(QObject):
@@ -40,10 +36,10 @@ class IdleLock(QObject):
         else:
             self._timer.stop()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if event.type() in _ACTIVITY and self.armed:
+    def activity(self) -> None:
+        """Someone pressed a key, clicked or touched (see :class:`ui.scan_router.InputTap`)."""
+        if self.armed:
             self._timer.start()
-        return False
 
     @property
     def remaining_ms(self) -> int:

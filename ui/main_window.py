@@ -34,7 +34,7 @@ from ui.idle import IdleLock
 from ui.login_screen import LoginScreen
 from ui.messages import journal_error_text, problem_text
 from ui.sale_screen import SaleScreen
-from ui.scan_router import ScanRouter
+from ui.scan_router import InputTap, ScanRouter
 from ui.sound import ErrorSound
 from ui.widgets import bind_shortcut
 
@@ -74,10 +74,10 @@ class CounterWindow(QMainWindow):
                                  till.settings.wedge_max_key_gap_ms)  # fmt: skip
         minutes = till.settings.idle_lock_minutes
         self.idle = IdleLock(minutes * 60_000, self.lock, self)
+        self.input_tap = InputTap(self.router, self.idle.activity, self)
         app = QApplication.instance()
         assert app is not None
-        app.installEventFilter(self.router)
-        app.installEventFilter(self.idle)
+        app.installEventFilter(self.input_tap)
         self.customer_display = CustomerDisplayController(
             till, self, enabled=till.settings.customer_display
         )
@@ -224,8 +224,7 @@ class CounterWindow(QMainWindow):
             self.serial_scanner.stop()
         app = QApplication.instance()
         if app is not None:
-            app.removeEventFilter(self.router)
-            app.removeEventFilter(self.idle)
+            app.removeEventFilter(self.input_tap)
         if self.customer_display.display is not None:
             self.customer_display.display.close()
         self.till.close()
