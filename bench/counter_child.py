@@ -83,7 +83,7 @@ def _scan(counter: Counter, code: str) -> tuple[float, float]:
 def _durable_times(counter: Counter) -> dict[int, float]:
     """When each revision of the cart was committed, by the journal's writer thread."""
     written: dict[int, float] = {}
-    counter.till.journal._on_written = lambda saved: written.__setitem__(
+    counter.till.journal.on_written = lambda saved: written.__setitem__(
         saved.revision if saved else -1, time.perf_counter()
     )
     return written

@@ -9,7 +9,7 @@ PIN — and the discount is applied with that manager recorded as approver.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
 
@@ -17,12 +17,13 @@ from pos.cart import CartLine, Discount
 from pos.catalog import Product, format_quantity, parse_quantity
 from pos.money import format_baht
 from pos.ports import User
+from pos.services.till import TillSession
 from pos.thai_dates import thai_datetime
 from pos.till import SavedCart, TillError, cart_from_snapshot, format_discount, parse_discount
 from ui.cart_view import quantity_text
 from ui.i18n import is_thai
 from ui.messages import problem_text, product_name, unit_label
-from ui.panels import held_cart_text
+from ui.panels import Answer, held_cart_text
 
 if TYPE_CHECKING:
     from ui.sale_screen import SaleScreen
@@ -36,15 +37,12 @@ class SaleQuestions(QObject):
         self._screen = screen
 
     @property
-    def _till(self):  # type: ignore[no-untyped-def]
+    def _till(self) -> TillSession:
         return self._screen.till
 
-    def _ask(self, prompt: str, hint: str, answer: Callable[[str, User | None], str | None],
-             **options: object) -> None:  # fmt: skip
-        from ui.sale_screen import PAGE_ENTRY
-
-        self._screen.side.setCurrentIndex(PAGE_ENTRY)
-        self._screen.entry.ask(prompt, hint, answer, **options)  # type: ignore[arg-type]
+    def _ask(self, prompt: str, hint: str, answer: Answer, **options: Any) -> None:
+        self._screen.show_question()
+        self._screen.entry.ask(prompt, hint, answer, **options)
 
     # --- weight and quantity --------------------------------------------------------------
     def ask_weight(self, product: Product) -> None:

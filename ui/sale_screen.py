@@ -287,6 +287,10 @@ class SaleScreen(QWidget):
         self.back_to_finders()
         self.search.show_quick_keys()
 
+    def show_question(self) -> None:
+        """The question panel (weight, quantity, discount, PIN) in place of the finders."""
+        self.side.setCurrentIndex(PAGE_ENTRY)
+
     def show_help(self) -> None:
         self.help_panel.show_keys(self.questions.shortcut_rows())
         self.side.setCurrentIndex(PAGE_HELP)

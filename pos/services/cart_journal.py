@@ -62,7 +62,7 @@ class CartJournal:
     ):
         self._uow_factory = uow_factory
         self.on_error = on_error  # called on the writer thread
-        self._on_written = on_written
+        self.on_written = on_written  # called on the writer thread
         self._settle = settle_seconds
         self._pending: OrderedDict[str, _Pending] = OrderedDict()
         self._written: dict[str, SavedCart] = {}
@@ -200,8 +200,8 @@ class CartJournal:
             with self._condition:
                 self._busy = False
                 self._condition.notify_all()
-        if self._on_written is not None:
-            self._on_written(item.snapshot)
+        if self.on_written is not None:
+            self.on_written(item.snapshot)
         return True
 
     def _write(self, key: str, item: _Pending, previous: SavedCart | None) -> None:

@@ -43,7 +43,7 @@ def main(data_dir: str, mode: str, codes: list[str]) -> int:
     context = open_context(Path(data_dir))
     till = open_till(context)
     if mode == "torture":
-        till.journal._on_written = lambda saved: print(
+        till.journal.on_written = lambda saved: print(
             f"durable {saved.revision if saved else 0}", flush=True
         )
     window = CounterWindow(till, ErrorSound(silent=True))
