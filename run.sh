@@ -22,6 +22,7 @@ RUNTIME_DEBS=(
   libfribidi0                                            # Pillow lays Thai out with it
   libthai0                                               # Qt's Thai word breaks (receipt wrapping)
   libusb-1.0-0                                           # USB receipt printers (pyusb)
+  alsa-utils                                             # aplay: the till's error sound
 )
 TEST_DEBS=(
   poppler-utils                                          # pdftoppm: PDFs rendered to PNG

@@ -9,11 +9,12 @@ import sys
 import time
 from pathlib import Path
 
-from bench import bench_catalogue, bench_checkout, bench_receipts
+from bench import bench_catalogue, bench_checkout, bench_counter, bench_receipts
 from bench.stats import Figure
 
 SUITES = {
     "catalogue": bench_catalogue.run,
+    "counter": bench_counter.run,
     "checkout": bench_checkout.run,
     "receipts": bench_receipts.run,
 }

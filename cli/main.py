@@ -10,7 +10,13 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from cli import catalog_commands, hq_commands, label_commands, sales_commands
+from cli import (
+    catalog_commands,
+    hq_commands,
+    label_commands,
+    sales_commands,
+    settings_commands,
+)
 from cli.common import EXIT_STORE, CommandError
 from pos import __version__
 from pos.datadir import ENV_VAR
@@ -29,7 +35,8 @@ examples:
   otop-pos labels --sku TX-0101 --copies 3 --pdf labels.pdf   barcode labels
   otop-pos sales export --date 2021-07-05 --format csv   a day's sales and credit notes
   otop-pos simulate --days 3 --sales-per-day 300 --seed 1 (use a separate --data-dir)
-  otop-pos hq --help                   the head-office server (PostgreSQL)"""
+  otop-pos hq --help                   the head-office server (PostgreSQL)
+  otop-pos settings set scanner_serial_port /dev/ttyACM0"""
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -49,6 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
     label_commands.add_labels_parser(commands)
     sales_commands.add_sales_parsers(commands)
     hq_commands.add_hq_parser(commands)
+    settings_commands.add_settings_parser(commands)
     return parser
 
 

@@ -13,10 +13,13 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
+from pos.clock import Clock, SystemClock
 from pos.fakes import FakeUnitOfWork
 from pos.ports import UnitOfWork
+from pos.services.cart_journal import CartJournal
 from pos.services.catalog_import import ImportReport
 from pos.services.demo import DemoFiles, load_demo
+from pos.services.till import TillSession
 from pos.settings import Settings
 from pos.store.database import MigrationOutcome, open_database
 from pos.store.unit_of_work import SqlUnitOfWork, unit_of_work_factory
@@ -31,6 +34,11 @@ class AppContext:
     uow_factory: Callable[[], UnitOfWork]
     engine: Engine | None = None
     migration: MigrationOutcome | None = None
+    read_uow_factory: Callable[[], UnitOfWork] | None = None  # no write lock: the scan path
+
+    @property
+    def reader(self) -> Callable[[], UnitOfWork]:
+        return self.read_uow_factory or self.uow_factory
 
     def settings(self) -> Settings:
         with self.uow_factory() as uow:
@@ -45,11 +53,13 @@ def open_context(data_dir: Path, *, create: bool = False) -> AppContext:
     """Open the store in ``data_dir`` (migrating it if older) and wire the real adapters."""
     engine, outcome = open_database(data_dir, create=create)
     sessions = unit_of_work_factory(engine)
+    readers = unit_of_work_factory(engine, write=False)
     return AppContext(
         data_dir=data_dir,
         uow_factory=lambda: SqlUnitOfWork(sessions),
         engine=engine,
         migration=outcome,
+        read_uow_factory=lambda: SqlUnitOfWork(readers),
     )
 
 
@@ -75,3 +85,26 @@ def initialise(data_dir: Path, *, demo: bool) -> tuple[AppContext, ImportReport 
         uow.commit()
     report = load_demo(context.uow_factory, demo_files()) if demo else None
     return context, report
+
+
+JOURNAL_SETTLE_SECONDS = 0.02  # let the screen paint a scan before the cart is written
+
+
+def open_till(
+    context: AppContext,
+    clock: Clock | None = None,
+    *,
+    background: bool = True,
+    on_journal_error: Callable[[Exception], None] | None = None,
+    settle_seconds: float = JOURNAL_SETTLE_SECONDS,
+) -> TillSession:
+    """The till session on a context: its cart journal (a writer thread unless told not)."""
+    journal = CartJournal(
+        context.uow_factory,
+        background=background,
+        on_error=on_journal_error,
+        settle_seconds=settle_seconds if background else 0.0,
+    )
+    return TillSession(
+        context.uow_factory, journal, clock or SystemClock(), read_uow_factory=context.reader
+    )

@@ -226,25 +226,33 @@ class Cart:
 
     # --- totals ---------------------------------------------------------------------------
     def totals(self, vat_rate_basis_points: int) -> CartTotals:
-        after_line = [line.gross_satang - line.discount_satang for line in self.lines]
+        # Each line's gross and discount are computed once: this runs after every scan.
+        grosses = [line.gross_satang for line in self.lines]
+        discounts = [
+            line.discount.amount_on(gross) if line.discount else 0
+            for line, gross in zip(self.lines, grosses, strict=True)
+        ]
+        after_line = [gross - discount for gross, discount in zip(grosses, discounts, strict=True)]
         wanted = self.order_discount.amount_on(sum(after_line)) if self.order_discount else 0
         order_discount = min(wanted, sum(after_line))
         shares = allocate_proportionally(order_discount, after_line)
         line_totals = tuple(
             LineTotal(
                 line_id=line.line_id,
-                gross_satang=line.gross_satang,
-                line_discount_satang=line.discount_satang,
+                gross_satang=gross,
+                line_discount_satang=discount,
                 order_discount_satang=share,
                 total_satang=rest - share,
                 vatable=line.product.is_vatable,
             )
-            for line, rest, share in zip(self.lines, after_line, shares, strict=True)
+            for line, gross, discount, rest, share in zip(
+                self.lines, grosses, discounts, after_line, shares, strict=True
+            )
         )
         return CartTotals(
             lines=line_totals,
-            subtotal_satang=sum(line.gross_satang for line in self.lines),
-            line_discounts_satang=sum(line.discount_satang for line in self.lines),
+            subtotal_satang=sum(grosses),
+            line_discounts_satang=sum(discounts),
             order_discount_satang=order_discount,
             total_satang=sum(lt.total_satang for lt in line_totals),
             vat_by_seller=_vat_by_seller(self.lines, line_totals, vat_rate_basis_points),

@@ -15,11 +15,12 @@ from types import TracebackType
 from typing import Self
 
 from pos.audit import AuditEvent
-from pos.catalog import ProducerGroup, Product
+from pos.catalog import Category, ProducerGroup, Product
 from pos.fakes_sales import FakeSalesData, FakeSalesRepository
 from pos.ports import User
 from pos.print_queue import FakePrintJobRepository, PrintJob
 from pos.settings import Settings
+from pos.till import CartStatus, SavedCart
 
 
 @dataclasses.dataclass
@@ -33,6 +34,7 @@ class _Data:
     audit: list[AuditEvent] = dataclasses.field(default_factory=list)
     print_jobs: list[PrintJob] = dataclasses.field(default_factory=list)
     sales: FakeSalesData = dataclasses.field(default_factory=FakeSalesData)
+    carts: dict[str, SavedCart] = dataclasses.field(default_factory=dict)
 
 
 class FakeCatalogRepository:
@@ -96,6 +98,14 @@ class FakeCatalogRepository:
     def plu_owners(self) -> dict[int, str]:
         return {plu: sku for sku, plu in self._data.plus.items()}
 
+    def instore_products(self, category: Category, offset: int, limit: int) -> list[Product]:
+        found = [
+            p
+            for p in self._data.products.values()
+            if p.category is category and p.barcode and len(p.barcode) == 13 and p.barcode[0] == "2"
+        ]
+        return sorted(found, key=lambda p: (p.name_th, p.sku))[offset : offset + limit]
+
 
 class FakeCounterRepository:
     def __init__(self, data: _Data):
@@ -149,6 +159,35 @@ class FakeAuditRepository:
         return sorted(found, key=lambda event: event.at)
 
 
+class FakeCartRepository:
+    def __init__(self, data: _Data):
+        self._data = data
+
+    def save(self, cart: SavedCart, previous: SavedCart | None) -> None:
+        self._data.carts[cart.cart_uuid] = cart
+
+    def delete(self, cart_uuid: str) -> None:
+        self._data.carts.pop(cart_uuid, None)
+
+    def get(self, cart_uuid: str) -> SavedCart | None:
+        return self._data.carts.get(cart_uuid)
+
+    def open_carts(self, terminal_id: str) -> list[SavedCart]:
+        found = self._of(terminal_id, CartStatus.OPEN)
+        return sorted(found, key=lambda cart: cart.last_change, reverse=True)
+
+    def held_carts(self, terminal_id: str) -> list[SavedCart]:
+        found = self._of(terminal_id, CartStatus.HELD)
+        return sorted(found, key=lambda cart: cart.held_at or cart.opened_at)
+
+    def _of(self, terminal_id: str, status: CartStatus) -> list[SavedCart]:
+        return [
+            cart
+            for cart in self._data.carts.values()
+            if cart.terminal_id == terminal_id and cart.status is status
+        ]
+
+
 class FakeUnitOfWork:
     """A unit of work over in-memory data; a copy is edited and swapped in on commit."""
 
@@ -184,3 +223,4 @@ class FakeUnitOfWork:
         self.audit = FakeAuditRepository(self._working)
         self.print_jobs = FakePrintJobRepository(self._working.print_jobs)
         self.sales = FakeSalesRepository(self._working.sales)
+        self.carts = FakeCartRepository(self._working)

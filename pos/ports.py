@@ -14,10 +14,11 @@ from types import TracebackType
 from typing import Protocol, Self
 
 from pos.audit import AuditEvent
-from pos.catalog import ProducerGroup, Product
+from pos.catalog import Category, ProducerGroup, Product
 from pos.print_queue import PrintJobRepository
 from pos.sales_ports import SalesRepository
 from pos.settings import Settings
+from pos.till import SavedCart
 
 
 @dataclass(frozen=True)
@@ -88,6 +89,32 @@ class AuditRepository(Protocol):
         ...
 
 
+class CounterCatalogRepository(CatalogRepository, Protocol):
+    """The counter's catalogue: the shared one plus what only the till asks (quick keys)."""
+
+    def instore_products(self, category: Category, offset: int, limit: int) -> list[Product]:
+        """Goods with the shop's own codes (no GS1 barcode) in a category, by Thai name."""
+        ...
+
+
+class CartRepository(Protocol):
+    """The till's open and held carts (see :mod:`pos.till`)."""
+
+    def save(self, cart: SavedCart, previous: SavedCart | None) -> None:
+        """Write ``cart``; ``previous`` is what was last written of it, so only changes are."""
+        ...
+
+    def delete(self, cart_uuid: str) -> None: ...
+    def get(self, cart_uuid: str) -> SavedCart | None: ...
+    def open_carts(self, terminal_id: str) -> list[SavedCart]:
+        """The terminal's open carts, newest first (normally at most one)."""
+        ...
+
+    def held_carts(self, terminal_id: str) -> list[SavedCart]:
+        """The terminal's held carts, oldest first."""
+        ...
+
+
 class CatalogueUnitOfWork(Protocol):
     """One atomic piece of work on the catalogue, staff, settings and audit trail.
 
@@ -119,7 +146,13 @@ class CatalogueUnitOfWork(Protocol):
 
 
 class UnitOfWork(CatalogueUnitOfWork, Protocol):
-    """The counter's unit of work: the catalogue's, plus sales and the print queue."""
+    """The counter's unit of work: the catalogue's, plus carts, sales and the print queue."""
+
+    @property
+    def catalog(self) -> CounterCatalogRepository: ...
+
+    @property
+    def carts(self) -> CartRepository: ...
 
     @property
     def print_jobs(self) -> PrintJobRepository: ...

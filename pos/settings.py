@@ -40,12 +40,23 @@ class Settings:
     # payments (issue 4): government schemes taken as tenders, the shop's PromptPay ID
     schemes: SchemeBook = field(default_factory=SchemeBook)
     promptpay_target: str = ""  # mobile number, tax ID or e-wallet ID; "" = no PromptPay
+    # --- the sale screen (issue 3) ---
+    scanner_serial_port: str = ""  # e.g. /dev/ttyUSB0 or /dev/ttyACM0; empty = no serial scanner
+    scanner_serial_baudrate: int = 9600
+    wedge_max_key_gap_ms: int = 35  # keys closer than this, then Enter, are a scanner's burst
+    customer_display: bool = True  # on a second screen when one is connected
 
     def replace(self, **changes: Any) -> Settings:
         return dataclasses.replace(self, **changes)
 
 
 def _identity(value: Any) -> Any:
+    return value
+
+
+def _strict_bool(value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise ValueError(f"must be true or false, not {value!r}")
     return value
 
 
@@ -63,6 +74,10 @@ _CODECS: dict[str, _Codec] = {
     "label_printer": (lambda v: v.to_setting(), PrinterSettings.from_setting),
     "schemes": (lambda v: v.to_setting(), SchemeBook.from_setting),
     "promptpay_target": (_identity, lambda j: checked_target_setting(str(j))),
+    "scanner_serial_port": (_identity, str),
+    "scanner_serial_baudrate": (_identity, int),
+    "wedge_max_key_gap_ms": (_identity, int),
+    "customer_display": (_identity, _strict_bool),
 }
 
 

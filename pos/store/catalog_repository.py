@@ -27,6 +27,7 @@ _BULK_ROWS = 2000  # from this many rows, rebuild the search index once instead 
 _BY_SKU = select(_product).where(_product.c.sku == bindparam("key"))
 _BY_BARCODE = select(_product).where(_product.c.barcode == bindparam("key"))
 _BY_PLU = select(_product).where(_product.c.plu == bindparam("key"))
+_PRODUCER_BY_ID = select(_producer).where(_producer.c.id == bindparam("key"))
 
 
 def _escape_like(term: str) -> str:
@@ -43,6 +44,7 @@ class SqlCatalogRepository:
     def __init__(self, session: Session):
         self._session = session
         self._producers_by_id: dict[int, ProducerGroup] | None = None
+        self._few_producers: dict[int, ProducerGroup] = {}  # read one by one for lookups
 
     # --- producers ------------------------------------------------------------------------
     def _producer_map(self) -> dict[int, ProducerGroup]:
@@ -60,15 +62,27 @@ class SqlCatalogRepository:
                 _producer.insert(), [_producer_values(producer) for producer in producers]
             )
             self._producers_by_id = None
+            self._few_producers.clear()
 
     def _producer_ids_by_name(self) -> dict[str, int]:
         return {group.name_th: key for key, group in self._producer_map().items()}
 
     # --- products -------------------------------------------------------------------------
     def _one(self, statement: Select[Any], key: str | int) -> Product | None:
-        # Core on the session's connection: the scan path skips the ORM's per-call work.
+        # Core on the session's connection: the scan path skips the ORM's per-call work,
+        # and reads the one producer group it needs, not all of them.
         row = self._session.connection().execute(statement, {"key": key}).first()
         return self._product_from_row(row) if row is not None else None
+
+    def _producer(self, producer_id: int) -> ProducerGroup:
+        """From the full map when a bulk read loaded it, else by one indexed read, cached."""
+        if self._producers_by_id is not None:
+            return self._producers_by_id[producer_id]
+        group = self._few_producers.get(producer_id)
+        if group is None:
+            row = self._session.connection().execute(_PRODUCER_BY_ID, {"key": producer_id}).one()
+            group = self._few_producers[producer_id] = _producer_from_row(row)
+        return group
 
     def product_by_sku(self, sku: str) -> Product | None:
         return self._one(_BY_SKU, sku)
@@ -83,6 +97,7 @@ class SqlCatalogRepository:
         return int(self._session.execute(select(func.count()).select_from(_product)).scalar_one())
 
     def all_products(self) -> Iterator[Product]:
+        self._producer_map()
         result = self._session.execute(
             select(_product).order_by(_product.c.sku).execution_options(yield_per=2000)
         )
@@ -114,7 +129,9 @@ class SqlCatalogRepository:
             statement = statement.where(
                 or_(*(column.like(pattern, escape="\\") for column in _searchable_columns()))
             )
-        rows = self._session.execute(statement.limit(limit * _CANDIDATES_PER_RESULT))
+        rows = self._session.execute(statement.limit(limit * _CANDIDATES_PER_RESULT)).all()
+        if len(rows) > 1:
+            self._producer_map()
         found = [self._product_from_row(row) for row in rows]
         return sorted(found, key=_relevance(text_query.strip(), terms[0]))[:limit]
 
@@ -190,6 +207,22 @@ class SqlCatalogRepository:
         )
         return dict(rows.all())
 
+    def instore_products(self, category: Category, offset: int, limit: int) -> list[Product]:
+        """Restricted-circulation EAN-13s (prefix 20-29): a range of the barcode index."""
+        statement = (
+            select(_product)
+            .where(_product.c.barcode >= "20", _product.c.barcode < "30")
+            .where(func.length(_product.c.barcode) == 13)  # a 12-digit UPC-A is a GS1 code
+            .where(_product.c.category == category.value)
+            .order_by(_product.c.name_th, _product.c.sku)
+            .offset(offset)
+            .limit(limit)
+        )
+        rows = self._session.execute(statement).all()
+        if len(rows) > 1:
+            self._producer_map()
+        return [self._product_from_row(row) for row in rows]
+
     def _product_from_row(self, row: Row[Any]) -> Product:
         return Product(
             sku=row.sku,
@@ -197,7 +230,7 @@ class SqlCatalogRepository:
             name_th=row.name_th,
             name_en=row.name_en,
             category=Category(row.category),
-            producer=self._producer_map()[row.producer_id],
+            producer=self._producer(row.producer_id),
             unit_price_satang=row.unit_price_satang,
             unit=Unit(row.unit),
             sold_by_weight=bool(row.sold_by_weight),

@@ -8,7 +8,16 @@ constraints keep bad values out even when something bypasses the domain code.
 
 from __future__ import annotations
 
-from sqlalchemy import CheckConstraint, ForeignKey, Index, Integer, MetaData, String, Text
+from sqlalchemy import (
+    CheckConstraint,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 NAMING_CONVENTION = {
@@ -134,6 +143,63 @@ class PrintJobRow(Base):
     created_at_utc: Mapped[str] = mapped_column(String(32))
     next_attempt_at_utc: Mapped[str] = mapped_column(String(32))
     printed_at_utc: Mapped[str | None] = mapped_column(String(32))
+
+
+# --- the till's open and held carts (issue 3, migration 0004_till_session) -----------------------
+
+
+class TillCartRow(Base):
+    """A cart saved after every change (the open one) or parked (held); see :mod:`pos.till`."""
+
+    __tablename__ = "till_cart"
+    __table_args__ = (
+        CheckConstraint("status IN ('open', 'held')", name="known_status"),
+        CheckConstraint(
+            "order_discount_kind IS NULL OR order_discount_kind IN ('amount', 'percent')",
+            name="known_discount_kind",
+        ),
+        Index("ix_till_cart_terminal_id_status", "terminal_id", "status"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    cart_uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    terminal_id: Mapped[str] = mapped_column(String(16))
+    status: Mapped[str] = mapped_column(String(8))
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
+    opened_at_utc: Mapped[str] = mapped_column(String(32))
+    changed_at_utc: Mapped[str] = mapped_column(String(32))
+    held_at_utc: Mapped[str | None] = mapped_column(String(32))
+    note: Mapped[str] = mapped_column(String(200), default="")
+    revision: Mapped[int] = mapped_column(default=0)
+    order_discount_kind: Mapped[str | None] = mapped_column(String(8))
+    order_discount_value: Mapped[int | None] = mapped_column()
+    order_discount_approved_by: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
+
+
+class TillCartLineRow(Base):
+    """A line of a saved cart, with the product as it was when scanned (JSON)."""
+
+    __tablename__ = "till_cart_line"
+    __table_args__ = (
+        UniqueConstraint("cart_id", "line_id", name="uq_till_cart_line_cart_id_line_id"),
+        CheckConstraint("quantity_milli > 0", name="quantity_positive"),
+        CheckConstraint(
+            "discount_kind IS NULL OR discount_kind IN ('amount', 'percent')",
+            name="known_discount_kind",
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    cart_id: Mapped[int] = mapped_column(ForeignKey("till_cart.id", ondelete="CASCADE"))
+    line_id: Mapped[int] = mapped_column()
+    sku: Mapped[str] = mapped_column(String(40))
+    product_json: Mapped[str] = mapped_column(Text)
+    quantity_milli: Mapped[int] = mapped_column()
+    unit_price_satang: Mapped[int] = mapped_column()
+    label_price_satang: Mapped[int | None] = mapped_column()
+    discount_kind: Mapped[str | None] = mapped_column(String(8))
+    discount_value: Mapped[int | None] = mapped_column()
+    discount_approved_by: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
 
 
 # The sales tables (issue 4) live in their own module; importing it here puts them in Base.metadata.

@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from pos.audit import AuditAction, AuditEvent
 from pos.ports import User
 from pos.settings import Settings, settings_from_items, settings_to_items
+from pos.store.cart_repository import SqlCartRepository
 from pos.store.catalog_repository import SqlCatalogRepository
 from pos.store.database import driver_cursor, writer_engine
 from pos.store.models import AuditEventRow, SettingRow, UserRow
@@ -166,6 +167,7 @@ class SqlUnitOfWork:
         self.audit = SqlAuditRepository(self.session)
         self.print_jobs = SqlPrintJobRepository(self.session)
         self.sales = SqlSalesRepository(self.session)
+        self.carts = SqlCartRepository(self.session)
         return self
 
     def __exit__(

@@ -1,7 +1,7 @@
 """sales, tax invoices and credit notes
 
 Revision ID: 0005_sales
-Revises: 0003_audit
+Revises: 0004_till_session
 Create Date: 2026-11-24
 
 Completed sales with their lines (snapshots), tenders (scheme shares), VAT per
@@ -18,7 +18,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0005_sales"
-down_revision: str | None = "0003_audit"
+down_revision: str | None = "0004_till_session"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -1,0 +1,54 @@
+"""``otop-pos settings show`` and ``otop-pos settings set KEY VALUE``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from typing import Any
+
+from cli.common import EXIT_OK, CommandError, open_store
+from pos.services.settings_change import change_setting, setting_items
+
+SET_HELP = """\
+Change one setting; the program reads it when it starts.  Examples:
+  otop-pos settings set scanner_serial_port /dev/ttyACM0   a scanner on USB (CDC-ACM)
+  otop-pos settings set scanner_serial_baudrate 9600
+  otop-pos settings set scanner_serial_port ""            no serial scanner
+  otop-pos settings set idle_lock_minutes 3                0 = never lock
+  otop-pos settings set discount_limit_basis_points 1500   15%: above, a manager approves
+  otop-pos settings set customer_display false"""
+
+
+def add_settings_parser(commands: Any) -> None:
+    settings = commands.add_parser("settings", help="show or change the shop's settings")
+    actions = settings.add_subparsers(dest="settings_command", metavar="ACTION", required=True)
+    actions.add_parser("show", help="every setting and its value").set_defaults(handler=run_show)
+    changing = actions.add_parser(
+        "set", help="change one setting", description=SET_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )  # fmt: skip
+    changing.add_argument("key")
+    changing.add_argument("value", help="JSON (5, true, [...]) or plain text")
+    changing.set_defaults(handler=run_set)
+
+
+def run_show(args: argparse.Namespace) -> int:
+    context = open_store(args)
+    try:
+        for key, value in setting_items(context.uow_factory).items():
+            print(f"{key} = {json.dumps(value, ensure_ascii=False)}")
+    finally:
+        context.close()
+    return EXIT_OK
+
+
+def run_set(args: argparse.Namespace) -> int:
+    context = open_store(args)
+    try:
+        change_setting(context.uow_factory, args.key, args.value)
+    except ValueError as error:
+        raise CommandError(f"{error}; nothing was changed") from None
+    finally:
+        context.close()
+    print(f"{args.key} set; restart the counter app for it to take effect")
+    return EXIT_OK

@@ -1,0 +1,19 @@
+"""The counter window on a real demo store, as the cashier sees it (offscreen, 1366×768)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from pos.bootstrap import AppContext, open_till
+from tests.gui.helpers import start_counter
+from ui.main_window import CounterWindow
+
+
+@pytest.fixture
+def counter(qtbot: QtBot, demo_context: AppContext) -> Iterator[CounterWindow]:
+    window = start_counter(qtbot, open_till(demo_context))
+    yield window
+    window.close()

@@ -1,0 +1,145 @@
+"""The customer display: a window on the second screen with the lines and the total.
+
+It appears when a second screen is connected (and the setting
+``customer_display`` is on), on whichever screen the cashier's window is not,
+and goes away when that screen is unplugged.  It is bilingual whatever the
+cashier's language — tourists buy silk too.
+
+Hook for payments (issue 4): :meth:`CustomerDisplay.show_payment_qr` shows a
+PromptPay QR code image with its caption beside the total, and
+:meth:`CustomerDisplay.clear_payment` hides it again; the controller's
+``display`` attribute is the window (``None``-safe via
+:meth:`CustomerDisplayController.show_payment_qr`).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QGuiApplication, QImage, QPixmap, QScreen
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from pos.money import format_baht
+from pos.services.till import TillSession
+from ui.cart_view import quantity_text
+
+SHOWN_LINES = 8
+
+
+class CustomerDisplay(QWidget):
+    """What the customer sees: the last lines, the total, and (later) the QR to pay."""
+
+    def __init__(self, till: TillSession):
+        super().__init__(None, Qt.WindowType.Window | Qt.WindowType.FramelessWindowHint)
+        self.setObjectName("customerDisplay")
+        self.setWindowTitle("OTOP Sisaket — customer display")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        self._till = till
+        self.welcome = QLabel("ยินดีต้อนรับ · Welcome — OTOP ศรีสะเกษ")
+        self.welcome.setStyleSheet("font-size: 22pt;")
+        self.lines = QLabel(alignment=Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.lines.setObjectName("customerLines")
+        self.lines.setStyleSheet("font-size: 18pt;")
+        self.lines.setTextFormat(Qt.TextFormat.RichText)
+        self.caption = QLabel("ยอดรวม · Total (VAT included)")
+        self.caption.setStyleSheet("font-size: 18pt;")
+        self.total = QLabel("0.00", objectName="customerTotal")
+        self.total.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.payment_qr = QLabel(objectName="paymentQr", alignment=Qt.AlignmentFlag.AlignCenter)
+        self.payment_caption = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
+        self.payment_caption.setStyleSheet("font-size: 16pt;")
+        self.payment = QWidget()  # hidden until a payment shows its QR: the lines get its room
+        payment = QVBoxLayout(self.payment)
+        payment.addWidget(self.payment_qr, 1)
+        payment.addWidget(self.payment_caption)
+        left = QVBoxLayout()
+        left.addWidget(self.welcome)
+        left.addWidget(self.lines, 1)
+        left.addWidget(self.caption)
+        left.addWidget(self.total)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(30, 20, 30, 20)
+        layout.addLayout(left, 3)
+        layout.addWidget(self.payment, 2)
+        self.clear_payment()
+        self.refresh()
+
+    def refresh(self) -> None:
+        lines = self._till.cart.lines[-SHOWN_LINES:]
+        rows = []
+        for line in lines:
+            amount = format_baht(line.gross_satang - line.discount_satang)
+            name_en = line.product.name_en
+            english = f"<br><small>{_html(name_en)}</small>" if name_en else ""
+            rows.append(
+                f"<tr><td>{_html(line.product.name_th)}{english}</td>"
+                f"<td align='right'>&nbsp;{_html(quantity_text(line))}&nbsp;</td>"
+                f"<td align='right'>{amount}</td></tr>"
+            )
+        self.lines.setText("<table width='100%'>" + "".join(rows) + "</table>")
+        self.total.setText(format_baht(self._till.totals().total_satang))
+
+    def show_payment_qr(self, image: QImage | QPixmap, caption: str) -> None:
+        """For issue 4: the PromptPay QR (as an image) and what it is for, beside the total."""
+        pixmap = image if isinstance(image, QPixmap) else QPixmap.fromImage(image)
+        self.payment_qr.setPixmap(pixmap)
+        self.payment_caption.setText(caption)
+        self.payment.show()
+
+    def clear_payment(self) -> None:
+        self.payment_qr.clear()
+        self.payment_caption.clear()
+        self.payment.hide()
+
+
+def _html(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+class CustomerDisplayController(QObject):
+    """Shows the display on a screen other than the cashier's, when there is one."""
+
+    def __init__(self, till: TillSession, cashier_window: QWidget, *, enabled: bool):
+        super().__init__(cashier_window)
+        self._till = till
+        self._cashier_window = cashier_window
+        self._enabled = enabled
+        self.display: CustomerDisplay | None = None
+        app = QGuiApplication.instance()
+        assert isinstance(app, QGuiApplication)
+        app.screenAdded.connect(lambda _: self.place())
+        app.screenRemoved.connect(lambda _: self.place())
+
+    def customer_screen(self) -> QScreen | None:
+        if not self._enabled:
+            return None
+        own = self._cashier_window.screen()
+        others = [screen for screen in QGuiApplication.screens() if screen is not own]
+        return others[0] if others else None
+
+    def place(self) -> None:
+        screen = self.customer_screen()
+        if screen is None:
+            if self.display is not None:
+                self.display.hide()
+            return
+        if self.display is None:
+            self.display = CustomerDisplay(self._till)
+        self.display.setScreen(screen)
+        self.display.setGeometry(screen.geometry())
+        self.display.showFullScreen()
+        self.display.refresh()
+
+    def refresh(self) -> None:
+        if self.display is not None and self.display.isVisible():
+            self.display.refresh()
+
+    def show_payment_qr(self, image: QImage | QPixmap, caption: str) -> bool:
+        """Show the QR on the customer display if there is one; False when there is none."""
+        if self.display is None or not self.display.isVisible():
+            return False
+        self.display.show_payment_qr(image, caption)
+        return True
+
+    def clear_payment(self) -> None:
+        if self.display is not None:
+            self.display.clear_payment()

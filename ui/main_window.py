@@ -1,0 +1,231 @@
+"""The counter's window: a header that always names who is logged in, and the screens.
+
+The header shows the shop, the date in the Buddhist era, the terminal, the user
+(on every screen, the lock screen included), the language switch (F9) and the
+lock (Ctrl+L).  Below it, the log-in / lock screen or the sale screen.  The
+window also wires what is not a screen: the scan router (wedge scanners), the
+serial-port scanner, the idle lock, the customer display, and the journal's
+warnings when the cart cannot be saved.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pos.clock import SystemClock
+from pos.serial_scanner import SerialScanner
+from pos.services.till import TillSession
+from pos.thai_dates import thai_datetime
+from pos.till import SavedCart, TillError
+from ui.customer_display import CustomerDisplayController
+from ui.i18n import is_thai, toggle_language
+from ui.idle import IdleLock
+from ui.login_screen import LoginScreen
+from ui.messages import journal_error_text, problem_text
+from ui.sale_screen import SaleScreen
+from ui.scan_router import InputTap, ScanRouter
+from ui.sound import ErrorSound
+from ui.widgets import bind_shortcut
+
+CLOCK_REFRESH_MS = 15_000
+
+
+class _ThreadBridge(QObject):
+    """Signals that carry news from the scanner and journal threads to the GUI thread."""
+
+    codeScanned = Signal(str)
+    scannerStatus = Signal(bool, str)
+    journalFailed = Signal(str)
+
+
+class CounterWindow(QMainWindow):
+    """The whole counter app in one window."""
+
+    def __init__(self, till: TillSession, sound: ErrorSound | None = None):
+        super().__init__()
+        self.till = till
+        self.sound = sound or ErrorSound()
+        self.bridge = _ThreadBridge(self)
+        self.restored: SavedCart | None = till.restore()
+        self.login = LoginScreen(till)
+        self.sale = SaleScreen(till, self.sound)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.login)
+        self.pages.addWidget(self.sale)
+        self.user_label = QLabel(objectName="userLabel")
+        self.clock_label = QLabel(objectName="clockLabel")
+        self.language_button = QPushButton(objectName="languageButton")
+        self.lock_button = QPushButton(objectName="lockButton")
+        self.logout_button = QPushButton(objectName="logoutButton")
+        self._build()
+        self.login.loggedIn.connect(self._logged_in)
+        self.router = ScanRouter(self.sale.scan_input, self.sale.submit_scan, self.sale_active,
+                                 till.settings.wedge_max_key_gap_ms)  # fmt: skip
+        minutes = till.settings.idle_lock_minutes
+        self.idle = IdleLock(minutes * 60_000, self.lock, self)
+        self.input_tap = InputTap(self.router, self.idle.activity, self)
+        app = QApplication.instance()
+        assert app is not None
+        app.installEventFilter(self.input_tap)
+        self.customer_display = CustomerDisplayController(
+            till, self, enabled=till.settings.customer_display
+        )
+        self.sale.cartChanged.connect(self.customer_display.refresh)
+        self.bridge.codeScanned.connect(self.serial_code)
+        self.bridge.scannerStatus.connect(self._scanner_status)
+        self.bridge.journalFailed.connect(lambda _: self.sale.show_warning(journal_error_text()))
+        till.journal.on_error = lambda error: self.bridge.journalFailed.emit(str(error))
+        self.serial_scanner: SerialScanner | None = None
+        self._clock = QTimer(self, interval=CLOCK_REFRESH_MS, timeout=self._tick)
+        self._clock.start()
+        self.setWindowTitle(f"OTOP ศรีสะเกษ — {till.settings.terminal_id}")
+        self.show_login()
+        self.retranslate()
+
+    def _build(self) -> None:
+        header = QWidget(objectName="header")
+        row = QHBoxLayout(header)
+        row.setContentsMargins(12, 4, 12, 4)
+        self.shop_label = QLabel("OTOP ศรีสะเกษ")
+        self.shop_label.setStyleSheet("font-weight: bold;")
+        self.terminal_label = QLabel(self.till.settings.terminal_id)
+        for widget in (self.shop_label, self.clock_label, self.terminal_label):
+            row.addWidget(widget)
+        row.addStretch(1)
+        row.addWidget(self.user_label)
+        for button, handler in ((self.language_button, self.switch_language),
+                                (self.lock_button, self.lock),
+                                (self.logout_button, self.log_out)):  # fmt: skip
+            button.setFocusPolicy(button.focusPolicy().NoFocus)
+            button.clicked.connect(handler)
+            row.addWidget(button)
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(header)
+        column.addWidget(self.pages, 1)
+        self.setCentralWidget(central)
+        bind_shortcut(self, "F9", self.switch_language)
+        bind_shortcut(self, "Ctrl+L", self.lock)
+
+    def start(self) -> None:
+        """After show(): the customer display and the serial scanner, if there are any."""
+        self.customer_display.place()
+        port = self.till.settings.scanner_serial_port
+        if port:
+            self.serial_scanner = SerialScanner(
+                port, self.till.settings.scanner_serial_baudrate,
+                self.bridge.codeScanned.emit, self.bridge.scannerStatus.emit,
+            )  # fmt: skip
+            self.serial_scanner.start()
+
+    # --- who is at the till ---------------------------------------------------------------
+    def sale_active(self) -> bool:
+        return self.pages.currentWidget() is self.sale and self.till.user is not None
+
+    def show_login(self) -> None:
+        self.login.load_users()
+        self.login.set_locked(None)
+        self.pages.setCurrentWidget(self.login)
+        self.login.pin_input.setFocus()
+        self.idle.arm(False)
+        self._show_user()
+
+    def lock(self) -> None:
+        if self.till.user is None or self.pages.currentWidget() is not self.sale:
+            return
+        self.login.load_users()
+        self.login.set_locked(self.till.user)
+        self.pages.setCurrentWidget(self.login)
+        self.login.pin_input.setFocus()
+        self.idle.arm(False)
+        self._show_user()
+
+    def _logged_in(self, _user: object) -> None:
+        self.pages.setCurrentWidget(self.sale)
+        self.sale.refresh()
+        self.sale.focus_scan()
+        self.idle.arm(True)
+        self._show_user()
+        if self.restored is not None:
+            self.sale.show_info(self.tr("The open cart was restored (%n item(s)).", "",
+                                        self.restored.item_count))  # fmt: skip
+            self.restored = None
+
+    def log_out(self) -> None:
+        try:
+            self.till.log_out()
+        except TillError as error:
+            self.sale.show_error(problem_text(error))
+            return
+        self.show_login()
+
+    def _show_user(self) -> None:
+        user = self.till.user
+        if user is None:
+            self.user_label.setText(self.tr("Not logged in"))
+        else:
+            role = self.tr("manager") if user.is_manager else self.tr("cashier")
+            self.user_label.setText(f"{user.name} · {role}")
+        at_the_sale = user is not None and self.pages.currentWidget() is self.sale
+        self.lock_button.setVisible(at_the_sale)
+        self.logout_button.setVisible(at_the_sale)
+
+    # --- scanner, language, clock ---------------------------------------------------------
+    def serial_code(self, code: str) -> None:
+        self.idle.poke()
+        if self.sale_active():
+            self.sale.submit_scan(code)
+        else:
+            self.login.message.setText(self.tr("Log in first, then scan."))
+            self.sound()
+
+    def _scanner_status(self, connected: bool, detail: str) -> None:
+        if connected:
+            self.sale.show_info(self.tr("Scanner connected: {port}").format(port=detail))
+        else:
+            text = self.tr("Scanner not connected ({detail})").format(detail=detail)
+            self.sale.show_warning(text)
+
+    def switch_language(self) -> None:
+        toggle_language()
+
+    def _tick(self) -> None:
+        now = SystemClock().now()
+        text = thai_datetime(now) if is_thai() else now.strftime("%d %b %Y %H:%M")
+        self.clock_label.setText(text)
+
+    def retranslate(self) -> None:
+        self.language_button.setText("English (F9)" if is_thai() else "ภาษาไทย (F9)")
+        self.lock_button.setText(self.tr("Lock (Ctrl+L)"))
+        self.logout_button.setText(self.tr("Log out"))
+        self._show_user()
+        self._tick()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if self.serial_scanner is not None:
+            self.serial_scanner.stop()
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self.input_tap)
+        if self.customer_display.display is not None:
+            self.customer_display.display.close()
+        self.till.close()
+        super().closeEvent(event)

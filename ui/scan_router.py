@@ -1,0 +1,168 @@
+"""Scans reach the cart wherever the keyboard focus is: keyboard-wedge scanners.
+
+A wedge scanner is, to the computer, a keyboard: it "types" the code's digits a
+few milliseconds apart and presses Enter.  The program cannot tell it from the
+keyboard by the device, only by the speed.  On the sale screen:
+
+1. Focus in the scan field (the usual case): the code is typed there and Enter
+   adds it.  Nothing to route.
+2. Focus in another text field (search, a weight or discount being typed): the
+   keys go into that field — the cashier may be typing there — but when Enter
+   ends a *burst* of at least :data:`MIN_BURST` digits that came at most
+   ``Settings.wedge_max_key_gap_ms`` apart (nobody types 8 digits at 35 ms a
+   key), the burst is taken back out of the field and scanned into the cart.
+   A cashier typing a quantity or a PIN is never mistaken for a scanner.
+3. Focus anywhere else (a list, a button, nothing): printable keys go into the
+   scan field, and Enter adds what is there.
+
+On the log-in and lock screens nothing is routed.  :class:`KeyBurst` is the
+timing logic, without Qt, so it is tested with plain numbers.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QApplication,
+    QLineEdit,
+    QPlainTextEdit,
+    QTextEdit,
+    QWidget,
+)
+
+MIN_BURST = 8  # the shortest product code, EAN-8
+_ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+_TYPING_MODIFIERS = Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier
+_TEXT_FIELDS = (QLineEdit, QAbstractSpinBox, QTextEdit, QPlainTextEdit)
+
+
+class KeyBurst:
+    """Digits arriving fast into one field, as a scanner types them."""
+
+    def __init__(self, max_gap_ms: float, min_length: int = MIN_BURST):
+        self._max_gap = max_gap_ms
+        self._min_length = min_length
+        self.reset()
+
+    def reset(self) -> None:
+        self._digits = ""
+        self._last_ms = 0.0
+        self._target: object = None
+
+    def key(self, text: str, at_ms: float, target: object) -> None:
+        """A printable key typed into ``target`` at ``at_ms``."""
+        fast = target is self._target and at_ms - self._last_ms <= self._max_gap
+        if len(text) == 1 and text.isdigit():
+            self._digits = self._digits + text if fast else text
+            self._target = target
+        else:
+            self.reset()
+        self._last_ms = at_ms
+
+    def take(self, at_ms: float, target: object) -> str | None:
+        """On Enter: the burst just typed into ``target``, if it was a scanner's; then forget."""
+        digits, last, same = self._digits, self._last_ms, target is self._target
+        self.reset()
+        scanner_like = same and len(digits) >= self._min_length
+        return digits if scanner_like and at_ms - last <= 2 * self._max_gap else None
+
+
+def key_time_ms(event: QKeyEvent) -> float:
+    """The event's own time (the window system's, in ms), else the clock's."""
+    stamp = event.timestamp()
+    return float(stamp) if stamp else time.monotonic() * 1000
+
+
+class ScanRouter(QObject):
+    """Sends scans to the sale screen's cart; fed every key press by :class:`InputTap`."""
+
+    def __init__(
+        self,
+        scan_field: QLineEdit,
+        submit: Callable[[str], None],
+        active: Callable[[], bool],
+        max_gap_ms: float,
+    ):
+        super().__init__(scan_field)
+        self._scan_field = scan_field
+        self._submit = submit
+        self._active = active
+        self.burst = KeyBurst(max_gap_ms)
+
+    def route(self, watched: QObject, event: QKeyEvent) -> bool:
+        """A key press on its way to ``watched``; True when it was taken for the cart."""
+        focus = QApplication.focusWidget()
+        if watched is not (focus or QApplication.activeWindow()) or not self._active():
+            return False  # each key once (filters also see it on its way up), sale screen only
+        if focus is self._scan_field:
+            return False
+        if isinstance(focus, _TEXT_FIELDS):
+            return self._in_text_field(focus, event)
+        return self._elsewhere(event)
+
+    def _in_text_field(self, field: QWidget, event: QKeyEvent) -> bool:
+        at = key_time_ms(event)
+        if event.key() in _ENTER_KEYS:
+            code = self.burst.take(at, field)
+            if code is None or not isinstance(field, QLineEdit):
+                return False
+            text = field.text()
+            if not text.endswith(code):
+                return False
+            field.setText(text[: -len(code)])
+            self._submit(code)
+            return True
+        if event.text() and event.text().isprintable():
+            self.burst.key(event.text(), at, field)
+        return False
+
+    def _elsewhere(self, event: QKeyEvent) -> bool:
+        if event.modifiers() & ~_TYPING_MODIFIERS:
+            return False  # Ctrl/Alt combinations are shortcuts
+        text = event.text()
+        if event.key() in _ENTER_KEYS:
+            code = self._scan_field.text()
+            if not code:
+                return False
+            self._scan_field.clear()
+            self._submit(code)
+            return True
+        if len(text) == 1 and text.isprintable() and not text.isspace() and text not in "+-":
+            self._scan_field.insert(text)
+            return True
+        return False
+
+
+_INPUT = frozenset({
+    QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin,
+    QEvent.Type.Wheel, QEvent.Type.TabletPress,
+})  # fmt: skip
+
+
+class InputTap(QObject):
+    """The program's one application-wide event filter: input only, for routing and idling.
+
+    Qt passes *every* event (paints, timers, layout) through an application
+    filter, and each pass is a call from C++ into Python: two filters cost
+    about a millisecond per scan (measured).  This one looks at the event type
+    and lets everything but input go at once.
+    """
+
+    def __init__(self, router: ScanRouter, activity: Callable[[], None], parent: QObject):
+        super().__init__(parent)
+        self._router = router
+        self._activity = activity
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        kind = event.type()
+        if kind not in _INPUT:
+            return False
+        self._activity()
+        if kind == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            return self._router.route(watched, event)
+        return False

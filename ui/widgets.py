@@ -1,0 +1,152 @@
+"""Small widgets the screens share: a button that shows its shortcut, and a number pad.
+
+:class:`ActionButton` is a big touch button whose label carries the keyboard
+shortcut in a key cap beside the text ("พักบิล [F7]"), so the cashier learns the
+keys by using the mouse or the touch screen.  It never takes the keyboard focus:
+focus stays in the scan field, where the scanner's keystrokes belong.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence, QResizeEvent
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QWidget,
+)
+
+from ui.style import PAD_KEY_HEIGHT, TOUCH_HEIGHT
+
+
+class ActionButton(QPushButton):
+    """A touch button with its shortcut shown in a key cap, bound to a window-wide action."""
+
+    def __init__(self, object_name: str, shortcut: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName(object_name)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setMinimumHeight(TOUCH_HEIGHT)
+        self.shortcut_text = shortcut
+        self._label = QLabel()
+        self._label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._label.setWordWrap(True)
+        self._key = QLabel(shortcut)
+        self._key.setObjectName("shortcutHint")
+        self._key.setVisible(bool(shortcut))
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 2, 8, 2)
+        layout.setSpacing(6)
+        layout.addWidget(self._label, 1)
+        layout.addWidget(self._key, 0, Qt.AlignmentFlag.AlignVCenter)
+        for label in (self._label, self._key):
+            label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        hint = self.layout().sizeHint()
+        return QSize(hint.width(), max(hint.height(), TOUCH_HEIGHT))
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        minimum = self.layout().minimumSize()
+        return QSize(minimum.width(), max(minimum.height(), TOUCH_HEIGHT))
+
+    def set_label(self, text: str) -> None:
+        self._label.setText(text)
+        self.setAccessibleName(f"{text} ({self.shortcut_text})" if self.shortcut_text else text)
+        self.setToolTip(self.accessibleName())
+
+    def label(self) -> str:
+        return self._label.text()
+
+
+def bind_shortcut(
+    owner: QWidget, keys: str | QKeySequence.StandardKey, handler: Callable[[], None]
+) -> QAction:
+    """A shortcut active anywhere in ``owner``'s window while ``owner`` is shown."""
+    action = QAction(owner)
+    action.setShortcut(QKeySequence(keys))
+    action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    action.triggered.connect(handler)
+    owner.addAction(action)
+    return action
+
+
+class NumberPad(QWidget):
+    """Digits, back-space and OK (and optionally "." and "%") in four rows, for touch entry.
+
+    ::
+
+        7 8 9 ⌫
+        4 5 6 %
+        1 2 3 OK
+        0   . OK
+    """
+
+    keyPressed = Signal(str)  # a digit, "." or "%"
+    backspace = Signal()
+    accepted = Signal()
+
+    def __init__(self, parent: QWidget | None = None, *, decimal: bool = True):
+        super().__init__(parent)
+        grid = QGridLayout(self)
+        grid.setSpacing(6)
+        grid.setContentsMargins(0, 0, 0, 0)
+        for row, keys in enumerate(("789", "456", "123")):
+            for column, key in enumerate(keys):
+                grid.addWidget(self._button(key), row, column)
+        grid.addWidget(self._button("0"), 3, 0, 1, 1 if decimal else 3)
+        self.point = self._button(".")
+        self.point.setVisible(decimal)
+        if decimal:
+            grid.addWidget(self.point, 3, 1, 1, 2)
+        grid.addWidget(self._button("⌫"), 0, 3)
+        self.percent = self._button("%")
+        self.percent.setVisible(False)
+        grid.addWidget(self.percent, 1, 3)
+        self.ok_button = self._button("OK")
+        self.ok_button.setObjectName("padOk")
+        grid.addWidget(self.ok_button, 2, 3, 2, 1)
+        self.ok_button.setSizePolicy(self.ok_button.sizePolicy().horizontalPolicy(),
+                                     QSizePolicy.Policy.Expanding)  # fmt: skip
+
+    def _button(self, key: str) -> QPushButton:
+        button = QPushButton(key)
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        button.setMinimumHeight(PAD_KEY_HEIGHT)
+        if key == "⌫":
+            button.clicked.connect(self.backspace.emit)
+        elif key == "OK":
+            button.clicked.connect(self.accepted.emit)
+        else:
+            button.clicked.connect(lambda: self.keyPressed.emit(key))
+        return button
+
+
+class SteadyHolder(QWidget):
+    """Holds a label whose text changes often, so that its changes never re-lay the window out.
+
+    A label in a layout asks that layout to run again whenever its text changes;
+    on the scan path that costs most of a millisecond for the whole window.
+    Here the label is a child placed by hand: the holder has the layout slot (a
+    fixed height, any width) and the label just follows the holder's size.
+    """
+
+    def __init__(self, label: QLabel, height: int):
+        super().__init__()
+        self.label = label
+        label.setParent(self)
+        self.setFixedHeight(height)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        self.label.setGeometry(self.rect())
+        super().resizeEvent(event)
+
+
+def steady(label: QLabel, height: int) -> SteadyHolder:
+    return SteadyHolder(label, height)
