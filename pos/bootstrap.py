@@ -31,6 +31,11 @@ class AppContext:
     uow_factory: Callable[[], UnitOfWork]
     engine: Engine | None = None
     migration: MigrationOutcome | None = None
+    read_uow_factory: Callable[[], UnitOfWork] | None = None  # reports: never the write lock
+
+    def reader(self) -> Callable[[], UnitOfWork]:
+        """Units of work for reading only (reports, X): they never wait for or block a sale."""
+        return self.read_uow_factory or self.uow_factory
 
     def settings(self) -> Settings:
         with self.uow_factory() as uow:
@@ -45,11 +50,13 @@ def open_context(data_dir: Path, *, create: bool = False) -> AppContext:
     """Open the store in ``data_dir`` (migrating it if older) and wire the real adapters."""
     engine, outcome = open_database(data_dir, create=create)
     sessions = unit_of_work_factory(engine)
+    read_sessions = unit_of_work_factory(engine, write=False)
     return AppContext(
         data_dir=data_dir,
         uow_factory=lambda: SqlUnitOfWork(sessions),
         engine=engine,
         migration=outcome,
+        read_uow_factory=lambda: SqlUnitOfWork(read_sessions),
     )
 
 

@@ -17,6 +17,7 @@ from typing import Self
 from pos.audit import AuditEvent
 from pos.catalog import ProducerGroup, Product
 from pos.fakes_sales import FakeSalesData, FakeSalesRepository
+from pos.fakes_shifts import FakeReportQueries, FakeShiftData, FakeShiftRepository
 from pos.ports import User
 from pos.print_queue import FakePrintJobRepository, PrintJob
 from pos.settings import Settings
@@ -33,6 +34,7 @@ class _Data:
     audit: list[AuditEvent] = dataclasses.field(default_factory=list)
     print_jobs: list[PrintJob] = dataclasses.field(default_factory=list)
     sales: FakeSalesData = dataclasses.field(default_factory=FakeSalesData)
+    shifts: FakeShiftData = dataclasses.field(default_factory=FakeShiftData)
 
 
 class FakeCatalogRepository:
@@ -184,3 +186,6 @@ class FakeUnitOfWork:
         self.audit = FakeAuditRepository(self._working)
         self.print_jobs = FakePrintJobRepository(self._working.print_jobs)
         self.sales = FakeSalesRepository(self._working.sales)
+        working = self._working
+        self.shifts = FakeShiftRepository(working.shifts)
+        self.reports = FakeReportQueries(working.sales, working.shifts, lambda: working.users)

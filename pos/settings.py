@@ -19,6 +19,7 @@ from pos.barcodes import BarcodeRules
 from pos.money import CashRounding
 from pos.printing import PrinterSettings, ReceiptHeader
 from pos.promptpay import checked_target_setting
+from pos.report_settings import CommissionRates, SalesTarget, ShiftRules
 from pos.schemes import SchemeBook
 from pos.vat import DEFAULT_VAT_SCHEDULE, VatSchedule
 
@@ -40,6 +41,10 @@ class Settings:
     # payments (issue 4): government schemes taken as tenders, the shop's PromptPay ID
     schemes: SchemeBook = field(default_factory=SchemeBook)
     promptpay_target: str = ""  # mobile number, tax ID or e-wallet ID; "" = no PromptPay
+    # shifts and manager reports (issue 6): cash tolerance, day start, commission, targets
+    shift_rules: ShiftRules = field(default_factory=ShiftRules)
+    commission: CommissionRates = field(default_factory=CommissionRates)
+    sales_target: SalesTarget = field(default_factory=SalesTarget)
 
     def replace(self, **changes: Any) -> Settings:
         return dataclasses.replace(self, **changes)
@@ -63,6 +68,9 @@ _CODECS: dict[str, _Codec] = {
     "label_printer": (lambda v: v.to_setting(), PrinterSettings.from_setting),
     "schemes": (lambda v: v.to_setting(), SchemeBook.from_setting),
     "promptpay_target": (_identity, lambda j: checked_target_setting(str(j))),
+    "shift_rules": (lambda v: v.to_setting(), ShiftRules.from_setting),
+    "commission": (lambda v: v.to_setting(), CommissionRates.from_setting),
+    "sales_target": (lambda v: v.to_setting(), SalesTarget.from_setting),
 }
 
 

@@ -1,0 +1,27 @@
+"""Stamping sales and credit notes with the open shift and business day.
+
+Checkout and returns call :func:`require_open_shift` inside the transaction
+that stores the sale or credit note, so the shift they are stamped with is
+the one open at that instant: a close or a Z report racing with them is
+serialised by the store's write lock, and the sale lands in exactly one shift
+and one business day — or, if the shift closed first, it is refused and the
+cashier opens the next shift.  A sale with no open shift is refused rather
+than given a shift automatically: a drawer without a counted float cannot be
+reconciled.
+"""
+
+from __future__ import annotations
+
+from pos.ports import UnitOfWork
+from pos.shifts import NoOpenShiftError, Shift
+
+
+def require_open_shift(uow: UnitOfWork, terminal_id: str) -> Shift:
+    """The terminal's open shift inside the caller's transaction, or NoOpenShiftError."""
+    shift = uow.shifts.open_shift(terminal_id)
+    if shift is None:
+        raise NoOpenShiftError(
+            f"no shift is open on {terminal_id}: open a shift (count the float) before selling"
+            " or refunding"
+        )
+    return shift
