@@ -86,7 +86,8 @@ def _shift_line(uow: UnitOfWork, shift: Shift) -> ShiftLine:
     )  # fmt: skip
 
 
-def _scheme_shares(uow: UnitOfWork, scope: ReportScope, settings: Settings) -> list[SchemeShares]:
+def scheme_shares(uow: UnitOfWork, scope: ReportScope, settings: Settings) -> list[SchemeShares]:
+    """Each scheme's shares per sale date, net of refunds, with when each is due in the bank."""
     book = {scheme.code: scheme for scheme in settings.schemes.schemes}
     shares = []
     for row in uow.reports.scheme_days(scope):
@@ -126,7 +127,7 @@ def day_figures(uow: UnitOfWork, day: BusinessDay, settings: Settings) -> DayFig
         returns=notes.get("return", CreditNoteSummary("return")),
         voids=notes.get("void", CreditNoteSummary("void")),
         tenders=takings.tender_lines(), cash=takings.cash,
-        schemes=tuple(_scheme_shares(uow, scope, settings)),
+        schemes=tuple(scheme_shares(uow, scope, settings)),
         shifts=tuple(_shift_line(uow, shift) for shift in shifts),
     )  # fmt: skip
 
