@@ -34,7 +34,8 @@ from pos.ports import UnitOfWork
 from pos.report_rows import CreditNoteSummary, ReportScope
 from pos.services.print_jobs import queue_document
 from pos.services.returns import ManagerApproval, authorise
-from pos.services.shifts import shift_takings
+from pos.services.shifts import CloseShiftRequest, close_shift_in, shift_takings
+from pos.services.stamping import now_in
 from pos.settings import Settings
 from pos.shifts import BusinessDay, Shift, TenderResult, takings_from_rows
 
@@ -170,12 +171,18 @@ def close_day(
     approval: ManagerApproval,
     *,
     print_it: bool = True,
+    last_shift: CloseShiftRequest | None = None,
 ) -> DayReport:
-    """Close the open business day with its Z report (see the module docstring)."""
+    """Close the open business day with its Z report (see the module docstring).
+
+    With ``last_shift`` (the blind count of the shift still open) the shift
+    is closed in the same transaction — the end of a one-drawer day in one
+    step; the manager's approval covers its difference.
+    """
     manager = authorise(uow_factory, approval)
     assert manager.user_id is not None
-    moment = clock.now()
     with uow_factory() as uow:
+        moment = now_in(uow, clock)
         existing = uow.shifts.z_report_by_id(z_id)
         if existing is not None:
             return _stored_report(uow, existing, moment)
@@ -184,6 +191,8 @@ def close_day(
         day = uow.shifts.open_day(terminal)
         if day is None:
             raise DayCloseError(f"no business day is open on {terminal}: there is nothing to close")
+        if last_shift is not None:
+            close_shift_in(uow, last_shift, manager.user_id, moment)
         problems = closing_problems(uow, day, settings)
         if problems:
             raise DayCloseError("the day cannot be closed yet: " + "; ".join(problems))

@@ -37,7 +37,7 @@ from pos.returns import (
 )
 from pos.sale import Sale
 from pos.services.staff import check_pin
-from pos.services.stamping import require_open_shift
+from pos.services.stamping import now_in, require_open_shift
 from pos.shifts import Shift
 
 
@@ -143,11 +143,11 @@ def _store(
     reason = " ".join(request.reason.split())
     if not reason:
         raise ReturnError("give the reason (it goes on the credit note)")
-    moment = clock.now()
     with uow_factory() as uow:
         existing = uow.sales.credit_note_by_id(request.credit_note_id)
         if existing is not None:
             return _the_same_note(existing, request)
+        moment = now_in(uow, clock)
         sale = uow.sales.sale_by_id(request.sale_id)
         if sale is None:
             raise ReturnError(f"there is no sale {request.sale_id}")

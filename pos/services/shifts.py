@@ -39,7 +39,7 @@ from pos.ports import UnitOfWork, User
 from pos.report_rows import ReportScope
 from pos.report_settings import ShiftRules
 from pos.services.returns import ManagerApproval, authorise
-from pos.services.stamping import require_open_shift
+from pos.services.stamping import now_in, require_open_shift
 from pos.shifts import (
     BusinessDay,
     CashCount,
@@ -118,8 +118,8 @@ def open_shift(
 ) -> Shift:
     """Open a shift (and, after a Z report, a new business day) for this terminal."""
     float_satang = _float(request)
-    moment = clock.now()
     with uow_factory() as uow:
+        moment = now_in(uow, clock)
         existing = uow.shifts.shift_by_id(request.shift_id)
         if existing is not None:
             return existing
@@ -183,8 +183,8 @@ def record_cash_movement(
     amount = check_amount(request.amount_satang, what)
     reason = check_reason(request.reason, what)
     manager = authorise(uow_factory, approval) if approval else None
-    moment = clock.now()
     with uow_factory() as uow:
+        moment = now_in(uow, clock)
         existing = uow.shifts.cash_movement_by_id(request.movement_id)
         if existing is not None:
             return existing
@@ -237,26 +237,33 @@ def close_shift(
     :func:`approve_shift` before the day can be closed.
     """
     manager = authorise(uow_factory, approval) if approval else None
-    note = " ".join(request.note.split())
-    moment = clock.now()
     with uow_factory() as uow:
-        shift = uow.shifts.shift_by_id(request.shift_id)
-        if shift is None:
-            raise ShiftError(f"there is no shift {request.shift_id}")
-        if shift.closing is not None:
-            return _the_same_close(shift, request)
-        _user(uow, request.counted_by_user_id)
-        results = reconcile(shift_takings(uow, shift), request.cash_count, request.other_counts)
-        closing = ShiftClosing(
-            closed_at=moment, counted_by_user_id=request.counted_by_user_id,
-            cash_count=request.cash_count, results=results,
-            approved_by_user_id=manager.user_id if manager else None,
-            approved_at=moment if manager else None, note=note,
-        )  # fmt: skip
-        uow.shifts.close_shift(shift.shift_id, closing)
-        uow.audit.record(_close_event(shift, closing))
+        moment = now_in(uow, clock)
+        shift = close_shift_in(uow, request, manager.user_id if manager else None, moment)
         uow.commit()
-        return dataclasses.replace(shift, closing=closing)
+        return shift
+
+
+def close_shift_in(
+    uow: UnitOfWork, request: CloseShiftRequest, approved_by: int | None, moment: dt.datetime
+) -> Shift:
+    """Close a shift inside the caller's transaction (the Z report closes the last one so)."""
+    shift = uow.shifts.shift_by_id(request.shift_id)
+    if shift is None:
+        raise ShiftError(f"there is no shift {request.shift_id}")
+    if shift.closing is not None:
+        return _the_same_close(shift, request)
+    _user(uow, request.counted_by_user_id)
+    results = reconcile(shift_takings(uow, shift), request.cash_count, request.other_counts)
+    closing = ShiftClosing(
+        closed_at=moment, counted_by_user_id=request.counted_by_user_id,
+        cash_count=request.cash_count, results=results, approved_by_user_id=approved_by,
+        approved_at=moment if approved_by is not None else None,
+        note=" ".join(request.note.split()),
+    )  # fmt: skip
+    uow.shifts.close_shift(shift.shift_id, closing)
+    uow.audit.record(_close_event(shift, closing))
+    return dataclasses.replace(shift, closing=closing)
 
 
 def _the_same_close(shift: Shift, request: CloseShiftRequest) -> Shift:
@@ -289,8 +296,8 @@ def approve_shift(
     """A manager approves a closed shift's difference (once); recorded with who and when."""
     manager = authorise(uow_factory, approval)
     assert manager.user_id is not None
-    moment = clock.now()
     with uow_factory() as uow:
+        moment = now_in(uow, clock)
         shift = uow.shifts.shift_by_id(shift_id)
         if shift is None or shift.closing is None:
             raise ShiftError("only a closed shift's difference can be approved")

@@ -12,8 +12,22 @@ reconciled.
 
 from __future__ import annotations
 
+import datetime as dt
+
+from pos.clock import Clock
 from pos.ports import UnitOfWork
 from pos.shifts import NoOpenShiftError, Shift
+
+
+def now_in(uow: UnitOfWork, clock: Clock) -> dt.datetime:
+    """The time, read once the unit of work has begun (a write one then holds the lock).
+
+    A sale, credit note or Z report waiting for another writer takes its time
+    when its turn comes, so times follow the order things were stored in: no
+    sale of a closed day is later than the day's close.
+    """
+    uow.settings.load()  # the first statement: BEGIN (IMMEDIATE) happens here
+    return clock.now()
 
 
 def require_open_shift(uow: UnitOfWork, terminal_id: str) -> Shift:
