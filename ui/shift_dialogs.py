@@ -93,7 +93,10 @@ class DenominationCounter(QWidget):
             spin.setMinimumHeight(BUTTON_HEIGHT - 12)
             spin.setObjectName(f"count_{value}")
             spin.valueChanged.connect(self._update)
-            amount = QLabel("0.00", alignment=Qt.AlignmentFlag.AlignRight)
+            amount = QLabel(
+                "0.00", alignment=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+            )
+            amount.setMinimumWidth(110)
             grid.addWidget(QLabel(f"{kind} {denomination_label(value)}"), row, 0)
             grid.addWidget(spin, row, 1)
             grid.addWidget(amount, row, 2)
@@ -265,12 +268,12 @@ class ShiftCloseDialog(QDialog):
             layout.addWidget(QLabel("ไม่มีกะที่เปิดอยู่"))
             return page
         opened = f"{self.shift.opened_at:%H:%M}"
-        layout.addWidget(
-            QLabel(
-                f"กะที่ {self.shift.number} เปิดเมื่อ {opened} — นับเงินสดทั้งลิ้นชัก"
-                " (รวมเงินทอนตั้งต้น) แล้วกรอกจำนวนแต่ละชนิด"
-            )
+        intro = QLabel(
+            f"กะที่ {self.shift.number} เปิดเมื่อ {opened} — นับเงินสดทั้งลิ้นชัก"
+            " (รวมเงินทอนตั้งต้น) แล้วกรอกจำนวนธนบัตรและเหรียญแต่ละชนิด",
+            wordWrap=True,
         )
+        layout.addWidget(intro)
         self.counter = DenominationCounter()
         layout.addWidget(self.counter)
         layout.addWidget(self._others_box())
@@ -337,6 +340,7 @@ class ShiftCloseDialog(QDialog):
 
     def _failed(self, message: str) -> None:
         self.confirm_button.setEnabled(True)
+        self.approve_button.setEnabled(True)
         self.status.setText(message)
         self.result_status.setText(message)
 
@@ -381,11 +385,14 @@ class ShiftCloseDialog(QDialog):
         ]
         fill_table(self.results, ["การชำระ", "ควรมี", "นับได้", "ผลต่าง"], rows)
         difference = closing.cash.difference_satang or 0
-        word = "ตรง" if difference == 0 else ("ขาด" if difference < 0 else "เกิน")
-        self.headline.setText(
-            f"เงินสด{word} {format_baht(abs(difference))} บาท"
-            f" (ควรมี {format_baht(closing.cash.expected_satang)})"
-        )
+        expected = format_baht(closing.cash.expected_satang)
+        if difference == 0:
+            self.headline.setText(f"เงินสดตรงกับยอดที่ควรมี ({expected} บาท)")
+        else:
+            word = "ขาด" if difference < 0 else "เกิน"
+            self.headline.setText(
+                f"เงินสด{word} {format_baht(abs(difference))} บาท (ควรมี {expected})"
+            )
         tolerance = self.settings.shift_rules.cash_tolerance_satang
         self.approval_box.setVisible(shift.needs_approval(tolerance))
         if closing.approved_by_user_id is not None:
