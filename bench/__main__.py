@@ -9,13 +9,14 @@ import sys
 import time
 from pathlib import Path
 
-from bench import bench_catalogue, bench_checkout, bench_receipts
+from bench import bench_catalogue, bench_checkout, bench_receipts, bench_reports
 from bench.stats import Figure
 
 SUITES = {
     "catalogue": bench_catalogue.run,
     "checkout": bench_checkout.run,
     "receipts": bench_receipts.run,
+    "reports": bench_reports.run,
 }
 RESULTS = Path(__file__).with_name("results")
 
@@ -25,6 +26,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", choices=sorted(SUITES), action="append")
     parser.add_argument("--products", type=int, default=100_000, help="catalogue size")
     bench_checkout.add_options(parser)
+    bench_reports.add_options(parser)
     options = parser.parse_args(argv)
     figures: list[Figure] = []
     for name in options.only or SUITES:
