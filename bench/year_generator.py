@@ -95,6 +95,11 @@ def copy_day(connection: sqlite3.Connection, days: int) -> None:
         (d, 1 + o),
     )
     copy(
+        "day_item_total",
+        "business_day_id = 1",
+        {**_plus("business_day_id"), "business_date": f"date(business_date, {_DAYS})"},
+    )
+    copy(
         "z_report",
         "business_day_id = 1",
         {

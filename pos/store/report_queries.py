@@ -33,6 +33,7 @@ from pos.report_rows import (
     TenderRow,
 )
 from pos.store.database import driver_cursor
+from pos.store.item_sums import ItemSums, item_sums
 from pos.store.times import from_utc_text
 
 _THAI_HOUR = "(CAST(substr(s.sold_at_utc, 12, 2) AS INTEGER) + 7) % 24"
@@ -162,7 +163,29 @@ class SqlReportQueries:
         return int(cash_in), int(cash_out)
 
     # --- by category and by producer group ----------------------------------------------
+    def _items(self, scope: ReportScope, key: str, since: dt.date | None = None) -> list[ItemSums]:
+        assert scope.start is not None and scope.end is not None
+        return list(
+            item_sums(driver_cursor(self._session), key, scope.start, scope.end, since).values()
+        )
+
     def categories(self, scope: ReportScope, since: dt.date | None = None) -> list[CategoryRow]:
+        if scope.start is not None:  # closed days from the Z rollup, open days from the lines
+            return [
+                CategoryRow(
+                    i.key,
+                    i.lines,
+                    i.gross_satang,
+                    i.discounts_satang,
+                    i.total_satang,
+                    i.since_total_satang,
+                )
+                for i in self._items(scope, "category", since)
+                if i.lines or i.since_total_satang
+            ]
+        return self._line_categories(scope, since)
+
+    def _line_categories(self, scope: ReportScope, since: dt.date | None) -> list[CategoryRow]:
         wider = since is not None and scope.start is not None and since != scope.start
         if not wider:
             rows = self._sales(
@@ -197,6 +220,12 @@ class SqlReportQueries:
         return self._returns_by(scope, "l.category")
 
     def _returns_by(self, scope: ReportScope, key: str) -> list[KeyedAmount]:
+        if scope.start is not None:
+            return [
+                KeyedAmount(i.key, i.returned_satang, i.returned_quantity_milli, i.returned_lines)
+                for i in self._items(scope, key.removeprefix("l."))
+                if i.returned_lines
+            ]
         rows = self._notes(
             scope,
             f"""
@@ -208,6 +237,20 @@ class SqlReportQueries:
         return [KeyedAmount(*row) for row in rows]
 
     def producers(self, scope: ReportScope) -> list[ProducerRow]:
+        if scope.start is not None:
+            return [
+                ProducerRow(
+                    i.key,
+                    i.producer_tax_id,
+                    i.lines,
+                    i.gross_satang,
+                    i.discounts_satang,
+                    i.total_satang,
+                    i.vatable_satang,
+                )
+                for i in self._items(scope, "producer_name")
+                if i.lines
+            ]
         rows = self._sales(
             scope,
             """
@@ -266,6 +309,24 @@ class SqlReportQueries:
         return [HourRow(*row) for row in rows]
 
     def top_products(self, scope: ReportScope, limit: int) -> list[ProductRow]:
+        if scope.start is not None:
+            items = [i for i in self._items(scope, "sku") if i.lines]
+            items.sort(key=lambda i: (-i.total_satang, i.key))
+            return [
+                ProductRow(
+                    i.key,
+                    i.name_th,
+                    "",
+                    "",
+                    i.sold_by_weight,
+                    i.sales,
+                    i.quantity_milli,
+                    i.total_satang,
+                    i.returned_quantity_milli,
+                    i.returned_satang,
+                )
+                for i in items[:limit]
+            ]
         where, parameters = scope_filter(scope, "s")
         rows = self._run(
             f"""

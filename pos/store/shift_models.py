@@ -18,7 +18,9 @@ from sqlalchemy.orm import Mapped, mapped_column
 from pos.shifts import DENOMINATIONS_SATANG
 from pos.store.models import Base
 
-APPEND_ONLY_TABLES = ("cash_count", "shift_tender_result", "cash_movement", "z_report")
+APPEND_ONLY_TABLES = (
+    "cash_count", "shift_tender_result", "cash_movement", "z_report", "day_item_total",
+)  # fmt: skip
 DENOMINATIONS_SQL = "(" + ", ".join(str(value) for value in DENOMINATIONS_SATANG) + ")"
 
 
@@ -146,3 +148,34 @@ class ZReportRow(Base):
     net_satang: Mapped[int]
     grand_total_satang: Mapped[int]
     figures_json: Mapped[str] = mapped_column(Text)
+
+
+class DayItemTotalRow(Base):
+    """A closed business day's sales and returns summed per category, producer group and SKU.
+
+    Written by the Z report in its transaction (the day can no longer change,
+    so neither can these sums): date-range reports read closed days from here
+    — a year is ~70,000 rows instead of a million sale lines — and sum only
+    the still-open days (and sales stored before shifts) from the lines.
+    """
+
+    __tablename__ = "day_item_total"
+
+    business_day_id: Mapped[int] = mapped_column(ForeignKey("business_day.id"), primary_key=True)
+    category: Mapped[str] = mapped_column(String(16), primary_key=True)
+    producer_name: Mapped[str] = mapped_column(String(200), primary_key=True)
+    sku: Mapped[str] = mapped_column(String(40), primary_key=True)
+    business_date: Mapped[str] = mapped_column(String(10), index=True)
+    name_th: Mapped[str] = mapped_column(String(200))
+    producer_tax_id: Mapped[str | None] = mapped_column(String(13))
+    sold_by_weight: Mapped[bool]
+    lines: Mapped[int]
+    sales: Mapped[int]  # sales with this SKU that day
+    quantity_milli: Mapped[int]
+    gross_satang: Mapped[int]
+    discounts_satang: Mapped[int]
+    total_satang: Mapped[int]
+    vatable_satang: Mapped[int]
+    returned_lines: Mapped[int]
+    returned_quantity_milli: Mapped[int]
+    returned_satang: Mapped[int]

@@ -12,7 +12,7 @@ import datetime as dt
 import uuid
 from typing import Any, cast
 
-from sqlalchemy import Row, Select, Table, insert, select, update
+from sqlalchemy import Row, Select, Table, insert, select, text, update
 from sqlalchemy.orm import Session
 
 from pos.day_figures import ZRecord
@@ -287,6 +287,9 @@ class SqlShiftRepository:
         )
         if changed.rowcount != 1:  # type: ignore[attr-defined]
             raise ValueError(f"business day {report.business_day_id} is already closed")
+        self._session.execute(
+            text(_ROLL_UP_DAY), {"day": day_key, "date": report.business_date.isoformat()}
+        )
 
     def _z_reports(self, condition: Any) -> list[ZRecord]:
         rows = self._session.execute(
@@ -314,6 +317,36 @@ class SqlShiftRepository:
 
     def z_reports_between(self, start: dt.date, end: dt.date) -> list[ZRecord]:
         return self._z_reports(_day.c.business_date.between(start.isoformat(), end.isoformat()))
+
+
+# A closed day's sales and returns per category, producer group and SKU (DayItemTotalRow).
+_ROLL_UP_DAY = """
+INSERT INTO day_item_total (business_day_id, category, producer_name, sku, business_date, name_th,
+    producer_tax_id, sold_by_weight, lines, sales, quantity_milli, gross_satang, discounts_satang,
+    total_satang, vatable_satang, returned_lines, returned_quantity_milli, returned_satang)
+SELECT :day, category, producer_name, sku, :date, max(name_th), max(tax_id), max(weighed),
+       sum(lines), sum(sales), sum(quantity), sum(gross), sum(discounts), sum(total), sum(vatable),
+       sum(back_lines), sum(back_quantity), sum(back)
+FROM (
+    SELECT l.category, l.producer_name, l.sku, max(l.name_th) AS name_th,
+           max(l.producer_tax_id) AS tax_id, max(l.sold_by_weight) AS weighed, count(*) AS lines,
+           count(DISTINCT l.sale_id) AS sales, sum(l.quantity_milli) AS quantity,
+           sum(l.gross_satang) AS gross,
+           sum(l.line_discount_satang + l.order_discount_satang) AS discounts,
+           sum(l.total_satang) AS total,
+           sum(CASE WHEN l.vatable THEN l.total_satang ELSE 0 END) AS vatable,
+           0 AS back_lines, 0 AS back_quantity, 0 AS back
+    FROM sale s JOIN sale_line l ON l.sale_id = s.id WHERE s.business_day_id = :day
+    GROUP BY l.category, l.producer_name, l.sku
+    UNION ALL
+    SELECT l.category, l.producer_name, l.sku, max(l.name_th), max(l.producer_tax_id),
+           max(l.sold_by_weight), 0, 0, 0, 0, 0, 0, 0, count(*), sum(cl.quantity_milli),
+           sum(cl.amount_satang)
+    FROM credit_note n JOIN credit_note_line cl ON cl.credit_note_id = n.id
+    JOIN sale_line l ON l.id = cl.sale_line_id WHERE n.business_day_id = :day
+    GROUP BY l.category, l.producer_name, l.sku
+)
+GROUP BY category, producer_name, sku"""
 
 
 def _shift_from_row(

@@ -514,3 +514,144 @@ def test_the_report_csv_has_the_same_figures_in_baht(
         "scheme",
         "bank_due",
     } <= sections
+
+
+def test_closed_days_from_the_z_rollup_and_an_open_day_from_its_lines_add_up(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    store = tmp_path / "mixed"
+    assert main(["--data-dir", str(store), "init", "--demo"]) == 0
+    assert (
+        main(
+            [
+                "--data-dir",
+                str(store),
+                "simulate",
+                "--days",
+                "2",
+                "--sales-per-day",
+                "30",
+                "--seed",
+                "2",
+                "--start",
+                "2021-03-01",
+                "--return-rate",
+                "0.1",
+            ]
+        )
+        == 0
+    )
+    context = open_context(store)  # a third day, left open: no manager PIN, no Z
+    from pos.services.simulate import SimulationOptions, simulate
+
+    simulate(
+        context.uow_factory,
+        SimulationOptions(days=1, sales_per_day=30, seed=3, start=dt.date(2021, 3, 3)),
+    )
+    days = []
+    for day in ("2021-03-01", "2021-03-02", "2021-03-03"):
+        from pos.services.sales_export import export_day
+
+        days.append(export_day(context.uow_factory, dt.date.fromisoformat(day)))
+    context.close()
+    assert [len(d["business_days"]) for d in days] == [1, 1, 1]
+    assert days[2]["business_days"][0]["z_number"] is None  # still open
+    sums = Sums(days)
+    report = run(
+        store,
+        capsys,
+        "report",
+        "sales",
+        "--from",
+        "2021-03-01",
+        "--to",
+        "2021-03-03",
+        "--top",
+        "500",
+        "--json",
+    )
+    by_category = sums.by_line("category")
+    assert {
+        line["category"]: (line["lines"], line["sales_satang"], line["returns_satang"])
+        for line in report["categories"]["lines"]
+        if line["lines"]
+    } == {key: (row["lines"], row["sales"], row["returns"]) for key, row in by_category.items()}
+    by_producer = sums.by_line("producer_name")
+    assert {
+        line["producer_name"]: (line["sales_satang"], line["returns_satang"])
+        for line in report["producers"]["lines"]
+    } == {key: (row["sales"], row["returns"]) for key, row in by_producer.items()}
+    by_sku = sums.by_line("sku")
+    assert {
+        p["sku"]: (p["quantity_milli"], p["total_satang"], p["returned_satang"])
+        for p in report["products"]
+    } == {key: (row["quantity"], row["sales"], row["returns"]) for key, row in by_sku.items()}
+
+
+@pytest.mark.parametrize("second_day_closed", [True, False])
+def test_the_target_counts_only_its_own_year_across_the_fiscal_new_year(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], second_day_closed: bool
+) -> None:
+    store = tmp_path / "new-year"
+    assert main(["--data-dir", str(store), "init", "--demo"]) == 0
+    assert (
+        main(
+            [
+                "--data-dir",
+                str(store),
+                "simulate",
+                "--days",
+                "1",
+                "--sales-per-day",
+                "40",
+                "--seed",
+                "6",
+                "--start",
+                "2021-09-30",
+                "--return-rate",
+                "0",
+            ]
+        )
+        == 0
+    )
+    pin = ["--manager-pin", "5678"] if second_day_closed else ["--manager-pin", "0000"]
+    assert (
+        main(
+            [
+                "--data-dir",
+                str(store),
+                "simulate",
+                "--days",
+                "1",
+                "--sales-per-day",
+                "40",
+                "--seed",
+                "7",
+                "--start",
+                "2021-10-01",
+                "--return-rate",
+                "0",
+                *pin,
+            ]
+        )
+        == 0
+    )
+    context = open_context(store)
+    from pos.services.sales_export import export_day
+
+    days = [
+        export_day(context.uow_factory, dt.date(2021, 9, 30)),
+        export_day(context.uow_factory, dt.date(2021, 10, 1)),
+    ]
+    context.close()
+    assert (days[1]["business_days"][0]["z_number"] is not None) is second_day_closed
+    report = run(
+        store, capsys, "report", "sales", "--from", "2021-09-30", "--to", "2021-10-01", "--json"
+    )
+    textile_both = Sums(days).by_line("category")["textile"]["sales"]
+    textile_new_year = Sums(days[1:]).by_line("category")["textile"]["sales"]
+    assert 0 < textile_new_year < textile_both
+    target = report["categories"]["target"]
+    assert (target["year_start"], target["sold_satang"]) == ("2021-10-01", textile_new_year)
+    textile = next(c for c in report["categories"]["lines"] if c["category"] == "textile")
+    assert textile["sales_satang"] == textile_both

@@ -9,6 +9,7 @@ from before shifts upgrades keeping its sales and downgrades again.
 
 from __future__ import annotations
 
+import datetime as dt
 import sqlite3
 import uuid
 from collections.abc import Iterator
@@ -21,6 +22,7 @@ from alembic.config import Config
 from pos.bootstrap import AppContext, initialise, open_context
 from pos.clock import FakeClock
 from pos.services.day_close import x_report
+from pos.services.reports import ReportPeriod, sales_by_category
 from pos.services.shifts import (
     CloseShiftRequest,
     OpenShiftRequest,
@@ -216,6 +218,13 @@ def test_a_store_from_before_shifts_is_upgraded_with_its_sales_and_can_go_back(
             " ('6f1d8a52-3c1e-4d55-9a51-0e7b1f9c2a11', 'POS01', 1, 'POS01-00000001',"
             " '2021-07-05T03:00:00.000000Z', '2021-07-05', 1, 700, 100, 0, 0, 100, 100, 0, 0)"
         )
+        connection.execute(
+            "INSERT INTO sale_line (line_uuid, sale_id, position, sku, name_th, name_en, category,"
+            " unit, sold_by_weight, producer_name, vatable, quantity_milli, unit_price_satang,"
+            " catalogue_price_satang, gross_satang, line_discount_satang, order_discount_satang,"
+            " total_satang) VALUES ('6f1d8a52-3c1e-4d55-9a51-0e7b1f9c2a12', 1, 0, 'FD-1',"
+            " 'กล้วยตาก', '', 'food', 'bag', 0, 'กลุ่มแม่บ้าน', 0, 1000, 100, 100, 100, 0, 0, 100)"
+        )
         connection.execute("INSERT INTO counter (name, value) VALUES ('receipt:POS01', 1)")
         connection.commit()
     context = open_context(data_dir)
@@ -230,6 +239,11 @@ def test_a_store_from_before_shifts_is_upgraded_with_its_sales_and_can_go_back(
         open_shift(context.uow_factory, clock, OpenShiftRequest(uuid.uuid4(), 1, float_satang=0))
         new = sell(context, clock, cart_of((CHIPS, 1)), [CashTender(12_000)], 1)
         assert new.stamp is not None and new.receipt_number == "POS01-00000002"
+        july = ReportPeriod(dt.date(2021, 7, 1), dt.date(2021, 7, 31))
+        lines = {
+            c.category: c.sales_satang for c in sales_by_category(context.reader(), july).lines
+        }
+        assert (lines["food"], lines["textile"]) == (100, 12_000)  # the old sale is reported too
         assert context.engine is not None
         with context.engine.begin() as connection:
             config = Config()

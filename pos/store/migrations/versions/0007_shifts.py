@@ -24,7 +24,9 @@ down_revision: str | None = "0006_print_queue"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
-APPEND_ONLY_TABLES = ("cash_count", "shift_tender_result", "cash_movement", "z_report")
+APPEND_ONLY_TABLES = (
+    "cash_count", "shift_tender_result", "cash_movement", "z_report", "day_item_total",
+)  # fmt: skip
 STAMPED_TABLES = ("sale", "credit_note")
 _SHIFT_IDENTITY = ("shift_uuid", "terminal_id", "number", "business_day_id", "opened_at_utc",
                    "opened_by_user_id", "float_satang")  # fmt: skip
@@ -280,6 +282,36 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_shift_tender_result")),
         sa.UniqueConstraint("shift_id", "tender_key", name=op.f("uq_shift_tender_result_shift_id")),
     )
+    # the Z report's rollup of a closed day per category, producer group and SKU
+    op.create_table(
+        "day_item_total",
+        sa.Column("business_day_id", sa.Integer(), nullable=False),
+        sa.Column("category", sa.String(length=16), nullable=False),
+        sa.Column("producer_name", sa.String(length=200), nullable=False),
+        sa.Column("sku", sa.String(length=40), nullable=False),
+        sa.Column("business_date", sa.String(length=10), nullable=False),
+        sa.Column("name_th", sa.String(length=200), nullable=False),
+        sa.Column("producer_tax_id", sa.String(length=13), nullable=True),
+        sa.Column("sold_by_weight", sa.Boolean(), nullable=False),
+        sa.Column("lines", sa.Integer(), nullable=False),
+        sa.Column("sales", sa.Integer(), nullable=False),
+        sa.Column("quantity_milli", sa.Integer(), nullable=False),
+        sa.Column("gross_satang", sa.Integer(), nullable=False),
+        sa.Column("discounts_satang", sa.Integer(), nullable=False),
+        sa.Column("total_satang", sa.Integer(), nullable=False),
+        sa.Column("vatable_satang", sa.Integer(), nullable=False),
+        sa.Column("returned_lines", sa.Integer(), nullable=False),
+        sa.Column("returned_quantity_milli", sa.Integer(), nullable=False),
+        sa.Column("returned_satang", sa.Integer(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["business_day_id"], ["business_day.id"],
+            name=op.f("fk_day_item_total_business_day_id_business_day"),
+        ),
+        sa.PrimaryKeyConstraint(
+            "business_day_id", "category", "producer_name", "sku", name=op.f("pk_day_item_total")
+        ),
+    )  # fmt: skip
+    op.create_index("ix_day_item_total_business_date", "day_item_total", ["business_date"])
     for table in STAMPED_TABLES:
         # plain ADD COLUMN: a batch rebuild would copy the append-only sales tables
         op.execute(f"ALTER TABLE {table} ADD COLUMN shift_id INTEGER REFERENCES shift (id)")
@@ -306,6 +338,6 @@ def downgrade() -> None:
         op.drop_index(f"ix_{table}_shift_id", table)
         op.execute(f"ALTER TABLE {table} DROP COLUMN business_day_id")
         op.execute(f"ALTER TABLE {table} DROP COLUMN shift_id")
-    for table in ("shift_tender_result", "cash_movement", "cash_count", "z_report", "shift",
-                  "business_day"):  # fmt: skip
+    for table in ("day_item_total", "shift_tender_result", "cash_movement", "cash_count",
+                  "z_report", "shift", "business_day"):  # fmt: skip
         op.drop_table(table)
