@@ -62,6 +62,9 @@ def scope_filter(scope: ReportScope, alias: str) -> tuple[str, list[Any]]:
 class SqlReportQueries:
     def __init__(self, session: Session):
         self._session = session
+        # sums per key of a date range, reused within the unit of work (one transaction)
+        self._item_cache: dict[tuple[str, dt.date, dt.date], tuple[dt.date | None, list[ItemSums]]]
+        self._item_cache = {}
 
     def _run(self, sql: str, parameters: list[Any]) -> list[tuple[Any, ...]]:
         cursor: sqlite3.Cursor = driver_cursor(self._session)
@@ -369,8 +372,8 @@ class SqlReportQueries:
             FROM sale s JOIN app_user cu ON cu.id = s.cashier_id
             LEFT JOIN app_user au ON au.id = s.approved_by_user_id
             WHERE {{where}} AND (s.line_discounts_satang > 0 OR s.order_discount_satang > 0
-                  OR EXISTS (SELECT 1 FROM sale_line l WHERE l.sale_id = s.id
-                             AND l.unit_price_satang <> l.catalogue_price_satang))
+                  OR s.id IN (SELECT sale_id FROM sale_line
+                              WHERE unit_price_satang <> catalogue_price_satang))
             ORDER BY s.sold_at_utc, s.id""",
         )
         return [

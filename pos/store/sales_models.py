@@ -91,6 +91,12 @@ class SaleLineRow(Base):
             "total_satang = gross_satang - line_discount_satang - order_discount_satang",
             name="total_adds_up",
         ),
+        # 0007_shifts: the few lines sold at a changed price, for the discounts report
+        Index(
+            "ix_sale_line_price_changed",
+            "sale_id",
+            sqlite_where=text("unit_price_satang <> catalogue_price_satang"),
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
