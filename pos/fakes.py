@@ -16,8 +16,9 @@ from typing import Self
 
 from pos.audit import AuditEvent
 from pos.catalog import ProducerGroup, Product
+from pos.fakes_reports import FakeReportQueries
 from pos.fakes_sales import FakeSalesData, FakeSalesRepository
-from pos.fakes_shifts import FakeReportQueries, FakeShiftData, FakeShiftRepository
+from pos.fakes_shifts import FakeShiftData, FakeShiftRepository
 from pos.ports import User
 from pos.print_queue import FakePrintJobRepository, PrintJob
 from pos.settings import Settings

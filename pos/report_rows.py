@@ -49,6 +49,33 @@ class ReportScope:
         return cls(shift_id=shift_id)
 
 
+MAX_DAYS = 3_660  # ten years
+
+
+class ReportError(ValueError):
+    """A report that cannot be made as asked (a bad date range)."""
+
+
+@dataclass(frozen=True)
+class ReportPeriod:
+    start: dt.date
+    end: dt.date
+
+    def __post_init__(self) -> None:
+        if self.end < self.start:
+            raise ReportError(f"the period ends ({self.end}) before it starts ({self.start})")
+        if (self.end - self.start).days >= MAX_DAYS:
+            raise ReportError("a report covers at most ten years")
+
+    @property
+    def scope(self) -> ReportScope:
+        return ReportScope.dates(self.start, self.end)
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
+
+
 @dataclass(frozen=True)
 class SalesSummary:
     count: int = 0

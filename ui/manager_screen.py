@@ -77,6 +77,7 @@ class ManagerScreen(QMainWindow):
         today = self._clock.now().date()
         period = period or ReportPeriod(today.replace(day=1), today)
         self.report: ManagerReport | None = None
+        self._again = False
         self.z_reports: list[DayReport] = []
         self._task = BackgroundTask(self)
         self._task.finished.connect(self._show)
@@ -195,6 +196,7 @@ class ManagerScreen(QMainWindow):
             self.status.setText(str(error))
             return
         if self._task.running:
+            self._again = True  # made again with the new dates once this one is in
             return
         self.status.setText(f"กำลังสร้างรายงาน {thai_date(period.start)} – {thai_date(period.end)} …")
         reader, clock = self._context.reader(), self._clock
@@ -206,6 +208,10 @@ class ManagerScreen(QMainWindow):
         self._task.start(work)
 
     def _show(self, result: tuple[ManagerReport, list[DayReport]]) -> None:
+        if self._again:
+            self._again = False
+            self.refresh()
+            return
         self.report, self.z_reports = result
         report = self.report
         cats = report.categories
@@ -232,6 +238,9 @@ class ManagerScreen(QMainWindow):
 
     def _failed(self, message: str) -> None:
         self.status.setText(f"ทำรายงานไม่ได้: {message}")
+        if self._again:
+            self._again = False
+            self.refresh()
 
     # --- export, X and Z --------------------------------------------------------------------
     def _ask_pdf(self) -> None:

@@ -21,7 +21,6 @@ committed before (and is in this Z) or refused after (its shift is closed).
 from __future__ import annotations
 
 import datetime as dt
-import json
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -254,10 +253,3 @@ def z_reports_between(
     with uow_factory() as uow:
         records = uow.shifts.z_reports_between(start, end)
         return [_stored_report(uow, record, clock.now()) for record in records]
-
-
-def frozen_figures(report: DayReport) -> dict[str, object]:
-    """The figures as frozen in the Z report when the day was closed."""
-    assert report.z is not None
-    loaded: dict[str, object] = json.loads(report.z.figures_json)
-    return loaded

@@ -29,13 +29,12 @@ from pos.money import format_baht
 from pos.services.day_close import DayReport
 from pos.services.reports import (
     CategoryReport,
-    DiscountReport,
     ManagerReport,
     ProducerStatement,
-    ReturnsReport,
     SchemeReport,
     TenderReport,
 )
+from pos.services.reports_activity import DiscountReport, ReturnsReport
 
 FORMAT = "otop-pos-report/1"
 Report = (

@@ -15,8 +15,8 @@ counts on its business day, a credit note on the day it was issued):
 * :func:`scheme_receivables` — per scheme and sale date: the government's and
   the buyer's shares (net of refunds) and the date and time window each is
   due in the bank (next business day; weekends move to Monday).
-* :func:`sales_by_hour`, :func:`top_products`, :func:`discounts_report`,
-  :func:`returns_report` — with who approved each discount, return and void.
+* :mod:`pos.services.reports_activity`: sales by hour, top products, discounts,
+  returns and voids with who approved each.
 
 :func:`manager_report` makes them all in one read transaction (one
 consistent state of the store).  Pass the context's read unit of work
@@ -35,44 +35,26 @@ from pos.money import div_round_half_up
 from pos.ports import UnitOfWork
 from pos.report_rows import (
     CategoryRow,
-    CreditNoteListRow,
-    DiscountRow,
     HourRow,
     ProductRow,
     ReportScope,
 )
+from pos.report_rows import ReportError as ReportError
+from pos.report_rows import ReportPeriod as ReportPeriod
 from pos.report_settings import SalesTarget
 from pos.schemes import SchemeBook
 from pos.services.day_close import scheme_shares
+from pos.services.reports_activity import (
+    DiscountReport,
+    ReturnsReport,
+    discounts_in,
+    hours_in,
+    returns_in,
+)
 from pos.settings import Settings
 from pos.shifts import TenderKey, TenderTakings, takings_from_rows
 
 FULL = 10_000  # basis points
-MAX_DAYS = 3_660  # ten years
-
-
-class ReportError(ValueError):
-    """A report that cannot be made as asked (a bad date range)."""
-
-
-@dataclass(frozen=True)
-class ReportPeriod:
-    start: dt.date
-    end: dt.date
-
-    def __post_init__(self) -> None:
-        if self.end < self.start:
-            raise ReportError(f"the period ends ({self.end}) before it starts ({self.start})")
-        if (self.end - self.start).days >= MAX_DAYS:
-            raise ReportError("a report covers at most ten years")
-
-    @property
-    def scope(self) -> ReportScope:
-        return ReportScope.dates(self.start, self.end)
-
-    @property
-    def days(self) -> int:
-        return (self.end - self.start).days + 1
 
 
 def share_of(part: int, whole: int) -> int:
@@ -345,92 +327,6 @@ def scheme_receivables(uow_factory: Callable[[], UnitOfWork], period: ReportPeri
         return _scheme_report(uow, period, uow.settings.load())
 
 
-# --- hours, products, discounts, returns -------------------------------------------------------
-def _hours(uow: UnitOfWork, period: ReportPeriod) -> tuple[HourRow, ...]:
-    found = {row.hour: row for row in uow.reports.hours(period.scope)}
-    if not found:
-        return ()
-    return tuple(found.get(h, HourRow(h, 0, 0)) for h in range(min(found), max(found) + 1))
-
-
-def sales_by_hour(
-    uow_factory: Callable[[], UnitOfWork], period: ReportPeriod
-) -> tuple[HourRow, ...]:
-    """Sales per hour of the day (Thai time), every hour from the first to the last with sales."""
-    with uow_factory() as uow:
-        return _hours(uow, period)
-
-
-def top_products(
-    uow_factory: Callable[[], UnitOfWork], period: ReportPeriod, limit: int = 20
-) -> tuple[ProductRow, ...]:
-    with uow_factory() as uow:
-        return tuple(uow.reports.top_products(period.scope, limit))
-
-
-@dataclass(frozen=True)
-class ApproverTotal:
-    """What one approver (None: within the cashier's own limit) approved."""
-
-    approved_by: str | None
-    kind: str  # "discount", "return" or "void"
-    count: int
-    amount_satang: int
-
-
-@dataclass(frozen=True)
-class DiscountReport:
-    period: ReportPeriod
-    lines: tuple[DiscountRow, ...]
-    by_approver: tuple[ApproverTotal, ...]
-
-
-def _discounts(uow: UnitOfWork, period: ReportPeriod) -> DiscountReport:
-    lines = tuple(uow.reports.discounts(period.scope))
-    sums: dict[str | None, list[int]] = {}
-    for line in lines:
-        row = sums.setdefault(line.approved_by, [0, 0])
-        row[0] += 1
-        row[1] += line.line_discounts_satang + line.order_discount_satang
-        row[1] += line.price_override_satang
-    totals = tuple(
-        ApproverTotal(who, "discount", count, amount)
-        for who, (count, amount) in sorted(sums.items(), key=lambda kv: kv[0] or "")
-    )
-    return DiscountReport(period, lines, totals)
-
-
-def discounts_report(uow_factory: Callable[[], UnitOfWork], period: ReportPeriod) -> DiscountReport:
-    with uow_factory() as uow:
-        return _discounts(uow, period)
-
-
-@dataclass(frozen=True)
-class ReturnsReport:
-    period: ReportPeriod
-    lines: tuple[CreditNoteListRow, ...]
-    by_approver: tuple[ApproverTotal, ...]
-
-
-def _returns(uow: UnitOfWork, period: ReportPeriod) -> ReturnsReport:
-    lines = tuple(uow.reports.credit_notes(period.scope))
-    sums: dict[tuple[str, str], list[int]] = {}
-    for line in lines:
-        row = sums.setdefault((line.approved_by, line.kind), [0, 0])
-        row[0] += 1
-        row[1] += line.total_satang
-    totals = tuple(
-        ApproverTotal(who, kind, count, amount)
-        for (who, kind), (count, amount) in sorted(sums.items())
-    )
-    return ReturnsReport(period, lines, totals)
-
-
-def returns_report(uow_factory: Callable[[], UnitOfWork], period: ReportPeriod) -> ReturnsReport:
-    with uow_factory() as uow:
-        return _returns(uow, period)
-
-
 # --- everything at once ----------------------------------------------------------------------
 @dataclass(frozen=True)
 class ManagerReport:
@@ -465,8 +361,8 @@ def manager_report(
             producers=_producer_statement(uow, period, settings),
             tenders=_tender_report(uow, period, settings),
             schemes=_scheme_report(uow, period, settings),
-            hours=_hours(uow, period),
+            hours=hours_in(uow, period),
             products=tuple(uow.reports.top_products(period.scope, top)),
-            discounts=_discounts(uow, period),
-            returns=_returns(uow, period),
+            discounts=discounts_in(uow, period),
+            returns=returns_in(uow, period),
         )  # fmt: skip

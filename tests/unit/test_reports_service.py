@@ -17,9 +17,9 @@ from pos.services.reports import (
     manager_report,
     producer_statement,
     sales_by_category,
-    sales_by_hour,
     scheme_receivables,
 )
+from pos.services.reports_activity import sales_by_hour
 from pos.services.returns import ManagerApproval, ReturnRequest, return_goods
 from pos.tenders import CashTender, PromptPayTender, SchemeTender
 from tests.sales_helpers import (
