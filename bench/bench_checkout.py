@@ -153,7 +153,7 @@ class _OurCommit:
         sale = next(self._sales)
         with self._context.uow_factory() as uow:
             assert uow.sales.sale_by_id(sale.sale_id) is None  # checkout's retry check
-            assert uow.shifts.open_shift("POS01") is not None  # checkout's stamp
+            assert uow.shifts.open_stamp("POS01") is not None  # checkout's stamp
             serial = uow.counters.next_value("receipt:POS01")
             uow.sales.add_sale(dataclasses.replace(
                 sale, receipt_serial=serial, receipt_number=f"POS01-{serial:08d}"))  # fmt: skip

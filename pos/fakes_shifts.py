@@ -13,7 +13,7 @@ import uuid
 from collections.abc import Iterable
 
 from pos.day_figures import ZRecord
-from pos.shifts import BusinessDay, CashMovement, Shift, ShiftClosing
+from pos.shifts import BusinessDay, CashMovement, Shift, ShiftClosing, ShiftStamp
 
 
 @dataclasses.dataclass
@@ -36,6 +36,10 @@ class FakeShiftRepository:
             s for s in self._data.shifts.values() if s.terminal_id == terminal_id and s.is_open
         ]
         return found[0] if found else None
+
+    def open_stamp(self, terminal_id: str) -> ShiftStamp | None:
+        shift = self.open_shift(terminal_id)
+        return shift.stamp if shift else None
 
     def shift_by_id(self, shift_id: uuid.UUID) -> Shift | None:
         return self._data.shifts.get(shift_id)

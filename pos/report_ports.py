@@ -32,11 +32,15 @@ from pos.report_rows import (
     SchemeDayRow,
     TenderRow,
 )
-from pos.shifts import BusinessDay, CashMovement, Shift, ShiftClosing
+from pos.shifts import BusinessDay, CashMovement, Shift, ShiftClosing, ShiftStamp
 
 
 class ShiftRepository(Protocol):
     def open_shift(self, terminal_id: str) -> Shift | None: ...
+    def open_stamp(self, terminal_id: str) -> ShiftStamp | None:
+        """The open shift's stamp, cheaply: checkout asks it inside every sale's transaction."""
+        ...
+
     def shift_by_id(self, shift_id: uuid.UUID) -> Shift | None: ...
     def shifts_of_day(self, business_day_id: uuid.UUID) -> list[Shift]: ...
     def shifts_on(self, day: dt.date) -> list[Shift]:

@@ -43,7 +43,7 @@ from pos.payment import SchemeOffer, payable_lines, plan_payment, scheme_offers
 from pos.ports import UnitOfWork
 from pos.promptpay import payload
 from pos.sale import BuyerDetails, Sale, build_sale
-from pos.services.stamping import now_in, require_open_shift
+from pos.services.stamping import require_open_shift
 from pos.services.tax_invoices import add_tax_invoice
 from pos.settings import Settings
 from pos.tenders import PaymentError, Tender
@@ -125,10 +125,10 @@ def complete_sale(
         existing = uow.sales.sale_by_id(request.sale_id)
         if existing is not None:
             return _the_same_sale(existing, request)
-        moment = now_in(uow, clock)
+        moment = clock.now()  # the write lock is held since the lookup above: times keep order
         settings = uow.settings.load()
-        shift = require_open_shift(uow, settings.terminal_id)  # stamped in this transaction
-        sale = dataclasses.replace(_new_sale(uow, settings, request, moment), stamp=shift.stamp)
+        stamp = require_open_shift(uow, settings.terminal_id)  # stamped in this transaction
+        sale = dataclasses.replace(_new_sale(uow, settings, request, moment), stamp=stamp)
         uow.sales.add_sale(sale)
         pause_point("checkout")  # crash tests freeze here: rows written, not committed
         if request.buyer is not None:

@@ -39,12 +39,13 @@ from pos.ports import UnitOfWork, User
 from pos.report_rows import ReportScope
 from pos.report_settings import ShiftRules
 from pos.services.returns import ManagerApproval, authorise
-from pos.services.stamping import now_in, require_open_shift
+from pos.services.stamping import now_in
 from pos.shifts import (
     BusinessDay,
     CashCount,
     CashMovement,
     CashMovementKind,
+    NoOpenShiftError,
     Shift,
     ShiftClosing,
     ShiftError,
@@ -189,7 +190,12 @@ def record_cash_movement(
         if existing is not None:
             return existing
         _user(uow, request.user_id)
-        shift = require_open_shift(uow, uow.settings.load().terminal_id)
+        terminal = uow.settings.load().terminal_id
+        shift = uow.shifts.open_shift(terminal)
+        if shift is None:
+            raise NoOpenShiftError(
+                f"no shift is open on {terminal}: there is no drawer to move cash in"
+            )
         movement = CashMovement(
             request.movement_id, shift.shift_id, request.kind, amount, reason, moment,
             request.user_id, manager.user_id if manager else None,

@@ -16,7 +16,7 @@ import datetime as dt
 
 from pos.clock import Clock
 from pos.ports import UnitOfWork
-from pos.shifts import NoOpenShiftError, Shift
+from pos.shifts import NoOpenShiftError, ShiftStamp
 
 
 def now_in(uow: UnitOfWork, clock: Clock) -> dt.datetime:
@@ -30,9 +30,9 @@ def now_in(uow: UnitOfWork, clock: Clock) -> dt.datetime:
     return clock.now()
 
 
-def require_open_shift(uow: UnitOfWork, terminal_id: str) -> Shift:
-    """The terminal's open shift inside the caller's transaction, or NoOpenShiftError."""
-    shift = uow.shifts.open_shift(terminal_id)
+def require_open_shift(uow: UnitOfWork, terminal_id: str) -> ShiftStamp:
+    """The open shift's stamp, inside the caller's transaction; else NoOpenShiftError."""
+    shift = uow.shifts.open_stamp(terminal_id)
     if shift is None:
         raise NoOpenShiftError(
             f"no shift is open on {terminal_id}: open a shift (count the float) before selling"

@@ -23,8 +23,10 @@ from pos.shifts import (
     CashMovementKind,
     Shift,
     ShiftClosing,
+    ShiftStamp,
     TenderResult,
 )
+from pos.store.database import driver_cursor
 from pos.store.shift_models import (
     BusinessDayRow,
     CashCountRow,
@@ -95,6 +97,22 @@ class SqlShiftRepository:
             (_shift.c.terminal_id == terminal_id) & _shift.c.closed_at_utc.is_(None)
         )
         return found[0] if found else None
+
+    def open_stamp(self, terminal_id: str) -> ShiftStamp | None:
+        # straight to the driver: this runs inside every checkout's transaction
+        row = (
+            driver_cursor(self._session)
+            .execute(
+                "SELECT sh.shift_uuid, d.day_uuid, d.business_date FROM shift sh"
+                " JOIN business_day d ON d.id = sh.business_day_id"
+                " WHERE sh.terminal_id = ? AND sh.closed_at_utc IS NULL",
+                (terminal_id,),
+            )
+            .fetchone()
+        )
+        if row is None:
+            return None
+        return ShiftStamp(uuid.UUID(row[0]), uuid.UUID(row[1]), dt.date.fromisoformat(row[2]))
 
     def shift_by_id(self, shift_id: uuid.UUID) -> Shift | None:
         found = self._shifts(_shift.c.shift_uuid == str(shift_id))
