@@ -19,9 +19,13 @@ from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
 from pos.bootstrap import AppContext
 from pos.clock import Clock, SystemClock
 from pos.money import format_baht
-from pos.services.day_close import DayReport, close_day, closing_problems
+from pos.services.day_close import Z_DOCUMENT_KIND, DayReport, close_day, closing_problems
+from pos.services.print_jobs import request_reprint
 from pos.services.reports import tender_label
 from pos.thai_dates import thai_date
+from receipts.connections import EscposTransport
+from receipts.day_report_print import day_report_escpos
+from receipts.samples import header_from_settings
 from ui.manager_widgets import BackgroundTask, ManagerPin, big_button, fill_table, new_table
 
 
@@ -46,21 +50,50 @@ def day_rows(report: DayReport, context: AppContext) -> list[list[Any]]:
 
 
 class DayReportView(QDialog):
-    """An X or Z report on screen."""
+    """An X or Z report on screen, and on the receipt printer.
+
+    An X is sent to the printer directly (off the GUI thread; it changes
+    nothing, so it is not queued); a Z is queued again as a copy ("สำเนา").
+    """
 
     def __init__(self, context: AppContext, report: DayReport, parent: QWidget | None = None):
         super().__init__(parent)
-        self.report = report
+        self.report, self._context = report, context
         title = f"รายงาน Z {report.z.number}" if report.z else "รายงาน X (ยังไม่ปิดวัน)"
         self.setWindowTitle(title)
         self.table = new_table("dayFigures")
         fill_table(self.table, ["รายการ", "บาท"], day_rows(report, context))
+        self.status = QLabel(objectName="status", wordWrap=True)
+        self.print_button = big_button("พิมพ์", self.print_report)
+        self._task = BackgroundTask(self)
+        self._task.finished.connect(self.status.setText)
+        self._task.failed.connect(lambda message: self.status.setText(f"พิมพ์ไม่ได้: {message}"))
         layout = QVBoxLayout(self)
         day = thai_date(report.figures.business_date, style="full")
         layout.addWidget(QLabel(f"{title} — วันทำการ {day}"))
         layout.addWidget(self.table)
+        layout.addWidget(self.status)
+        layout.addWidget(self.print_button)
         layout.addWidget(big_button("ปิด", self.accept))
-        self.resize(520, 560)
+        self.resize(520, 600)
+
+    def print_report(self) -> None:
+        if self.report.z is not None:
+            request_reprint(
+                self._context.uow_factory, Z_DOCUMENT_KIND, self.report.z.number, SystemClock()
+            )
+            self.status.setText("ส่งพิมพ์สำเนารายงาน Z แล้ว (รอคิวเครื่องพิมพ์)")
+            return
+        settings = self._context.settings()
+        header = header_from_settings(settings.receipt_header, pos_id=settings.terminal_id)
+        data = day_report_escpos(self.report, header, settings.schemes, settings.receipt_printer)
+
+        def send() -> str:  # drawn above on the GUI thread; only the sending waits
+            EscposTransport(settings.receipt_printer).send_job(data)
+            return "พิมพ์รายงาน X แล้ว"
+
+        self.status.setText("กำลังพิมพ์ …")
+        self._task.start(send)
 
 
 class DayCloseDialog(QDialog):

@@ -103,7 +103,7 @@ def _user(uow: UnitOfWork, user_id: int) -> User:
     return user
 
 
-def _float(request: OpenShiftRequest) -> int:
+def _float_amount(request: OpenShiftRequest) -> int:
     if (request.float_satang is None) == (request.float_count is None):
         raise ShiftError("give the float either counted by denomination or as an amount")
     if request.float_count is not None:
@@ -118,7 +118,7 @@ def open_shift(
     uow_factory: Callable[[], UnitOfWork], clock: Clock, request: OpenShiftRequest
 ) -> Shift:
     """Open a shift (and, after a Z report, a new business day) for this terminal."""
-    float_satang = _float(request)
+    float_satang = _float_amount(request)
     with uow_factory() as uow:
         moment = now_in(uow, clock)
         existing = uow.shifts.shift_by_id(request.shift_id)

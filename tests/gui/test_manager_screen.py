@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from pos.bootstrap import AppContext
@@ -86,3 +88,63 @@ def test_another_period_refreshes_and_the_x_and_z_buttons_say_what_they_can(
     qtbot.addWidget(dialog)
     assert "ไม่มีวันทำการที่เปิดอยู่" in dialog.problems.text()
     assert not dialog.close_button.isEnabled()
+
+
+def test_the_x_report_prints_and_the_day_closes_from_the_dialog(
+    qtbot: QtBot, demo_context: AppContext
+) -> None:
+    from pos.services.shifts import (
+        CloseShiftRequest,
+        OpenShiftRequest,
+        close_shift,
+        open_shift,
+    )
+    from pos.shifts import CashCount
+    from receipts.emulator import PrinterEmulator
+    from tests.receipt_helpers import network_printer
+
+    clock = FakeClock(dt.datetime(2021, 3, 1, 8, 0, tzinfo=THAI_TIME))
+    shift = open_shift(
+        demo_context.uow_factory,
+        clock,
+        OpenShiftRequest(uuid.uuid4(), 1, float_count=CashCount.parse("100x5")),
+    )
+    screen = open_manager_screen(demo_context, clock=clock, period=ReportPeriod(DAY, DAY))
+    qtbot.addWidget(screen)
+    qtbot.waitUntil(lambda: screen.report is not None, timeout=20_000)
+    with PrinterEmulator(0) as printer:
+        with demo_context.uow_factory() as uow:
+            uow.settings.save(
+                uow.settings.load().replace(
+                    receipt_printer=network_printer(printer.port, width=384)
+                )
+            )
+            uow.commit()
+        view = screen.show_x()
+        assert view is not None
+        qtbot.addWidget(view)
+        assert view.table.item(len(day_rows_of(view)) - 1, 1).text() == "500.00"  # cash expected
+        qtbot.mouseClick(view.print_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: "พิมพ์รายงาน X แล้ว" in view.status.text(), timeout=15_000)
+        (job,) = printer.printed_jobs()
+        assert job.picture().width == 384
+    close_shift(
+        demo_context.uow_factory,
+        clock,
+        CloseShiftRequest(shift.shift_id, 1, CashCount.parse("100x5")),
+    )
+    dialog = screen.close_day()
+    qtbot.addWidget(dialog)
+    assert dialog.close_button.isEnabled() and "วันทำการ 1 มีนาคม 2564" in dialog.problems.text()
+    dialog.manager_pin.pin.setFocus()
+    qtbot.keyClicks(dialog.manager_pin.pin, "5678")
+    qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "ปิดวันแล้ว" in dialog.status.text(), timeout=15_000)
+    assert "POS01-Z-00000001" in dialog.status.text() and dialog.figures.isVisible()
+    with demo_context.uow_factory() as uow:
+        (queued,) = uow.print_jobs.pending()
+    assert (queued.document_kind, queued.reference) == ("z_report", "POS01-Z-00000001")
+
+
+def day_rows_of(view: object) -> list[str]:
+    return column(view.table, 0)  # type: ignore[attr-defined]
