@@ -32,6 +32,7 @@ class AuditAction(enum.StrEnum):
     CASH_IN = "cash_in"
     CASH_OUT = "cash_out"
     SETTINGS_CHANGED = "settings_changed"
+    DOCUMENT_REPRINTED = "document_reprinted"  # a copy of a receipt, tax invoice or credit note
 
 
 @dataclass(frozen=True)

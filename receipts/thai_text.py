@@ -49,7 +49,24 @@ def break_opportunities(text: str) -> list[int]:
     positions = set(_boundaries(text, kind))
     if not word_breaks_available():
         positions |= set(_boundaries(text, QTextBoundaryFinder.BoundaryType.Grapheme))
-    return sorted(p for p in positions if 0 < p < len(text))
+    return sorted(p for p in positions if 0 < p < len(text) and not _after_abbreviation(text, p))
+
+
+def _is_thai_consonant(character: str) -> bool:
+    return "\u0e01" <= character <= "\u0e2e"
+
+
+def _after_abbreviation(text: str, position: int) -> bool:
+    """Right after a one-letter Thai abbreviation (จ. อ. ต. ถ.): it belongs to the next word.
+
+    libthai allows "จ.|ศรีสะเกษ"; an address broken there reads badly.
+    """
+    return (
+        position >= 2
+        and text[position - 1] == "."
+        and _is_thai_consonant(text[position - 2])
+        and (position == 2 or not _is_thai_consonant(text[position - 3]))
+    )
 
 
 def segments(text: str) -> list[str]:
