@@ -85,4 +85,3 @@ def run_receipt(args: argparse.Namespace) -> int:
     except OSError as error:
         raise CommandError(f"cannot write {args.to}: {error.strerror}") from None
     return EXIT_OK
-
