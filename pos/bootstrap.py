@@ -16,6 +16,7 @@ from sqlalchemy import Engine
 from pos.clock import Clock, SystemClock
 from pos.fakes import FakeUnitOfWork
 from pos.ports import UnitOfWork
+from pos.print_queue import PrintWaker
 from pos.services.cart_journal import CartJournal
 from pos.services.catalog_import import ImportReport
 from pos.services.demo import DemoFiles, load_demo
@@ -35,10 +36,17 @@ class AppContext:
     engine: Engine | None = None
     migration: MigrationOutcome | None = None
     read_uow_factory: Callable[[], UnitOfWork] | None = None  # no write lock: the scan path
+    # the receipt printer's worker, once started (receipts.print_service.start_printing)
+    printing: PrintWaker | None = None
 
     @property
     def reader(self) -> Callable[[], UnitOfWork]:
         return self.read_uow_factory or self.uow_factory
+
+    def wake_printer(self) -> None:
+        """Print what was just queued now (call after the commit); no-op without a printer."""
+        if self.printing is not None:
+            self.printing.wake()
 
     def settings(self) -> Settings:
         with self.uow_factory() as uow:

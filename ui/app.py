@@ -12,6 +12,7 @@ from pos.bootstrap import AppContext, open_context, open_till
 from pos.datadir import resolve_data_dir
 from pos.services.till import TillSession
 from pos.store.database import StoreError
+from receipts.print_service import PrintService, start_printing
 from ui.fonts import install_fonts
 from ui.i18n import THAI, set_language
 from ui.main_window import CounterWindow
@@ -45,9 +46,12 @@ class Counter:
     context: AppContext
     till: TillSession
     window: CounterWindow
+    printing: PrintService | None = None
 
     def close(self) -> None:
         self.window.close()  # writes what the journal still holds
+        if self.printing is not None:
+            self.printing.stop()  # a receipt being sent is finished; waiting ones stay queued
         self.context.close()
 
 
@@ -55,11 +59,12 @@ def start_counter(data_dir_option: str | None) -> Counter:
     """Open the store, the till (restoring an open cart) and the window, on screen."""
     app = create_application()
     context = open_context(resolve_data_dir(data_dir_option))
+    printing = start_printing(context)  # the receipt printer's worker thread (issue 5)
     till = open_till(context)
-    window = CounterWindow(till)
+    window = CounterWindow(till, context=context)
     window.showMaximized()
     window.start()
-    return Counter(app, context, till, window)
+    return Counter(app, context, till, window, printing)
 
 
 def run_app(data_dir_option: str | None) -> int:
