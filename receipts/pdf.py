@@ -253,12 +253,11 @@ def _totals(doc: Document, s: _Styles, width: float) -> Table:  # ok-float
 def _tender_text(tender: Tender, kind: DocumentKind) -> str:
     text = f"{tender.label} {money(tender.amount_satang)}"
     if tender.kind is TenderKind.SCHEME and tender.government_share_satang is not None:
-        buyer = tender.buyer_share_satang or 0
         government_label, buyer_label = share_labels(kind)
-        text += (
-            f" ({government_label} {money(tender.government_share_satang)}"
-            f" {buyer_label} {money(buyer)})"
-        )
+        shares = f"{government_label} {money(tender.government_share_satang)}"
+        if tender.buyer_share_satang is not None:
+            shares += f" {buyer_label} {money(tender.buyer_share_satang)}"
+        text += f" ({shares})"
     if tender.reference:
         text += f" อ้างอิง {tender.reference}"
     return text
