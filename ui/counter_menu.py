@@ -22,7 +22,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QMenu, QPushButton
+from PySide6.QtWidgets import QDialog, QMenu, QPushButton
 
 from pos.bootstrap import AppContext
 from receipts.print_service import PrintService
@@ -54,6 +54,7 @@ class BackOffice(QObject):
             "หัวและท้ายใบเสร็จ (ผู้จัดการ)", self.open_header_settings
         )
         self.menu_button.setMenu(self.menu)
+        self._troubled = False  # receipts waited or failed since the printer was last fine
         self.bridge = PrintStatusBridge(self)
         self.bridge.status_changed.connect(self.show_status)
         if self.printing is not None:
@@ -68,14 +69,17 @@ class BackOffice(QObject):
 
     # --- the printer's status -------------------------------------------------------------
     def show_status(self, status: QueueStatus) -> None:
-        before = self.status_line.status
+        """The header follows every status; the cashier hears of a problem once, and its end."""
         self.status_line.show_status(status)
-        was_wrong = before is not None and needs_attention(before)
+        troubled, self._troubled = (
+            self._troubled,
+            (needs_attention(status) or (self._troubled and status.state is QueueState.PRINTING)),
+        )
         if not self.window.sale_active():
             return
-        if needs_attention(status) and not was_wrong:
+        if needs_attention(status) and not troubled:
             self.window.sale.show_warning(status.message)
-        elif was_wrong and status.state is QueueState.IDLE:
+        elif troubled and status.state is QueueState.IDLE:
             self.window.sale.show_info("เครื่องพิมพ์พร้อม: พิมพ์ใบที่รอครบแล้ว")
 
     def _tell_cashier(self, message: str) -> None:
@@ -90,15 +94,24 @@ class BackOffice(QObject):
             self.printing.acknowledge_failures()
 
     # --- the menu's dialogs ---------------------------------------------------------------
+    def _opened(self, dialog: QDialog) -> None:
+        """Gone when closed; the keyboard goes back to the scan field."""
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _: self._back_to_selling())
+
+    def _back_to_selling(self) -> None:
+        self.window.activateWindow()
+        self.window.sale.focus_scan()
+
     def open_history(self) -> SalesHistoryDialog:
         dialog = SalesHistoryDialog(self.context, self._user_id(), self.window)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self._opened(dialog)
         dialog.open()
         return dialog
 
     def open_printer_settings(self) -> PrinterSettingsDialog:
         dialog = PrinterSettingsDialog(self.context, self.window, user_id=self._user_id())
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self._opened(dialog)
         dialog.settings_saved.connect(lambda _: self.context.wake_printer())
         dialog.open()
         return dialog
@@ -109,6 +122,6 @@ class BackOffice(QObject):
             self.window.sale.show_error("หัวและท้ายใบเสร็จ: ผู้จัดการเท่านั้น (เข้าสู่ระบบด้วยรหัสผู้จัดการ)")
             return None
         dialog = ReceiptHeaderDialog(self.context, user.user_id, self.window)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self._opened(dialog)
         dialog.open()
         return dialog
