@@ -202,7 +202,8 @@ def _goods(doc: Document) -> list[Block]:
 
 
 def _line_blocks(line: DocumentLine, *, mark_non_vat: bool) -> list[Block]:
-    name = line.name_th + (" (N)" if mark_non_vat and not line.vatable else "")
+    # a no-break space: "(N)" never starts a line of its own
+    name = line.name_th + ("\u00a0(N)" if mark_non_vat and not line.vatable else "")
     if line.is_single_unit and not line.discount_satang:
         return [RowBlock(name, money(line.gross_satang), indent=1)]
     blocks: list[Block] = [

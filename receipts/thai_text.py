@@ -88,6 +88,28 @@ def wrap(text: str, max_width: float, measure: Callable[[str], float]) -> list[s
     return lines
 
 
+def wrap_beside(
+    text: str,
+    width: float,  # ok-float
+    value_width: float,  # ok-float
+    gap: float,  # ok-float
+    measure: Callable[[str], float],
+) -> tuple[list[str], bool]:
+    """A label wrapped on the full width with a value beside its last line, if it fits there.
+
+    Returns the label's lines and whether the value goes beside the last one
+    (else it takes a line of its own, right-aligned).  Only the last line is
+    narrowed for the value, so a long Thai name keeps whole lines above it.
+    """
+    room = width - value_width - gap
+    lines = wrap(text, width, measure)
+    if measure(lines[-1]) <= room:
+        return lines, True
+    if room < width * 2 / 5:  # a long value: on a line of its own
+        return lines, False
+    return lines[:-1] + wrap(lines[-1], room, measure), True
+
+
 def _wrap_paragraph(
     text: str, max_width: float, measure: Callable[[str], float]
 ) -> list[str]:  # ok-float

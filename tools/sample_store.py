@@ -44,6 +44,9 @@ PERSON = BuyerDetails.checked(
 )
 
 
+GIFTS = (("FD-GARL-0001", 2), ("TX-SILK-0002", 1), ("TX-SAEW-0002", 1), ("BV-COFF-0005", 2))
+
+
 @dataclass(frozen=True)
 class SampleStore:
     context: AppContext
@@ -94,11 +97,13 @@ def _staff(context: AppContext) -> tuple[int, int]:
 def _sale_with_buyer(context: AppContext, clock: FakeClock) -> Sale:
     """A tour company buys gifts and asks for a full tax invoice at the counter."""
     with context.uow_factory() as uow:
-        products = [uow.catalog.product_by_sku(sku) for sku in ("FD-GARL-0001", "TX-SILK-0002")]
+        counted = [(uow.catalog.product_by_sku(sku), units) for sku, units in GIFTS]
+        weighed = next(p for p in uow.catalog.all_products() if p.sold_by_weight)
     cart = Cart()
-    for product in products:
+    for product, units in counted:
         if product is not None:
-            cart.add_product(product, 2000)
+            cart.add_product(product, units * 1000)
+    cart.add_weighed(weighed, 1500)
     cashier, _ = _staff(context)
     total = cart.totals(700).total_satang
     request = CheckoutRequest(
