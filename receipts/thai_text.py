@@ -84,7 +84,10 @@ def wrap(text: str, max_width: float, measure: Callable[[str], float]) -> list[s
     """
     lines: list[str] = []
     for paragraph in text.split("\n"):
-        lines.extend(_wrap_paragraph(paragraph, max_width, measure))
+        if measure(paragraph.rstrip()) <= max_width:  # most lines fit: one measurement
+            lines.append(paragraph.rstrip())
+        else:
+            lines.extend(_wrap_paragraph(paragraph, max_width, measure))
     return lines
 
 
