@@ -51,6 +51,7 @@ from receipts.samples import header_from_settings, sample_document
 
 PREVIEW_DOTS = 384
 BUTTON_HEIGHT = 52
+DIALOG_STYLE = "QLabel, QCheckBox { font-size: 12pt; } QPlainTextEdit { font-size: 13pt; }"
 FIELD_HINTS = {  # what to do, in Thai; the service's own words follow in brackets
     "name": "ใส่ชื่อศูนย์",
     "address": "ที่อยู่ยาวเกินไป",
@@ -76,6 +77,7 @@ class ReceiptHeaderDialog(QDialog):
         self._context, self._user_id = context, user_id
         self._clock = clock or SystemClock()
         self.setWindowTitle("หัวและท้ายใบเสร็จ / ใบกำกับภาษี")
+        self.setStyleSheet(DIALOG_STYLE)
         self.resize(1080, 700)
         self._preview_timer = QTimer(self, singleShot=True, interval=150)
         self._preview_timer.timeout.connect(self.update_preview)

@@ -60,13 +60,14 @@ ROW_HEIGHT = 40
 BUTTON_HEIGHT = 52
 
 
-def printing_text(status: PrintStatus) -> str:
-    """``พิมพ์แล้ว 14:05 · สำเนา 1``, ``รอพิมพ์ (เครื่องพิมพ์ปิดอยู่ …)``, ``พิมพ์ไม่ได้: …``."""
+def printing_text(status: PrintStatus, *, detail: bool = False) -> str:
+    """``พิมพ์แล้ว 14:05 · สำเนา 1``, ``รอพิมพ์``, ``พิมพ์ไม่ได้``; with ``detail`` the reason too."""
     parts = []
+    reason = f" ({status.last_error})" if detail and status.last_error else ""
     if status.failed:
-        parts.append(f"พิมพ์ไม่ได้: {status.last_error}")
+        parts.append("พิมพ์ไม่ได้" + reason)
     elif status.waiting:
-        parts.append("รอพิมพ์" + (f" ({status.last_error})" if status.last_error else ""))
+        parts.append("รอพิมพ์" + reason)
     if status.printed_at is not None:
         parts.append(f"พิมพ์แล้ว {status.printed_at.astimezone(THAI_TIME):%H:%M}")
     if status.copies:
@@ -124,11 +125,12 @@ class SalesHistoryDialog(QDialog):
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
         header = self.table.horizontalHeader()
-        for column in (0, 1, 3, 5):
+        for column in (0, 1, 3):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+        for column, width in ((2, 200), (5, 180)):  # the full text is the tooltip
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            self.table.setColumnWidth(column, width)
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
-        self.table.setColumnWidth(2, 200)
         self.table.setWordWrap(False)
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.preview = QLabel(alignment=Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
@@ -180,9 +182,10 @@ class SalesHistoryDialog(QDialog):
             row.tenders,
             printing_text(row.printing),
         )
+        tips = {5: printing_text(row.printing, detail=True)}
         for column, text in enumerate(cells):
             item = QTableWidgetItem(text)
-            item.setToolTip(text)
+            item.setToolTip(tips.get(column, text))
             if column == 3:
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.table.setItem(index, column, item)
