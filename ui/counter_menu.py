@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QDialog, QMenu, QPushButton
 
 from pos.bootstrap import AppContext
@@ -55,6 +55,7 @@ class BackOffice(QObject):
         )
         self.menu_button.setMenu(self.menu)
         self._troubled = False  # receipts waited or failed since the printer was last fine
+        window.login.loggedIn.connect(lambda _: QTimer.singleShot(0, self._after_login))
         self.bridge = PrintStatusBridge(self)
         self.bridge.status_changed.connect(self.show_status)
         if self.printing is not None:
@@ -81,6 +82,12 @@ class BackOffice(QObject):
             self.window.sale.show_warning(status.message)
         elif troubled and status.state is QueueState.IDLE:
             self.window.sale.show_info("เครื่องพิมพ์พร้อม: พิมพ์ใบที่รอครบแล้ว")
+
+    def _after_login(self) -> None:
+        """Receipts waiting from before (the printer was off at start): say so at the sale."""
+        status = self.status_line.status
+        if status is not None and needs_attention(status) and self.window.sale_active():
+            self.window.sale.show_warning(status.message)
 
     def _tell_cashier(self, message: str) -> None:
         if self.window.sale_active():

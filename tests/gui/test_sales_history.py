@@ -199,11 +199,12 @@ def test_a_dead_printer_shows_in_the_header_and_the_till_keeps_selling(
     with context.uow_factory() as uow:
         waiting = len(uow.print_jobs.pending())  # with any copy an earlier test asked for
     window = start_counter(qtbot, open_till(context), context)
-    logged_in(qtbot, window)
     assert window.back_office is not None
     status = window.back_office.status_line
     context.wake_printer()
     qtbot.waitUntil(lambda: status.text() == f"รอพิมพ์ {waiting} ใบ", timeout=10_000)
+    logged_in(qtbot, window)  # receipts were waiting before anyone logged in: the cashier is told
+    qtbot.waitUntil(lambda: "เครื่องพิมพ์ปิดอยู่" in window.sale.status.text())
     assert status.property("severity") == "warning"
     assert "เครื่องพิมพ์ปิดอยู่" in status.toolTip()
     wedge_scan(qtbot, SILK)  # the till sells on
