@@ -28,11 +28,9 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import enum
 import logging
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Protocol
 
 from pos.clock import Clock, SystemClock
@@ -43,6 +41,9 @@ from receipts.connections import EscposTransport, PrinterError, PrinterTransport
 from receipts.document import Document
 from receipts.escpos_output import document_to_escpos
 from receipts.qt_runtime import ensure_qt
+from receipts.queue_status import QueueState, QueueStatus
+
+__all__ = ["DocumentNotFoundError", "DocumentSource", "PrintWorker", "QueueState", "QueueStatus"]
 
 log = logging.getLogger(__name__)
 _IDLE_POLL_SECONDS = 1.0
@@ -72,21 +73,6 @@ class StaticDocumentSource:
             return self.documents[(kind, reference)]
         except KeyError:
             raise DocumentNotFoundError(f"no {kind} document {reference}") from None
-
-
-class QueueState(enum.StrEnum):
-    IDLE = "idle"  # nothing waiting
-    PRINTING = "printing"
-    WAITING = "waiting"  # jobs wait for the printer
-    FAILED = "failed"  # a job can never print; a person must look
-
-
-@dataclass(frozen=True)
-class QueueStatus:
-    state: QueueState
-    pending: int
-    message: str  # for the till's status line, in Thai
-    last_error: str = ""
 
 
 class PrintWorker:

@@ -25,15 +25,15 @@ from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QDialog, QMenu, QPushButton
 
 from pos.bootstrap import AppContext
-from receipts.print_service import PrintService
-from receipts.print_worker import QueueState, QueueStatus
+from receipts.queue_status import QueueState, QueueStatus
 from ui.print_status import PrintStatusBridge, PrintStatusLine, needs_attention
-from ui.printer_settings_dialog import PrinterSettingsDialog
-from ui.receipt_header_dialog import ReceiptHeaderDialog
-from ui.sales_history import SalesHistoryDialog
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # imported when used: python-escpos and reportlab are 0.4 s of start-up
+    from receipts.print_service import PrintService
     from ui.main_window import CounterWindow
+    from ui.printer_settings_dialog import PrinterSettingsDialog
+    from ui.receipt_header_dialog import ReceiptHeaderDialog
+    from ui.sales_history import SalesHistoryDialog
 
 
 class BackOffice(QObject):
@@ -42,7 +42,7 @@ class BackOffice(QObject):
     def __init__(self, window: CounterWindow, context: AppContext):
         super().__init__(window)
         self.window, self.context = window, context
-        self.printing = context.printing if isinstance(context.printing, PrintService) else None
+        self.printing: PrintService | None = None
         self.status_line = PrintStatusLine(self.print_now, self.acknowledge, self._tell_cashier)
         self.menu_button = QPushButton("เมนู", objectName="menuButton")
         self.menu_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -58,11 +58,15 @@ class BackOffice(QObject):
         window.login.loggedIn.connect(lambda _: QTimer.singleShot(0, self._after_login))
         self.bridge = PrintStatusBridge(self)
         self.bridge.status_changed.connect(self.show_status)
-        if self.printing is not None:
-            self.printing.subscribe(self.bridge.report)
-            self.show_status(self.printing.status)
-        else:
-            self.show_status(QueueStatus(QueueState.WAITING, 0, "ระบบพิมพ์ไม่ได้ทำงาน"))
+        self.show_status(QueueStatus(QueueState.IDLE, 0, "กำลังเริ่มระบบพิมพ์"))
+        if hasattr(context.printing, "subscribe"):  # already running
+            self.attach(context.printing)  # type: ignore[arg-type]
+
+    def attach(self, printing: PrintService) -> None:
+        """Follow the print service's status (it starts after the window, off the GUI thread)."""
+        self.printing = printing
+        printing.subscribe(self.bridge.report)
+        self.show_status(printing.status)
 
     def _user_id(self) -> int | None:
         user = self.window.till.user
@@ -111,12 +115,16 @@ class BackOffice(QObject):
         self.window.sale.focus_scan()
 
     def open_history(self) -> SalesHistoryDialog:
+        from ui.sales_history import SalesHistoryDialog
+
         dialog = SalesHistoryDialog(self.context, self._user_id(), self.window)
         self._opened(dialog)
         dialog.open()
         return dialog
 
     def open_printer_settings(self) -> PrinterSettingsDialog:
+        from ui.printer_settings_dialog import PrinterSettingsDialog
+
         dialog = PrinterSettingsDialog(self.context, self.window, user_id=self._user_id())
         self._opened(dialog)
         dialog.settings_saved.connect(lambda _: self.context.wake_printer())
@@ -128,6 +136,8 @@ class BackOffice(QObject):
         if user is None or not user.is_manager:
             self.window.sale.show_error("หัวและท้ายใบเสร็จ: ผู้จัดการเท่านั้น (เข้าสู่ระบบด้วยรหัสผู้จัดการ)")
             return None
+        from ui.receipt_header_dialog import ReceiptHeaderDialog
+
         dialog = ReceiptHeaderDialog(self.context, user.user_id, self.window)
         self._opened(dialog)
         dialog.open()

@@ -23,7 +23,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QPushButton, QWidget
 
-from receipts.print_worker import QueueState, QueueStatus
+from receipts.queue_status import QueueState, QueueStatus
 
 
 class PrintStatusBridge(QObject):

@@ -227,3 +227,22 @@ def test_a_dead_printer_shows_in_the_header_and_the_till_keeps_selling(
     qtbot.mouseClick(status, Qt.MouseButton.LeftButton)  # acknowledged
     qtbot.waitUntil(lambda: status.text() == "เครื่องพิมพ์พร้อม", timeout=10_000)
     window.close()
+
+
+def test_the_app_starts_printing_after_its_window_and_stops_it_at_exit(
+    qtbot: QtBot, store: SampleStore
+) -> None:
+    from ui.app import PrintStarter
+
+    context = store.context
+    window = start_counter(qtbot, open_till(context), context)
+    assert window.back_office is not None and window.back_office.printing is None
+    starter = PrintStarter(context, window, delay_ms=0)
+    qtbot.waitUntil(lambda: window.back_office is not None and window.back_office.printing
+                    is not None, timeout=10_000)  # fmt: skip
+    assert context.printing is starter.service and starter.service is not None
+    worker = starter.service.worker
+    starter.stop()
+    assert worker._thread is None  # stopped and joined
+    context.printing = None
+    window.close()
