@@ -77,6 +77,7 @@ class CounterWindow(QMainWindow):
         self.lock_button = QPushButton(objectName="lockButton")
         self.logout_button = QPushButton(objectName="logoutButton")
         self._build()
+        self.context = context  # after a sale or credit note is committed: context.wake_printer()
         self.back_office = BackOffice(self, context) if context is not None else None
         if self.back_office is not None:  # printer status and menu in the header (issue 5)
             self._header_row.insertWidget(3, self.back_office.status_line)

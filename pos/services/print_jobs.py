@@ -60,7 +60,12 @@ def queue_document(
 
 
 def queue_sale_receipt(uow: UnitOfWork, sale: Sale, clock: Clock) -> PrintJob:
-    """The receipt of a sale just stored in ``uow``; the drawer opens when cash was taken."""
+    """The receipt of a sale just stored in ``uow``; the drawer opens when cash was taken.
+
+    Once per sale: a retried checkout that returns the sale already stored must not
+    queue it again.  With the buyer's details given at payment, this job prints the
+    full tax invoice (it is that sale's receipt): do not queue the invoice as well.
+    """
     cash = any(tender.kind is TenderKind.CASH for tender in sale.tenders)
     return queue_document(uow, SALE_DOCUMENT, sale.receipt_number, clock, open_drawer=cash)
 
