@@ -23,11 +23,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pos.bootstrap import AppContext
 from pos.clock import SystemClock
 from pos.serial_scanner import SerialScanner
 from pos.services.till import TillSession
 from pos.thai_dates import thai_datetime
 from pos.till import SavedCart, TillError
+from ui.counter_menu import BackOffice
 from ui.customer_display import CustomerDisplayController
 from ui.i18n import is_thai, toggle_language
 from ui.idle import IdleLock
@@ -52,7 +54,13 @@ class _ThreadBridge(QObject):
 class CounterWindow(QMainWindow):
     """The whole counter app in one window."""
 
-    def __init__(self, till: TillSession, sound: ErrorSound | None = None):
+    def __init__(
+        self,
+        till: TillSession,
+        sound: ErrorSound | None = None,
+        *,
+        context: AppContext | None = None,  # the store: the menu and the printer's status need it
+    ):
         super().__init__()
         self.till = till
         self.sound = sound or ErrorSound()
@@ -69,6 +77,11 @@ class CounterWindow(QMainWindow):
         self.lock_button = QPushButton(objectName="lockButton")
         self.logout_button = QPushButton(objectName="logoutButton")
         self._build()
+        self.context = context  # after a sale or credit note is committed: context.wake_printer()
+        self.back_office = BackOffice(self, context) if context is not None else None
+        if self.back_office is not None:  # printer status and menu in the header (issue 5)
+            self._header_row.insertWidget(3, self.back_office.status_line)
+            self._header_row.insertWidget(6, self.back_office.menu_button)
         self.login.loggedIn.connect(self._logged_in)
         self.router = ScanRouter(self.sale.scan_input, self.sale.submit_scan, self.sale_active,
                                  till.settings.wedge_max_key_gap_ms)  # fmt: skip
@@ -97,6 +110,7 @@ class CounterWindow(QMainWindow):
         header = QWidget(objectName="header")
         row = QHBoxLayout(header)
         row.setContentsMargins(12, 4, 12, 4)
+        self._header_row = row
         self.shop_label = QLabel("OTOP ศรีสะเกษ")
         self.shop_label.setStyleSheet("font-weight: bold;")
         self.terminal_label = QLabel(self.till.settings.terminal_id)
@@ -133,7 +147,12 @@ class CounterWindow(QMainWindow):
 
     # --- who is at the till ---------------------------------------------------------------
     def sale_active(self) -> bool:
-        return self.pages.currentWidget() is self.sale and self.till.user is not None
+        """The sale screen is in front (no modal dialog over it) and someone is logged in."""
+        return (
+            self.pages.currentWidget() is self.sale
+            and self.till.user is not None
+            and QApplication.activeModalWidget() is None
+        )
 
     def show_login(self) -> None:
         self.login.load_users()
@@ -182,6 +201,8 @@ class CounterWindow(QMainWindow):
         at_the_sale = user is not None and self.pages.currentWidget() is self.sale
         self.lock_button.setVisible(at_the_sale)
         self.logout_button.setVisible(at_the_sale)
+        if self.back_office is not None:
+            self.back_office.menu_button.setVisible(at_the_sale)
 
     # --- scanner, language, clock ---------------------------------------------------------
     def serial_code(self, code: str) -> None:
