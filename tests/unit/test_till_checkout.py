@@ -35,8 +35,9 @@ from tests.till_fixtures import (
     seeded_store,
 )
 
-BUYER = BuyerDetails.checked("บริษัท ศรีสะเกษ เทรดดิ้ง จำกัด", "99 ถ.ขุขันธ์ อ.เมือง จ.ศรีสะเกษ",
-                             "0335558882988", "00000")  # fmt: skip
+BUYER = BuyerDetails.checked(
+    "บริษัท ศรีสะเกษ เทรดดิ้ง จำกัด", "99 ถ.ขุขันธ์ อ.เมือง จ.ศรีสะเกษ", "0335558882988", "00000"
+)
 
 
 def _actions(store: FakeUnitOfWork, action: AuditAction) -> list[tuple[int | None, int | None]]:
@@ -163,14 +164,37 @@ def test_returns_voids_and_later_invoices_queue_their_documents() -> None:
     assert history is not None and history.sale == second
     approval = ManagerApproval(MANAGER_ID, MANAGER_PIN)
     silk_line = first.lines[0].line_id
-    note = return_goods(lambda: store, clock, ReturnRequest(
-        uuid.uuid4(), first.sale_id, {silk_line: 1000}, CASHIER_ID, "สีไม่ตรง", print_note=True,
-    ), approval)  # fmt: skip
-    void = void_sale(lambda: store, clock, credit_note_id=uuid.uuid4(), sale_id=second.sale_id,
-                     cashier_id=CASHIER_ID, reason="ลูกค้าเปลี่ยนใจ", approval=approval,
-                     print_note=True)  # fmt: skip
-    invoice = issue_tax_invoice(lambda: store, clock, sale_id=first.sale_id, buyer=BUYER,
-                                user_id=CASHIER_ID, print_invoice=True)  # fmt: skip
+    note = return_goods(
+        lambda: store,
+        clock,
+        ReturnRequest(
+            uuid.uuid4(),
+            first.sale_id,
+            {silk_line: 1000},
+            CASHIER_ID,
+            "สีไม่ตรง",
+            print_note=True,
+        ),
+        approval,
+    )
+    void = void_sale(
+        lambda: store,
+        clock,
+        credit_note_id=uuid.uuid4(),
+        sale_id=second.sale_id,
+        cashier_id=CASHIER_ID,
+        reason="ลูกค้าเปลี่ยนใจ",
+        approval=approval,
+        print_note=True,
+    )
+    invoice = issue_tax_invoice(
+        lambda: store,
+        clock,
+        sale_id=first.sale_id,
+        buyer=BUYER,
+        user_id=CASHIER_ID,
+        print_invoice=True,
+    )
     jobs = [(j.document_kind, j.reference, j.open_drawer) for j in store.committed.print_jobs]
     assert jobs[2:] == [
         ("credit_note", note.number, note.cash_paid_out_satang > 0),

@@ -1,0 +1,119 @@
+"""How payment, returns and the till's other counter actions fit into the counter window.
+
+:class:`CheckoutFlow` adds the payment and return screens to the window's
+pages, points the scan router at whichever screen is showing, and wires:
+
+* Pay (F12, the sale screen's ``payRequested``) → :class:`ui.payment_screen.PaymentScreen`;
+  after the sale the sale screen shows the next, empty cart;
+* the sale screen's menu (F11) and its keys: returns and voids (F10), void
+  the last sale (Shift+F10), a tax invoice for a past sale (Ctrl+I), open the
+  drawer without a sale (Ctrl+D) — see :mod:`ui.counter_menu`;
+* the PromptPay QR onto the customer display.
+
+The printing seam is the window's: every document queued (``"sale"``,
+``"credit_note"``, ``"tax_invoice"``) is announced with
+:meth:`ui.main_window.CounterWindow.document_queued`, which emits
+``documentQueued(kind, reference)`` (and ``saleCompleted(receipt_number)``
+for sales) and calls ``window.print_wake`` if the print worker set one.
+The job itself is already durable in the store by then.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QWidget
+
+from pos.numbering import receipt_number_from_text
+from pos.sale import Sale
+from pos.services.checkout import SALE_DOCUMENT
+from ui.counter_menu import CounterMenu
+from ui.payment_screen import PaymentScreen
+from ui.returns_screen import ReturnsScreen
+from ui.sale_screen import PaymentRequest
+
+if TYPE_CHECKING:
+    from ui.main_window import CounterWindow
+
+
+def is_receipt_char(character: str) -> bool:
+    """What a receipt number's Code 128 types: letters, digits and the dash."""
+    return character.isascii() and (character.isalnum() or character == "-")
+
+
+class CheckoutFlow(QObject):
+    """The payment and return screens in the counter window."""
+
+    def __init__(self, window: CounterWindow):
+        super().__init__(window)
+        self.window = window
+        till = window.till
+        self.payment = PaymentScreen(till, window.sound)
+        self.returns = ReturnsScreen(till, window.sound)
+        for page in (self.payment, self.returns):
+            window.pages.addWidget(page)
+            window.scan_pages.add(page)
+        window.sale.payRequested.connect(self.open_payment)
+        self.payment.completed.connect(self._sale_completed)
+        self.payment.closed.connect(self._payment_closed)
+        self.payment.qrShown.connect(window.customer_display.show_payment_qr)
+        self.payment.qrCleared.connect(window.customer_display.clear_payment)
+        self.returns.documentQueued.connect(window.document_queued)
+        self.returns.closed.connect(self.back_to_sale)
+        self.menu = CounterMenu(window, self)
+
+    # --- pages --------------------------------------------------------------------------------
+    def show(self, page: QWidget) -> None:
+        router, sale = self.window.router, self.window.sale
+        if page is self.payment:
+            router.set_target(self.payment.scan_catcher, self.payment.scanned)
+        elif page is self.returns:
+            terminal = self.window.till.settings.terminal_id
+            router.set_target(
+                self.returns.receipt_input,
+                self.returns.scanned,
+                is_scan_char=is_receipt_char,
+                wants=lambda code: receipt_number_from_text(code, terminal) is not None,
+            )
+        else:
+            router.set_target(sale.scan_input, sale.submit_scan)
+        self.window.show_page(page)
+
+    def back_to_sale(self) -> None:
+        self.show(self.window.sale)
+        self.window.sale.refresh()
+        self.window.sale.focus_scan()
+
+    # --- payment ------------------------------------------------------------------------------
+    def open_payment(self, request: PaymentRequest) -> None:
+        try:
+            self.payment.start(request)
+        except Exception as error:  # the store could not be read: stay on the cart
+            self.window.sale.show_error(
+                self.tr("The payment cannot start: {detail}").format(detail=error)
+            )
+            return
+        self.show(self.payment)
+
+    def _sale_completed(self, sale: Sale) -> None:
+        self.window.sale.refresh()  # the till already holds the next, empty cart
+        self.window.customer_display.refresh()
+        self.window.document_queued(SALE_DOCUMENT, sale.receipt_number)
+
+    def _payment_closed(self, held_scans: list[str]) -> None:
+        completed = self.payment.sale is not None
+        self.back_to_sale()
+        if completed:
+            self.window.sale.sale_completed()
+        for code in held_scans:
+            self.window.sale.submit_scan(code)
+
+    # --- returns ------------------------------------------------------------------------------
+    def open_returns(self, *, last_sale: bool = False, buyer: bool = False) -> None:
+        if self.window.till.user is None:
+            return
+        self.returns.start(last_sale=last_sale)
+        self.show(self.returns)
+        if buyer:
+            self.returns.ask_buyer()
