@@ -32,6 +32,7 @@ from pos.services.tax_invoices import TaxInvoiceError, issue_tax_invoice
 from pos.services.till import TillSession
 from pos.thai_id import ThaiIdError, thai_id_check_digit, validate_thai_id
 from ui.payment_texts import refusal_text
+from ui.scan_router import TAKES_SCANS
 from ui.widgets import ActionButton
 
 BuyerAnswer = Callable[[BuyerDetails, str | None], str | None]  # details, reason → error or None
@@ -55,6 +56,7 @@ class BuyerDetailsPanel(QWidget):
         self.tax_id = QLineEdit(objectName="buyerTaxId")
         self.tax_id.setMaxLength(17)  # 13 digits and the dashes of 1-2345-67890-12-3
         self.tax_id.textChanged.connect(self._check_tax_id)
+        self.tax_id.setProperty(TAKES_SCANS, True)  # the barcode on the back of a Thai ID card
         self.tax_id_check = QLabel(objectName="taxIdCheck")
         self.branch = QLineEdit(objectName="buyerBranch")
         self.branch.setMaxLength(12)

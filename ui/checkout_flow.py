@@ -28,6 +28,7 @@ from PySide6.QtWidgets import QWidget
 from pos.numbering import receipt_number_from_text
 from pos.sale import Sale
 from pos.services.checkout import SALE_DOCUMENT
+from pos.services.tax_invoices import TAX_INVOICE_DOCUMENT
 from ui.counter_menu import CounterMenu
 from ui.payment_screen import PaymentScreen
 from ui.returns_screen import ReturnsScreen
@@ -57,6 +58,9 @@ class CheckoutFlow(QObject):
         window.sale.payRequested.connect(self.open_payment)
         self.payment.completed.connect(self._sale_completed)
         self.payment.closed.connect(self._payment_closed)
+        self.payment.invoiceIssued.connect(
+            lambda number: window.document_queued(TAX_INVOICE_DOCUMENT, number)
+        )
         self.payment.qrShown.connect(window.customer_display.show_payment_qr)
         self.payment.qrCleared.connect(window.customer_display.clear_payment)
         self.returns.documentQueued.connect(window.document_queued)

@@ -39,7 +39,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from pos.money import format_baht
 from pos.payment import payable_lines
-from pos.sale import BuyerDetails, Sale
+from pos.sale import BuyerDetails, Sale, TaxInvoice
 from pos.schemes import SchemeBook
 from pos.services.till import TillSession
 from pos.services.till_checkout import pay, quote_draft
@@ -52,7 +52,7 @@ from pos.tenders import (
     progress,
 )
 from pos.till import TillError, cart_from_snapshot
-from ui.buyer_details import BuyerDetailsPanel
+from ui.buyer_details import BuyerDetailsPanel, ask_tax_invoice
 from ui.messages import problem_text
 from ui.payment_style import PAYMENT_STYLE
 from ui.payment_summary import DonePanel, PaymentSummary, settled_view
@@ -83,6 +83,7 @@ KIND_KEYS = (
 
 class PaymentScreen(QWidget):
     completed = Signal(object)  # the Sale, committed
+    invoiceIssued = Signal(str)  # a full tax invoice asked for after paying, committed
     closed = Signal(list)  # back to the sale screen, with the codes scanned meanwhile
     qrShown = Signal(QImage, str)
     qrCleared = Signal()
@@ -140,6 +141,14 @@ class PaymentScreen(QWidget):
             page.tenderReady.connect(self.add)  # Enter in a field: QLineEdit passes it up to us
         self.cash_page.pad.accepted.connect(self.enter)
         self.promptpay_page.qrShown.connect(self.qrShown)
+        self.promptpay_page.qrShown.connect(
+            lambda _, caption: self._status(
+                self.tr(
+                    "The customer scans the QR ({caption}). Ctrl+Enter once the transfer"
+                    " has arrived."
+                ).format(caption=caption)
+            )
+        )
         self.promptpay_page.qrCleared.connect(self.qrCleared)
         self.stack.addWidget(self.buyer_panel)
         self.stack.addWidget(self.done_panel)
@@ -197,6 +206,7 @@ class PaymentScreen(QWidget):
         self.lines = tuple(payable_lines(cart, self.quote.totals))
         self.book = SchemeBook(tuple(offer.scheme for offer in self.quote.schemes))
         self.tenders, self.buyer, self.sale, self.held_scans = [], None, None, []
+        self.buttons["removeTender"].setEnabled(True)
         self._leave_warned = False
         self._status(self.tr("Take the payment. Enter completes the sale once it is paid."))
         self.refresh()
@@ -334,6 +344,7 @@ class PaymentScreen(QWidget):
     def _show_done(self, sale: Sale) -> None:
         self._show_summary(self.progress_of(self.tenders))
         self.done_panel.show_sale(sale)
+        self.buttons["removeTender"].setEnabled(False)
         self.stack.setCurrentWidget(self.done_panel)
         self._status(self.tr("Saved. The receipt is printing."))
         self.setFocus()
@@ -347,7 +358,11 @@ class PaymentScreen(QWidget):
 
     # --- buyer details ------------------------------------------------------------------------
     def ask_buyer(self) -> None:
-        if self.sale is not None or self.request is None:
+        if self.sale is not None:  # asked right after paying: the sale's full tax invoice
+            self.stack.setCurrentWidget(self.buyer_panel)
+            ask_tax_invoice(self.buyer_panel, self.till, self.sale, self._invoice_issued)
+            return
+        if self.request is None:
             return
 
         def answer(details: BuyerDetails, _: str | None) -> str | None:
@@ -358,7 +373,16 @@ class PaymentScreen(QWidget):
         self.stack.setCurrentWidget(self.buyer_panel)
         self.buyer_panel.ask(answer, initial=self.buyer)
 
+    def _invoice_issued(self, invoice: TaxInvoice) -> None:
+        self.invoiceIssued.emit(invoice.number)
+        text = self.tr("Full tax invoice {number} issued; it is printing.")
+        self._status(text.format(number=invoice.number))
+
     def _show_tender_page(self) -> None:
+        if self.sale is not None:
+            self.stack.setCurrentWidget(self.done_panel)
+            self.setFocus()
+            return
         checked = self.kind_group.checkedButton()
         kind = next(
             (k for _, k in KIND_KEYS if self.buttons[f"kind_{k.value}"] is checked), TenderKind.CASH

@@ -21,12 +21,15 @@ PAYMENT_STYLE = f"""
 #tenderList, #returnLines {{ font-size: 13pt; background: white; }}
 #tenderKinds QPushButton {{ font-weight: bold; }}
 #tenderKinds QPushButton:checked {{ background: #e4d6f0; border: 3px solid {PURPLE}; }}
-#completeButton {{ background: {GREEN}; color: white; border: none; }}
-#completeButton QLabel {{ color: white; font-size: 18pt; font-weight: bold; }}
+#completeButton, #returnButton {{ background: {GREEN}; color: white; border: none; }}
+#completeButton QLabel, #returnButton QLabel {{ color: white; font-size: 18pt;
+    font-weight: bold; }}
 #completeButton:disabled {{ background: #9fbfa2; }}
-#completeButton #shortcutHint {{ color: white; background: rgba(255,255,255,0.18);
-    border-color: rgba(255,255,255,0.5); font-size: 12pt; }}
+#completeButton #shortcutHint, #returnButton #shortcutHint {{ color: white;
+    background: rgba(255,255,255,0.18); border-color: rgba(255,255,255,0.5); font-size: 12pt; }}
 #promptPayQr {{ background: white; }}
+#transferReceived {{ border: 3px solid {GREEN}; }}
+#transferReceived QLabel {{ font-weight: bold; color: {GREEN}; }}
 #qrCaption, #schemeShares {{ font-size: 15pt; font-weight: bold; color: {PURPLE}; }}
 #schemeExcluded, #panelError {{ color: {RED}; font-weight: bold; font-size: 12pt; }}
 #schemeRule {{ font-size: 12pt; }}

@@ -41,7 +41,7 @@ class ReturnLinesTable(QTableWidget):
     """The sale's lines; the selected row is the one F3/F4 act on."""
 
     def __init__(self) -> None:
-        super().__init__(0, 5)
+        super().__init__(0, 6)
         self.setObjectName("returnLines")
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keys stay in the screen's fields
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -51,20 +51,15 @@ class ReturnLinesTable(QTableWidget):
         self.verticalHeader().hide()
         header = self.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in range(1, 5):
+        for column in range(1, 6):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.setHorizontalHeaderLabels(
-            [
-                self.tr("Item"),
-                self.tr("Sold"),
-                self.tr("Returned"),
-                self.tr("Return now"),
-                self.tr("Refund"),
-            ]
-        )
+        self.setHorizontalHeaderLabels([
+            self.tr("Item"), self.tr("Sold"), self.tr("Amount"), self.tr("Returned"),
+            self.tr("Return now"), self.tr("Refund"),
+        ])  # fmt: skip
 
     def fill(
         self,
@@ -79,8 +74,9 @@ class ReturnLinesTable(QTableWidget):
             returned = line.quantity_milli - left[line.line_id]
             now = chosen.get(line.line_id, 0)
             cells = (
-                f"{line_name(line)}\n{format_baht(line.total_satang)}",
+                line_name(line),
                 line_quantity(line.quantity_milli, line),
+                format_baht(line.total_satang),
                 line_quantity(returned, line) if returned else "—",
                 line_quantity(now, line) if now else "",
                 format_baht(refunds[line.line_id]) if line.line_id in refunds else "",
@@ -169,7 +165,11 @@ def credit_note_text(note: CreditNote) -> str:
         else QCoreApplication.translate("ReturnTexts", "No cash to pay out")
     )
     rows.append(f"<span style='font-size:40pt; color:#1e7d32'>{paid_out}</span>")
-    small = []
+    small = [
+        f"{refund_method_name(refund.method)}: {format_baht(refund.amount_satang)}"
+        for refund in note.draft.refunds
+        if refund.method not in (RefundMethod.CASH, RefundMethod.SCHEME_GOVERNMENT)
+    ]
     if note.returned_to_government_satang:
         small.append(
             QCoreApplication.translate(

@@ -89,8 +89,8 @@ class ReturnsScreen(QWidget):
         self.preview, self.reason = self.actions_page.preview, self.actions_page.reason
         self.reason.returnPressed.connect(self.ask_return)
         self.entry, self.buyer_panel = EntryPanel(), BuyerDetailsPanel()
-        self.entry.finished.connect(self.show_actions)
-        self.buyer_panel.finished.connect(self.show_actions)
+        self.entry.finished.connect(self._question_closed)
+        self.buyer_panel.finished.connect(self._question_closed)
         self.result = QLabel(objectName="creditNoteNumber", wordWrap=True)
         self.result.setTextFormat(Qt.TextFormat.RichText)
         self.status = StatusLine("paymentStatus")
@@ -384,7 +384,7 @@ class ReturnsScreen(QWidget):
         if found is not None:
             self.history, self.chosen = found, {}
             self.sale_info.setText(sale_summary(found, self._scheme_name))
-            self.table.fill(found, {}, {})
+            self._refresh()
         self._note_id = uuid.uuid4()
         self.reason.clear()
         self._status(self.tr("Credit note {number} stored.").format(number=note.number))
@@ -408,6 +408,10 @@ class ReturnsScreen(QWidget):
         self._status(text.format(number=invoice.number))
 
     # --- moving around ------------------------------------------------------------------------
+    def _question_closed(self) -> None:
+        if self.side.currentWidget() in (self.entry, self.buyer_panel):  # not the result shown
+            self.show_actions()
+
     def show_actions(self) -> None:
         self.side.setCurrentWidget(self.actions_page)
         (self.reason if self.history is not None else self.receipt_input).setFocus()

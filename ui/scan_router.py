@@ -22,7 +22,8 @@ The payment and return screens take scans too (issue 4): the window points
 the router at their field and handler with :meth:`ScanRouter.set_target`.  The
 return screen's scans are receipt numbers (``POS01-00000042``: letters, digits
 and a dash), so a target says which characters make a burst and which
-bursts it wants.
+bursts it wants.  A text field with the ``takesScans`` property keeps what is
+scanned into it (the buyer's tax ID, scanned off the back of a Thai ID card).
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ from PySide6.QtWidgets import (
 )
 
 MIN_BURST = 8  # the shortest product code, EAN-8
+TAKES_SCANS = "takesScans"  # a text field with this property set keeps scans typed into it
 _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 _TYPING_MODIFIERS = Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier
 _TEXT_FIELDS = (QLineEdit, QAbstractSpinBox, QTextEdit, QPlainTextEdit)
@@ -132,6 +134,8 @@ class ScanRouter(QObject):
         if focus is self._scan_field:
             return False
         if isinstance(focus, _TEXT_FIELDS):
+            if focus.property(TAKES_SCANS):
+                return False  # a field that wants the scan itself (a buyer's ID card)
             return self._in_text_field(focus, event)
         return self._elsewhere(event)
 

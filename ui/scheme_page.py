@@ -134,7 +134,7 @@ class SchemePage(TenderPage):
         if cap is not None:
             rule += " " + self.tr("up to {cap} per person per day").format(cap=format_baht(cap))
         left = self._eligible_left(offer)
-        rule += ". " + self.tr("Goods it pays for: {eligible}.").format(eligible=format_baht(left))
+        rule += " · " + self.tr("Goods it pays for: {eligible}").format(eligible=format_baht(left))
         self.rule.setText(rule)
         names = [
             line.name or line.sku

@@ -444,6 +444,10 @@
 <context>
     <name>PaymentScreen</name>
     <message>
+        <source>The customer scans the QR ({caption}). Ctrl+Enter once the transfer has arrived.</source>
+        <translation>ให้ลูกค้าสแกน QR ({caption}) เมื่อเงินโอนเข้าแล้ว กด Ctrl+Enter</translation>
+    </message>
+    <message>
         <source>Take the payment. Enter completes the sale once it is paid.</source>
         <translation>รับชำระเงิน เมื่อครบแล้วกด Enter เพื่อปิดการขาย</translation>
     </message>
@@ -466,6 +470,10 @@
     <message>
         <source>Saved. The receipt is printing.</source>
         <translation>บันทึกการขายแล้ว กำลังพิมพ์ใบเสร็จ</translation>
+    </message>
+    <message>
+        <source>Full tax invoice {number} issued; it is printing.</source>
+        <translation>ออกใบกำกับภาษีเต็มรูป {number} แล้ว กำลังพิมพ์</translation>
     </message>
     <message>
         <source>A card, PromptPay or scheme payment was already taken. Esc again drops the tenders and goes back to the cart.</source>
@@ -761,6 +769,10 @@ government {government} · customer {buyer} · ref. {reference}</source>
     <message>
         <source>Returned</source>
         <translation>คืนแล้ว</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>ยอดเงิน</translation>
     </message>
     <message>
         <source>Return now</source>
@@ -1190,7 +1202,7 @@ government {government} · customer {buyer} · ref. {reference}</source>
         <translation>ไม่เกิน {cap} ต่อคนต่อวัน</translation>
     </message>
     <message>
-        <source>Goods it pays for: {eligible}.</source>
+        <source>Goods it pays for: {eligible}</source>
         <translation>สินค้าที่ร่วมโครงการ: {eligible}</translation>
     </message>
     <message>

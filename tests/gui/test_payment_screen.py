@@ -248,3 +248,30 @@ def test_every_payment_button_shows_its_key_and_is_big_enough(
         "F8",
         "F10",
     ]
+
+
+def test_a_tax_invoice_right_after_paying_with_the_id_card_scanned(
+    qtbot: QtBot, counter: CounterWindow, demo_context: AppContext
+) -> None:
+    window = logged_in(qtbot, counter)
+    wedge_scan(qtbot, GARLIC)
+    press(qtbot, Qt.Key.Key_F12)
+    press(qtbot, Qt.Key.Key_F11)
+    press(qtbot, Qt.Key.Key_Return)
+    payment = _payment(window)
+    assert payment.sale is not None
+    press(qtbot, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)  # the customer asks now
+    panel = payment.buyer_panel
+    type_text(panel.name, "นายสมชาย ใจงาม")
+    type_text(panel.address, "12 หมู่ 3 ต.หนองครก อ.เมือง จ.ศรีสะเกษ")
+    panel.tax_id.setFocus()
+    wedge_scan(qtbot, "1111111111119")  # the barcode on the back of the ID card
+    assert panel.tax_id.text() == "1111111111119" and focused() is panel.branch
+    assert "8857717001019" not in payment.status.text() and not payment.held_scans
+    with qtbot.waitSignal(window.documentQueued) as queued:
+        press(qtbot, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert queued.args == ["tax_invoice", "POS01-TI-00000001"]
+    assert rows(demo_context, "SELECT replaces_abbreviated, buyer_tax_id FROM tax_invoice") == [
+        (1, "1111111111119")
+    ]
+    assert payment.stack.currentWidget() is payment.done_panel
