@@ -49,30 +49,45 @@ class CheckoutFlow(QObject):
     def __init__(self, window: CounterWindow):
         super().__init__(window)
         self.window = window
-        till = window.till
-        self.payment = PaymentScreen(till, window.sound)
-        self.returns = ReturnsScreen(till, window.sound)
-        for page in (self.payment, self.returns):
-            window.pages.addWidget(page)
-            window.scan_pages.add(page)
+        self._payment: PaymentScreen | None = None  # built when first needed: a faster start
+        self._returns: ReturnsScreen | None = None
         window.sale.payRequested.connect(self.open_payment)
-        self.payment.completed.connect(self._sale_completed)
-        self.payment.closed.connect(self._payment_closed)
-        self.payment.invoiceIssued.connect(
-            lambda number: window.document_queued(TAX_INVOICE_DOCUMENT, number)
-        )
-        self.payment.qrShown.connect(window.customer_display.show_payment_qr)
-        self.payment.qrCleared.connect(window.customer_display.clear_payment)
-        self.returns.documentQueued.connect(window.document_queued)
-        self.returns.closed.connect(self.back_to_sale)
         self.menu = CounterMenu(window, self)
+
+    @property
+    def payment(self) -> PaymentScreen:
+        if self._payment is None:
+            window = self.window
+            payment = self._payment = PaymentScreen(window.till, window.sound)
+            self._add_page(payment)
+            payment.completed.connect(self._sale_completed)
+            payment.closed.connect(self._payment_closed)
+            payment.invoiceIssued.connect(
+                lambda number: window.document_queued(TAX_INVOICE_DOCUMENT, number)
+            )
+            payment.qrShown.connect(window.customer_display.show_payment_qr)
+            payment.qrCleared.connect(window.customer_display.clear_payment)
+        return self._payment
+
+    @property
+    def returns(self) -> ReturnsScreen:
+        if self._returns is None:
+            returns = self._returns = ReturnsScreen(self.window.till, self.window.sound)
+            self._add_page(returns)
+            returns.documentQueued.connect(self.window.document_queued)
+            returns.closed.connect(self.back_to_sale)
+        return self._returns
+
+    def _add_page(self, page: QWidget) -> None:
+        self.window.pages.addWidget(page)
+        self.window.scan_pages.add(page)
 
     # --- pages --------------------------------------------------------------------------------
     def show(self, page: QWidget) -> None:
         router, sale = self.window.router, self.window.sale
-        if page is self.payment:
+        if page is self._payment:
             router.set_target(self.payment.scan_catcher, self.payment.scanned)
-        elif page is self.returns:
+        elif page is self._returns:
             terminal = self.window.till.settings.terminal_id
             router.set_target(
                 self.returns.receipt_input,

@@ -8,7 +8,6 @@ matrix ourselves avoids going through Pillow just to hand Qt a picture.
 
 from __future__ import annotations
 
-import qrcode
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage, QPainter
 
@@ -17,6 +16,8 @@ QUIET_ZONE_MODULES = 4
 
 def qr_matrix(text: str) -> list[list[bool]]:
     """The modules of ``text``'s QR code (error correction M), quiet zone included."""
+    import qrcode  # with Pillow ~35 ms to import: not at the till's start, at the first QR
+
     code = qrcode.QRCode(
         border=QUIET_ZONE_MODULES, box_size=1, error_correction=qrcode.constants.ERROR_CORRECT_M
     )
