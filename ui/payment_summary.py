@@ -139,6 +139,9 @@ class DonePanel(QWidget):
         if sale.tax_invoices:
             number = sale.tax_invoices[0].number
             detail.append(self.tr("Full tax invoice {number}").format(number=number))
+        if sale.cash_rounding_satang:
+            rounding = format_baht(sale.cash_rounding_satang)
+            detail.append(self.tr("Cash rounding: {amount}").format(amount=rounding))
         if sale.change_satang:
             change = format_baht(sale.change_satang)
             detail.append(self.tr("Change: {change}").format(change=change))

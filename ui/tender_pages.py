@@ -176,8 +176,12 @@ class CashPage(TenderPage):
         if rounding is CashRounding.NONE:
             return self.tr("Type the cash received, or press a note key.")
         step = self.tr("0.25 baht") if rounding is CashRounding.QUARTER_BAHT else self.tr("1 baht")
-        return self.tr("Cash is rounded to {step}: {due} in cash.").format(
-            step=step, due=format_baht(state.progress.cash_due_satang)
+        paid = state.progress
+        if not paid.cash_due_satang:
+            return self.tr("Cash is rounded to {step}.").format(step=step)
+        difference = paid.cash_due_satang - paid.remaining_satang  # the rounding, +/-
+        return self.tr("Cash is rounded to {step}: {due} in cash (rounding {difference}).").format(
+            step=step, due=format_baht(paid.cash_due_satang), difference=format_baht(difference)
         )
 
     def fields(self) -> list[QLineEdit]:

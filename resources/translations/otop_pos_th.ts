@@ -141,8 +141,12 @@
         <translation>1 บาท</translation>
     </message>
     <message>
-        <source>Cash is rounded to {step}: {due} in cash.</source>
-        <translation>เงินสดปัดเศษทีละ {step}: รับเงินสด {due}</translation>
+        <source>Cash is rounded to {step}.</source>
+        <translation>เงินสดปัดเศษทีละ {step}</translation>
+    </message>
+    <message>
+        <source>Cash is rounded to {step}: {due} in cash (rounding {difference}).</source>
+        <translation>เงินสดปัดเศษทีละ {step}: รับเงินสด {due} (ปัดเศษ {difference})</translation>
     </message>
     <message>
         <source>Cash received</source>
@@ -249,6 +253,10 @@
     <message>
         <source>Full tax invoice {number}</source>
         <translation>ใบกำกับภาษีเต็มรูป {number}</translation>
+    </message>
+    <message>
+        <source>Cash rounding: {amount}</source>
+        <translation>ปัดเศษเงินสด: {amount}</translation>
     </message>
     <message>
         <source>Change: {change}</source>

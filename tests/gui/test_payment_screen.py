@@ -84,10 +84,11 @@ def test_cash_rounding_applies_to_cash_only_and_the_difference_is_shown(
     press(qtbot, Qt.Key.Key_F12)
     payment = _payment(window)
     assert payment.summary.due.text() == "151.05" and "151.00" in payment.summary.due_caption.text()
-    assert "151.00" in payment.cash_page.hint.text()
+    assert "151.00" in payment.cash_page.hint.text() and "-0.05" in payment.cash_page.hint.text()
     press(qtbot, Qt.Key.Key_F11)  # exact cash: the rounded amount
     press(qtbot, Qt.Key.Key_Return)
     assert payment.sale is not None and payment.sale.cash_rounding_satang == -5
+    assert "-0.05" in payment.done_panel.detail.text()
     assert rows(demo_context, "SELECT total_satang, cash_rounding_satang FROM sale") == [
         (15_105, -5)
     ]
