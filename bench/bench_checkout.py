@@ -31,8 +31,10 @@ from pos.cart import Cart
 from pos.clock import THAI_TIME, FakeClock
 from pos.sale import Sale
 from pos.services.checkout import CheckoutRequest, complete_sale
+from pos.services.shifts import OpenShiftRequest, open_shift
 from pos.services.simulate import SimulationOptions, simulate
 from pos.services.till_checkout import pay
+from pos.shifts import Shift
 from pos.store.database import DATABASE_FILENAME, raw_connection
 from pos.tenders import CashTender, PromptPayTender
 
@@ -146,14 +148,16 @@ class _OurCommit:
     the bare baseline's rows are.
     """
 
-    def __init__(self, context: AppContext, sale: Sale):
+    def __init__(self, context: AppContext, sale: Sale, shift: Shift):
         self._context = context
-        self._sales = iter([_copy(sale) for _ in range(WARM_UP + ROUNDS)])
+        template = dataclasses.replace(sale, stamp=shift.stamp)  # this store's shift
+        self._sales = iter([_copy(template) for _ in range(WARM_UP + ROUNDS)])
 
     def __call__(self) -> None:
         sale = next(self._sales)
         with self._context.uow_factory() as uow:
             assert uow.sales.sale_by_id(sale.sale_id) is None  # checkout's retry check
+            assert uow.shifts.open_stamp("POS01") is not None  # checkout's stamp
             serial = uow.counters.next_value("receipt:POS01")
             uow.sales.add_sale(dataclasses.replace(
                 sale, receipt_serial=serial, receipt_number=f"POS01-{serial:08d}"))  # fmt: skip
@@ -210,6 +214,8 @@ class _TillCheckout:
 
 def _measure_till_checkout(workdir: Path) -> Figure:
     context, _ = initialise(workdir / "till", demo=True)
+    request = OpenShiftRequest(uuid.uuid4(), 1, float_satang=200_000)
+    open_shift(context.uow_factory, FakeClock(MOMENT), request)
     till = _TillCheckout(context)
     times = []
     for round_number in range(WARM_UP + ROUNDS):
@@ -226,13 +232,16 @@ def _measure_till_checkout(workdir: Path) -> Figure:
 
 
 def _measure_checkout(workdir: Path) -> list[Figure]:
-    stores = {}
+    stores, shifts = {}, {}
     for name in ("ours", "commit", "bare", "bare2"):
         stores[name], _ = initialise(workdir / name, demo=True)
+        # every store has its shift 1 of business day 1: the copied rows point at them
+        request = OpenShiftRequest(uuid.uuid4(), 1, float_satang=200_000)
+        shifts[name] = open_shift(stores[name].uow_factory, FakeClock(MOMENT), request)
     ours = _OurCheckout(stores["ours"])
     sale = ours()
     template = workdir / "ours" / DATABASE_FILENAME
-    commit = _OurCommit(stores["commit"], sale)
+    commit = _OurCommit(stores["commit"], sale, shifts["commit"])
     bare = _BareCheckout(template, sale, workdir / "bare" / DATABASE_FILENAME)
     bare2 = _BareCheckout(template, sale, workdir / "bare2" / DATABASE_FILENAME)
     whole, bare_whole, committed, bare_commit = _take_turns([ours, bare, commit, bare2])

@@ -14,8 +14,10 @@ from cli import (
     catalog_commands,
     hq_commands,
     label_commands,
+    report_commands,
     sales_commands,
     settings_commands,
+    shift_commands,
 )
 from cli.common import EXIT_STORE, CommandError
 from pos import __version__
@@ -35,6 +37,10 @@ examples:
   otop-pos labels --sku TX-0101 --copies 3 --pdf labels.pdf   barcode labels
   otop-pos sales export --date 2021-07-05 --format csv   a day's sales and credit notes
   otop-pos simulate --days 3 --sales-per-day 300 --seed 1 (use a separate --data-dir)
+  otop-pos shift open --user NAME --float 2000   a cashier's shift (shift --help)
+  otop-pos report x                    the open business day so far
+  otop-pos report z --close --manager NAME   close the day (Z report, asks the PIN)
+  otop-pos report sales --from 2021-03-01 --to 2021-03-31 --pdf march.pdf
   otop-pos hq --help                   the head-office server (PostgreSQL)
   otop-pos settings set scanner_serial_port /dev/ttyACM0"""
 
@@ -55,6 +61,8 @@ def build_parser() -> argparse.ArgumentParser:
     catalog_commands.add_catalog_parser(commands)
     label_commands.add_labels_parser(commands)
     sales_commands.add_sales_parsers(commands)
+    shift_commands.add_shift_parser(commands)  # shifts, X/Z and reports (issue 6)
+    report_commands.add_report_parser(commands)
     hq_commands.add_hq_parser(commands)
     settings_commands.add_settings_parser(commands)
     return parser

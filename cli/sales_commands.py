@@ -34,7 +34,9 @@ training, demos and benchmarks: baskets of silk, snacks, weighed shallots and
 garlic; cash, PromptPay, card, Khon La Khrueng co-pay and split tenders; a few
 returns and voids (approved with the manager's PIN). Sales are spread over
 the opening hours 08:30-18:00 of consecutive days from --start (default
-2021-03-01, when the 2021 schemes were open). The same --seed gives the same
+2021-03-01, when the 2021 schemes were open). Each day runs two shifts (counted
+floats, cash in and out, blind counts) and ends with a Z report, which needs the
+manager's PIN: without one only a single day is simulated. The same --seed gives the same
 sales; running it again after an interruption does not sell anything twice.
 Use a separate data directory: the sales are real records."""
 

@@ -31,6 +31,10 @@ class AuditAction(enum.StrEnum):
     DRAWER_OPENED = "drawer_opened_no_sale"
     CASH_IN = "cash_in"
     CASH_OUT = "cash_out"
+    SHIFT_OPENED = "shift_opened"
+    SHIFT_CLOSED = "shift_closed"
+    SHIFT_DIFFERENCE_APPROVED = "shift_difference_approved"
+    DAY_CLOSED = "day_closed"  # the Z report
     SETTINGS_CHANGED = "settings_changed"
 
 

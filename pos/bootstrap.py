@@ -34,10 +34,10 @@ class AppContext:
     uow_factory: Callable[[], UnitOfWork]
     engine: Engine | None = None
     migration: MigrationOutcome | None = None
-    read_uow_factory: Callable[[], UnitOfWork] | None = None  # no write lock: the scan path
+    read_uow_factory: Callable[[], UnitOfWork] | None = None  # reports: never the write lock
 
-    @property
     def reader(self) -> Callable[[], UnitOfWork]:
+        """Units of work for reading only (reports, X): they never wait for or block a sale."""
         return self.read_uow_factory or self.uow_factory
 
     def settings(self) -> Settings:
@@ -53,13 +53,13 @@ def open_context(data_dir: Path, *, create: bool = False) -> AppContext:
     """Open the store in ``data_dir`` (migrating it if older) and wire the real adapters."""
     engine, outcome = open_database(data_dir, create=create)
     sessions = unit_of_work_factory(engine)
-    readers = unit_of_work_factory(engine, write=False)
+    read_sessions = unit_of_work_factory(engine, write=False)
     return AppContext(
         data_dir=data_dir,
         uow_factory=lambda: SqlUnitOfWork(sessions),
         engine=engine,
         migration=outcome,
-        read_uow_factory=lambda: SqlUnitOfWork(readers),
+        read_uow_factory=lambda: SqlUnitOfWork(read_sessions),
     )
 
 
@@ -106,5 +106,5 @@ def open_till(
         settle_seconds=settle_seconds if background else 0.0,
     )
     return TillSession(
-        context.uow_factory, journal, clock or SystemClock(), read_uow_factory=context.reader
+        context.uow_factory, journal, clock or SystemClock(), read_uow_factory=context.reader()
     )

@@ -16,7 +16,9 @@ from typing import Self
 
 from pos.audit import AuditEvent
 from pos.catalog import Category, ProducerGroup, Product
+from pos.fakes_reports import FakeReportQueries
 from pos.fakes_sales import FakeSalesData, FakeSalesRepository
+from pos.fakes_shifts import FakeShiftData, FakeShiftRepository
 from pos.ports import User
 from pos.print_queue import FakePrintJobRepository, PrintJob
 from pos.settings import Settings
@@ -35,6 +37,7 @@ class _Data:
     print_jobs: list[PrintJob] = dataclasses.field(default_factory=list)
     sales: FakeSalesData = dataclasses.field(default_factory=FakeSalesData)
     carts: dict[str, SavedCart] = dataclasses.field(default_factory=dict)
+    shifts: FakeShiftData = dataclasses.field(default_factory=FakeShiftData)
 
 
 class FakeCatalogRepository:
@@ -224,3 +227,6 @@ class FakeUnitOfWork:
         self.print_jobs = FakePrintJobRepository(self._working.print_jobs)
         self.sales = FakeSalesRepository(self._working.sales)
         self.carts = FakeCartRepository(self._working)
+        working = self._working
+        self.shifts = FakeShiftRepository(working.shifts)
+        self.reports = FakeReportQueries(working.sales, working.shifts, lambda: working.users)

@@ -16,6 +16,7 @@ from typing import Protocol, Self
 from pos.audit import AuditEvent
 from pos.catalog import Category, ProducerGroup, Product
 from pos.print_queue import PrintJobRepository
+from pos.report_ports import ReportQueries, ShiftRepository
 from pos.sales_ports import SalesRepository
 from pos.settings import Settings
 from pos.till import SavedCart
@@ -158,3 +159,8 @@ class UnitOfWork(CatalogueUnitOfWork, Protocol):
     def print_jobs(self) -> PrintJobRepository: ...
     @property
     def sales(self) -> SalesRepository: ...
+    # shifts, business days, Z reports and report sums (issue 6: pos/report_ports.py)
+    @property
+    def shifts(self) -> ShiftRepository: ...
+    @property
+    def reports(self) -> ReportQueries: ...

@@ -36,6 +36,7 @@ from pos.catalog import MILLI, format_quantity
 from pos.clock import THAI_TIME
 from pos.money import CashRounding, div_round_half_up, round_cash
 from pos.sale import Sale, SaleLine
+from pos.shifts import ShiftStamp
 from pos.tenders import TenderKind
 from pos.vat import split_vat_inclusive
 
@@ -118,9 +119,12 @@ class CreditNote:
     approved_by_user_id: int
     reason: str
     draft: ReturnDraft
+    stamp: ShiftStamp | None = None  # the shift that paid it out (None: stored before shifts)
 
     @property
     def business_date(self) -> dt.date:
+        if self.stamp is not None:
+            return self.stamp.business_date
         return self.issued_at.astimezone(THAI_TIME).date()
 
     @property

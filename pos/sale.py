@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from pos.cart import Cart, CartTotals, SellerVat
 from pos.clock import THAI_TIME
 from pos.payment import AllocatedShare, PaymentPlan
+from pos.shifts import ShiftStamp
 from pos.tenders import SettledTender, TenderKind
 from pos.thai_id import ThaiIdError, validate_thai_id
 
@@ -148,9 +149,13 @@ class Sale:
     vat: tuple[SellerVat, ...]
     allocation: tuple[AllocatedShare, ...]
     tax_invoices: tuple[TaxInvoice, ...] = ()
+    stamp: ShiftStamp | None = None  # its shift and business day (None: stored before shifts)
 
     @property
     def business_date(self) -> dt.date:
+        """Its business day's date; for a sale from before shifts, the Thai date it was sold."""
+        if self.stamp is not None:
+            return self.stamp.business_date
         return self.sold_at.astimezone(THAI_TIME).date()
 
     @property
@@ -198,6 +203,7 @@ def build_sale(
     cashier_id: int,
     approved_by_user_id: int | None,
     vat_rate_basis_points: int,
+    stamp: ShiftStamp | None = None,
 ) -> Sale:
     """The sale to store for a paid cart; ``receipt`` is (terminal ID, serial, number)."""
     terminal_id, serial, number = receipt
@@ -221,6 +227,7 @@ def build_sale(
         tenders=plan.settlement.tenders,
         vat=totals.vat_by_seller,
         allocation=plan.allocation,
+        stamp=stamp,
     )
 
 

@@ -19,6 +19,7 @@ from pos.barcodes import BarcodeRules
 from pos.money import CashRounding
 from pos.printing import PrinterSettings, ReceiptHeader
 from pos.promptpay import checked_target_setting
+from pos.report_settings import CommissionRates, SalesTarget, ShiftRules
 from pos.schemes import SchemeBook
 from pos.vat import DEFAULT_VAT_SCHEDULE, VatSchedule
 
@@ -45,6 +46,10 @@ class Settings:
     scanner_serial_baudrate: int = 9600
     wedge_max_key_gap_ms: int = 35  # keys closer than this, then Enter, are a scanner's burst
     customer_display: bool = True  # on a second screen when one is connected
+    # shifts and manager reports (issue 6): cash tolerance, day start, commission, targets
+    shift_rules: ShiftRules = field(default_factory=ShiftRules)
+    commission: CommissionRates = field(default_factory=CommissionRates)
+    sales_target: SalesTarget = field(default_factory=SalesTarget)
 
     def replace(self, **changes: Any) -> Settings:
         return dataclasses.replace(self, **changes)
@@ -78,6 +83,9 @@ _CODECS: dict[str, _Codec] = {
     "scanner_serial_baudrate": (_identity, int),
     "wedge_max_key_gap_ms": (_identity, int),
     "customer_display": (_identity, _strict_bool),
+    "shift_rules": (lambda v: v.to_setting(), ShiftRules.from_setting),
+    "commission": (lambda v: v.to_setting(), CommissionRates.from_setting),
+    "sales_target": (lambda v: v.to_setting(), SalesTarget.from_setting),
 }
 
 

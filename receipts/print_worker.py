@@ -41,7 +41,7 @@ from pos.print_queue import PrinterRole, PrintJob, RetryPolicy
 from pos.printing import ConnectionKind, PrinterSettings
 from receipts.connections import EscposTransport, PrinterError, PrinterTransport
 from receipts.document import Document
-from receipts.escpos_output import document_to_escpos
+from receipts.escpos_output import blocks_to_escpos, document_to_escpos
 from receipts.qt_runtime import ensure_qt
 
 log = logging.getLogger(__name__)
@@ -207,6 +207,8 @@ class PrintWorker:
             document = document.as_copy(self._clock.now())
         age = (self._clock.now() - job.created_at).total_seconds()
         drawer = job.open_drawer and age <= self.policy.drawer_window_seconds
+        if hasattr(document, "receipt_blocks"):  # reports (receipts.day_report_print)
+            return blocks_to_escpos(document.receipt_blocks(), settings, open_drawer=drawer)
         return document_to_escpos(document, settings, open_drawer=drawer)
 
     def _finish(self, job: PrintJob) -> None:

@@ -14,7 +14,18 @@ from pos.clock import THAI_TIME, FakeClock
 from pos.ports import User
 from pos.sale import Sale
 from pos.services.checkout import CheckoutRequest, complete_sale
+from pos.services.day_close import DayReport, close_day
+from pos.services.returns import ManagerApproval
+from pos.services.shifts import (
+    CloseShiftRequest,
+    OpenShiftRequest,
+    close_shift,
+    current_shift,
+    open_shift,
+    shift_takings,
+)
 from pos.services.staff import hash_pin
+from pos.shifts import Shift, count_for_amount
 from pos.tenders import Tender
 from tests.factories import SMALL_GROUP, VAT_SELLER, make_product
 
@@ -68,3 +79,27 @@ def sell(
 ) -> Sale:
     request = CheckoutRequest(uuid.uuid4(), cart, tuple(tenders), cashier_id, **options)  # type: ignore[arg-type]
     return complete_sale(context.uow_factory, clock, request)
+
+
+def open_till(
+    context: AppContext, clock: FakeClock, cashier_id: int, float_satang: int = 200_000
+) -> Shift:
+    """Open a shift with a float, half an hour before the clock's time, so the till can sell."""
+    request = OpenShiftRequest(uuid.uuid4(), cashier_id, float_satang=float_satang)
+    earlier = FakeClock(clock.now() - dt.timedelta(minutes=30))
+    return open_shift(context.uow_factory, earlier, request)
+
+
+def close_till(
+    context: AppContext, clock: FakeClock, cashier_id: int, manager_id: int
+) -> DayReport:
+    """Count the open shift's drawer exactly (if one is open), close it and the day (Z)."""
+    shift = current_shift(context.uow_factory)
+    approval = ManagerApproval(manager_id, MANAGER_PIN)
+    if shift is not None:
+        with context.uow_factory() as uow:
+            expected = shift_takings(uow, shift).cash.expected_satang
+        count, _ = count_for_amount(expected)
+        request = CloseShiftRequest(shift.shift_id, cashier_id, count)
+        close_shift(context.uow_factory, clock, request, approval)
+    return close_day(context.uow_factory, clock, uuid.uuid4(), approval)

@@ -7,7 +7,8 @@ pages, points the scan router at whichever screen is showing, and wires:
   after the sale the sale screen shows the next, empty cart;
 * the sale screen's menu (F11) and its keys: returns and voids (F10), void
   the last sale (Shift+F10), a tax invoice for a past sale (Ctrl+I), open the
-  drawer without a sale (Ctrl+D) — see :mod:`ui.counter_menu`;
+  drawer without a sale (Ctrl+D), open a shift (Ctrl+O) — see :mod:`ui.counter_menu`;
+  Pay with no shift open is refused at once, before any money changes hands;
 * the PromptPay QR onto the customer display.
 
 The printing seam is the window's: every document queued (``"sale"``,
@@ -28,9 +29,11 @@ from PySide6.QtWidgets import QWidget
 from pos.numbering import receipt_number_from_text
 from pos.sale import Sale
 from pos.services.checkout import SALE_DOCUMENT
+from pos.services.shifts import current_shift
 from pos.services.tax_invoices import TAX_INVOICE_DOCUMENT
 from ui.counter_menu import CounterMenu
 from ui.payment_screen import PaymentScreen
+from ui.payment_texts import no_shift_text
 from ui.returns_screen import ReturnsScreen
 from ui.sale_screen import PaymentRequest
 
@@ -106,6 +109,9 @@ class CheckoutFlow(QObject):
 
     # --- payment ------------------------------------------------------------------------------
     def open_payment(self, request: PaymentRequest) -> None:
+        if current_shift(self.window.till.read_uow_factory) is None:
+            self.window.sale.show_error(no_shift_text())  # before any money changes hands
+            return
         try:
             self.payment.start(request)
         except Exception as error:  # the store could not be read: stay on the cart

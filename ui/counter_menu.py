@@ -2,9 +2,10 @@
 
 The keys work from the sale screen without opening the menu: F10 returns and
 voids, Shift+F10 void the last sale, Ctrl+I a full tax invoice for a past
-sale, Ctrl+D open the cash drawer without a sale.  The menu is a panel beside
-the cart like the other questions of the sale screen (never a popup that
-would take the scanner's keys).
+sale, Ctrl+D open the cash drawer without a sale, Ctrl+O open a shift (issue
+6's dialog: the float counted; nothing is sold or refunded without a shift).
+The menu is a panel beside the cart like the other questions of the sale
+screen (never a popup that would take the scanner's keys).
 
 "No sale" asks the reason, then a manager's PIN — unless a manager is the one
 logged in, who approves their own as with discounts — records the opening in
@@ -20,8 +21,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from pos.bootstrap import AppContext
 from pos.ports import User
 from pos.services.returns import ApprovalRefusedError, ManagerApproval, open_drawer_without_sale
+from pos.services.shifts import current_shift
 from ui.manager_approval import ask_manager_approval
 from ui.widgets import ActionButton, bind_shortcut
 
@@ -49,6 +52,7 @@ class MenuPanel(QWidget):
             ("voidLastButton", "Shift+F10"),
             ("pastInvoiceButton", "Ctrl+I"),
             ("noSaleButton", "Ctrl+D"),
+            ("openShiftButton", "Ctrl+O"),
         ):
             button = ActionButton(name, key)
             button.setMinimumHeight(64)
@@ -67,6 +71,7 @@ class MenuPanel(QWidget):
             ("voidLastButton", self.tr("Void the last sale")),
             ("pastInvoiceButton", self.tr("Full tax invoice for a past sale")),
             ("noSaleButton", self.tr("Open the drawer (no sale)")),
+            ("openShiftButton", self.tr("Open a shift (count the float)")),
         ):
             self.buttons[name].set_label(text)
         self.back.set_label(self.tr("Back"))
@@ -92,6 +97,7 @@ class CounterMenu(QObject):
             ("voidLastButton", "Shift+F10", lambda: flow.open_returns(last_sale=True)),
             ("pastInvoiceButton", "Ctrl+I", lambda: flow.open_returns(last_sale=True, buyer=True)),
             ("noSaleButton", "Ctrl+D", self.ask_no_sale),
+            ("openShiftButton", "Ctrl+O", self.open_shift),
         )
         for name, key, handler in actions:
             self.panel.buttons[name].clicked.connect(handler)
@@ -102,6 +108,26 @@ class CounterMenu(QObject):
     def show_menu(self) -> None:
         sale = self.window.sale
         sale.side.setCurrentWidget(self.panel)
+        sale.focus_scan()
+
+    # --- shift ------------------------------------------------------------------------------
+    def open_shift(self) -> None:
+        """Open a shift with its float (issue 6's dialog); nothing is sold without one."""
+        till, sale = self.window.till, self.window.sale
+        if till.user is None:
+            return
+        shift = current_shift(till.read_uow_factory)
+        if shift is not None:
+            sale.show_info(self.tr("Shift {number} is open.").format(number=shift.number))
+            return
+        from ui.shift_dialogs import ShiftOpenDialog  # the shift screens load when first used
+
+        context = AppContext(None, till.uow_factory, read_uow_factory=till.read_uow_factory)
+        dialog = ShiftOpenDialog(context, till.user, self.window, clock=till.clock)
+        if dialog.exec():
+            opened = current_shift(till.read_uow_factory)
+            number = opened.number if opened is not None else "?"
+            sale.show_info(self.tr("Shift {number} is open. Sell away.").format(number=number))
         sale.focus_scan()
 
     # --- no sale ------------------------------------------------------------------------------

@@ -103,6 +103,7 @@ _REFUSALS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str]], ...] = 
             " Pay the rest by another tender.",
         ).format(scheme=m["scheme"], most=m["most"], goods=m["goods"]),
     ),
+    (re.compile(r"^no shift is open"), lambda m: no_shift_text()),
     (
         re.compile(r"^(?P<due>[\d,.]+) is still due"),
         lambda m: QCoreApplication.translate("PaymentTexts", "{due} is still due.").format(
@@ -124,6 +125,13 @@ _REFUSALS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str]], ...] = 
         ).format(scheme=m["scheme"]),
     ),
 )
+
+
+def no_shift_text() -> str:
+    return QCoreApplication.translate(
+        "PaymentTexts",
+        "No shift is open on this till: open one first (count the float) — F11 menu, Ctrl+O.",
+    )
 
 
 def refusal_text(error: Exception) -> str:

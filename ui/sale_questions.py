@@ -228,6 +228,7 @@ class SaleQuestions(QObject):
             ("Shift+F10", self.tr("Void the last sale")),
             ("Ctrl+I", self.tr("Full tax invoice for a past sale")),
             ("Ctrl+D", self.tr("Open the drawer without a sale")),
+            ("Ctrl+O", self.tr("Open a shift (count the float)")),
             ("Ctrl+Del", self.tr("Cancel the whole sale")),
             ("Ctrl+L", self.tr("Lock the screen")),
             ("Esc", self.tr("Back to the scan field")),

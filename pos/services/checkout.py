@@ -49,6 +49,7 @@ from pos.ports import UnitOfWork
 from pos.promptpay import payload
 from pos.sale import BuyerDetails, Sale, build_sale
 from pos.services.print_jobs import queue_document
+from pos.services.stamping import require_open_shift
 from pos.services.tax_invoices import add_tax_invoice
 from pos.settings import Settings
 from pos.tenders import PaymentError, Tender, TenderKind
@@ -121,8 +122,10 @@ def complete_sale(
     """Store the sale for a paid cart and return it (see the module's docstring).
 
     Raises :class:`pos.tenders.PaymentError` for tenders that do not settle the
-    cart, :class:`ApprovalRequiredError` and :class:`CheckoutError` otherwise; in
-    every case nothing is stored and no receipt number is used.
+    cart, :class:`pos.shifts.NoOpenShiftError` when no shift is open on this
+    terminal, :class:`ApprovalRequiredError` and :class:`CheckoutError` otherwise;
+    in every case nothing is stored and no receipt number is used.  The sale is
+    stamped with the open shift and its business day in the same transaction.
     """
     with uow_factory() as uow:
         sale = record_sale(uow, clock, request)
@@ -144,12 +147,13 @@ def record_sale(
     """
     if request.cart.is_empty:
         raise CheckoutError("the cart is empty")
-    moment = clock.now()
     existing = uow.sales.sale_by_id(request.sale_id)
     if existing is not None:
         return _the_same_sale(existing, request)
+    moment = clock.now()  # the write lock is held since the lookup above: times keep order
     settings = uow.settings.load()
-    sale = _new_sale(uow, settings, request, moment)
+    stamp = require_open_shift(uow, settings.terminal_id)  # stamped in this transaction
+    sale = dataclasses.replace(_new_sale(uow, settings, request, moment), stamp=stamp)
     uow.sales.add_sale(sale)
     pause_point("checkout")  # crash tests freeze here: rows written, not committed
     if request.buyer is not None:

@@ -41,6 +41,8 @@ from pos.returns import (
 from pos.sale import Sale
 from pos.services.print_jobs import queue_document
 from pos.services.staff import check_pin
+from pos.services.stamping import require_open_shift
+from pos.shifts import ShiftStamp
 
 CREDIT_NOTE_DOCUMENT = "credit_note"  # print job kind; the reference is the credit note number
 
@@ -161,19 +163,20 @@ def _store(
     reason = " ".join(request.reason.split())
     if not reason:
         raise ReturnError("give the reason (it goes on the credit note)")
-    moment = clock.now()
     with uow_factory() as uow:
         existing = uow.sales.credit_note_by_id(request.credit_note_id)
         if existing is not None:
             return _the_same_note(existing, request)
+        moment = clock.now()  # the write lock is held since the lookup above: times keep order
         sale = uow.sales.sale_by_id(request.sale_id)
         if sale is None:
             raise ReturnError(f"there is no sale {request.sale_id}")
         previous = uow.sales.credit_notes_for(sale.sale_id)
         settings = uow.settings.load()
+        stamp = require_open_shift(uow, settings.terminal_id)  # the drawer that pays it out
         quantities = request.quantities
         if kind is CreditNoteKind.VOID:
-            _check_void(sale, previous, moment.astimezone(THAI_TIME).date(), request)
+            _check_void(sale, previous, moment.astimezone(THAI_TIME).date(), request, stamp)
             quantities = {line.line_id: line.quantity_milli for line in sale.lines}
         draft = draft_return(
             sale, previous, quantities, rounding=settings.cash_rounding,
@@ -188,7 +191,7 @@ def _store(
             terminal_id=settings.terminal_id, serial=serial, kind=kind, sale_id=sale.sale_id,
             sale_receipt_number=sale.receipt_number, issued_at=moment,
             cashier_id=request.cashier_id, approved_by_user_id=_id(manager),
-            reason=reason, draft=draft,
+            reason=reason, draft=draft, stamp=stamp,
         )  # fmt: skip
         uow.sales.add_credit_note(note)
         uow.audit.record(_audit_event(note))
@@ -200,14 +203,23 @@ def _store(
 
 
 def _check_void(
-    sale: Sale, previous: list[CreditNote], today: dt.date, request: ReturnRequest
+    sale: Sale,
+    previous: list[CreditNote],
+    today: dt.date,
+    request: ReturnRequest,
+    stamp: ShiftStamp,
 ) -> None:
     if previous:
         raise ReturnError(
             f"receipt {sale.receipt_number} already has credit note {previous[0].number}:"
             " return the remaining goods instead of voiding"
         )
-    if sale.business_date != today:
+    if sale.stamp is not None and sale.stamp.business_day_id != stamp.business_day_id:
+        raise ReturnError(
+            f"receipt {sale.receipt_number} is from a business day already closed (Z report):"
+            " only a sale of the open day can be voided; return the goods instead"
+        )
+    if sale.stamp is None and sale.business_date != today:
         raise ReturnError(
             f"receipt {sale.receipt_number} is from {sale.business_date.isoformat()}: only a"
             " sale of today can be voided; return the goods instead"

@@ -5,6 +5,7 @@ ISO 8601 in Thai time)::
 
     {"format": "otop-pos-sales/1", "date": "2021-07-05",
      "sales": [{"sale_id", "receipt_number", "terminal_id", "receipt_serial", "sold_at",
+                "shift_id", "business_day_id",
                 "cashier_id", "approved_by_user_id", "vat_rate_basis_points",
                 "subtotal_satang", "line_discounts_satang", "order_discount_satang",
                 "total_satang", "vat_satang", "non_vat_satang", "cash_rounding_satang",
@@ -25,6 +26,7 @@ ISO 8601 in Thai time)::
                                   "replaces_abbreviated", "replaces_number", "reason",
                                   "in_force"}]}],
      "credit_notes": [{"credit_note_id", "number", "kind", "terminal_id", "sale_id",
+                       "shift_id", "business_day_id",
                        "sale_receipt_number", "issued_at", "cashier_id", "approved_by_user_id",
                        "reason", "total_satang", "vat_satang", "non_vat_satang",
                        "cash_rounding_satang", "cash_paid_out_satang",
@@ -33,6 +35,14 @@ ISO 8601 in Thai time)::
                                   "quantity_milli", "amount_satang"}],
                        "refunds": [{"refund_id", "tender_id", "method", "amount_satang"}],
                        "vat": [...as for sales...]}],
+     "business_days": [{"business_day_id", "terminal_id", "business_date", "opened_at",
+                        "closed_at", "z_number"}],
+     "shifts": [{"shift_id", "number", "terminal_id", "business_day_id", "opened_at",
+                 "opened_by_user_id", "float_satang", "float_count", "closed_at",
+                 "counted_by_user_id", "approved_by_user_id", "cash_count",
+                 "results": [{"tender", "expected_satang", "counted_satang"}],
+                 "cash_movements": [{"movement_id", "kind", "amount_satang", "reason", "at",
+                                     "user_id", "approved_by_user_id"}]}],
      "totals": {"sales", "credit_notes", "sales_satang", "vat_satang", "cash_rounding_satang",
                 "refunds_satang", "net_satang", "by_tender": {"cash": …},
                 "by_scheme": {"khon_la_khrueng": {"government_share_satang",
@@ -46,7 +56,10 @@ tax invoice or credit note number; ``refers_to`` the document or record it
 points at; ``paid`` is what the customer paid for a sale and got back for a
 credit note, ``government_share`` on a credit note what went back to the
 scheme).  Money is in baht with two decimals and no thousands separator,
-quantities in units (kg with three decimals).
+quantities in units (kg with three decimals).  Shifts and business days
+(issue 6) are in the JSON only: ``shift_id``/``business_day_id`` are null for
+records stored before shifts existed; counts map a denomination in satang
+(as text) to the number of pieces.
 """
 
 from __future__ import annotations
@@ -64,6 +77,7 @@ from pos.ports import UnitOfWork
 from pos.returns import CreditNote
 from pos.sale import Sale, TaxInvoice
 from pos.schemes import SchemeBook
+from pos.shifts import BusinessDay, CashCount, CashMovement, Shift, ShiftStamp
 from pos.tenders import SettledTender
 
 FORMAT = "otop-pos-sales/1"
@@ -83,13 +97,54 @@ def export_day(uow_factory: Callable[[], UnitOfWork], day: dt.date) -> dict[str,
         sales = uow.sales.sales_on(day)
         notes = uow.sales.credit_notes_on(day)
         schemes = uow.settings.load().schemes
+        days = uow.shifts.days_on(day)
+        shifts = [(s, uow.shifts.cash_movements(s.shift_id)) for s in uow.shifts.shifts_on(day)]
     return {
         "format": FORMAT,
         "date": day.isoformat(),
         "sales": [_sale(sale, schemes) for sale in sales],
         "credit_notes": [_note(note, _sale_lines(uow_factory, note, sales)) for note in notes],
+        "business_days": [_business_day(d) for d in days],
+        "shifts": [_shift(shift, movements) for shift, movements in shifts],
         "totals": _totals(sales, notes),
     }
+
+
+def _stamp(stamp: ShiftStamp | None) -> dict[str, Any]:
+    return {"shift_id": str(stamp.shift_id) if stamp else None,
+            "business_day_id": str(stamp.business_day_id) if stamp else None}  # fmt: skip
+
+
+def _business_day(day: BusinessDay) -> dict[str, Any]:
+    return {"business_day_id": str(day.day_id), "terminal_id": day.terminal_id,
+            "business_date": day.business_date.isoformat(), "opened_at": day.opened_at.isoformat(),
+            "closed_at": day.closed_at.isoformat() if day.closed_at else None,
+            "z_number": day.z_number}  # fmt: skip
+
+
+def _count(count: CashCount | None) -> dict[str, int] | None:
+    return None if count is None else {str(value): n for value, n in count.pieces}
+
+
+def _shift(shift: Shift, movements: list[CashMovement]) -> dict[str, Any]:
+    closing = shift.closing
+    return {
+        "shift_id": str(shift.shift_id), "number": shift.number, "terminal_id": shift.terminal_id,
+        "business_day_id": str(shift.business_day_id), "opened_at": shift.opened_at.isoformat(),
+        "opened_by_user_id": shift.opened_by_user_id, "float_satang": shift.float_satang,
+        "float_count": _count(shift.float_count),
+        "closed_at": closing.closed_at.isoformat() if closing else None,
+        "counted_by_user_id": closing.counted_by_user_id if closing else None,
+        "approved_by_user_id": closing.approved_by_user_id if closing else None,
+        "cash_count": _count(closing.cash_count) if closing else None,
+        "results": [{"tender": r.key, "expected_satang": r.expected_satang,
+                     "counted_satang": r.counted_satang} for r in closing.results]
+        if closing else [],
+        "cash_movements": [{"movement_id": str(m.movement_id), "kind": m.kind.value,
+                            "amount_satang": m.amount_satang, "reason": m.reason,
+                            "at": m.at.isoformat(), "user_id": m.user_id,
+                            "approved_by_user_id": m.approved_by_user_id} for m in movements],
+    }  # fmt: skip
 
 
 def _sale_lines(
@@ -146,7 +201,7 @@ def _sale(sale: Sale, schemes: SchemeBook) -> dict[str, Any]:
     return {
         "sale_id": str(sale.sale_id), "receipt_number": sale.receipt_number,
         "terminal_id": sale.terminal_id, "receipt_serial": sale.receipt_serial,
-        "sold_at": sale.sold_at.isoformat(), "cashier_id": sale.cashier_id,
+        "sold_at": sale.sold_at.isoformat(), **_stamp(sale.stamp), "cashier_id": sale.cashier_id,
         "approved_by_user_id": sale.approved_by_user_id,
         "vat_rate_basis_points": sale.vat_rate_basis_points,
         "subtotal_satang": sale.subtotal_satang,
@@ -182,6 +237,7 @@ def _note(note: CreditNote, sale_lines: dict[Any, Any]) -> dict[str, Any]:
     return {
         "credit_note_id": str(note.credit_note_id), "number": note.number,
         "kind": note.kind.value, "terminal_id": note.terminal_id, "sale_id": str(note.sale_id),
+        **_stamp(note.stamp),
         "sale_receipt_number": note.sale_receipt_number, "issued_at": note.issued_at.isoformat(),
         "cashier_id": note.cashier_id, "approved_by_user_id": note.approved_by_user_id,
         "reason": note.reason, "total_satang": note.total_satang, "vat_satang": note.vat_satang,

@@ -10,7 +10,10 @@ returned later the same day or voided at once, through
 :mod:`pos.services.returns` with the manager's PIN.
 
 Sales are spread over the opening hours, busier around midday, on the
-simulated clock (a :class:`pos.clock.FakeClock`).  Everything follows from
+simulated clock (a :class:`pos.clock.FakeClock`).  Each day has two shifts
+with counted floats, cash in and out, blind counts and a Z report, as a real
+day does (:mod:`pos.services.simulate_shifts`); closing a day needs the
+manager's PIN, so without one only a single day can be simulated.  Everything follows from
 the seed — the carts, the times and the ids of sales and credit notes — so a
 run that is interrupted and started again with the same seed stores each
 sale once (checkout is idempotent by sale id) and ends where an uninterrupted
@@ -42,6 +45,7 @@ from pos.services.returns import (
     return_goods,
     void_sale,
 )
+from pos.services.simulate_shifts import ShiftTally, SimulatedDrawer
 from pos.settings import Settings
 from pos.tenders import (
     CardTender,
@@ -84,6 +88,7 @@ class SimulationReport:
     government_share_satang: int = 0
     seconds: float = 0.0  # elapsed time
     notes: list[str] = field(default_factory=list)
+    drawer: ShiftTally = field(default_factory=ShiftTally)
 
     def summary(self) -> str:
         tenders = ", ".join(
@@ -92,7 +97,8 @@ class SimulationReport:
         return (
             f"{self.sales} sales ({self.lines} lines, {format_baht(self.sales_satang)} baht:"
             f" {tenders}; government share {format_baht(self.government_share_satang)}),"
-            f" {self.credit_notes} credit notes ({format_baht(self.refunds_satang)} baht)"
+            f" {self.credit_notes} credit notes ({format_baht(self.refunds_satang)} baht),"
+            f" {self.drawer.shifts} shifts, {self.drawer.z_reports} Z reports"
             f" in {self.seconds:.1f} s"
         )
 
@@ -117,11 +123,18 @@ def simulate(
     shop = _shop(uow_factory)
     report = SimulationReport()
     approval = _approval(uow_factory, shop, options, report)
+    if approval is None and options.days > 1:
+        raise SimulationError(
+            "closing a day (the Z report) needs the manager's PIN: give it to simulate more"
+            " than one day"
+        )
     rng = random.Random(options.seed)
     clock = FakeClock(dt.datetime.combine(options.start, OPENING, THAI_TIME))
+    staff = (shop.cashier_id, shop.manager_id)
+    drawer = SimulatedDrawer(uow_factory, clock, staff, approval, options.seed, report.drawer)
     for day_number in range(options.days):
         day = options.start + dt.timedelta(days=day_number)
-        _one_day(uow_factory, clock, rng, shop, day, options, approval, report)
+        _one_day(uow_factory, clock, rng, shop, day, options, approval, report, drawer)
         if on_day is not None:
             on_day(day, report)
     report.seconds = time.perf_counter() - started
@@ -186,13 +199,17 @@ def _one_day(
     options: SimulationOptions,
     approval: ManagerApproval | None,
     report: SimulationReport,
+    drawer: SimulatedDrawer,
 ) -> None:
     pending: list[tuple[dt.datetime, Sale]] = []  # returns due later in the day
+    drawer.start_day(day)
     for moment in _sale_times(rng, day, options.sales_per_day):
         for due, sale in sorted([p for p in pending if p[0] <= moment], key=lambda p: p[0]):
             pending.remove((due, sale))
+            drawer.before(due)
             clock.set(due)
             _return_one_line(uow_factory, clock, rng, sale, shop, approval, report)
+        drawer.before(moment)
         clock.set(moment)
         sale = _ring_up(uow_factory, clock, rng, shop)
         report.sales += 1
@@ -212,8 +229,10 @@ def _one_day(
             if due.time() < CLOSING:
                 pending.append((due, sale))
     for due, sale in sorted(pending, key=lambda p: p[0]):  # back after the day's last sale
+        drawer.before(due)
         clock.set(due)
         _return_one_line(uow_factory, clock, rng, sale, shop, approval, report)
+    drawer.end_day(clock.now())
 
 
 def _ring_up(

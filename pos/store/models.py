@@ -204,3 +204,6 @@ class TillCartLineRow(Base):
 
 # The sales tables (issue 4) live in their own module; importing it here puts them in Base.metadata.
 from pos.store import sales_models as sales_models  # noqa: E402
+
+# Shifts, business days and Z reports (issue 6), likewise.
+from pos.store import shift_models as shift_models  # noqa: E402

@@ -71,6 +71,9 @@ class SaleRow(Base):
     non_vat_satang: Mapped[int]
     cash_rounding_satang: Mapped[int]
     change_satang: Mapped[int]
+    # added by 0007_shifts (NULL for sales stored before): the shift and day it belongs to
+    shift_id: Mapped[int | None] = mapped_column(ForeignKey("shift.id"), index=True)
+    business_day_id: Mapped[int | None] = mapped_column(ForeignKey("business_day.id"), index=True)
 
 
 class SaleLineRow(Base):
@@ -87,6 +90,12 @@ class SaleLineRow(Base):
         CheckConstraint(
             "total_satang = gross_satang - line_discount_satang - order_discount_satang",
             name="total_adds_up",
+        ),
+        # 0007_shifts: the few lines sold at a changed price, for the discounts report
+        Index(
+            "ix_sale_line_price_changed",
+            "sale_id",
+            sqlite_where=text("unit_price_satang <> catalogue_price_satang"),
         ),
     )
 
@@ -268,6 +277,9 @@ class CreditNoteRow(Base):
     total_satang: Mapped[int]
     non_vat_satang: Mapped[int]
     cash_rounding_satang: Mapped[int]
+    # added by 0007_shifts (NULL for credit notes stored before)
+    shift_id: Mapped[int | None] = mapped_column(ForeignKey("shift.id"), index=True)
+    business_day_id: Mapped[int | None] = mapped_column(ForeignKey("business_day.id"), index=True)
 
 
 class CreditNoteLineRow(Base):

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from pos.returns import CreditNote, ReturnDraft
 from pos.sale import Sale, TaxInvoice
+from pos.shifts import ShiftStamp
 from pos.store.database import driver_cursor
 from pos.store.sales_models import (
     CreditNoteLineRow,
@@ -43,6 +44,7 @@ from pos.store.sales_rows import (
     tender_values,
     vat_values,
 )
+from pos.store.shift_models import BusinessDayRow, ShiftRow
 from pos.store.times import to_utc_text
 
 _sale = cast(Table, SaleRow.__table__)
@@ -56,6 +58,8 @@ _note_line = cast(Table, CreditNoteLineRow.__table__)
 _share = cast(Table, CreditNoteShareRow.__table__)
 _refund = cast(Table, CreditNoteRefundRow.__table__)
 _note_vat = cast(Table, CreditNoteVatRow.__table__)
+_shift = cast(Table, ShiftRow.__table__)
+_day = cast(Table, BusinessDayRow.__table__)
 
 
 def _insert_sql(table: Table) -> str:
@@ -77,7 +81,7 @@ class SqlSalesRepository:
     # --- writing --------------------------------------------------------------------------
     def add_sale(self, sale: Sale) -> None:
         cursor = self._cursor()
-        cursor.execute(_INSERT["sale"], sale_values(sale))
+        cursor.execute(_INSERT["sale"], (*sale_values(sale), *_stamp_keys(cursor, sale.stamp)))
         key = cursor.lastrowid
         cursor.executemany(
             _INSERT["sale_line"], [line_values(key, i, line) for i, line in enumerate(sale.lines)]
@@ -116,12 +120,13 @@ class SqlSalesRepository:
         cursor.execute(
             "INSERT INTO credit_note (credit_note_uuid, sale_id, kind, terminal_id, serial, number,"
             " issued_at_utc, business_date, cashier_id, approved_by_user_id, reason, total_satang,"
-            " non_vat_satang, cash_rounding_satang)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " non_vat_satang, cash_rounding_satang, shift_id, business_day_id)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (str(note.credit_note_id), sale_key, note.kind.value, note.terminal_id, note.serial,
              note.number, to_utc_text(note.issued_at), note.business_date.isoformat(),
              note.cashier_id, note.approved_by_user_id, note.reason, draft.total_satang,
-             draft.non_vat_satang, draft.cash_rounding_satang),
+             draft.non_vat_satang, draft.cash_rounding_satang,
+             *_stamp_keys(cursor, note.stamp)),
         )  # fmt: skip
         note_key = cursor.lastrowid
         tenders = dict(
@@ -204,7 +209,12 @@ class SqlSalesRepository:
 
     def _sales(self, ids: Select[Any]) -> list[Sale]:
         """Whole sales for the sale ids ``ids`` selects: one query per table."""
-        statement = select(_sale).where(_sale.c.id.in_(ids))
+        statement = (
+            select(_sale, _shift.c.shift_uuid, _day.c.day_uuid)
+            .outerjoin(_shift, _shift.c.id == _sale.c.shift_id)
+            .outerjoin(_day, _day.c.id == _sale.c.business_day_id)
+            .where(_sale.c.id.in_(ids))
+        )
         rows = list(
             self._session.execute(statement.order_by(_sale.c.terminal_id, _sale.c.receipt_serial))
         )
@@ -243,8 +253,11 @@ class SqlSalesRepository:
     def _notes(self, condition: Any) -> list[CreditNote]:
         ids = select(_note.c.id).where(condition)
         notes = list(self._session.execute(
-            select(_note, _sale.c.sale_uuid, _sale.c.receipt_number)
+            select(_note, _sale.c.sale_uuid, _sale.c.receipt_number, _shift.c.shift_uuid,
+                   _day.c.day_uuid)
             .join(_sale, _sale.c.id == _note.c.sale_id)
+            .outerjoin(_shift, _shift.c.id == _note.c.shift_id)
+            .outerjoin(_day, _day.c.id == _note.c.business_day_id)
             .where(_note.c.id.in_(ids)).order_by(_note.c.issued_at_utc, _note.c.id)
         ))  # fmt: skip
         if not notes:  # the common case on a return's check for a retried credit note id
@@ -282,6 +295,18 @@ def _note_children(ids: Select[Any]) -> list[Select[Any]]:
         .where(_note_vat.c.credit_note_id.in_(ids))
         .order_by(_note_vat.c.credit_note_id, _note_vat.c.position),
     ]  # fmt: skip
+
+
+def _stamp_keys(cursor: sqlite3.Cursor, stamp: ShiftStamp | None) -> tuple[int | None, int | None]:
+    """The row ids of the shift and business day a record is stamped with (None, None: none)."""
+    if stamp is None:
+        return (None, None)
+    row = cursor.execute(
+        "SELECT id, business_day_id FROM shift WHERE shift_uuid = ?", (str(stamp.shift_id),)
+    ).fetchone()
+    if row is None:
+        raise KeyError(f"there is no shift {stamp.shift_id}")
+    return (int(row[0]), int(row[1]))
 
 
 def _grouped(rows: Iterable[Row[Any]], key: str = "sale_id") -> dict[int, list[Row[Any]]]:

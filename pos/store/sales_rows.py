@@ -7,6 +7,7 @@ so each stays small; the column order of the tuples is the tables' own
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 from typing import Any
 
@@ -24,6 +25,7 @@ from pos.returns import (
     ReturnDraft,
 )
 from pos.sale import BuyerDetails, Sale, SaleLine, TaxInvoice
+from pos.shifts import ShiftStamp
 from pos.store.times import from_utc_text, to_utc_text
 from pos.tenders import SettledTender, TenderKind
 
@@ -88,6 +90,16 @@ def sale_from_rows(row: Row[Any], children: dict[str, list[Row[Any]]]) -> Sale:
             for a in children["allocation"]
         ),
         tax_invoices=tuple(invoice_from_row(row.sale_uuid, i) for i in children["invoices"]),
+        stamp=stamp_from_row(row),
+    )
+
+
+def stamp_from_row(row: Row[Any]) -> ShiftStamp | None:
+    """The shift and day of a sale or credit note row joined with their UUIDs (None before 0007)."""
+    if row.shift_uuid is None:
+        return None
+    return ShiftStamp(
+        uuid.UUID(row.shift_uuid), uuid.UUID(row.day_uuid), dt.date.fromisoformat(row.business_date)
     )
 
 
@@ -192,4 +204,5 @@ def note_from_rows(
         approved_by_user_id=row.approved_by_user_id,
         reason=row.reason,
         draft=draft,
+        stamp=stamp_from_row(row),
     )

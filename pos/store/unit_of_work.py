@@ -27,7 +27,9 @@ from pos.store.catalog_repository import SqlCatalogRepository
 from pos.store.database import driver_cursor, writer_engine
 from pos.store.models import AuditEventRow, SettingRow, UserRow
 from pos.store.print_job_repository import SqlPrintJobRepository
+from pos.store.report_queries import SqlReportQueries
 from pos.store.sales_repository import SqlSalesRepository
+from pos.store.shift_repository import SqlShiftRepository
 from pos.store.times import from_utc_text, to_utc_text
 
 
@@ -168,6 +170,8 @@ class SqlUnitOfWork:
         self.print_jobs = SqlPrintJobRepository(self.session)
         self.sales = SqlSalesRepository(self.session)
         self.carts = SqlCartRepository(self.session)
+        self.shifts = SqlShiftRepository(self.session)
+        self.reports = SqlReportQueries(self.session)
         return self
 
     def __exit__(

@@ -171,6 +171,14 @@
 <context>
     <name>CounterMenu</name>
     <message>
+        <source>Shift {number} is open.</source>
+        <translation>กะที่ {number} เปิดอยู่แล้ว</translation>
+    </message>
+    <message>
+        <source>Shift {number} is open. Sell away.</source>
+        <translation>เปิดกะที่ {number} แล้ว เริ่มขายได้</translation>
+    </message>
+    <message>
         <source>Type why the drawer is opened (e.g. change for the float).</source>
         <translation>กรุณาพิมพ์เหตุผลที่เปิดลิ้นชัก (เช่น แลกเงินทอน)</translation>
     </message>
@@ -352,6 +360,10 @@
     <message>
         <source>Open the drawer (no sale)</source>
         <translation>เปิดลิ้นชัก (ไม่มีการขาย)</translation>
+    </message>
+    <message>
+        <source>Open a shift (count the float)</source>
+        <translation>เปิดกะ (นับเงินทอนตั้งต้น)</translation>
     </message>
     <message>
         <source>Back</source>
@@ -638,6 +650,10 @@ government {government} · customer {buyer} · ref. {reference}</source>
     <message>
         <source>{scheme} does not pay at this date or time.</source>
         <translation>{scheme} ไม่เปิดให้ใช้ในวันหรือเวลานี้</translation>
+    </message>
+    <message>
+        <source>No shift is open on this till: open one first (count the float) — F11 menu, Ctrl+O.</source>
+        <translation>ยังไม่ได้เปิดกะที่เครื่องนี้: เปิดกะก่อน (นับเงินทอนตั้งต้น) — เมนู F11 หรือ Ctrl+O</translation>
     </message>
     <message>
         <source>Not accepted: {detail}</source>
@@ -1092,6 +1108,10 @@ government {government} · customer {buyer} · ref. {reference}</source>
     <message>
         <source>Open the drawer without a sale</source>
         <translation>เปิดลิ้นชักโดยไม่มีการขาย</translation>
+    </message>
+    <message>
+        <source>Open a shift (count the float)</source>
+        <translation>เปิดกะ (นับเงินทอนตั้งต้น)</translation>
     </message>
     <message>
         <source>Cancel the whole sale</source>

@@ -1,15 +1,23 @@
-"""The counter window on a real demo store, as the cashier sees it (offscreen, 1366×768)."""
+"""GUI tests: the shipped Thai fonts, as the app draws (ui.fonts.install_fonts), and the counter
+window on a real demo store, as the cashier sees it (offscreen, 1366×768)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 import pytest
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from pos.bootstrap import AppContext, open_till
 from tests.gui.helpers import start_counter
+from ui.fonts import install_fonts
 from ui.main_window import CounterWindow
+
+
+@pytest.fixture(autouse=True)
+def thai_fonts(qapp: QApplication) -> None:
+    qapp.setFont(install_fonts())
 
 
 @pytest.fixture

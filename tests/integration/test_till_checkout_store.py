@@ -8,10 +8,12 @@ so the restarted till gets the cart back and sells it with the same number.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import signal
 import subprocess
 import sys
+import uuid
 from pathlib import Path
 
 import pytest
@@ -19,6 +21,7 @@ import pytest
 import pos.services.checkout as checkout_module
 from pos.bootstrap import AppContext, open_context, open_till
 from pos.clock import FakeClock
+from pos.services.shifts import OpenShiftRequest, open_shift
 from pos.services.till_checkout import pay
 from pos.store.database import DATABASE_FILENAME, raw_connection
 from pos.tenders import CashTender
@@ -27,6 +30,16 @@ from tests.integration.store_checks import assert_store_consistent
 from tests.integration.test_checkout_crash import wait_for
 
 CHILD = Path(__file__).with_name("till_checkout_child.py")
+
+
+@pytest.fixture(autouse=True)
+def shift_open(demo_context: AppContext) -> None:
+    """The demo cashier's shift, opened before the till's clock (nothing sells without one)."""
+    request = OpenShiftRequest(uuid.uuid4(), 1, float_satang=100_000)
+    open_shift(demo_context.uow_factory, FakeClock(FakeClock().now() - dt.timedelta(hours=1)),
+               request)  # fmt: skip
+
+
 PROJECT = Path(__file__).resolve().parents[2]
 SILK, GARLIC = "8855512010014", "8857717001019"
 

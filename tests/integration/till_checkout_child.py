@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from pos.bootstrap import open_context, open_till
+from pos.clock import FakeClock
 from pos.services.till_checkout import pay
 from pos.tenders import CashTender
 
@@ -20,7 +21,7 @@ SILK, GARLIC = "8855512010014", "8857717001019"
 
 def main(data_dir: str) -> None:
     context = open_context(Path(data_dir))
-    till = open_till(context, background=False)
+    till = open_till(context, FakeClock(), background=False)  # the test opened the shift before
     till.log_in(1, "1234")
     for code in (SILK, GARLIC):
         till.scan(code)

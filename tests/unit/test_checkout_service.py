@@ -31,6 +31,7 @@ from tests.sales_helpers import (
     SILK,
     add_staff,
     cart_of,
+    open_till,
     sell,
 )
 
@@ -47,7 +48,9 @@ Shop = tuple[AppContext, FakeClock, int, int]  # context, clock, cashier id, man
 def shop() -> Shop:
     context = fake_context()
     cashier, manager = add_staff(context)
-    return context, FakeClock(JULY_2021), cashier, manager
+    clock = FakeClock(JULY_2021)
+    open_till(context, clock, cashier)
+    return context, clock, cashier, manager
 
 
 def stored_count(context: AppContext) -> int:
@@ -218,6 +221,7 @@ def test_another_terminal_numbers_on_its_own(shop: Shop) -> None:
     with context.uow_factory() as uow:
         uow.settings.save(uow.settings.load().replace(terminal_id="POS02"))
         uow.commit()
+    open_till(context, clock, cashier)  # a terminal's drawer has its own shifts
     sale = sell(context, clock, cart_of((CHIPS, 1)), [PromptPayTender(12_000, True)], cashier)
     assert sale.receipt_number == "POS02-00000001"
 

@@ -42,6 +42,8 @@ from tests.sales_helpers import (
     SILK,
     add_staff,
     cart_of,
+    close_till,
+    open_till,
     sell,
 )
 
@@ -55,7 +57,9 @@ def shop() -> Shop:
         uow.settings.save(uow.settings.load().replace(cash_rounding=CashRounding.QUARTER_BAHT))
         uow.commit()
     cashier, manager = add_staff(context)
-    return context, FakeClock(JULY_2021), cashier, manager
+    clock = FakeClock(JULY_2021)
+    open_till(context, clock, cashier)
+    return context, clock, cashier, manager
 
 
 def back(shop: Shop, sale: Sale, quantities: dict[uuid.UUID, int], **options: object) -> CreditNote:
@@ -135,11 +139,13 @@ def test_yesterdays_sale_or_a_partly_returned_one_is_not_voided(shop: Shop) -> N
     context, clock, cashier, manager = shop
     sale = sell(context, clock, cart_of((CHIPS, 2)), [CashTender(24_000)], cashier)
     approval = ManagerApproval(manager, MANAGER_PIN)
-    clock.advance(days=1)
-    with pytest.raises(ReturnError, match="only a sale of today can be voided"):
+    clock.advance(hours=8)
+    close_till(context, clock, cashier, manager)  # the day is closed with its Z report
+    clock.advance(hours=16)
+    open_till(context, clock, cashier)
+    with pytest.raises(ReturnError, match="only a sale of the open day can be voided"):
         void_sale(context.uow_factory, clock, credit_note_id=uuid.uuid4(), sale_id=sale.sale_id,
                   cashier_id=cashier, reason="x", approval=approval)  # fmt: skip
-    clock.advance(days=-1)
     back(shop, sale, {sale.lines[0].line_id: 1000})
     with pytest.raises(ReturnError, match="return the remaining goods instead"):
         void_sale(context.uow_factory, clock, credit_note_id=uuid.uuid4(), sale_id=sale.sale_id,
@@ -209,6 +215,7 @@ def sales_and_returns(draw: st.DrawFn) -> tuple[Sale, list[dict[uuid.UUID, int]]
     """A sale paid with co-pay, card and cash, and returns that take back every line in parts."""
     context = fake_context()
     cashier, _ = add_staff(context)
+    open_till(context, FakeClock(JULY_2021), cashier)
     items = draw(st.lists(st.sampled_from(GOODS), min_size=1, max_size=5, unique=True))
     cart = cart_of(*[(p, draw(st.integers(1, 3000)) if p.sold_by_weight else draw(
         st.integers(1, 4))) for p in items])  # fmt: skip

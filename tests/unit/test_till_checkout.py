@@ -21,8 +21,11 @@ from pos.services.returns import (
     return_goods,
     void_sale,
 )
+from pos.services.shifts import OpenShiftRequest, open_shift
 from pos.services.tax_invoices import issue_tax_invoice
+from pos.services.till import TillSession
 from pos.services.till_checkout import checkout_request, pay, quote_draft
+from pos.shifts import NoOpenShiftError
 from pos.tenders import CardTender, CashTender, PaymentError
 from pos.till import TillError, TillProblem
 from tests.till_fixtures import (
@@ -31,9 +34,20 @@ from tests.till_fixtures import (
     MANAGER_ID,
     MANAGER_PIN,
     SILK,
-    logged_in_till,
     seeded_store,
 )
+from tests.till_fixtures import logged_in_till as logged_in_till_without_a_shift
+
+
+def logged_in_till(
+    store: FakeUnitOfWork | None = None, clock: FakeClock | None = None
+) -> TillSession:
+    """A till whose cashier has opened a shift (nothing is sold without one)."""
+    till = logged_in_till_without_a_shift(store, clock)
+    request = OpenShiftRequest(uuid.uuid4(), CASHIER_ID, float_satang=100_000)
+    open_shift(till.uow_factory, till.clock, request)
+    return till
+
 
 BUYER = BuyerDetails.checked(
     "บริษัท ศรีสะเกษ เทรดดิ้ง จำกัด", "99 ถ.ขุขันธ์ อ.เมือง จ.ศรีสะเกษ", "0335558882988", "00000"
@@ -202,6 +216,17 @@ def test_returns_voids_and_later_invoices_queue_their_documents() -> None:
         ("tax_invoice", invoice.number, False),
     ]
     assert void.cash_paid_out_satang == 15_900 and invoice.replaces_abbreviated
+
+
+def test_without_an_open_shift_nothing_is_sold_and_the_cart_stays() -> None:
+    store = seeded_store()
+    till = logged_in_till_without_a_shift(store)
+    till.scan(SILK.barcode or "")
+    draft = till.sale_draft()
+    with pytest.raises(NoOpenShiftError):
+        pay(till, draft, [CashTender(245_000)])
+    assert not store.committed.sales.sales and not store.committed.print_jobs
+    assert draft.cart.cart_uuid in store.committed.carts and len(till.cart.lines) == 1
 
 
 def test_no_sale_today_means_nothing_to_void() -> None:

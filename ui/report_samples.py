@@ -1,0 +1,126 @@
+"""Render the shift and report samples to PNG for people to look at.
+
+Run ``python -m ui.report_samples DIR`` (default docs/samples): a throwaway
+demo store gets two simulated days (shifts, floats, blind counts, Z reports),
+then:
+
+* ``z-report-58mm.png`` — a Z report as the thermal printer prints it (decoded
+  back from the ESC/POS bytes);
+* ``manager-report-A4.png`` — the first page of the manager's report PDF
+  (categories chart, textile target), via pdftoppm;
+* ``manager-screen.png`` and ``shift-close-dialog.png`` — the screens,
+  grabbed offscreen.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PIL import Image
+from PySide6.QtWidgets import QApplication
+
+from pos.bootstrap import initialise
+from pos.clock import THAI_TIME, FakeClock, SystemClock
+from pos.printing import DOTS_58MM, PrinterSettings
+from pos.services.day_close import z_report
+from pos.services.reports import ReportPeriod, manager_report
+from pos.services.shifts import OpenShiftRequest, open_shift
+from pos.services.simulate import SimulationOptions, simulate
+from receipts.day_report_print import day_report_escpos
+from receipts.escpos_decode import decode
+from receipts.report_pdf import write_report_pdf
+from receipts.samples import header_from_settings
+from ui.fonts import install_fonts
+from ui.manager_screen import ManagerScreen
+from ui.shift_dialogs import ShiftCloseDialog
+
+PERIOD = ReportPeriod(dt.date(2021, 3, 1), dt.date(2021, 3, 2))
+
+
+def _small(path: Path, colours: int = 32) -> None:
+    Image.open(path).convert("RGB").quantize(colours).save(path, optimize=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    out = Path(args[0] if args else "docs/samples")
+    out.mkdir(parents=True, exist_ok=True)
+    app = QApplication.instance() or QApplication([])
+    app.setFont(install_fonts())  # type: ignore[union-attr]
+    with tempfile.TemporaryDirectory() as work:
+        context, _ = initialise(Path(work) / "store", demo=True)
+        options = SimulationOptions(
+            days=2, sales_per_day=60, seed=3, manager_pin="5678", return_rate=0.04, void_rate=0.02
+        )
+        simulate(context.uow_factory, options)
+        settings = context.settings()
+        header = header_from_settings(settings.receipt_header, pos_id=settings.terminal_id)
+        z = z_report(context.reader(), SystemClock(), "POS01-Z-00000002")
+        printer = PrinterSettings(paper_width_dots=DOTS_58MM)
+        picture = decode(day_report_escpos(z, header, settings.schemes, printer)).picture()
+        picture.save(out / "z-report-58mm.png", optimize=True)
+        report = manager_report(context.reader(), PERIOD, SystemClock().now())
+        write_report_pdf(report, Path(work) / "report.pdf")
+        stem = out / "manager-report-A4"
+        subprocess.run(
+            [
+                "pdftoppm",
+                "-r",
+                "60",
+                "-png",
+                "-singlefile",
+                "-f",
+                "1",
+                "-l",
+                "1",
+                str(Path(work) / "report.pdf"),
+                str(stem),
+            ],
+            check=True,
+        )
+        _small(stem.with_suffix(".png"))
+        clock = FakeClock(dt.datetime(2021, 3, 3, 9, 0, tzinfo=THAI_TIME))
+        screen = ManagerScreen(context, clock=clock, period=PERIOD)
+        screen.show()
+        deadline = time.monotonic() + 30
+        while screen.report is None and time.monotonic() < deadline:
+            app.processEvents()  # type: ignore[union-attr]
+            time.sleep(0.02)
+        screen.resize(1100, 720)
+        app.processEvents()  # type: ignore[union-attr]
+        screen.grab().save(str(out / "manager-screen.png"))
+        _small(out / "manager-screen.png")
+        with context.uow_factory() as uow:
+            cashier = next(u for u in uow.users.active_users() if u.role == "cashier")
+        assert cashier.user_id is not None
+        open_shift(
+            context.uow_factory,
+            clock,
+            OpenShiftRequest(uuid.uuid4(), cashier.user_id, float_satang=200_000),
+        )
+        dialog = ShiftCloseDialog(context, cashier, clock=clock)
+        dialog.counter.spins[100_000].setValue(1)
+        dialog.counter.spins[10_000].setValue(9)
+        dialog.counter.spins[2_000].setValue(5)
+        dialog.show()
+        app.processEvents()  # type: ignore[union-attr]
+        dialog.grab().save(str(out / "shift-close-dialog.png"))
+        _small(out / "shift-close-dialog.png")
+        screen.close()
+        dialog.close()
+        context.close()
+    print(f"samples written to {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
