@@ -28,6 +28,7 @@ always wired here); other kinds of document can be given in
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -37,9 +38,10 @@ from pos.ports import UnitOfWork
 from pos.print_queue import RetryPolicy
 from pos.printing import PrinterSettings
 from pos.services.day_close import Z_DOCUMENT_KIND
-from receipts.connections import EscposTransport, PrinterTransport
+from receipts.connections import EscposTransport, PrinterError, PrinterTransport
 from receipts.day_report_print import ZReportSource
 from receipts.document_source import SaleDocumentSource
+from receipts.escpos_output import drawer_kick
 from receipts.print_worker import DocumentSource, PrintWorker, QueueStatus
 
 StatusListener = Callable[[QueueStatus], None]
@@ -69,6 +71,7 @@ class PrintService:
         read_uow_factory: Callable[[], UnitOfWork] | None = None,
     ):
         reader = read_uow_factory or uow_factory
+        self._reader, self._transport_factory = reader, transport_factory
         self.documents = SaleDocumentSource(reader)
         self._listeners: list[StatusListener] = []
         self.worker = PrintWorker(
@@ -105,6 +108,26 @@ class PrintService:
     def wake(self) -> None:
         """Print what is waiting now; returns at once (see the module docstring)."""
         self.worker.wake()
+
+    def kick_drawer(self, on_error: Callable[[str], None] | None = None) -> threading.Thread:
+        """Open the cash drawer on the receipt printer ("no sale", already audited), off the
+        caller's thread; if the printer cannot be reached ``on_error`` gets the reason."""
+        thread = threading.Thread(
+            target=self._kick, args=(on_error,), name="drawer-kick", daemon=True
+        )
+        thread.start()
+        return thread
+
+    def _kick(self, on_error: Callable[[str], None] | None) -> None:
+        with self._reader() as uow:
+            printer = uow.settings.load().receipt_printer
+        try:
+            if not printer.drawer_pin:
+                raise PrinterError("ไม่มีลิ้นชักเก็บเงินต่อกับเครื่องพิมพ์ (drawer pin 0)")
+            self._transport_factory(printer).send_job(drawer_kick(printer.drawer_pin))
+        except PrinterError as error:
+            if on_error is not None:
+                on_error(str(error))
 
     def acknowledge_failures(self) -> None:
         """Someone has seen the jobs that can never print; the status line stops showing them."""

@@ -6,7 +6,8 @@ store (it needs the :class:`pos.bootstrap.AppContext`):
 * the **menu** button (``menuButton``, shown while someone is logged in at the
   sale screen): the sales history with reprints (anyone logged in), the
   printer settings with a test print (anyone: a cashier may have to switch to
-  the spare printer), the header and footer of the documents (managers);
+  the spare printer), the header and footer of the documents (managers), the
+  manager's reports and day close (:mod:`ui.shift_actions`, also Ctrl+R);
 * the **printer status** (:class:`ui.print_status.PrintStatusLine`), fed by the
   print worker (``context.printing``, a :class:`receipts.print_service.PrintService`)
   through a queued signal.  When the printer stops (off, no paper, unplugged)
@@ -21,7 +22,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QDialog, QMenu, QPushButton
 
 from pos.bootstrap import AppContext
@@ -39,6 +40,8 @@ if TYPE_CHECKING:  # imported when used: python-escpos and reportlab are 0.4 s o
 class BackOffice(QObject):
     """The menu, its dialogs and the print status of one counter window."""
 
+    drawer_failed = Signal(str)  # from the drawer-kick thread: why the drawer did not open
+
     def __init__(self, window: CounterWindow, context: AppContext):
         super().__init__(window)
         self.window, self.context = window, context
@@ -53,11 +56,17 @@ class BackOffice(QObject):
         self.header_action = self.menu.addAction(
             "หัวและท้ายใบเสร็จ (ผู้จัดการ)", self.open_header_settings
         )
+        self.reports_action = self.menu.addAction(
+            "รายงานและปิดวัน (ผู้จัดการ)", self.open_manager_screen
+        )
         self.menu_button.setMenu(self.menu)
         self._troubled = False  # receipts waited or failed since the printer was last fine
         window.login.loggedIn.connect(lambda _: QTimer.singleShot(0, self._after_login))
         self.bridge = PrintStatusBridge(self)
         self.bridge.status_changed.connect(self.show_status)
+        self.drawer_failed.connect(
+            lambda reason: self.window.sale.show_warning(f"ลิ้นชักไม่เปิด: {reason}")
+        )
         self.show_status(QueueStatus(QueueState.IDLE, 0, "กำลังเริ่มระบบพิมพ์"))
         if hasattr(context.printing, "subscribe"):  # already running
             self.attach(context.printing)  # type: ignore[arg-type]
@@ -66,6 +75,7 @@ class BackOffice(QObject):
         """Follow the print service's status (it starts after the window, off the GUI thread)."""
         self.printing = printing
         printing.subscribe(self.bridge.report)
+        self.window.kick_drawer = lambda: printing.kick_drawer(self.drawer_failed.emit)
         self.show_status(printing.status)
 
     def _user_id(self) -> int | None:
@@ -142,3 +152,7 @@ class BackOffice(QObject):
         self._opened(dialog)
         dialog.open()
         return dialog
+
+    def open_manager_screen(self) -> object:
+        """The manager's reports, X and Z (the sale screen's Ctrl+R does the same)."""
+        return self.window.checkout.menu.shifts.open_manager_screen()

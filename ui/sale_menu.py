@@ -3,7 +3,9 @@
 The keys work from the sale screen without opening the menu: F10 returns and
 voids, Shift+F10 void the last sale, Ctrl+I a full tax invoice for a past
 sale, Ctrl+D open the cash drawer without a sale, Ctrl+O open a shift (issue
-6's dialog: the float counted; nothing is sold or refunded without a shift).
+6's dialog: the float counted; nothing is sold or refunded without a shift), and
+the other shift keys of :mod:`ui.shift_actions` (cash in/out, close the shift,
+the manager's reports and day close).
 The menu is a panel beside the cart like the other questions of the sale
 screen (never a popup that would take the scanner's keys).
 
@@ -19,13 +21,12 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Signal
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
-from pos.bootstrap import AppContext
 from pos.ports import User
 from pos.services.returns import ApprovalRefusedError, ManagerApproval, open_drawer_without_sale
-from pos.services.shifts import current_shift
 from ui.manager_approval import ask_manager_approval
+from ui.shift_actions import SHIFT_KEYS, ShiftActions
 from ui.widgets import ActionButton, bind_shortcut
 
 if TYPE_CHECKING:
@@ -44,24 +45,21 @@ class MenuPanel(QWidget):
         super().__init__(parent)
         self.title = QLabel(objectName="entryPrompt")
         self.buttons: dict[str, ActionButton] = {}
-        layout = QVBoxLayout(self)
+        layout = QGridLayout(self)  # two columns: the sale's actions, the shift's; fits 768 px
         layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(self.title)
-        for name, key in (
-            ("returnsButton", "F10"),
-            ("voidLastButton", "Shift+F10"),
-            ("pastInvoiceButton", "Ctrl+I"),
-            ("noSaleButton", "Ctrl+D"),
-            ("openShiftButton", "Ctrl+O"),
-        ):
-            button = ActionButton(name, key)
-            button.setMinimumHeight(64)
-            self.buttons[name] = button
-            layout.addWidget(button)
-        layout.addStretch(1)
+        layout.addWidget(self.title, 0, 0, 1, 2)
+        sale_keys = (("returnsButton", "F10"), ("voidLastButton", "Shift+F10"),
+                     ("pastInvoiceButton", "Ctrl+I"), ("noSaleButton", "Ctrl+D"))  # fmt: skip
+        for column, keys in enumerate((sale_keys, tuple(SHIFT_KEYS.items()))):
+            for row, (name, key) in enumerate(keys, start=1):
+                button = ActionButton(name, key)
+                button.setMinimumHeight(64)
+                self.buttons[name] = button
+                layout.addWidget(button, row, column)
+        layout.setRowStretch(len(SHIFT_KEYS) + 1, 1)
         self.back = ActionButton("menuBack", "Esc")
         self.back.clicked.connect(self.finished.emit)
-        layout.addWidget(self.back)
+        layout.addWidget(self.back, len(SHIFT_KEYS) + 2, 0, 1, 2)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -72,6 +70,10 @@ class MenuPanel(QWidget):
             ("pastInvoiceButton", self.tr("Full tax invoice for a past sale")),
             ("noSaleButton", self.tr("Open the drawer (no sale)")),
             ("openShiftButton", self.tr("Open a shift (count the float)")),
+            ("cashInButton", self.tr("Cash in (change brought in)")),
+            ("cashOutButton", self.tr("Cash out (to the safe)")),
+            ("closeShiftButton", self.tr("Close the shift (count the drawer)")),
+            ("managerButton", self.tr("Reports and closing the day (manager)")),
         ):
             self.buttons[name].set_label(text)
         self.back.set_label(self.tr("Back"))
@@ -88,16 +90,17 @@ class CounterMenu(QObject):
     def __init__(self, window: CounterWindow, flow: CheckoutFlow):
         super().__init__(window)
         self.window, self.flow = window, flow
+        self.shifts = ShiftActions(window)
         sale = window.sale
         self.panel = MenuPanel()
         sale.side.addWidget(self.panel)
         self.panel.finished.connect(sale.back_to_finders)
-        actions: tuple[tuple[str, str, Callable[[], None]], ...] = (
+        actions: tuple[tuple[str, str, Callable[[], object]], ...] = (
             ("returnsButton", "F10", lambda: flow.open_returns()),
             ("voidLastButton", "Shift+F10", lambda: flow.open_returns(last_sale=True)),
             ("pastInvoiceButton", "Ctrl+I", lambda: flow.open_returns(last_sale=True, buyer=True)),
             ("noSaleButton", "Ctrl+D", self.ask_no_sale),
-            ("openShiftButton", "Ctrl+O", self.open_shift),
+            *((name, SHIFT_KEYS[name], run) for name, run in self.shifts.handlers().items()),
         )
         for name, key, handler in actions:
             self.panel.buttons[name].clicked.connect(handler)
@@ -108,26 +111,6 @@ class CounterMenu(QObject):
     def show_menu(self) -> None:
         sale = self.window.sale
         sale.side.setCurrentWidget(self.panel)
-        sale.focus_scan()
-
-    # --- shift ------------------------------------------------------------------------------
-    def open_shift(self) -> None:
-        """Open a shift with its float (issue 6's dialog); nothing is sold without one."""
-        till, sale = self.window.till, self.window.sale
-        if till.user is None:
-            return
-        shift = current_shift(till.read_uow_factory)
-        if shift is not None:
-            sale.show_info(self.tr("Shift {number} is open.").format(number=shift.number))
-            return
-        from ui.shift_dialogs import ShiftOpenDialog  # the shift screens load when first used
-
-        context = AppContext(None, till.uow_factory, read_uow_factory=till.read_uow_factory)
-        dialog = ShiftOpenDialog(context, till.user, self.window, clock=till.clock)
-        if dialog.exec():
-            opened = current_shift(till.read_uow_factory)
-            number = opened.number if opened is not None else "?"
-            sale.show_info(self.tr("Shift {number} is open. Sell away.").format(number=number))
         sale.focus_scan()
 
     # --- no sale ------------------------------------------------------------------------------

@@ -171,14 +171,6 @@
 <context>
     <name>CounterMenu</name>
     <message>
-        <source>Shift {number} is open.</source>
-        <translation>กะที่ {number} เปิดอยู่แล้ว</translation>
-    </message>
-    <message>
-        <source>Shift {number} is open. Sell away.</source>
-        <translation>เปิดกะที่ {number} แล้ว เริ่มขายได้</translation>
-    </message>
-    <message>
         <source>Type why the drawer is opened (e.g. change for the float).</source>
         <translation>กรุณาพิมพ์เหตุผลที่เปิดลิ้นชัก (เช่น แลกเงินทอน)</translation>
     </message>
@@ -355,7 +347,7 @@
     </message>
     <message>
         <source>Full tax invoice for a past sale</source>
-        <translation>ใบกำกับภาษีเต็มรูปของบิลที่ขายแล้ว</translation>
+        <translation>ใบกำกับภาษีเต็มรูป (บิลเก่า)</translation>
     </message>
     <message>
         <source>Open the drawer (no sale)</source>
@@ -364,6 +356,22 @@
     <message>
         <source>Open a shift (count the float)</source>
         <translation>เปิดกะ (นับเงินทอนตั้งต้น)</translation>
+    </message>
+    <message>
+        <source>Cash in (change brought in)</source>
+        <translation>เงินเข้า (แลกเหรียญทอน)</translation>
+    </message>
+    <message>
+        <source>Cash out (to the safe)</source>
+        <translation>เงินออก (นำเข้าตู้เซฟ)</translation>
+    </message>
+    <message>
+        <source>Close the shift (count the drawer)</source>
+        <translation>ปิดกะ (นับเงินในลิ้นชัก)</translation>
+    </message>
+    <message>
+        <source>Reports and closing the day (manager)</source>
+        <translation>รายงานและปิดวัน (ผู้จัดการ)</translation>
     </message>
     <message>
         <source>Back</source>
@@ -1103,7 +1111,7 @@ government {government} · customer {buyer} · ref. {reference}</source>
     </message>
     <message>
         <source>Full tax invoice for a past sale</source>
-        <translation>ใบกำกับภาษีเต็มรูปของบิลที่ขายแล้ว</translation>
+        <translation>ใบกำกับภาษีเต็มรูป (บิลเก่า)</translation>
     </message>
     <message>
         <source>Open the drawer without a sale</source>
@@ -1279,6 +1287,37 @@ government {government} · customer {buyer} · ref. {reference}</source>
     <message>
         <source>Search: Thai or English name, or SKU (F2)</source>
         <translation>ค้นหา: ชื่อไทย/อังกฤษ หรือรหัสสินค้า (F2)</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftActions</name>
+    <message>
+        <source>No shift open (Ctrl+O)</source>
+        <translation>ยังไม่เปิดกะ (Ctrl+O)</translation>
+    </message>
+    <message>
+        <source>Shift {number} · {time}</source>
+        <translation>กะที่ {number} · {time}</translation>
+    </message>
+    <message>
+        <source>Shift {number} is open.</source>
+        <translation>กะที่ {number} เปิดอยู่แล้ว</translation>
+    </message>
+    <message>
+        <source>Shift {number} is open. Sell away.</source>
+        <translation>เปิดกะที่ {number} แล้ว เริ่มขายได้</translation>
+    </message>
+    <message>
+        <source>Finish or hold the sale on the screen before closing the shift.</source>
+        <translation>ปิดการขายหรือพักบิลที่อยู่บนจอก่อนปิดกะ</translation>
+    </message>
+    <message>
+        <source>No shift is open (Ctrl+O opens one).</source>
+        <translation>ยังไม่ได้เปิดกะ (กด Ctrl+O เพื่อเปิดกะ)</translation>
+    </message>
+    <message>
+        <source>Reports and closing the day: log in as a manager.</source>
+        <translation>รายงานและปิดวัน: เข้าสู่ระบบด้วยรหัสผู้จัดการ</translation>
     </message>
 </context>
 <context>

@@ -251,3 +251,19 @@ def test_documents_of_an_old_day_print_as_they_were_stored(demo_context: AppCont
     service = PrintService(demo_context.uow_factory)
     document = service.documents.document("sale", sale.receipt_number)
     assert document.issued_at == sale.sold_at and document.issued_at.year == 2021
+
+
+def test_no_sale_kicks_the_drawer_on_the_receipt_printer_or_says_why_not(
+    demo_context: AppContext,
+) -> None:
+    port = free_port()
+    _use_printer(demo_context, network_printer(port))
+    service = PrintService(demo_context.uow_factory)
+    reasons: list[str] = []
+    with PrinterEmulator(port) as printer:
+        service.kick_drawer(reasons.append).join(timeout=10)
+        assert printer.wait_for_sessions(1)
+    kicks = [c for job in printer.jobs() for c in job.commands if c.name == "ESC p"]
+    assert len(kicks) == 1 and not reasons
+    service.kick_drawer(reasons.append).join(timeout=10)  # nobody listens on the port now
+    assert len(reasons) == 1 and "เครื่องพิมพ์ปิดอยู่" in reasons[0]
