@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 import threading
@@ -64,11 +65,15 @@ class BackgroundTask(QObject):
         try:
             result = work()
         except Exception as error:  # shown to the manager; the window keeps working
-            self.running = False
-            self.failed.emit(str(error) or type(error).__name__)
+            self._emit(self.failed, str(error) or type(error).__name__)
         else:
-            self.running = False
-            self.finished.emit(result)
+            self._emit(self.finished, result)
+
+    def _emit(self, signal: Any, value: object) -> None:
+        self.running = False
+        # RuntimeError: the window was closed while this ran, and nobody is left to tell.
+        with contextlib.suppress(RuntimeError):
+            signal.emit(value)
 
 
 def big_button(text: str, slot: Callable[[], Any] | None = None) -> QPushButton:
