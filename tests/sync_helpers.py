@@ -80,9 +80,7 @@ def owned_record_ids(data_dir: Path) -> dict[str, set[str]]:
         "audit_event": "SELECT event_uuid FROM audit_event",
     }
     with raw_connection(data_dir / DATABASE_FILENAME) as connection:
-        return {
-            kind: {row[0] for row in connection.execute(sql)} for kind, sql in queries.items()
-        }
+        return {kind: {row[0] for row in connection.execute(sql)} for kind, sql in queries.items()}
 
 
 def outbox_rows(data_dir: Path) -> list[dict[str, Any]]:

@@ -239,8 +239,8 @@ def test_catalogue_pages_apply_whole_with_their_cursor_or_not_at_all(
         "vat_registered": False, "tax_id": None, "branch": None})  # fmt: skip
     for number in range(5):
         _product_change(office, f"TX-NEW-{number:04d}", 10_000 + number, producer="กลุ่มใหม่")
-    office.publish(ChangeEntity.USER, "มานี มีนา", {
-        "name": "มานี มีนา", "role": "cashier", "pin_hash": "$argon2id$x", "active": True})  # fmt: skip
+    user = {"name": "มานี มีนา", "role": "cashier", "pin_hash": "$argon2id$x", "active": True}
+    office.publish(ChangeEntity.USER, "มานี มีนา", user)
     _product_change(office, "TX-BAD-0001", 12.5, producer="กลุ่มใหม่")  # a fraction: refused
     report = _sync(counter, office, page_size=3)
     assert report.outcome is SyncOutcome.ATTENTION
