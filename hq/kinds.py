@@ -1,4 +1,4 @@
-"""Per-kind handling of records: payload validation now, typed projections later.
+"""Per-kind handling of records: payload validation and typed projections.
 
 The protocol carries any kind in the same envelope; what the head office does
 with a payload is looked up here.  A :class:`KindHandler` has
@@ -11,11 +11,13 @@ with a payload is looked up here.  A :class:`KindHandler` has
   typed tables (sales, lines, tenders) or reports.  If it raises, the whole
   batch is rolled back, so a projection can never disagree with the records.
 
-Until the sales model lands, sales, credit notes, shifts and Z reports are
-checked only by the rule every payload follows — money (``*_satang``),
-quantities (``*_milli``) and percentages (``*_basis_points``) are integers —
-and audit events against :mod:`pos.audit`.  Registering a stricter handler
-changes nothing in the protocol.
+Every payload follows one rule — money (``*_satang``), quantities
+(``*_milli``) and percentages (``*_basis_points``) are integers (or null
+where a figure does not exist, such as a tender nobody counted) — and each
+kind has its own model (:mod:`hq.payloads`): sales, credit notes, tax
+invoices, shifts and Z reports, checked and projected into the report tables
+(:mod:`hq.store.projections`); audit events are checked against
+:mod:`pos.audit`.
 """
 
 from __future__ import annotations
@@ -87,8 +89,8 @@ def _check_value(value: Any, path: str, depth: int) -> None:
     if isinstance(value, Mapping):
         for key, item in value.items():
             where = f"{path}.{key}"
-            if str(key).endswith(INTEGER_SUFFIXES) and not _is_integer(item):
-                raise PayloadError(f"{where} must be an integer, not {item!r}")
+            if str(key).endswith(INTEGER_SUFFIXES) and not (item is None or _is_integer(item)):
+                raise PayloadError(f"{where} must be an integer or null, not {item!r}")
             _check_value(item, where, depth + 1)
     elif isinstance(value, list):
         for index, item in enumerate(value):
@@ -120,10 +122,20 @@ def validate_audit_event(payload: Mapping[str, Any]) -> None:
         raise PayloadError("payload.detail must be an object")
 
 
+def _projection(kind: str) -> Projection:
+    def project(uow: HqUnitOfWork, terminal: str, records: Sequence[IncomingRecord]) -> None:
+        uow.projections.project(kind, terminal, records)
+
+    return project
+
+
 def default_registry() -> KindRegistry:
-    """The kinds this server takes, with the checks known today."""
+    """The kinds this server takes: each payload checked (:mod:`hq.payloads`) and sales,
+    credit notes, tax invoices, shifts and Z reports projected into the report tables."""
+    from hq.payloads import CHECKS  # the payload models build on this module's rules
+
     registry = KindRegistry()
-    for kind in (RecordKind.SALE, RecordKind.CREDIT_NOTE, RecordKind.SHIFT, RecordKind.Z_REPORT):
-        registry.register(kind.value, KindHandler(check_number_fields))
+    for kind, check in CHECKS.items():
+        registry.register(kind, KindHandler(check, _projection(kind)))
     registry.register(RecordKind.AUDIT_EVENT.value, KindHandler(validate_audit_event))
     return registry

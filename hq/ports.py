@@ -84,6 +84,12 @@ class SyncRepository(Protocol):
         ...
 
 
+class ProjectionRepository(Protocol):
+    def project(self, kind: str, terminal: str, records: Sequence[IncomingRecord]) -> None:
+        """Put newly accepted records of ``kind`` into the typed report tables."""
+        ...
+
+
 class FeedRepository(Protocol):
     def append(self, entity: ChangeEntity, items: Sequence[tuple[str, dict[str, Any]]]) -> None:
         """Append changes (key, full new state) in order, numbered in commit order."""
@@ -115,3 +121,5 @@ class HqUnitOfWork(CatalogueUnitOfWork, Protocol):
     def sync(self) -> SyncRepository: ...
     @property
     def feed(self) -> FeedRepository: ...
+    @property
+    def projections(self) -> ProjectionRepository: ...

@@ -36,6 +36,7 @@ class RecordKind(enum.StrEnum):
 
     SALE = "sale"
     CREDIT_NOTE = "credit_note"
+    TAX_INVOICE = "tax_invoice"
     SHIFT = "shift"
     Z_REPORT = "z_report"
     AUDIT_EVENT = "audit_event"

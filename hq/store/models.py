@@ -200,3 +200,7 @@ class SyncRecordRow(Base):
     received_at: Mapped[dt.datetime] = mapped_column(Timestamp)
     content_sha256: Mapped[str] = mapped_column(String(64))
     payload: Mapped[dict[str, Any]] = mapped_column(JSONB)
+
+
+# The counters' records as typed rows, for the reports (hq_0002_reports).
+from hq.store import report_models as report_models  # noqa: E402

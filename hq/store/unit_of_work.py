@@ -20,6 +20,7 @@ from hq.feed import ChangeEntity, user_data
 from hq.store.catalog_repository import SqlHqCatalogRepository
 from hq.store.feed_repository import SqlFeedRepository, lock_feed
 from hq.store.models import AuditEventRow, CounterRow, SettingRow, UserRow
+from hq.store.projections import SqlProjectionRepository
 from hq.store.sync_repository import SqlSyncRepository, SqlTerminalRepository
 from pos.audit import AuditAction, AuditEvent
 from pos.clock import THAI_TIME
@@ -162,6 +163,7 @@ class HqSqlUnitOfWork:
         self.audit = SqlHqAuditRepository(self.session)
         self.terminals = SqlTerminalRepository(self.session)
         self.sync = SqlSyncRepository(self.session)
+        self.projections = SqlProjectionRepository(self.session)
         return self
 
     def __exit__(
