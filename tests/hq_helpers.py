@@ -23,7 +23,7 @@ from pos.clock import THAI_TIME
 def sale_payload(
     terminal: str, rng: random.Random, when: dt.datetime, lines: int = 3
 ) -> dict[str, Any]:
-    """A sale as the counter sends it (pos.sync_records): lines and tenders inside, non-VAT goods."""
+    """A sale as the counter sends it (pos.sync_records): lines, tenders inside; non-VAT goods."""
     sale_lines = []
     for number in range(lines):
         quantity = rng.choice([1000, 2000, 1250, 500])
