@@ -18,13 +18,14 @@ from sqlalchemy import Table, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.orm import Session
 
-from hq.ports import StoredBatch, Terminal
-from hq.store.models import SyncBatchRow, SyncRecordRow, TerminalRow
+from hq.ports import Staff, StoredBatch, Terminal
+from hq.store.models import StaffRow, SyncBatchRow, SyncRecordRow, TerminalRow
 from hq.sync import IncomingRecord
 
 _record = cast(Table, SyncRecordRow.__table__)
 _batch = cast(Table, SyncBatchRow.__table__)
 _terminal = cast(Table, TerminalRow.__table__)
+_staff = cast(Table, StaffRow.__table__)
 _INSERT_CHUNK = 500  # rows per INSERT statement (9 parameters each, well under 65,535)
 
 
@@ -74,6 +75,32 @@ class SqlTerminalRepository:
         self._session.execute(
             update(_terminal).where(_terminal.c.id == terminal_id).values(last_batch_at=at)
         )
+
+
+class SqlStaffRepository:
+    def __init__(self, session: Session):
+        self._session = session
+
+    def set_token(self, name: str, token_digest: str, at: dt.datetime) -> None:
+        statement = pg_insert(_staff).values(name=name, token_sha256=token_digest, created_at=at)
+        self._session.execute(statement.on_conflict_do_update(
+            index_elements=["name"], set_={"token_sha256": token_digest, "revoked_at": None}
+        ))  # fmt: skip
+
+    def revoke(self, name: str, at: dt.datetime) -> bool:
+        changed = self._session.execute(
+            update(_staff).where(_staff.c.name == name, _staff.c.revoked_at.is_(None))
+            .values(revoked_at=at)
+        )  # fmt: skip
+        return bool(changed.rowcount)  # type: ignore[attr-defined]
+
+    def by_token_digest(self, digest: str) -> Staff | None:
+        row = self._session.execute(
+            select(_staff.c.name, _staff.c.created_at, _staff.c.revoked_at).where(
+                _staff.c.token_sha256 == digest
+            )
+        ).first()
+        return Staff(row.name, row.created_at, row.revoked_at) if row else None
 
 
 class SqlSyncRepository:

@@ -1,4 +1,4 @@
-"""typed tables of the counters' records, for the head office's reports
+"""typed tables of the counters' records, for the head office's reports; staff tokens
 
 Revision ID: hq_0002_reports
 Revises: hq_0001_foundation
@@ -9,7 +9,8 @@ invoices, shifts (cash movements) and Z reports as rows, filled from the
 records counters send, in the transaction that accepts them
 (hq.store.projections).  Append-only like the records: triggers refuse
 UPDATE, DELETE and TRUNCATE.  Existing records (none can have a sale shape
-before this revision) are not projected.
+before this revision) are not projected.  ``staff``: head-office staff who read
+the reports over the API, with a SHA-256 of their token (hq.services.staff).
 """
 
 from collections.abc import Sequence
@@ -30,6 +31,17 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
+    op.create_table(
+        "staff",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("name", sa.String(length=100), nullable=False),
+        sa.Column("token_sha256", sa.String(length=64), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("revoked_at", sa.DateTime(timezone=True), nullable=True),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_staff")),
+        sa.UniqueConstraint("name", name=op.f("uq_staff_name")),
+        sa.UniqueConstraint("token_sha256", name=op.f("uq_staff_token_sha256")),
+    )
     op.create_table(
         "credit_note",
         sa.Column("record_id", sa.UUID(), nullable=False),
@@ -339,3 +351,4 @@ def downgrade() -> None:
     op.drop_index(op.f("ix_credit_note_business_day_id"), table_name="credit_note")
     op.drop_index(op.f("ix_credit_note_business_date"), table_name="credit_note")
     op.drop_table("credit_note")
+    op.drop_table("staff")
