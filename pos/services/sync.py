@@ -55,6 +55,7 @@ from pos.sync import (
     UnreachableError,
 )
 from pos.sync_ports import HeadOffice, SyncUnitOfWork
+from pos.testhooks import pause_point
 
 Wait = Callable[[float], bool]  # sleep up to N seconds; True when asked to stop meanwhile
 
@@ -191,7 +192,9 @@ def _upload(run: _Run, batch_size: int) -> None:
             return
         with run.reader() as uow:
             records = uow.outbox.batch_records(batch.batch_id)
+        pause_point("sync-batch-stored")  # crash tests: the batch id is stored, nothing sent
         ack = _deliver(run, batch, records)
+        pause_point("sync-answered")  # crash tests: the head office has it, not yet marked
         with run.uow_factory() as uow:
             uow.outbox.acknowledge(ack, run.now())
             uow.commit()
