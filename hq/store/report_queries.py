@@ -54,7 +54,7 @@ class HqReportQueries:
     def _rows(self, scope: ReportScope, alias: str, sql: str, **extra: Any) -> list[Any]:
         where, parameters = self._where(scope, alias)
         statement = text(sql.format(where=where))
-        return list(self._session.execute(statement, {**parameters, **extra}).tuples())
+        return list(self._session.execute(statement, {**parameters, **extra}).all())
 
     # --- totals -------------------------------------------------------------------------
     def sales_summary(self, scope: ReportScope) -> SalesSummary:

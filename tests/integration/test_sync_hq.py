@@ -22,7 +22,7 @@ import sys
 import threading
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import psycopg
@@ -42,8 +42,8 @@ from pos.services.reports import (
     sales_by_tender,
     scheme_receivables,
 )
-from pos.services.sync import SyncOutcome, synchronise
-from pos.sync import RetryPolicy
+from pos.services.sync import SyncOutcome, SyncReport, synchronise
+from pos.sync import Acknowledgement, QueuedRecord, RetryPolicy
 from pos.sync_settings import write_token
 from pos.testhooks import PAUSE_AT, PAUSE_SIGNAL
 from tests.hq_helpers import Totals, row_versions
@@ -145,8 +145,9 @@ def assert_same_on_both_sides(context: AppContext, hq: HqContext, url: str) -> N
     assert hq_record_ids(url, terminal) == owned
     assert {row["state"] for row in outbox_rows(context.data_dir)} == {"sent"}
     reader = context.reader()
-    for name, report in (("sales", sales_by_category), ("producers", producer_statement),
-                         ("tenders", sales_by_tender), ("schemes", scheme_receivables)):  # fmt: skip
+    reports = {"sales": sales_by_category, "producers": producer_statement,
+               "tenders": sales_by_tender, "schemes": scheme_receivables}  # fmt: skip
+    for name, report in reports.items():
         assert hq_report(hq.uow_factory, name, MARCH, terminal) == report(reader, MARCH), name
 
 
@@ -251,35 +252,63 @@ def test_the_answer_cut_after_the_server_committed_is_recovered_by_the_same_batc
         proxy.close()
 
 
+class _SendsTogether(HttpHeadOffice):
+    """The real client, holding its first batch until the other run is about to send too."""
+
+    def __init__(self, base_url: str, token: str, together: threading.Barrier):
+        super().__init__(base_url, token)
+        self.together = together
+        self.answers: list[tuple[uuid.UUID, Acknowledgement]] = []
+
+    def send_batch(
+        self, batch_id: uuid.UUID, terminal: str, records: Sequence[QueuedRecord]
+    ) -> Acknowledgement:
+        if not self.answers:
+            self.together.wait(timeout=60)
+        ack = super().send_batch(batch_id, terminal, records)
+        self.answers.append((batch_id, ack))
+        return ack
+
+
 def test_the_same_batch_delivered_twice_at_once_is_stored_once(
     hq: HqContext, server: HqProcess, database_url: str, tmp_path: Path
 ) -> None:
     context = counter_for(hq, server.base_url, tmp_path / "c", days=1, sales_per_day=25)
+    assert context.data_dir is not None
     writer, reader = sync_units(context)
+    together = threading.Barrier(2)
+    offices = [_SendsTogether(server.base_url, _token(context), together) for _ in range(2)]
+    results: list[SyncReport] = []
     try:
         with writer() as uow:  # the first batch stored: both runs below send it
-            uow.outbox.assign_batch(uuid.uuid4(), 500, FakeClock().now())
+            uow.outbox.assign_batch(first := uuid.uuid4(), 500, FakeClock().now())
             uow.commit()
-        start = threading.Barrier(2)
-        results: list[object] = []
 
-        def run() -> None:
-            office = HttpHeadOffice(server.base_url, _token(context))
-            start.wait()
-            try:  # two runs without the lock that normally keeps them apart
-                results.append(synchronise(writer, reader, office, FakeClock(), policy=PATIENT))
-            finally:
-                office.close()
+        def run(office: HttpHeadOffice) -> None:  # two runs without the lock that keeps them apart
+            results.append(synchronise(writer, reader, office, FakeClock(), policy=PATIENT))
 
-        threads = [threading.Thread(target=run) for _ in range(2)]
+        threads = [threading.Thread(target=run, args=(office,)) for office in offices]
         for thread in threads:
             thread.start()
         for thread in threads:
             thread.join(timeout=120)
-        assert len(results) == 2
+        assert [r.outcome for r in results] == [SyncOutcome.DONE, SyncOutcome.DONE]
+        firsts = [office.answers[0] for office in offices]
+        assert [batch for batch, _ in firsts] == [first, first]  # really delivered twice
+        # one stored it; the other got the stored answer again, or (when both were inside the
+        # head office's transaction at once) every record back as a duplicate
+        rows = outbox_rows(context.data_dir)
+        size = sum(row["batch_uuid"] == str(first) for row in rows)
+        stored, other = sorted((ack for _, ack in firsts), key=lambda a: len(a.accepted))[::-1]
+        assert (len(stored.accepted), stored.replayed, len(stored.duplicates)) == (size, False, 0)
+        assert other.replayed or (len(other.accepted), len(other.duplicates)) == (0, size)
+        sent = sum(sum(r.sent.values()) for r in results)
+        assert sent == len(rows) + size  # the first batch answered to both runs
         assert_same_on_both_sides(context, hq, database_url)
     finally:
         context.close()
+        for office in offices:
+            office.close()
 
 
 def _token(context: AppContext) -> str:
@@ -295,11 +324,11 @@ def test_two_counters_syncing_at_once_keep_their_own_and_add_up_at_the_head_offi
         for name in ("a", "b")
     ]
     try:
+        commands = [[sys.executable, str(PROJECT / "main.py"), "--data-dir", str(c.data_dir),
+                     "sync"] for c in counters]  # fmt: skip
         processes = [
-            subprocess.Popen([sys.executable, str(PROJECT / "main.py"), "--data-dir",
-                              str(c.data_dir), "sync"], cwd=PROJECT, stdout=subprocess.PIPE,
-                             text=True)  # fmt: skip
-            for c in counters
+            subprocess.Popen(command, cwd=PROJECT, stdout=subprocess.PIPE, text=True)
+            for command in commands
         ]
         assert [p.wait(timeout=120) for p in processes] == [0, 0]
         for context in counters:
