@@ -271,14 +271,17 @@ def test_catalogue_changes_come_down_by_cursor(
 
 def test_the_openapi_description_covers_the_endpoints_and_the_token(client: TestClient) -> None:
     schema = client.get("/openapi.json").json()
-    assert set(schema["paths"]) == {"/v1/terminal", "/v1/batches", "/v1/catalogue/changes"}
+    reports = {"/v1/reports/z", "/v1/reports/{name}"}  # for managers: staff tokens
+    assert set(schema["paths"]) == {"/v1/terminal", "/v1/batches", "/v1/catalogue/changes",
+                                    *reports}  # fmt: skip
     assert schema["components"]["securitySchemes"]["TerminalToken"] == {
         "type": "http", "scheme": "bearer",
         "description": "The terminal's token, from `otop-pos hq add-terminal NAME` (shown once).",
     }  # fmt: skip
     for path, operations in schema["paths"].items():
+        token = "StaffToken" if path in reports else "TerminalToken"
         for operation in operations.values():
-            assert operation["security"] == [{"TerminalToken": []}], path
+            assert operation["security"] == [{token: []}], path
             assert "401" in operation["responses"], path
     batches = schema["paths"]["/v1/batches"]["post"]
     assert {"200", "401", "403", "409", "422"} <= set(batches["responses"])
