@@ -5,6 +5,9 @@
   writing the same rows — sale, 10 lines, 2 tenders, VAT, 20 allocation rows,
   the receipt counter — in one ``BEGIN IMMEDIATE`` transaction with the same
   pragmas (WAL, synchronous=FULL).
+* the till's checkout (:func:`pos.services.till_checkout.pay`): the same kind
+  of sale, with the saved cart deleted and the receipt's print job queued in
+  the same transaction — what the payment screen waits for.
 * ``otop-pos simulate`` of a year (``--sim-days`` × ``--sim-sales``, default
   300 × 300): the time it takes and how the store grows on disk.
 """
@@ -23,13 +26,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 from bench.stats import Figure, percentile
-from pos.bootstrap import AppContext, initialise
+from pos.bootstrap import AppContext, initialise, open_till
 from pos.cart import Cart
 from pos.clock import THAI_TIME, FakeClock
 from pos.sale import Sale
 from pos.services.checkout import CheckoutRequest, complete_sale
 from pos.services.shifts import OpenShiftRequest, open_shift
 from pos.services.simulate import SimulationOptions, simulate
+from pos.services.till_checkout import pay
 from pos.shifts import Shift
 from pos.store.database import DATABASE_FILENAME, raw_connection
 from pos.tenders import CashTender, PromptPayTender
@@ -181,6 +185,52 @@ def _take_turns(operations: list[Callable[[], object]]) -> list[list[float]]:
     return samples
 
 
+class _TillCheckout:
+    """The payment screen's checkout of a 10-line cart rung up at the till (not timed)."""
+
+    def __init__(self, context: AppContext):
+        self._clock = FakeClock(MOMENT)
+        self._till = open_till(context, self._clock, background=False)
+        self._till.log_in(1, "1234")  # the demo cashier
+        self._cart = _ten_line_cart(context)
+
+    def prepare(self) -> None:
+        self._clock.advance(seconds=30)
+        for line in self._cart.lines:
+            if line.product.sold_by_weight:
+                self._till.add_weighed(line.product, line.quantity_milli)
+            else:
+                self._till.add_product(line.product, line.quantity_milli)
+
+    def __call__(self) -> Sale:
+        draft = self._till.sale_draft()
+        total = draft.totals.total_satang
+        tenders = (PromptPayTender(total // 2, confirmed_by_cashier=True), CashTender(total))
+        return pay(self._till, draft, tenders)
+
+    def close(self) -> None:
+        self._till.close()
+
+
+def _measure_till_checkout(workdir: Path) -> Figure:
+    context, _ = initialise(workdir / "till", demo=True)
+    request = OpenShiftRequest(uuid.uuid4(), 1, float_satang=200_000)
+    open_shift(context.uow_factory, FakeClock(MOMENT), request)
+    till = _TillCheckout(context)
+    times = []
+    for round_number in range(WARM_UP + ROUNDS):
+        till.prepare()
+        start = time.perf_counter()
+        till()
+        if round_number >= WARM_UP:
+            times.append((time.perf_counter() - start) * 1000)
+    till.close()
+    context.close()
+    return Figure("till checkout: sale + cart removal + receipt job p95", percentile(times, 0.95),
+                  "ms", 15.0, None, f"p50 {percentile(times, 0.5):.2f} ms; one transaction,"
+                  " what the payment screen waits for")  # fmt: skip
+
+
 def _measure_checkout(workdir: Path) -> list[Figure]:
     stores, shifts = {}, {}
     for name in ("ours", "commit", "bare", "bare2"):
@@ -242,5 +292,6 @@ def run(options: Namespace) -> list[Figure]:
     sales_per_day = getattr(options, "sim_sales", 300)
     with tempfile.TemporaryDirectory(prefix="otop-bench-checkout-") as tmp:
         figures = _measure_checkout(Path(tmp))
+        figures.append(_measure_till_checkout(Path(tmp)))
         figures += _measure_year(Path(tmp), days, sales_per_day)
     return figures

@@ -5,15 +5,30 @@ blocks → QPainter picture (Thai shaped, wrapped at word boundaries) → 1-bit 
 python-escpos ``image()`` (GS v 0) with init, cut and drawer kick; text mode
 is the CP874 path.  The receipt has a scheme tender, a discount, weighed goods,
 the Code 128 number and a QR code.
+
+"Stored sale → printer bytes" is what the print worker does for a real job: a
+20-line sale committed by the checkout to a SQLite store (co-pay and cash,
+weighed goods, a discount) is read back by its receipt number, mapped to its
+document (:class:`receipts.document_source.SaleDocumentSource`) and rendered.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import tempfile
+import uuid
 from argparse import Namespace
+from pathlib import Path
 
 from bench.stats import Figure, percentile, time_each
+from pos.bootstrap import AppContext, initialise
+from pos.cart import Cart, Discount, DiscountKind
+from pos.clock import THAI_TIME, FakeClock
 from pos.printing import DOTS_58MM, DOTS_80MM, PrinterSettings, PrintMode
+from pos.services.checkout import CheckoutRequest, complete_sale
+from pos.tenders import CashTender, SchemeTender
 from receipts.document import DocumentKind
+from receipts.document_source import SaleDocumentSource
 from receipts.escpos_output import document_to_escpos
 from receipts.pdf import pdf_bytes
 from receipts.qt_runtime import ensure_qt
@@ -52,4 +67,48 @@ def run(_options: Namespace) -> list[Figure]:
     invoice = sample_document(DocumentKind.TAX_INVOICE, line_count=20)
     samples = time_each(lambda _: pdf_bytes(invoice), list(range(30)))
     figures.append(Figure("A4 tax invoice PDF, 20 lines, p95", percentile(samples, 0.95), "ms"))
+    with tempfile.TemporaryDirectory() as work:
+        figures += _stored_sale(Path(work), raster_80)
     return figures
+
+
+def _stored_sale(work: Path, printer: PrinterSettings) -> list[Figure]:
+    context, _ = initialise(work / "store", demo=True)
+    try:
+        number = _twenty_line_sale(context)
+        source = SaleDocumentSource(context.reader())
+        lookup = time_each(lambda _: source.document("sale", number), list(range(RUNS)))
+
+        def job(_: object) -> bytes:  # what the worker does for the job "sale", number
+            return document_to_escpos(source.document("sale", number), printer, open_drawer=True)
+
+        to_bytes = time_each(job, list(range(RUNS)))
+    finally:
+        context.close()
+    return [
+        Figure("stored 20-line sale → document, p95", percentile(lookup, 0.95),
+               "ms", note=f"median {percentile(lookup, 0.5):.1f} ms"),
+        Figure("stored 20-line sale → 80 mm bytes, p95", percentile(to_bytes, 0.95),
+               "ms", 50.0, note=f"median {percentile(to_bytes, 0.5):.1f} ms"),
+    ]  # fmt: skip
+
+
+def _twenty_line_sale(context: AppContext) -> str:
+    """A 20-line sale on 5 July 2021 (co-pay open) paid by Khon La Khrueng and cash."""
+    with context.uow_factory() as uow:
+        goods = [p for p in uow.catalog.all_products() if p.unit_price_satang > 0]
+        cashier = next(u for u in uow.users.active_users() if not u.is_manager)
+    cart = Cart()
+    for index, product in enumerate(goods[::9][:20]):
+        if product.sold_by_weight:
+            cart.add_weighed(product, 750 + 25 * index)
+        else:
+            cart.add_product(product, 1000 * (1 + index % 2))
+    cart.set_line_discount(cart.lines[0].line_id, Discount(DiscountKind.PERCENT, 500))
+    total = cart.totals(700).total_satang
+    tenders = [SchemeTender("khon_la_khrueng", 30_000, "BENCH-KLK-1"),
+               CashTender((total - 30_000) // 100_000 * 100_000 + 100_000)]  # fmt: skip
+    clock = FakeClock(dt.datetime(2021, 7, 5, 11, 0, tzinfo=THAI_TIME))
+    assert cashier.user_id is not None
+    request = CheckoutRequest(uuid.uuid4(), cart, tenders, cashier.user_id)
+    return complete_sale(context.uow_factory, clock, request).receipt_number

@@ -14,6 +14,7 @@ from cli import (
     catalog_commands,
     hq_commands,
     label_commands,
+    receipt_commands,
     report_commands,
     sales_commands,
     settings_commands,
@@ -36,6 +37,7 @@ examples:
   otop-pos catalog import goods.csv    add or update products (all or nothing)
   otop-pos catalog export goods.csv    write the whole catalogue as CSV
   otop-pos labels --sku TX-0101 --copies 3 --pdf labels.pdf   barcode labels
+  otop-pos receipt POS01-00000042 --to receipt.png   a stored receipt as .png/.pdf/.bin
   otop-pos sales export --date 2021-07-05 --format csv   a day's sales and credit notes
   otop-pos simulate --days 3 --sales-per-day 300 --seed 1 (use a separate --data-dir)
   otop-pos shift open --user NAME --float 2000   a cashier's shift (shift --help)
@@ -62,6 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
     init.set_defaults(handler=catalog_commands.run_init)
     catalog_commands.add_catalog_parser(commands)
     label_commands.add_labels_parser(commands)
+    receipt_commands.add_receipt_parser(commands)
     sales_commands.add_sales_parsers(commands)
     shift_commands.add_shift_parser(commands)  # shifts, X/Z and reports (issue 6)
     report_commands.add_report_parser(commands)

@@ -36,6 +36,7 @@ class AuditAction(enum.StrEnum):
     SHIFT_DIFFERENCE_APPROVED = "shift_difference_approved"
     DAY_CLOSED = "day_closed"  # the Z report
     SETTINGS_CHANGED = "settings_changed"
+    DOCUMENT_REPRINTED = "document_reprinted"  # a copy of a receipt, tax invoice or credit note
 
 
 @dataclass(frozen=True)

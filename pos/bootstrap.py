@@ -17,6 +17,7 @@ from sqlalchemy import Engine
 from pos.clock import Clock, SystemClock
 from pos.fakes import FakeUnitOfWork
 from pos.ports import UnitOfWork
+from pos.print_queue import PrintWaker
 from pos.run_lock import exclusive
 from pos.services.cart_journal import CartJournal
 from pos.services.catalog_import import ImportReport
@@ -39,11 +40,18 @@ class AppContext:
     uow_factory: Callable[[], UnitOfWork]
     engine: Engine | None = None
     migration: MigrationOutcome | None = None
-    read_uow_factory: Callable[[], UnitOfWork] | None = None  # reports: never the write lock
+    read_uow_factory: Callable[[], UnitOfWork] | None = None  # reads that never take the write lock
+    # the receipt printer's worker, once started (receipts.print_service.start_printing)
+    printing: PrintWaker | None = None
 
     def reader(self) -> Callable[[], UnitOfWork]:
         """Units of work for reading only (reports, X): they never wait for or block a sale."""
         return self.read_uow_factory or self.uow_factory
+
+    def wake_printer(self) -> None:
+        """Print what was just queued now (call after the commit); no-op without a printer."""
+        if self.printing is not None:
+            self.printing.wake()
 
     def settings(self) -> Settings:
         with self.uow_factory() as uow:

@@ -85,3 +85,10 @@ class FakeSalesRepository:
     def credit_notes_on(self, day: dt.date) -> list[CreditNote]:
         notes = [n for n in self._data.credit_notes.values() if n.business_date == day]
         return sorted(notes, key=lambda n: (n.terminal_id, n.serial))
+
+    def credit_note_by_number(self, number: str) -> CreditNote | None:
+        return next((n for n in self._data.credit_notes.values() if n.number == number), None)
+
+    def sale_by_tax_invoice_number(self, number: str) -> Sale | None:
+        invoice = next((i for i in self._data.tax_invoices if i.number == number), None)
+        return self.sale_by_id(invoice.sale_id) if invoice else None

@@ -180,3 +180,13 @@ class FakePrintJobRepository:
 
 def _oldest_first(jobs: Iterable[PrintJob]) -> list[PrintJob]:
     return sorted(jobs, key=lambda job: (job.created_at, job.job_id or 0))
+
+
+class PrintWaker(Protocol):
+    """What the till tells the printing side after committing a sale, credit note or reprint.
+
+    ``wake()`` must return at once and be safe from any thread (the print
+    worker, :class:`receipts.print_service.PrintService`, does the work on its own thread).
+    """
+
+    def wake(self) -> None: ...

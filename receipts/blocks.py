@@ -156,12 +156,14 @@ def _credit_note_reference(doc: Document) -> list[Block]:
     if doc.refers_to is None:
         return []
     original = doc.refers_to
+    credit_note = doc.kind is DocumentKind.CREDIT_NOTE
     blocks: list[Block] = [
         RuleBlock(),
-        RowBlock("อ้างถึงเอกสารเลขที่", original.number),
+        # short labels: on 58 mm paper a long one leaves no room for the number beside it
+        RowBlock("อ้างถึง" if credit_note else "ออกแทน", original.number),
         RowBlock("ลงวันที่", thai_datetime(original.issued_at)),
     ]
-    if original.total_satang is not None and doc.kind is DocumentKind.CREDIT_NOTE:
+    if original.total_satang is not None and credit_note:
         blocks += [
             RowBlock("มูลค่าตามเอกสารเดิม", money(original.total_satang)),
             RowBlock("มูลค่าที่ถูกต้อง", money(original.total_satang - doc.totals.total_satang)),
@@ -188,9 +190,8 @@ def quantity_text(line: DocumentLine) -> str:
 
 def _goods(doc: Document) -> list[Block]:
     blocks: list[Block] = []
-    # (N) marks goods without VAT, needed only when a receipt mixes both kinds
-    vat_kinds = {line.vatable for line in doc.lines}
-    non_vat_mark = doc.kind is not DocumentKind.RECEIPT and len(vat_kinds) == 2
+    # (N) marks goods without VAT, needed only when a document mixes both kinds
+    non_vat_mark = len({line.vatable for line in doc.lines}) == 2
     for producer, lines in grouped_by_producer(doc.lines):
         blocks.append(TextBlock(f"▪ {producer}", size=Size.SMALL, bold=True))
         for line in lines:
@@ -201,7 +202,8 @@ def _goods(doc: Document) -> list[Block]:
 
 
 def _line_blocks(line: DocumentLine, *, mark_non_vat: bool) -> list[Block]:
-    name = line.name_th + (" (N)" if mark_non_vat and not line.vatable else "")
+    # a no-break space: "(N)" never starts a line of its own
+    name = line.name_th + ("\u00a0(N)" if mark_non_vat and not line.vatable else "")
     if line.is_single_unit and not line.discount_satang:
         return [RowBlock(name, money(line.gross_satang), indent=1)]
     blocks: list[Block] = [
@@ -225,7 +227,8 @@ def _totals(doc: Document) -> list[Block]:
     blocks.append(RowBlock(label, money(totals.total_satang), Size.LARGE, bold=True))
     if totals.cash_rounding_satang:
         blocks.append(RowBlock("ปัดเศษเงินสด", money(totals.cash_rounding_satang), Size.SMALL))
-        blocks.append(RowBlock("ยอดชำระ", money(totals.amount_due_satang), bold=True))
+        paid = "ยอดคืนเงิน" if doc.kind is DocumentKind.CREDIT_NOTE else "ยอดชำระ"
+        blocks.append(RowBlock(paid, money(totals.amount_due_satang), bold=True))
     if doc.kind in (DocumentKind.TAX_INVOICE, DocumentKind.CREDIT_NOTE):
         blocks.append(TextBlock(f"({doc.amount_in_words})", Align.CENTER, Size.SMALL))
     return blocks
@@ -249,17 +252,23 @@ def _vat(doc: Document) -> list[Block]:
     return blocks
 
 
-def _tender_blocks(tender: Tender) -> list[Block]:
+def share_labels(kind: DocumentKind) -> tuple[str, str]:
+    """How a scheme tender's two shares are named: paid by, or (a refund) returned to."""
+    if kind is DocumentKind.CREDIT_NOTE:
+        return "คืนรัฐบาล (ผ่านแอป)", "คืนลูกค้า (เป๋าตัง)"
+    return "รัฐบาลจ่าย", "ลูกค้าจ่าย"
+
+
+def _tender_blocks(tender: Tender, kind: DocumentKind) -> list[Block]:
     blocks: list[Block] = [RowBlock(tender.label, money(tender.amount_satang))]
     if tender.kind is TenderKind.SCHEME:
+        government, buyer = share_labels(kind)
         if tender.government_share_satang is not None:
             blocks.append(
-                RowBlock("รัฐบาลจ่าย", money(tender.government_share_satang), Size.SMALL, indent=1)
+                RowBlock(government, money(tender.government_share_satang), Size.SMALL, indent=1)
             )
         if tender.buyer_share_satang is not None:
-            blocks.append(
-                RowBlock("ลูกค้าจ่าย", money(tender.buyer_share_satang), Size.SMALL, indent=1)
-            )
+            blocks.append(RowBlock(buyer, money(tender.buyer_share_satang), Size.SMALL, indent=1))
     if tender.reference:
         blocks.append(RowBlock("อ้างอิง", tender.reference, Size.SMALL, indent=1))
     return blocks
@@ -270,7 +279,7 @@ def _tenders(doc: Document) -> list[Block]:
         return []
     blocks: list[Block] = [RuleBlock()]
     for tender in doc.tenders:
-        blocks += _tender_blocks(tender)
+        blocks += _tender_blocks(tender, doc.kind)
     refund = doc.kind is DocumentKind.CREDIT_NOTE
     if doc.change_satang or (not refund and any(t.kind is TenderKind.CASH for t in doc.tenders)):
         blocks.append(RowBlock("เงินทอน CHANGE", money(doc.change_satang), bold=True))
@@ -282,7 +291,7 @@ def _footer(doc: Document) -> list[Block]:
     blocks += [TextBlock(note, size=Size.SMALL) for note in doc.notes]
     blocks += [TextBlock(line, Align.CENTER) for line in doc.header.footer_lines]
     if doc.show_barcode:
-        blocks.append(BarcodeBlock(doc.number))
+        blocks.append(BarcodeBlock(doc.barcode_text))
     if doc.qr_payload:
         blocks.append(QrBlock(doc.qr_payload))
     if doc.is_copy:

@@ -19,7 +19,12 @@ What the sale mapping must produce:
 * ``tenders`` and ``change_satang``; a scheme tender (คนละครึ่ง) carries the
   government's and the buyer's shares;
 * optionally ``buyer`` (:class:`Buyer`), ``refers_to`` (:class:`Reference`),
-  ``reason``, ``qr_payload`` (e.g. a PromptPay or e-receipt link), ``notes``.
+  ``reason``, ``qr_payload`` (e.g. a PromptPay or e-receipt link), ``notes``,
+  ``barcode_data`` (a full tax invoice's barcode carries its sale's receipt
+  number, which the return screen scans).
+
+The mapping from stored sales, credit notes and tax invoices is
+:mod:`receipts.sale_documents`.
 
 :meth:`Document.problems` checks the arithmetic (lines → subtotal → total,
 VAT split, tenders − change = amount due) and the rules for each kind, and
@@ -205,6 +210,7 @@ class Document:
     is_copy: bool = False
     copy_printed_at: dt.datetime | None = None
     show_barcode: bool = True
+    barcode_data: str = ""  # what the barcode carries, if not ``number`` (a sale's receipt number)
 
     def __post_init__(self) -> None:
         problems = self.problems()
@@ -214,6 +220,10 @@ class Document:
     @property
     def title_th(self) -> str:
         return self.kind.title_th
+
+    @property
+    def barcode_text(self) -> str:
+        return self.barcode_data or self.number
 
     @property
     def amount_in_words(self) -> str:

@@ -1,8 +1,13 @@
 """A document written to a file by its suffix: ``.pdf``, ``.png`` or ``.bin`` (exact ESC/POS bytes).
 
-This is the body of the future ``otop-pos receipt RECEIPT_NO --to FILE`` command:
-once the sale model can produce a :class:`Document` for a receipt number, the
-command only looks it up and calls :func:`write_document`.
+The body of ``otop-pos receipt NUMBER --to FILE`` (:mod:`cli.receipt_commands`):
+
+* ``.bin`` — the bytes the print worker sends for this printer (without a
+  drawer kick), byte for byte;
+* ``.png`` — in raster mode the paper as the printer prints it, decoded back
+  from those bytes; in text mode a preview of the CP874 columns
+  (:mod:`receipts.text_preview`; the printer's own font will differ);
+* ``.pdf`` — the A4 or A5 document (:mod:`receipts.pdf`).
 """
 
 from __future__ import annotations
@@ -10,10 +15,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from pos.printing import PrinterSettings, PrintMode
+from receipts.blocks import receipt_blocks
 from receipts.document import Document
 from receipts.escpos_decode import decode
 from receipts.escpos_output import document_to_escpos
 from receipts.pdf import write_pdf
+from receipts.text_preview import render_text_mode
 
 SUFFIXES = (".pdf", ".png", ".bin")
 
@@ -29,7 +36,9 @@ def write_document(
     if suffix not in SUFFIXES:
         raise ValueError(f"{target.name}: write to a .pdf, .png or .bin file")
     if suffix == ".png" and printer.mode is not PrintMode.RASTER:
-        raise ValueError("a PNG is made from a raster receipt: use a printer in raster mode")
+        preview = render_text_mode(receipt_blocks(document), columns=printer.text_columns)
+        preview.convertToFormat(preview.Format.Format_Mono).save(str(target))
+        return f"{document.number}: text-mode preview, {printer.text_columns} columns → {target}"
     data = document_to_escpos(document, printer)
     if suffix == ".bin":
         target.write_bytes(data)

@@ -26,7 +26,7 @@ from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, T
 
 from pos.catalog import format_quantity
 from pos.thai_dates import thai_date
-from receipts.blocks import money
+from receipts.blocks import money, share_labels
 from receipts.document import Document, DocumentKind, Tender, TenderKind
 from receipts.pdf_fonts import FONT, shaped, style, thai_paragraph
 
@@ -79,6 +79,7 @@ def write_pdf(document: Document, target: Path | BytesIO, *, page: str = "A4") -
         _totals(document, s, width),
         Spacer(1, 2 * mm),
         *_payment(document, s, width),
+        *[thai_paragraph(note, s.small, width) for note in document.notes],
         Spacer(1, 10 * mm),
         _signatures(document, s, width),
     ]
@@ -157,13 +158,15 @@ def _reference(doc: Document, s: _Styles, width: float) -> list[Flowable]:  # ok
     if doc.refers_to is None:
         return []
     original = doc.refers_to
+    credit_note = doc.kind is DocumentKind.CREDIT_NOTE
     text = (
-        f"อ้างถึงใบกำกับภาษีเลขที่ {original.number} "
+        f"{'อ้างถึงใบกำกับภาษี' if credit_note else 'ออกแทนเอกสาร'}เลขที่ {original.number} "
         f"ลงวันที่ {thai_date(original.issued_at.date(), style='full')}"
     )
     flowables: list[Flowable] = [Spacer(1, 2 * mm), thai_paragraph(text, s.bold, width)]
     if doc.reason:
-        flowables.append(thai_paragraph(f"เหตุที่ลดหนี้: {doc.reason}", s.text, width))
+        label = "เหตุที่ลดหนี้" if credit_note else "เหตุที่ออกแทน"
+        flowables.append(thai_paragraph(f"{label}: {doc.reason}", s.text, width))
     return flowables
 
 
@@ -247,11 +250,14 @@ def _totals(doc: Document, s: _Styles, width: float) -> Table:  # ok-float
     return _table(rows, [words_width, label_width, amount_width], grid)
 
 
-def _tender_text(tender: Tender) -> str:
+def _tender_text(tender: Tender, kind: DocumentKind) -> str:
     text = f"{tender.label} {money(tender.amount_satang)}"
     if tender.kind is TenderKind.SCHEME and tender.government_share_satang is not None:
-        buyer = tender.buyer_share_satang or 0
-        text += f" (รัฐบาลจ่าย {money(tender.government_share_satang)} ลูกค้าจ่าย {money(buyer)})"
+        government_label, buyer_label = share_labels(kind)
+        shares = f"{government_label} {money(tender.government_share_satang)}"
+        if tender.buyer_share_satang is not None:
+            shares += f" {buyer_label} {money(tender.buyer_share_satang)}"
+        text += f" ({shares})"
     if tender.reference:
         text += f" อ้างอิง {tender.reference}"
     return text
@@ -261,7 +267,7 @@ def _payment(doc: Document, s: _Styles, width: float) -> list[Flowable]:  # ok-f
     if not doc.tenders:
         return []
     verb = "คืนเงินโดย" if doc.kind is DocumentKind.CREDIT_NOTE else "ชำระโดย"
-    text = f"{verb}: " + ", ".join(_tender_text(t) for t in doc.tenders)
+    text = f"{verb}: " + ", ".join(_tender_text(t, doc.kind) for t in doc.tenders)
     if doc.change_satang:
         text += f"  เงินทอน {money(doc.change_satang)}"
     return [thai_paragraph(text, s.text, width)]

@@ -28,11 +28,9 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import enum
 import logging
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Protocol
 
 from pos.clock import Clock, SystemClock
@@ -43,6 +41,9 @@ from receipts.connections import EscposTransport, PrinterError, PrinterTransport
 from receipts.document import Document
 from receipts.escpos_output import blocks_to_escpos, document_to_escpos
 from receipts.qt_runtime import ensure_qt
+from receipts.queue_status import QueueState, QueueStatus
+
+__all__ = ["DocumentNotFoundError", "DocumentSource", "PrintWorker", "QueueState", "QueueStatus"]
 
 log = logging.getLogger(__name__)
 _IDLE_POLL_SECONDS = 1.0
@@ -74,21 +75,6 @@ class StaticDocumentSource:
             raise DocumentNotFoundError(f"no {kind} document {reference}") from None
 
 
-class QueueState(enum.StrEnum):
-    IDLE = "idle"  # nothing waiting
-    PRINTING = "printing"
-    WAITING = "waiting"  # jobs wait for the printer
-    FAILED = "failed"  # a job can never print; a person must look
-
-
-@dataclass(frozen=True)
-class QueueStatus:
-    state: QueueState
-    pending: int
-    message: str  # for the till's status line, in Thai
-    last_error: str = ""
-
-
 class PrintWorker:
     """Prints the queued jobs of one printer role, off the GUI thread."""
 
@@ -102,9 +88,12 @@ class PrintWorker:
         clock: Clock | None = None,
         policy: RetryPolicy | None = None,
         on_status: Callable[[QueueStatus], None] | None = None,
+        read_uow_factory: Callable[[], UnitOfWork] | None = None,
     ):
         ensure_qt()  # here, on the caller's (main) thread: rendering needs a QGuiApplication
         self._uow_factory = uow_factory
+        # looking for work (every second when idle) never takes the store's write lock
+        self._read = read_uow_factory or uow_factory
         self._source = source
         self._role = role
         self._transport_factory = transport_factory
@@ -112,6 +101,7 @@ class PrintWorker:
         self.policy = policy or RetryPolicy()
         self._on_status = on_status
         self._wake = threading.Event()
+        self._retry_now = threading.Event()  # wake(): make the waiting jobs due, on the thread
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self.status = QueueStatus(QueueState.IDLE, 0, "เครื่องพิมพ์พร้อม")
@@ -138,18 +128,28 @@ class PrintWorker:
             self._thread = None
 
     def wake(self) -> None:
-        """Try the waiting jobs now (a new job, a "print now", changed settings)."""
+        """Try the waiting jobs now (a new job, a "print now", changed settings).
+
+        Safe to call from any thread, and it never waits: the worker's own thread
+        makes the waiting jobs due (a write to the store) and prints them.
+        """
+        self._retry_now.set()
+        self._wake.set()
+
+    def _make_waiting_jobs_due(self) -> None:
         with self._uow_factory() as uow:
             now = self._clock.now()
             for job in uow.print_jobs.pending(self._role):
                 if job.next_attempt_at > now:
                     uow.print_jobs.save(_due_now(job, now))
             uow.commit()
-        self._wake.set()
 
     def _run(self) -> None:
         while not self._stop.is_set():
             try:
+                if self._retry_now.is_set():
+                    self._retry_now.clear()
+                    self._make_waiting_jobs_due()
                 worked = self.run_once()
             except Exception:  # the worker must outlive any bug in one job
                 log.exception("print worker: unexpected error")
@@ -159,7 +159,7 @@ class PrintWorker:
                 self._wake.clear()
 
     def _seconds_until_next_due(self) -> float:
-        with self._uow_factory() as uow:
+        with self._read() as uow:
             pending = uow.print_jobs.pending(self._role)
         if not pending:
             return _IDLE_POLL_SECONDS  # a job queued without wake() is still found soon
@@ -170,7 +170,7 @@ class PrintWorker:
     # --- one job ------------------------------------------------------------------------
     def run_once(self) -> bool:
         """Attempt the next due job; False when there was none (or no printer is set up)."""
-        with self._uow_factory() as uow:
+        with self._read() as uow:
             settings = _printer_settings(uow, self._role)
             job = uow.print_jobs.next_due(self._role, self._clock.now())
             waiting = uow.print_jobs.pending(self._role)

@@ -34,7 +34,7 @@ from receipts.blocks import (
     TextBlock,
 )
 from receipts.qt_runtime import RECEIPT_FAMILY, ensure_qt
-from receipts.thai_text import wrap
+from receipts.thai_text import wrap, wrap_beside
 
 _PIXEL_SIZES = {
     384: {Size.SMALL: 20, Size.NORMAL: 23, Size.LARGE: 30},
@@ -145,12 +145,12 @@ class _Layout:
         indent = block.indent * self.style.indent_step
         inner = self.style.inner_width - indent
         right_width = metrics.horizontalAdvance(block.right)
-        left_room = inner - right_width - self.style.row_gap
-        own_line = left_room < inner * 2 // 5  # a long value gets a line of its own
-        lines = wrap(block.left, inner if own_line else left_room, metrics.horizontalAdvance)
+        lines, beside = wrap_beside(
+            block.left, inner, right_width, self.style.row_gap, metrics.horizontalAdvance
+        )
         for line in lines[:-1]:
             self._line(line, font, self.style.margin + indent)
-        if own_line:
+        if not beside:
             self._line(lines[-1], font, self.style.margin + indent)
             self._line(block.right, font, self._x_for(right_width, Align.RIGHT, indent))
             return

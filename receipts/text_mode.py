@@ -26,7 +26,7 @@ from receipts.blocks import (
     SpaceBlock,
     TextBlock,
 )
-from receipts.thai_text import display_columns, pad_columns, wrap
+from receipts.thai_text import display_columns, pad_columns, wrap, wrap_beside
 
 ESC, GS = b"\x1b", b"\x1d"
 BOLD_ON, BOLD_OFF = ESC + b"E\x01", ESC + b"E\x00"
@@ -81,13 +81,14 @@ class _TextLayout:
         width = self.width_for(block.size)
         indent = " " * (2 * block.indent)
         right = block.right
-        room = width - len(indent) - display_columns(right) - 1
-        if room < width * 2 // 5:
-            for piece in wrap(block.left, width - len(indent), display_columns):
+        pieces, beside = wrap_beside(
+            block.left, width - len(indent), display_columns(right), 1, display_columns
+        )
+        if not beside:
+            for piece in pieces:
                 self.line(indent + piece, bold=block.bold, size=block.size)
             self.line(pad_columns(right, width, align="right"), bold=block.bold, size=block.size)
             return
-        pieces = wrap(block.left, room, display_columns)
         for piece in pieces[:-1]:
             self.line(indent + piece, bold=block.bold, size=block.size)
         last = pad_columns(indent + pieces[-1], width - display_columns(right))

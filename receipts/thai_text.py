@@ -49,7 +49,24 @@ def break_opportunities(text: str) -> list[int]:
     positions = set(_boundaries(text, kind))
     if not word_breaks_available():
         positions |= set(_boundaries(text, QTextBoundaryFinder.BoundaryType.Grapheme))
-    return sorted(p for p in positions if 0 < p < len(text))
+    return sorted(p for p in positions if 0 < p < len(text) and not _after_abbreviation(text, p))
+
+
+def _is_thai_consonant(character: str) -> bool:
+    return "\u0e01" <= character <= "\u0e2e"
+
+
+def _after_abbreviation(text: str, position: int) -> bool:
+    """Right after a one-letter Thai abbreviation (จ. อ. ต. ถ.): it belongs to the next word.
+
+    libthai allows "จ.|ศรีสะเกษ"; an address broken there reads badly.
+    """
+    return (
+        position >= 2
+        and text[position - 1] == "."
+        and _is_thai_consonant(text[position - 2])
+        and (position == 2 or not _is_thai_consonant(text[position - 3]))
+    )
 
 
 def segments(text: str) -> list[str]:
@@ -67,8 +84,33 @@ def wrap(text: str, max_width: float, measure: Callable[[str], float]) -> list[s
     """
     lines: list[str] = []
     for paragraph in text.split("\n"):
-        lines.extend(_wrap_paragraph(paragraph, max_width, measure))
+        if measure(paragraph.rstrip()) <= max_width:  # most lines fit: one measurement
+            lines.append(paragraph.rstrip())
+        else:
+            lines.extend(_wrap_paragraph(paragraph, max_width, measure))
     return lines
+
+
+def wrap_beside(
+    text: str,
+    width: float,  # ok-float
+    value_width: float,  # ok-float
+    gap: float,  # ok-float
+    measure: Callable[[str], float],
+) -> tuple[list[str], bool]:
+    """A label wrapped on the full width with a value beside its last line, if it fits there.
+
+    Returns the label's lines and whether the value goes beside the last one
+    (else it takes a line of its own, right-aligned).  Only the last line is
+    narrowed for the value, so a long Thai name keeps whole lines above it.
+    """
+    room = width - value_width - gap
+    lines = wrap(text, width, measure)
+    if measure(lines[-1]) <= room:
+        return lines, True
+    if room < width * 2 / 5:  # a long value: on a line of its own
+        return lines, False
+    return lines[:-1] + wrap(lines[-1], room, measure), True
 
 
 def _wrap_paragraph(

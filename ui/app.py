@@ -4,18 +4,25 @@ from __future__ import annotations
 
 import os
 import sys
+import threading
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from pos.bootstrap import AppContext, open_context, open_till
 from pos.datadir import resolve_data_dir
 from pos.services.till import TillSession
 from pos.store.database import StoreError
+from receipts.qt_runtime import ensure_qt
 from ui.fonts import install_fonts
 from ui.i18n import THAI, set_language
 from ui.main_window import CounterWindow
 from ui.style import STYLE_SHEET
+
+if TYPE_CHECKING:
+    from receipts.print_service import PrintService
 
 
 def _has_display() -> bool:
@@ -45,10 +52,51 @@ class Counter:
     context: AppContext
     till: TillSession
     window: CounterWindow
+    printing: PrintStarter | None = None
 
     def close(self) -> None:
         self.window.close()  # writes what the journal still holds
+        if self.printing is not None:
+            self.printing.stop()  # a receipt being sent is finished; waiting ones stay queued
         self.context.close()
+
+
+class PrintStarter(QObject):
+    """Starts the receipt printer's worker (issue 5) shortly after start-up, off the GUI thread.
+
+    Importing python-escpos and the renderers takes ~0.2 s of the interpreter: done
+    on a thread once the log-in screen is up (nobody sells in the first seconds), it
+    never slows the log-in screen or the first scans.  Receipts queued before it
+    runs (from the last session) print when it does.
+    """
+
+    started = Signal(object)  # the PrintService, delivered on the GUI thread
+
+    def __init__(self, context: AppContext, window: CounterWindow, delay_ms: int = 1500):
+        super().__init__(window)
+        self._context = context
+        self.service: PrintService | None = None
+        self._thread: threading.Thread | None = None
+        if window.back_office is not None:
+            self.started.connect(window.back_office.attach)
+        ensure_qt()  # fonts for the worker's rendering: registered here, on the GUI thread
+        QTimer.singleShot(delay_ms, self, self._begin)
+
+    def _begin(self) -> None:
+        self._thread = threading.Thread(target=self._start, name="print-start", daemon=True)
+        self._thread.start()
+
+    def _start(self) -> None:
+        from receipts.print_service import start_printing
+
+        self.service = start_printing(self._context)
+        self.started.emit(self.service)
+
+    def stop(self) -> None:
+        if self._thread is not None:
+            self._thread.join(timeout=10)
+        if self.service is not None:
+            self.service.stop()
 
 
 def start_counter(data_dir_option: str | None) -> Counter:
@@ -56,10 +104,10 @@ def start_counter(data_dir_option: str | None) -> Counter:
     app = create_application()
     context = open_context(resolve_data_dir(data_dir_option))
     till = open_till(context)
-    window = CounterWindow(till)
+    window = CounterWindow(till, context=context)
     window.showMaximized()
     window.start()
-    return Counter(app, context, till, window)
+    return Counter(app, context, till, window, PrintStarter(context, window))
 
 
 def run_app(data_dir_option: str | None) -> int:

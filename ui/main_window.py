@@ -6,9 +6,18 @@ lock (Ctrl+L).  Below it, the log-in / lock screen or the sale screen.  The
 window also wires what is not a screen: the scan router (wedge scanners), the
 serial-port scanner, the idle lock, the customer display, and the journal's
 warnings when the cart cannot be saved.
+
+Payment, returns and the menu's actions are added by :class:`ui.checkout_flow.CheckoutFlow`.
+The seam for printing (issue 5): documents are queued in the store in the
+transaction that makes them; then the window emits ``documentQueued(kind,
+reference)`` (and ``saleCompleted(receipt_number)``) and calls ``print_wake``
+(e.g. the print worker's ``wake``) if set; "no sale" calls ``kick_drawer`` if
+set.  Both hooks may stay ``None``: the jobs wait in the queue.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
@@ -23,11 +32,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pos.bootstrap import AppContext
 from pos.clock import SystemClock
 from pos.serial_scanner import SerialScanner
+from pos.services.checkout import SALE_DOCUMENT
 from pos.services.till import TillSession
 from pos.thai_dates import thai_datetime
 from pos.till import SavedCart, TillError
+from ui.checkout_flow import CheckoutFlow
+from ui.counter_menu import BackOffice
 from ui.customer_display import CustomerDisplayController
 from ui.i18n import is_thai, toggle_language
 from ui.idle import IdleLock
@@ -52,8 +65,19 @@ class _ThreadBridge(QObject):
 class CounterWindow(QMainWindow):
     """The whole counter app in one window."""
 
-    def __init__(self, till: TillSession, sound: ErrorSound | None = None):
+    saleCompleted = Signal(str)  # receipt number: the sale and its receipt job are durable
+    documentQueued = Signal(str, str)  # print job kind ("sale", "credit_note", …), reference
+
+    def __init__(
+        self,
+        till: TillSession,
+        sound: ErrorSound | None = None,
+        *,
+        context: AppContext | None = None,  # the store: the menu and the printer's status need it
+    ):
         super().__init__()
+        self.print_wake: Callable[[], None] | None = None  # the print worker's wake(), if any
+        self.kick_drawer: Callable[[], None] | None = None  # opens the cash drawer (no sale)
         self.till = till
         self.sound = sound or ErrorSound()
         self.bridge = _ThreadBridge(self)
@@ -63,12 +87,19 @@ class CounterWindow(QMainWindow):
         self.pages = QStackedWidget()
         self.pages.addWidget(self.login)
         self.pages.addWidget(self.sale)
+        self.scan_pages: set[QWidget] = {self.sale}  # pages where scans are taken
         self.user_label = QLabel(objectName="userLabel")
         self.clock_label = QLabel(objectName="clockLabel")
         self.language_button = QPushButton(objectName="languageButton")
         self.lock_button = QPushButton(objectName="lockButton")
         self.logout_button = QPushButton(objectName="logoutButton")
         self._build()
+        self.context = context
+        self.back_office = BackOffice(self, context) if context is not None else None
+        if self.back_office is not None:  # printer status and menu in the header (issue 5)
+            self._header_row.insertWidget(3, self.back_office.status_line)
+            self._header_row.insertWidget(6, self.back_office.menu_button)
+            self.print_wake = context.wake_printer if context is not None else None
         self.login.loggedIn.connect(self._logged_in)
         self.router = ScanRouter(self.sale.scan_input, self.sale.submit_scan, self.sale_active,
                                  till.settings.wedge_max_key_gap_ms)  # fmt: skip
@@ -86,6 +117,7 @@ class CounterWindow(QMainWindow):
         self.bridge.scannerStatus.connect(self._scanner_status)
         self.bridge.journalFailed.connect(lambda _: self.sale.show_warning(journal_error_text()))
         till.journal.on_error = lambda error: self.bridge.journalFailed.emit(str(error))
+        self.checkout = CheckoutFlow(self)
         self.serial_scanner: SerialScanner | None = None
         self._clock = QTimer(self, interval=CLOCK_REFRESH_MS, timeout=self._tick)
         self._clock.start()
@@ -97,6 +129,7 @@ class CounterWindow(QMainWindow):
         header = QWidget(objectName="header")
         row = QHBoxLayout(header)
         row.setContentsMargins(12, 4, 12, 4)
+        self._header_row = row
         self.shop_label = QLabel("OTOP ศรีสะเกษ")
         self.shop_label.setStyleSheet("font-weight: bold;")
         self.terminal_label = QLabel(self.till.settings.terminal_id)
@@ -133,7 +166,25 @@ class CounterWindow(QMainWindow):
 
     # --- who is at the till ---------------------------------------------------------------
     def sale_active(self) -> bool:
-        return self.pages.currentWidget() is self.sale and self.till.user is not None
+        """A screen that takes scans is showing (sale, payment, returns), someone is in, and
+        no modal dialog (the menu's history, settings, shift dialogs) has the keyboard."""
+        return (
+            self.pages.currentWidget() in self.scan_pages
+            and self.till.user is not None
+            and QApplication.activeModalWidget() is None
+        )
+
+    def show_page(self, page: QWidget) -> None:
+        self.pages.setCurrentWidget(page)
+        self._show_user()
+
+    def document_queued(self, kind: str, reference: str) -> None:
+        """A print job was committed: tell whoever prints (see the module's docstring)."""
+        if kind == SALE_DOCUMENT:
+            self.saleCompleted.emit(reference)
+        self.documentQueued.emit(kind, reference)
+        if self.print_wake is not None:
+            self.print_wake()
 
     def show_login(self) -> None:
         self.login.load_users()
@@ -182,12 +233,14 @@ class CounterWindow(QMainWindow):
         at_the_sale = user is not None and self.pages.currentWidget() is self.sale
         self.lock_button.setVisible(at_the_sale)
         self.logout_button.setVisible(at_the_sale)
+        if self.back_office is not None:
+            self.back_office.menu_button.setVisible(at_the_sale)
 
     # --- scanner, language, clock ---------------------------------------------------------
     def serial_code(self, code: str) -> None:
         self.idle.poke()
         if self.sale_active():
-            self.sale.submit_scan(code)
+            self.router.submit_code(code)
         else:
             self.login.message.setText(self.tr("Log in first, then scan."))
             self.sound()

@@ -82,7 +82,7 @@ class EntryPanel(QWidget):
 
     def ask(self, prompt: str, hint: str, answer: Answer, *, kind: str = "number",
             managers: Sequence[User] = (), initial: str = "") -> None:  # fmt: skip
-        """Show the question; ``kind`` is number, discount, pin or confirm."""
+        """Show the question; ``kind`` is number, discount, pin, text (no pad) or confirm."""
         self._answer = answer
         self.prompt.setText(prompt)
         self.hint.setText(hint)
@@ -93,7 +93,7 @@ class EntryPanel(QWidget):
         self.field.setText(initial)
         self.field.selectAll()
         self.field.setVisible(kind != "confirm")
-        self.pad.setVisible(kind != "confirm")
+        self.pad.setVisible(kind not in ("confirm", "text"))
         self.pad.point.setVisible(kind in ("number", "discount"))
         self.pad.percent.setVisible(kind == "discount")
         self._set_managers(managers)

@@ -5,15 +5,25 @@ the GUI thread.  :class:`PrintStatusBridge` turns the worker's callback into a
 Qt signal, which Qt delivers on the GUI thread (queued connection)::
 
     bridge = PrintStatusBridge()
-    worker = PrintWorker(context.uow_factory, source, on_status=bridge.report)
-    bridge.status_changed.connect(lambda status: status_bar.showMessage(status.message))
+    printing.subscribe(bridge.report)       # receipts.print_service.PrintService
+    bridge.status_changed.connect(status_line.show_status)
+
+:class:`PrintStatusLine` is the indicator in the till's header, in a few
+words: "printer ready", how many receipts wait (amber; the queue retries by
+itself, a touch tries at once), or that a document can never print (red; a
+touch acknowledges it).  The full message is its tooltip and goes to the sale
+screen's status line.  It never takes the keyboard focus, so a scan goes on
+reaching the cart.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal
+from collections.abc import Callable
 
-from receipts.print_worker import QueueState, QueueStatus
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QPushButton, QWidget
+
+from receipts.queue_status import QueueState, QueueStatus
 
 
 class PrintStatusBridge(QObject):
@@ -27,3 +37,72 @@ class PrintStatusBridge(QObject):
 def needs_attention(status: QueueStatus) -> bool:
     """Whether the status line should stand out (receipts waiting or a job failed)."""
     return status.state in (QueueState.WAITING, QueueState.FAILED)
+
+
+STATUS_STYLE = """
+#printStatus { font-size: 13pt; padding: 2px 10px; border-radius: 6px; }
+#printStatus[severity="warning"] { background: #fff3cd; color: #5c4400; font-weight: bold; }
+#printStatus[severity="error"] { background: #c62828; color: white; font-weight: bold; }
+"""
+_SEVERITY = {
+    QueueState.IDLE: "info",
+    QueueState.PRINTING: "info",
+    QueueState.WAITING: "warning",
+    QueueState.FAILED: "error",
+}
+
+
+def short_text(status: QueueStatus) -> str:
+    """What fits in the till's header; the whole message is the tooltip."""
+    if status.state is QueueState.WAITING:
+        return f"รอพิมพ์ {status.pending} ใบ" if status.pending else "เครื่องพิมพ์ไม่พร้อม"
+    if status.state is QueueState.FAILED:
+        return "พิมพ์ไม่ได้ (แตะ)"
+    if status.state is QueueState.PRINTING:
+        return "กำลังพิมพ์"
+    return "เครื่องพิมพ์พร้อม"
+
+
+class PrintStatusLine(QPushButton):
+    """The printer's state in a few words; touching it acts on it.
+
+    Receipts waiting (printer off, no paper): it tries them now.  A document
+    that can never print: it acknowledges it.  The full message is the tooltip
+    and, through ``on_message``, goes to the sale screen's status line.
+    """
+
+    def __init__(
+        self,
+        retry: Callable[[], None],
+        acknowledge: Callable[[], None],
+        on_message: Callable[[str], None] | None = None,
+        parent: QWidget | None = None,
+    ):
+        super().__init__(parent, objectName="printStatus")
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setFlat(True)
+        self.setStyleSheet(STATUS_STYLE)
+        self._retry, self._acknowledge, self._on_message = retry, acknowledge, on_message
+        self.clicked.connect(self._act)
+        self.status: QueueStatus | None = None
+        self.show_status(QueueStatus(QueueState.IDLE, 0, "เครื่องพิมพ์พร้อม"))
+
+    def show_status(self, status: QueueStatus) -> None:
+        self.status = status
+        self.setText(short_text(status))
+        self.setToolTip(status.message)
+        severity = _SEVERITY[status.state]
+        if self.property("severity") != severity:
+            self.setProperty("severity", severity)
+            self.style().unpolish(self)
+            self.style().polish(self)
+
+    def _act(self) -> None:
+        if self.status is None:
+            return
+        if self._on_message is not None:
+            self._on_message(self.status.message)
+        if self.status.state is QueueState.WAITING:
+            self._retry()
+        elif self.status.state is QueueState.FAILED:
+            self._acknowledge()

@@ -5,7 +5,8 @@ Open it from anywhere with the app context::
     PrinterSettingsDialog(context, parent=window).exec()
 
 ``settings_saved`` is emitted after a save (connect the print worker's
-``wake`` so waiting receipts are tried on the new printer at once).  The test
+``wake`` so waiting receipts are tried on the new printer at once).  Saving is
+audited (``user_id``: who changed it).  The test
 print runs on a worker thread and reports back through a queued signal, so a
 dead printer never freezes the till.
 """
@@ -35,6 +36,7 @@ from pos.bootstrap import AppContext
 from pos.clock import SystemClock
 from pos.print_queue import PrinterRole
 from pos.printing import CP874_SLOTS, ConnectionKind, PrinterSettings, PrintMode
+from pos.services.receipt_settings import save_printer
 from receipts.connections import EscposTransport, PrinterError
 from receipts.escpos_output import document_to_escpos
 from receipts.samples import header_from_settings, test_print_document
@@ -61,9 +63,10 @@ class PrinterSettingsDialog(QDialog):
         parent: QWidget | None = None,
         *,
         role: PrinterRole = PrinterRole.RECEIPT,
+        user_id: int | None = None,  # who changes it, for the audit trail
     ):
         super().__init__(parent)
-        self._context, self._role = context, role
+        self._context, self._role, self._user_id = context, role, user_id
         title = "เครื่องพิมพ์ใบเสร็จ" if role is PrinterRole.RECEIPT else "เครื่องพิมพ์ฉลาก"
         self.setWindowTitle(f"ตั้งค่า{title}")
         self.setMinimumWidth(520)
@@ -190,10 +193,8 @@ class PrinterSettingsDialog(QDialog):
         printer = self._entered_or_say_why()
         if printer is None:
             return
-        field = "label_printer" if self._role is PrinterRole.LABEL else "receipt_printer"
-        with self._context.uow_factory() as uow:
-            uow.settings.save(uow.settings.load().replace(**{field: printer}))
-            uow.commit()
+        save_printer(self._context.uow_factory, printer, role=self._role,
+                     user_id=self._user_id, clock=SystemClock())  # fmt: skip
         self.settings_saved.emit(printer)
         self.accept()
 

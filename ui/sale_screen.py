@@ -65,6 +65,7 @@ class SaleScreen(QWidget):
 
     payRequested = Signal(object)  # PaymentRequest
     cartChanged = Signal()  # lines or totals changed (the customer display follows)
+    menuRequested = Signal()  # the menu (F11: returns, voids, no sale), see ui.sale_menu
 
     def __init__(self, till: TillSession, sound: Callable[[], None], parent: QWidget | None = None):
         super().__init__(parent)
@@ -125,6 +126,7 @@ class SaleScreen(QWidget):
         cart_actions.addWidget(self._button("holdButton", "F7", self.hold))
         cart_actions.addWidget(self._button("recallButton", "F8", self.show_held_carts))
         cart_actions.addWidget(self._button("clearButton", "Ctrl+Del", self.questions.ask_clear))
+        cart_actions.addWidget(self._button("menuButton", "F11", self.menuRequested.emit))
         self.pay_button = self._button("payButton", "F12", self.pay)
         right = QVBoxLayout()
         right.addWidget(self.totals)
@@ -373,7 +375,7 @@ class SaleScreen(QWidget):
             "lineDiscountButton": self.tr("Line discount"),
             "orderDiscountButton": self.tr("Bill discount"), "holdButton": self.tr("Hold"),
             "recallButton": self.tr("Recall"), "clearButton": self.tr("Cancel sale"),
-            "payButton": self.tr("Pay"),
+            "payButton": self.tr("Pay"), "menuButton": self.tr("Menu"),
         }  # fmt: skip
         for name, text in labels.items():
             self.buttons[name].set_label(text)

@@ -17,6 +17,13 @@ keyboard by the device, only by the speed.  On the sale screen:
 
 On the log-in and lock screens nothing is routed.  :class:`KeyBurst` is the
 timing logic, without Qt, so it is tested with plain numbers.
+
+The payment and return screens take scans too (issue 4): the window points
+the router at their field and handler with :meth:`ScanRouter.set_target`.  The
+return screen's scans are receipt numbers (``POS01-00000042``: letters, digits
+and a dash), so a target says which characters make a burst and which
+bursts it wants.  A text field with the ``takesScans`` property keeps what is
+scanned into it (the buyer's tax ID, scanned off the back of a Thai ID card).
 """
 
 from __future__ import annotations
@@ -36,6 +43,7 @@ from PySide6.QtWidgets import (
 )
 
 MIN_BURST = 8  # the shortest product code, EAN-8
+TAKES_SCANS = "takesScans"  # a text field with this property set keeps scans typed into it
 _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 _TYPING_MODIFIERS = Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier
 _TEXT_FIELDS = (QLineEdit, QAbstractSpinBox, QTextEdit, QPlainTextEdit)
@@ -44,9 +52,15 @@ _TEXT_FIELDS = (QLineEdit, QAbstractSpinBox, QTextEdit, QPlainTextEdit)
 class KeyBurst:
     """Digits arriving fast into one field, as a scanner types them."""
 
-    def __init__(self, max_gap_ms: float, min_length: int = MIN_BURST):
+    def __init__(
+        self,
+        max_gap_ms: float,
+        min_length: int = MIN_BURST,
+        is_scan_char: Callable[[str], bool] = str.isdigit,
+    ):
         self._max_gap = max_gap_ms
         self._min_length = min_length
+        self.is_scan_char = is_scan_char
         self.reset()
 
     def reset(self) -> None:
@@ -57,7 +71,7 @@ class KeyBurst:
     def key(self, text: str, at_ms: float, target: object) -> None:
         """A printable key typed into ``target`` at ``at_ms``."""
         fast = target is self._target and at_ms - self._last_ms <= self._max_gap
-        if len(text) == 1 and text.isdigit():
+        if len(text) == 1 and self.is_scan_char(text):
             self._digits = self._digits + text if fast else text
             self._target = target
         else:
@@ -92,7 +106,25 @@ class ScanRouter(QObject):
         self._scan_field = scan_field
         self._submit = submit
         self._active = active
+        self._wants: Callable[[str], bool] = _any_code
         self.burst = KeyBurst(max_gap_ms)
+
+    def set_target(
+        self,
+        scan_field: QLineEdit,
+        submit: Callable[[str], None],
+        *,
+        is_scan_char: Callable[[str], bool] = str.isdigit,
+        wants: Callable[[str], bool] | None = None,
+    ) -> None:
+        """Send scans to another screen's field and handler from now on."""
+        self._scan_field, self._submit = scan_field, submit
+        self.burst.is_scan_char, self._wants = is_scan_char, wants or _any_code
+        self.burst.reset()
+
+    def submit_code(self, code: str) -> None:
+        """A code from elsewhere (the serial scanner) to the current target."""
+        self._submit(code)
 
     def route(self, watched: QObject, event: QKeyEvent) -> bool:
         """A key press on its way to ``watched``; True when it was taken for the cart."""
@@ -102,6 +134,8 @@ class ScanRouter(QObject):
         if focus is self._scan_field:
             return False
         if isinstance(focus, _TEXT_FIELDS):
+            if focus.property(TAKES_SCANS):
+                return False  # a field that wants the scan itself (a buyer's ID card)
             return self._in_text_field(focus, event)
         return self._elsewhere(event)
 
@@ -109,7 +143,7 @@ class ScanRouter(QObject):
         at = key_time_ms(event)
         if event.key() in _ENTER_KEYS:
             code = self.burst.take(at, field)
-            if code is None or not isinstance(field, QLineEdit):
+            if code is None or not isinstance(field, QLineEdit) or not self._wants(code):
                 return False
             text = field.text()
             if not text.endswith(code):
@@ -136,6 +170,10 @@ class ScanRouter(QObject):
             self._scan_field.insert(text)
             return True
         return False
+
+
+def _any_code(_: str) -> bool:
+    return True
 
 
 _INPUT = frozenset({

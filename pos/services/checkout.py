@@ -24,6 +24,11 @@ already stored, with its number, instead of selling twice.
 Discounts above ``Settings.discount_limit_basis_points`` and any price
 changed from the catalogue's need a manager: ``approved_by_user_id`` is the
 manager whose PIN the sale screen checked (:func:`pos.services.staff.check_pin`).
+
+:func:`record_sale` is the same checkout inside the caller's unit of work: the
+till (:mod:`pos.services.till_checkout`) runs it in the transaction that also
+removes the saved cart and queues the receipt's print job, so the three commit
+together or not at all.
 """
 
 from __future__ import annotations
@@ -43,10 +48,11 @@ from pos.payment import SchemeOffer, payable_lines, plan_payment, scheme_offers
 from pos.ports import UnitOfWork
 from pos.promptpay import payload
 from pos.sale import BuyerDetails, Sale, build_sale
+from pos.services.print_jobs import queue_document
 from pos.services.stamping import require_open_shift
 from pos.services.tax_invoices import add_tax_invoice
 from pos.settings import Settings
-from pos.tenders import PaymentError, Tender
+from pos.tenders import PaymentError, Tender, TenderKind
 from pos.testhooks import pause_point
 
 
@@ -68,6 +74,8 @@ class CheckoutRequest:
     cashier_id: int
     approved_by_user_id: int | None = None
     buyer: BuyerDetails | None = None
+    # False when the till already audited each discount as it was given (with its approver)
+    audit_discounts: bool = True
 
 
 @dataclass(frozen=True)
@@ -119,27 +127,47 @@ def complete_sale(
     in every case nothing is stored and no receipt number is used.  The sale is
     stamped with the open shift and its business day in the same transaction.
     """
-    if request.cart.is_empty:
-        raise CheckoutError("the cart is empty")
     with uow_factory() as uow:
-        existing = uow.sales.sale_by_id(request.sale_id)
-        if existing is not None:
-            return _the_same_sale(existing, request)
-        moment = clock.now()  # the write lock is held since the lookup above: times keep order
-        settings = uow.settings.load()
-        stamp = require_open_shift(uow, settings.terminal_id)  # stamped in this transaction
-        sale = dataclasses.replace(_new_sale(uow, settings, request, moment), stamp=stamp)
-        uow.sales.add_sale(sale)
-        pause_point("checkout")  # crash tests freeze here: rows written, not committed
-        if request.buyer is not None:
-            invoice = add_tax_invoice(
-                uow, sale, request.buyer, request.cashier_id, moment, with_the_sale=True
-            )
-            sale = dataclasses.replace(sale, tax_invoices=(invoice,))
-        for event in _audit_events(sale, request):
-            uow.audit.record(event)
+        sale = record_sale(uow, clock, request)
         uow.commit()
         return sale
+
+
+SALE_DOCUMENT = "sale"  # the print job of a sale's receipt; its reference is the receipt number
+
+
+def record_sale(
+    uow: UnitOfWork, clock: Clock, request: CheckoutRequest, *, print_receipt: bool = False
+) -> Sale:
+    """:func:`complete_sale` inside the caller's unit of work; the caller commits.
+
+    With ``print_receipt`` the receipt's print job is queued in the same
+    transaction (the drawer opens with it when cash was taken).  A retried
+    request returns the stored sale and queues nothing.
+    """
+    if request.cart.is_empty:
+        raise CheckoutError("the cart is empty")
+    existing = uow.sales.sale_by_id(request.sale_id)
+    if existing is not None:
+        return _the_same_sale(existing, request)
+    moment = clock.now()  # the write lock is held since the lookup above: times keep order
+    settings = uow.settings.load()
+    stamp = require_open_shift(uow, settings.terminal_id)  # stamped in this transaction
+    sale = dataclasses.replace(_new_sale(uow, settings, request, moment), stamp=stamp)
+    uow.sales.add_sale(sale)
+    pause_point("checkout")  # crash tests freeze here: rows written, not committed
+    if request.buyer is not None:
+        invoice = add_tax_invoice(
+            uow, sale, request.buyer, request.cashier_id, moment, with_the_sale=True
+        )
+        sale = dataclasses.replace(sale, tax_invoices=(invoice,))
+    if request.audit_discounts:
+        for event in _audit_events(sale, request):
+            uow.audit.record(event)
+    if print_receipt:
+        cash = any(tender.kind is TenderKind.CASH for tender in sale.tenders)
+        queue_document(uow, SALE_DOCUMENT, sale.receipt_number, clock, open_drawer=cash)
+    return sale
 
 
 def _new_sale(

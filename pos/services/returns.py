@@ -14,7 +14,10 @@ What the return screen calls:
 
 :func:`open_drawer_without_sale` records the "no sale" drawer opening (the
 printer then kicks the drawer).  A ``credit_note_id`` made by the screen
-makes a retried call return the credit note already stored.
+makes a retried call return the credit note already stored.  With
+``print_note`` the credit note's print job (``"credit_note"`` + its number,
+opening the drawer when cash is paid out) is queued in the transaction that
+stores it.  :func:`last_sale_today` finds the sale "void last sale" means.
 """
 
 from __future__ import annotations
@@ -36,9 +39,12 @@ from pos.returns import (
     returnable_quantities,
 )
 from pos.sale import Sale
+from pos.services.print_jobs import queue_document
 from pos.services.staff import check_pin
 from pos.services.stamping import require_open_shift
 from pos.shifts import ShiftStamp
+
+CREDIT_NOTE_DOCUMENT = "credit_note"  # print job kind; the reference is the credit note number
 
 
 class ApprovalRefusedError(ValueError):
@@ -80,6 +86,7 @@ class ReturnRequest:
     cashier_id: int
     reason: str
     refund_in_cash: bool = False  # card/PromptPay/scheme buyer shares back in cash instead
+    print_note: bool = False  # queue the credit note's print job with it (the till does)
 
 
 def find_sale(uow_factory: Callable[[], UnitOfWork], text: str) -> SaleHistory | None:
@@ -89,6 +96,18 @@ def find_sale(uow_factory: Callable[[], UnitOfWork], text: str) -> SaleHistory |
         sale = uow.sales.sale_by_receipt_number(number) if number else None
         if sale is None:
             return None
+        return SaleHistory(sale, tuple(uow.sales.credit_notes_for(sale.sale_id)))
+
+
+def last_sale_today(uow_factory: Callable[[], UnitOfWork], clock: Clock) -> SaleHistory | None:
+    """This terminal's latest sale of today (what "void the last sale" means), or ``None``."""
+    with uow_factory() as uow:
+        terminal_id = uow.settings.load().terminal_id
+        today = clock.now().astimezone(THAI_TIME).date()
+        mine = [sale for sale in uow.sales.sales_on(today) if sale.terminal_id == terminal_id]
+        if not mine:
+            return None
+        sale = max(mine, key=lambda sale: sale.receipt_serial)
         return SaleHistory(sale, tuple(uow.sales.credit_notes_for(sale.sale_id)))
 
 
@@ -122,6 +141,7 @@ def void_sale(
     cashier_id: int,
     reason: str,
     approval: ManagerApproval,
+    print_note: bool = False,
 ) -> CreditNote:
     """Cancel a whole sale on its business day: every tender is reversed in kind.
 
@@ -129,7 +149,7 @@ def void_sale(
     back with :func:`return_goods` instead.
     """
     manager = authorise(uow_factory, approval)
-    request = ReturnRequest(credit_note_id, sale_id, {}, cashier_id, reason)
+    request = ReturnRequest(credit_note_id, sale_id, {}, cashier_id, reason, print_note=print_note)
     return _store(uow_factory, clock, request, manager, CreditNoteKind.VOID)
 
 
@@ -175,6 +195,9 @@ def _store(
         )  # fmt: skip
         uow.sales.add_credit_note(note)
         uow.audit.record(_audit_event(note))
+        if request.print_note:
+            queue_document(uow, CREDIT_NOTE_DOCUMENT, note.number, clock,
+                           open_drawer=note.cash_paid_out_satang > 0)  # fmt: skip
         uow.commit()
         return note
 

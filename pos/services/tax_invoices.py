@@ -10,6 +10,10 @@ number (``POS01-TI-00000001``).  Rules from the Revenue Code (notes §2):
 * a full invoice is never corrected: a new one is issued that names the one
   it replaces (``replaces_number``), with the reason, and only the newest is
   in force (:attr:`pos.sale.Sale.current_tax_invoice`).
+
+With ``print_invoice`` the invoice's print job (``"tax_invoice"`` + its
+number) is queued in the transaction that issues it.  An invoice issued at
+payment is printed as the sale's document (the ``"sale"`` job), not twice.
 """
 
 from __future__ import annotations
@@ -22,6 +26,9 @@ from pos.clock import Clock
 from pos.numbering import DocumentKind, counter_name, document_number
 from pos.ports import UnitOfWork
 from pos.sale import BuyerDetails, Sale, TaxInvoice
+from pos.services.print_jobs import queue_document
+
+TAX_INVOICE_DOCUMENT = "tax_invoice"  # print job kind; the reference is the invoice number
 
 
 class TaxInvoiceError(ValueError):
@@ -36,6 +43,7 @@ def issue_tax_invoice(
     buyer: BuyerDetails,
     user_id: int,
     reason: str | None = None,
+    print_invoice: bool = False,
 ) -> TaxInvoice:
     """Issue a full tax invoice for a completed sale (replacing the one in force, if any)."""
     with uow_factory() as uow:
@@ -43,6 +51,8 @@ def issue_tax_invoice(
         if sale is None:
             raise TaxInvoiceError(f"there is no sale {sale_id}")
         invoice = add_tax_invoice(uow, sale, buyer, user_id, clock.now(), reason=reason)
+        if print_invoice:
+            queue_document(uow, TAX_INVOICE_DOCUMENT, invoice.number, clock)
         uow.commit()
         return invoice
 

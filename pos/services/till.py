@@ -337,6 +337,21 @@ class TillSession:
     def journal(self) -> CartJournal:
         return self._journal
 
+    # --- what the payment and return screens use besides the cart (issue 4) ---------------
+    @property
+    def clock(self) -> Clock:
+        return self._clock
+
+    @property
+    def uow_factory(self) -> Callable[[], UnitOfWork]:
+        """Write units of work (checkout, returns, the audit trail)."""
+        return self._uow_factory
+
+    @property
+    def read_uow_factory(self) -> Callable[[], UnitOfWork]:
+        """Units of work that only read and never wait for the write lock."""
+        return self._read
+
     def close(self) -> None:
         """Write what is still queued and stop the journal's writer (at exit)."""
         self._journal.close()

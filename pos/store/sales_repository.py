@@ -276,6 +276,15 @@ class SqlSalesRepository:
     def credit_notes_on(self, day: dt.date) -> list[CreditNote]:
         return self._notes(_note.c.business_date == day.isoformat())
 
+    # --- finding documents by their printed number (receipts/printing) ---------------------
+    def credit_note_by_number(self, number: str) -> CreditNote | None:
+        found = self._notes(_note.c.number == number)
+        return found[0] if found else None
+
+    def sale_by_tax_invoice_number(self, number: str) -> Sale | None:
+        found = self._sales(select(_invoice.c.sale_id).where(_invoice.c.number == number))
+        return found[0] if found else None
+
     def _notes(self, condition: Any) -> list[CreditNote]:
         ids = select(_note.c.id).where(condition)
         notes = list(self._session.execute(

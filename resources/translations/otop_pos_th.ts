@@ -2,6 +2,108 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="th_TH">
 <context>
+    <name>BuyerDetailsPanel</name>
+    <message>
+        <source>{count} of 13 digits</source>
+        <translation>{count} จาก 13 หลัก</translation>
+    </message>
+    <message>
+        <source>✗ the check digit is wrong: check the number</source>
+        <translation>✗ เลขตรวจสอบ (หลักสุดท้าย) ไม่ถูกต้อง: ตรวจเลขอีกครั้ง</translation>
+    </message>
+    <message>
+        <source>✓ a valid tax ID</source>
+        <translation>✓ เลขประจำตัวผู้เสียภาษีถูกต้อง</translation>
+    </message>
+    <message>
+        <source>Type the buyer&apos;s name (a person or a company).</source>
+        <translation>กรุณาพิมพ์ชื่อผู้ซื้อ (บุคคลหรือบริษัท)</translation>
+    </message>
+    <message>
+        <source>Type the buyer&apos;s address.</source>
+        <translation>กรุณาพิมพ์ที่อยู่ของผู้ซื้อ</translation>
+    </message>
+    <message>
+        <source>The tax ID must be 13 digits with a correct check digit (it is on the buyer&apos;s ID card or company papers).</source>
+        <translation>เลขประจำตัวผู้เสียภาษีต้องมี 13 หลักและเลขตรวจสอบถูกต้อง (ดูจากบัตรประชาชนหรือเอกสารบริษัทของผู้ซื้อ)</translation>
+    </message>
+    <message>
+        <source>Branch: 00000 for the head office or the branch&apos;s 5 digits; empty for a person.</source>
+        <translation>สาขา: 00000 สำหรับสำนักงานใหญ่ หรือเลขสาขา 5 หลัก เว้นว่างถ้าเป็นบุคคลธรรมดา</translation>
+    </message>
+    <message>
+        <source>Give the reason for replacing tax invoice {number}.</source>
+        <translation>กรุณาระบุเหตุผลที่ออกใบกำกับภาษีแทนฉบับ {number}</translation>
+    </message>
+    <message>
+        <source>Replace tax invoice {number}</source>
+        <translation>ออกใบกำกับภาษีแทนฉบับ {number}</translation>
+    </message>
+    <message>
+        <source>Buyer details for a full tax invoice</source>
+        <translation>ข้อมูลผู้ซื้อสำหรับใบกำกับภาษีเต็มรูป</translation>
+    </message>
+    <message>
+        <source>For a full tax invoice or a Shop Dee Mee Kuen receipt in the buyer&apos;s name. Enter moves to the next field.</source>
+        <translation>สำหรับใบกำกับภาษีเต็มรูปหรือใบเสร็จช้อปดีมีคืนในนามผู้ซื้อ กด Enter เพื่อไปช่องถัดไป</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>ชื่อ</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>ที่อยู่</translation>
+    </message>
+    <message>
+        <source>Tax ID (13 digits)</source>
+        <translation>เลขประจำตัวผู้เสียภาษี (13 หลัก)</translation>
+    </message>
+    <message>
+        <source>Branch</source>
+        <translation>สาขา</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>เหตุผล</translation>
+    </message>
+    <message>
+        <source>00000 = head office · empty = a person</source>
+        <translation>00000 = สำนักงานใหญ่ · ว่าง = บุคคลธรรมดา</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>บันทึก</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>ยกเลิก</translation>
+    </message>
+</context>
+<context>
+    <name>CardPage</name>
+    <message>
+        <source>Type the approval code printed by the card terminal (2-12 letters or digits).</source>
+        <translation>กรุณาพิมพ์รหัสอนุมัติ (Approval code) จากสลิปเครื่องรูดบัตร (ตัวอักษรหรือตัวเลข 2-12 ตัว)</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>บัตรเครดิต/เดบิต</translation>
+    </message>
+    <message>
+        <source>Charge the card on the bank&apos;s terminal first.</source>
+        <translation>รูดบัตรที่เครื่องของธนาคารก่อน แล้วจึงบันทึกที่นี่</translation>
+    </message>
+    <message>
+        <source>Amount charged</source>
+        <translation>จำนวนเงินที่รูด</translation>
+    </message>
+    <message>
+        <source>Approval code (on the terminal&apos;s slip)</source>
+        <translation>รหัสอนุมัติ (บนสลิปเครื่องรูดบัตร)</translation>
+    </message>
+</context>
+<context>
     <name>CartModel</name>
     <message>
         <source>Item</source>
@@ -18,6 +120,91 @@
     <message>
         <source>Amount</source>
         <translation>จำนวนเงิน</translation>
+    </message>
+</context>
+<context>
+    <name>CashPage</name>
+    <message>
+        <source>Exact {amount}</source>
+        <translation>พอดี {amount}</translation>
+    </message>
+    <message>
+        <source>Type the cash received, or press a note key.</source>
+        <translation>พิมพ์จำนวนเงินสดที่รับ หรือกดปุ่มธนบัตร</translation>
+    </message>
+    <message>
+        <source>0.25 baht</source>
+        <translation>25 สตางค์</translation>
+    </message>
+    <message>
+        <source>1 baht</source>
+        <translation>1 บาท</translation>
+    </message>
+    <message>
+        <source>Cash is rounded to {step}.</source>
+        <translation>เงินสดปัดเศษทีละ {step}</translation>
+    </message>
+    <message>
+        <source>Cash is rounded to {step}: {due} in cash (rounding {difference}).</source>
+        <translation>เงินสดปัดเศษทีละ {step}: รับเงินสด {due} (ปัดเศษ {difference})</translation>
+    </message>
+    <message>
+        <source>Cash received</source>
+        <translation>รับเงินสด</translation>
+    </message>
+    <message>
+        <source>Amount received, then Enter</source>
+        <translation>จำนวนเงินที่รับ แล้วกด Enter</translation>
+    </message>
+    <message>
+        <source>Add (Enter)</source>
+        <translation>เพิ่ม (Enter)</translation>
+    </message>
+</context>
+<context>
+    <name>CheckoutFlow</name>
+    <message>
+        <source>The payment cannot start: {detail}</source>
+        <translation>เริ่มการชำระเงินไม่ได้: {detail}</translation>
+    </message>
+</context>
+<context>
+    <name>CounterMenu</name>
+    <message>
+        <source>Shift {number} is open.</source>
+        <translation>กะที่ {number} เปิดอยู่แล้ว</translation>
+    </message>
+    <message>
+        <source>Shift {number} is open. Sell away.</source>
+        <translation>เปิดกะที่ {number} แล้ว เริ่มขายได้</translation>
+    </message>
+    <message>
+        <source>Type why the drawer is opened (e.g. change for the float).</source>
+        <translation>กรุณาพิมพ์เหตุผลที่เปิดลิ้นชัก (เช่น แลกเงินทอน)</translation>
+    </message>
+    <message>
+        <source>Opening the drawer without a sale: a manager types their PIN.</source>
+        <translation>เปิดลิ้นชักโดยไม่มีการขาย: ผู้จัดการกรอกรหัส PIN</translation>
+    </message>
+    <message>
+        <source>Open the drawer without a sale</source>
+        <translation>เปิดลิ้นชักเงินโดยไม่มีการขาย</translation>
+    </message>
+    <message>
+        <source>Why? The reason is kept in the audit trail.</source>
+        <translation>เพราะอะไร? เหตุผลจะถูกบันทึกไว้ในประวัติการตรวจสอบ</translation>
+    </message>
+    <message>
+        <source>The manager&apos;s PIN is not right.</source>
+        <translation>รหัส PIN ของผู้จัดการไม่ถูกต้อง</translation>
+    </message>
+    <message>
+        <source>Drawer opened (no sale). Recorded.</source>
+        <translation>เปิดลิ้นชักแล้ว (ไม่มีการขาย) บันทึกแล้ว</translation>
+    </message>
+    <message>
+        <source>Recorded, but no cash drawer is connected to open.</source>
+        <translation>บันทึกแล้ว แต่ไม่มีลิ้นชักเงินที่เชื่อมต่อให้เปิด</translation>
     </message>
 </context>
 <context>
@@ -59,6 +246,33 @@
     <message>
         <source>Log out</source>
         <translation>ออกจากระบบ</translation>
+    </message>
+</context>
+<context>
+    <name>DonePanel</name>
+    <message>
+        <source>Sale complete</source>
+        <translation>ขายเสร็จแล้ว</translation>
+    </message>
+    <message>
+        <source>Receipt {number}</source>
+        <translation>ใบเสร็จ {number}</translation>
+    </message>
+    <message>
+        <source>Full tax invoice {number}</source>
+        <translation>ใบกำกับภาษีเต็มรูป {number}</translation>
+    </message>
+    <message>
+        <source>Cash rounding: {amount}</source>
+        <translation>ปัดเศษเงินสด: {amount}</translation>
+    </message>
+    <message>
+        <source>Change: {change}</source>
+        <translation>เงินทอน: {change}</translation>
+    </message>
+    <message>
+        <source>Next customer: scan the first item, or press Enter.</source>
+        <translation>ลูกค้าคนถัดไป: สแกนสินค้าชิ้นแรก หรือกด Enter</translation>
     </message>
 </context>
 <context>
@@ -112,6 +326,48 @@
     <message>
         <source>PIN</source>
         <translation>รหัส PIN</translation>
+    </message>
+</context>
+<context>
+    <name>ManagerApproval</name>
+    <message>
+        <source>Choose the manager who approves.</source>
+        <translation>กรุณาเลือกผู้จัดการที่อนุมัติ</translation>
+    </message>
+    <message>
+        <source>Manager approval needed</source>
+        <translation>ต้องให้ผู้จัดการอนุมัติ</translation>
+    </message>
+</context>
+<context>
+    <name>MenuPanel</name>
+    <message>
+        <source>Menu</source>
+        <translation>เมนู</translation>
+    </message>
+    <message>
+        <source>Returns and voids</source>
+        <translation>คืนสินค้า / ยกเลิกบิล</translation>
+    </message>
+    <message>
+        <source>Void the last sale</source>
+        <translation>ยกเลิกบิลล่าสุด</translation>
+    </message>
+    <message>
+        <source>Full tax invoice for a past sale</source>
+        <translation>ใบกำกับภาษีเต็มรูปของบิลที่ขายแล้ว</translation>
+    </message>
+    <message>
+        <source>Open the drawer (no sale)</source>
+        <translation>เปิดลิ้นชัก (ไม่มีการขาย)</translation>
+    </message>
+    <message>
+        <source>Open a shift (count the float)</source>
+        <translation>เปิดกะ (นับเงินทอนตั้งต้น)</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>กลับ</translation>
     </message>
 </context>
 <context>
@@ -206,6 +462,252 @@
     </message>
 </context>
 <context>
+    <name>PaymentScreen</name>
+    <message>
+        <source>The customer scans the QR ({caption}). Ctrl+Enter once the transfer has arrived.</source>
+        <translation>ให้ลูกค้าสแกน QR ({caption}) เมื่อเงินโอนเข้าแล้ว กด Ctrl+Enter</translation>
+    </message>
+    <message>
+        <source>Take the payment. Enter completes the sale once it is paid.</source>
+        <translation>รับชำระเงิน เมื่อครบแล้วกด Enter เพื่อปิดการขาย</translation>
+    </message>
+    <message>
+        <source>Paid. Enter completes the sale.</source>
+        <translation>ชำระครบแล้ว กด Enter เพื่อปิดการขาย</translation>
+    </message>
+    <message>
+        <source>Give {change} change. Enter completes the sale.</source>
+        <translation>ทอนเงิน {change} แล้วกด Enter เพื่อปิดการขาย</translation>
+    </message>
+    <message>
+        <source>{due} is still due.</source>
+        <translation>ยังค้างชำระ {due}</translation>
+    </message>
+    <message>
+        <source>Tender removed: {amount}.</source>
+        <translation>ลบรายการชำระ {amount} แล้ว</translation>
+    </message>
+    <message>
+        <source>Saved. The receipt is printing.</source>
+        <translation>บันทึกการขายแล้ว กำลังพิมพ์ใบเสร็จ</translation>
+    </message>
+    <message>
+        <source>Full tax invoice {number} issued; it is printing.</source>
+        <translation>ออกใบกำกับภาษีเต็มรูป {number} แล้ว กำลังพิมพ์</translation>
+    </message>
+    <message>
+        <source>A card, PromptPay or scheme payment was already taken. Esc again drops the tenders and goes back to the cart.</source>
+        <translation>รับชำระด้วยบัตร พร้อมเพย์ หรือโครงการรัฐไปแล้ว กด Esc อีกครั้งเพื่อทิ้งรายการชำระทั้งหมดและกลับไปที่ตะกร้า</translation>
+    </message>
+    <message>
+        <source>Code {code} was scanned during the payment. It goes into the cart when you go back (Esc), or into the next sale.</source>
+        <translation>สแกนรหัส {code} ระหว่างชำระเงิน: จะใส่ในตะกร้าเมื่อกลับไป (Esc) หรือเข้าบิลถัดไป</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>เงินสด</translation>
+    </message>
+    <message>
+        <source>PromptPay</source>
+        <translation>พร้อมเพย์</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>บัตร</translation>
+    </message>
+    <message>
+        <source>Scheme</source>
+        <translation>โครงการรัฐ</translation>
+    </message>
+    <message>
+        <source>Back to the cart</source>
+        <translation>กลับไปที่ตะกร้า</translation>
+    </message>
+    <message>
+        <source>Remove tender</source>
+        <translation>ลบรายการชำระ</translation>
+    </message>
+    <message>
+        <source>Tax invoice</source>
+        <translation>ใบกำกับภาษี</translation>
+    </message>
+    <message>
+        <source>Complete sale</source>
+        <translation>ปิดการขาย</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentSummary</name>
+    <message>
+        <source>Total to pay</source>
+        <translation>ยอดชำระ</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>เงินทอน</translation>
+    </message>
+    <message>
+        <source>VAT included {vat}</source>
+        <translation>รวม VAT แล้ว {vat}</translation>
+    </message>
+    <message>
+        <source>no VAT {amount}</source>
+        <translation>ไม่มี VAT {amount}</translation>
+    </message>
+    <message>
+        <source>discount {amount}</source>
+        <translation>ส่วนลด {amount}</translation>
+    </message>
+    <message>
+        <source>Still due</source>
+        <translation>ยังค้างชำระ</translation>
+    </message>
+    <message>
+        <source>in cash {amount}</source>
+        <translation>เป็นเงินสด {amount}</translation>
+    </message>
+    <message>
+        <source>Full tax invoice to: {name}</source>
+        <translation>ใบกำกับภาษีเต็มรูปในนาม: {name}</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentTexts</name>
+    <message>
+        <source>Cash</source>
+        <translation>เงินสด</translation>
+    </message>
+    <message>
+        <source>PromptPay</source>
+        <translation>พร้อมเพย์</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>บัตร</translation>
+    </message>
+    <message>
+        <source>Government scheme</source>
+        <translation>โครงการรัฐ</translation>
+    </message>
+    <message>
+        <source>Cash received {amount}</source>
+        <translation>รับเงินสด {amount}</translation>
+    </message>
+    <message>
+        <source>{scheme} {amount}
+government {government} · customer {buyer} · ref. {reference}</source>
+        <translation>{scheme} {amount}
+รัฐจ่าย {government} · ลูกค้าจ่าย {buyer} · อ้างอิง {reference}</translation>
+    </message>
+    <message>
+        <source>Card {amount} · approval {code}</source>
+        <translation>บัตร {amount} · รหัสอนุมัติ {code}</translation>
+    </message>
+    <message>
+        <source>PromptPay {amount} · received</source>
+        <translation>พร้อมเพย์ {amount} · ได้รับเงินแล้ว</translation>
+    </message>
+    <message>
+        <source>Cash back to the customer</source>
+        <translation>คืนเงินสดให้ลูกค้า</translation>
+    </message>
+    <message>
+        <source>Back to the card</source>
+        <translation>คืนเข้าบัตร</translation>
+    </message>
+    <message>
+        <source>Transfer back (PromptPay)</source>
+        <translation>โอนคืน (พร้อมเพย์)</translation>
+    </message>
+    <message>
+        <source>Customer&apos;s share back to their app wallet</source>
+        <translation>ส่วนของลูกค้า คืนเข้าแอปเป๋าตัง</translation>
+    </message>
+    <message>
+        <source>Government&apos;s share back to the scheme (never in cash)</source>
+        <translation>ส่วนของรัฐ คืนโครงการ (ไม่คืนเป็นเงินสด)</translation>
+    </message>
+    <message>
+        <source>App reference {ref} was already used on receipt {receipt}. Check it.</source>
+        <translation>เลขอ้างอิงแอป {ref} ถูกใช้ไปแล้วในใบเสร็จ {receipt} กรุณาตรวจสอบ</translation>
+    </message>
+    <message>
+        <source>App reference {ref} is entered twice.</source>
+        <translation>เลขอ้างอิงแอป {ref} ถูกกรอกซ้ำ</translation>
+    </message>
+    <message>
+        <source>{scheme} pays for at most {most} of these goods (not for: {goods}). Pay the rest by another tender.</source>
+        <translation>{scheme} จ่ายสินค้าเหล่านี้ได้ไม่เกิน {most} (ไม่ร่วมโครงการ: {goods}) ส่วนที่เหลือชำระด้วยวิธีอื่น</translation>
+    </message>
+    <message>
+        <source>{due} is still due.</source>
+        <translation>ยังค้างชำระ {due}</translation>
+    </message>
+    <message>
+        <source>A discount or price change needs a manager&apos;s approval. Go back to the cart (Esc) and let a manager approve it.</source>
+        <translation>ส่วนลดหรือราคาที่เปลี่ยนต้องให้ผู้จัดการอนุมัติ กลับไปที่ตะกร้า (Esc) ให้ผู้จัดการอนุมัติก่อน</translation>
+    </message>
+    <message>
+        <source>{scheme} does not pay at this date or time.</source>
+        <translation>{scheme} ไม่เปิดให้ใช้ในวันหรือเวลานี้</translation>
+    </message>
+    <message>
+        <source>No shift is open on this till: open one first (count the float) — F11 menu, Ctrl+O.</source>
+        <translation>ยังไม่ได้เปิดกะที่เครื่องนี้: เปิดกะก่อน (นับเงินทอนตั้งต้น) — เมนู F11 หรือ Ctrl+O</translation>
+    </message>
+    <message>
+        <source>Not accepted: {detail}</source>
+        <translation>ไม่สามารถรับได้: {detail}</translation>
+    </message>
+    <message>
+        <source>The sale could not be saved ({detail}). Nothing was recorded; the cart is kept. Try again, or tell the manager.</source>
+        <translation>บันทึกการขายไม่ได้ ({detail}) ยังไม่มีสิ่งใดถูกบันทึก ตะกร้ายังอยู่ครบ ลองอีกครั้ง หรือแจ้งผู้จัดการ</translation>
+    </message>
+</context>
+<context>
+    <name>PromptPayPage</name>
+    <message>
+        <source>Enter shows the QR here and on the customer&apos;s screen.</source>
+        <translation>กด Enter เพื่อแสดง QR ที่นี่และบนจอลูกค้า</translation>
+    </message>
+    <message>
+        <source>No PromptPay ID is set for this shop (setting promptpay_target).</source>
+        <translation>ร้านยังไม่ได้ตั้งค่าพร้อมเพย์ (ค่า promptpay_target)</translation>
+    </message>
+    <message>
+        <source>No PromptPay ID is set for this shop.</source>
+        <translation>ร้านยังไม่ได้ตั้งค่าพร้อมเพย์</translation>
+    </message>
+    <message>
+        <source>Press Ctrl+Enter once the transfer has arrived.</source>
+        <translation>เมื่อเงินโอนเข้าแล้ว กด Ctrl+Enter</translation>
+    </message>
+    <message>
+        <source>Show the QR first (Enter).</source>
+        <translation>กรุณาแสดง QR ก่อน (Enter)</translation>
+    </message>
+    <message>
+        <source>PromptPay QR</source>
+        <translation>QR พร้อมเพย์</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>จำนวนเงิน</translation>
+    </message>
+    <message>
+        <source>Show QR</source>
+        <translation>แสดง QR</translation>
+    </message>
+    <message>
+        <source>Transfer received</source>
+        <translation>ได้รับเงินโอนแล้ว</translation>
+    </message>
+    <message>
+        <source>Bank reference (optional)</source>
+        <translation>เลขอ้างอิงธนาคาร (ถ้ามี)</translation>
+    </message>
+</context>
+<context>
     <name>QuickKeys</name>
     <message>
         <source>Quick keys (F3) · page {page} of {pages}</source>
@@ -241,6 +743,206 @@
     <message>
         <source>Back (Esc)</source>
         <translation>กลับ (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnActions</name>
+    <message>
+        <source>Reason (on the credit note)</source>
+        <translation>เหตุผล (พิมพ์บนใบลดหนี้)</translation>
+    </message>
+    <message>
+        <source>All of line</source>
+        <translation>คืนทั้งรายการ</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>จำนวน</translation>
+    </message>
+    <message>
+        <source>Everything</source>
+        <translation>คืนทั้งบิล</translation>
+    </message>
+    <message>
+        <source>Refund everything in cash (customer asks)</source>
+        <translation>คืนเป็นเงินสดทั้งหมด (ลูกค้าขอ)</translation>
+    </message>
+    <message>
+        <source>Void the sale</source>
+        <translation>ยกเลิกบิลนี้</translation>
+    </message>
+    <message>
+        <source>Tax invoice</source>
+        <translation>ใบกำกับภาษี</translation>
+    </message>
+    <message>
+        <source>Return the goods (manager&apos;s PIN)</source>
+        <translation>รับคืนสินค้า (PIN ผู้จัดการ)</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnLinesTable</name>
+    <message>
+        <source>Item</source>
+        <translation>สินค้า</translation>
+    </message>
+    <message>
+        <source>Sold</source>
+        <translation>ขาย</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>คืนแล้ว</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>ยอดเงิน</translation>
+    </message>
+    <message>
+        <source>Return now</source>
+        <translation>คืนครั้งนี้</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>ยอดคืน</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnTexts</name>
+    <message>
+        <source>total {total}</source>
+        <translation>ยอดรวม {total}</translation>
+    </message>
+    <message>
+        <source>Credit note {number}: {total}</source>
+        <translation>ใบลดหนี้ {number}: {total}</translation>
+    </message>
+    <message>
+        <source>Full tax invoice {number} to {name}</source>
+        <translation>ใบกำกับภาษีเต็มรูป {number} ในนาม {name}</translation>
+    </message>
+    <message>
+        <source>VOIDED</source>
+        <translation>ยกเลิกแล้ว</translation>
+    </message>
+    <message>
+        <source>Refund {total}</source>
+        <translation>ยอดคืน {total}</translation>
+    </message>
+    <message>
+        <source>Pay out in cash: {amount}</source>
+        <translation>จ่ายคืนเงินสด: {amount}</translation>
+    </message>
+    <message>
+        <source>Credit note {number}</source>
+        <translation>ใบลดหนี้ {number}</translation>
+    </message>
+    <message>
+        <source>No cash to pay out</source>
+        <translation>ไม่ต้องจ่ายเงินสดคืน</translation>
+    </message>
+    <message>
+        <source>{amount} goes back to the scheme (government share), not to the customer.</source>
+        <translation>{amount} คืนให้โครงการ (ส่วนของรัฐ) ไม่ได้คืนให้ลูกค้า</translation>
+    </message>
+    <message>
+        <source>The credit note is printing. Scan another receipt, or Esc.</source>
+        <translation>กำลังพิมพ์ใบลดหนี้ สแกนใบเสร็จใบอื่น หรือกด Esc</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnsScreen</name>
+    <message>
+        <source>Scan the barcode on the receipt, or type its number.</source>
+        <translation>สแกนบาร์โค้ดบนใบเสร็จ หรือพิมพ์เลขที่ใบเสร็จ</translation>
+    </message>
+    <message>
+        <source>Scan the receipt (or type its number and press Enter).</source>
+        <translation>สแกนใบเสร็จ (หรือพิมพ์เลขที่แล้วกด Enter)</translation>
+    </message>
+    <message>
+        <source>No sale on this till today.</source>
+        <translation>วันนี้ยังไม่มีการขายที่เครื่องนี้</translation>
+    </message>
+    <message>
+        <source>No sale with receipt {number} is stored on this till.</source>
+        <translation>ไม่พบใบเสร็จ {number} ในเครื่องนี้</translation>
+    </message>
+    <message>
+        <source>Choose what comes back: ↑↓ a line, F3 all of it, F4 a quantity, F5 everything. Then the reason and Enter.</source>
+        <translation>เลือกสินค้าที่คืน: ↑↓ เลือกรายการ, F3 คืนทั้งรายการ, F4 ระบุจำนวน, F5 คืนทั้งบิล แล้วพิมพ์เหตุผลและกด Enter</translation>
+    </message>
+    <message>
+        <source>Type a quantity such as 1, or a weight in kg such as 0.5</source>
+        <translation>พิมพ์จำนวน เช่น 1 หรือน้ำหนักเป็นกิโลกรัม เช่น 0.5</translation>
+    </message>
+    <message>
+        <source>Between 0 and {left}, in whole units unless weighed.</source>
+        <translation>ระหว่าง 0 ถึง {left} เป็นจำนวนเต็ม ยกเว้นสินค้าชั่งน้ำหนัก</translation>
+    </message>
+    <message>
+        <source>Quantity of {name} to return</source>
+        <translation>จำนวน {name} ที่คืน</translation>
+    </message>
+    <message>
+        <source>At most {left}.</source>
+        <translation>ไม่เกิน {left}</translation>
+    </message>
+    <message>
+        <source>Nothing chosen yet.</source>
+        <translation>ยังไม่ได้เลือกสินค้าที่คืน</translation>
+    </message>
+    <message>
+        <source>Find the sale first: scan its receipt.</source>
+        <translation>กรุณาค้นหาบิลก่อน: สแกนใบเสร็จ</translation>
+    </message>
+    <message>
+        <source>Choose at least one line to return (F3, F4 or F5).</source>
+        <translation>กรุณาเลือกสินค้าที่คืนอย่างน้อยหนึ่งรายการ (F3, F4 หรือ F5)</translation>
+    </message>
+    <message>
+        <source>Return goods of receipt {number}</source>
+        <translation>รับคืนสินค้าจากใบเสร็จ {number}</translation>
+    </message>
+    <message>
+        <source>Void the whole receipt {number}</source>
+        <translation>ยกเลิกใบเสร็จ {number} ทั้งบิล</translation>
+    </message>
+    <message>
+        <source>Type the reason first (it goes on the credit note).</source>
+        <translation>กรุณาพิมพ์เหตุผลก่อน (พิมพ์บนใบลดหนี้)</translation>
+    </message>
+    <message>
+        <source>The manager&apos;s PIN is not right.</source>
+        <translation>รหัส PIN ของผู้จัดการไม่ถูกต้อง</translation>
+    </message>
+    <message>
+        <source>{what}: a manager types their PIN.</source>
+        <translation>{what}: ผู้จัดการกรอกรหัส PIN</translation>
+    </message>
+    <message>
+        <source>Credit note {number} stored.</source>
+        <translation>บันทึกใบลดหนี้ {number} แล้ว</translation>
+    </message>
+    <message>
+        <source>Full tax invoice {number} issued; it is printing.</source>
+        <translation>ออกใบกำกับภาษีเต็มรูป {number} แล้ว กำลังพิมพ์</translation>
+    </message>
+    <message>
+        <source>Returns · voids · tax invoices for past sales</source>
+        <translation>คืนสินค้า · ยกเลิกบิล · ใบกำกับภาษีของบิลที่ขายแล้ว</translation>
+    </message>
+    <message>
+        <source>Receipt number (scan or type), Enter</source>
+        <translation>เลขที่ใบเสร็จ (สแกนหรือพิมพ์) แล้วกด Enter</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>ค้นหา</translation>
+    </message>
+    <message>
+        <source>Back to the cart</source>
+        <translation>กลับไปที่ตะกร้า</translation>
     </message>
 </context>
 <context>
@@ -384,8 +1086,32 @@
         <translation>ภาษาไทย / English</translation>
     </message>
     <message>
+        <source>Returns and voids (scan the receipt)</source>
+        <translation>คืนสินค้าและยกเลิกบิล (สแกนใบเสร็จ)</translation>
+    </message>
+    <message>
+        <source>Menu: returns, voids, tax invoice, no sale</source>
+        <translation>เมนู: คืนสินค้า ยกเลิกบิล ใบกำกับภาษี เปิดลิ้นชัก</translation>
+    </message>
+    <message>
         <source>Pay</source>
         <translation>ชำระเงิน</translation>
+    </message>
+    <message>
+        <source>Void the last sale</source>
+        <translation>ยกเลิกบิลล่าสุด</translation>
+    </message>
+    <message>
+        <source>Full tax invoice for a past sale</source>
+        <translation>ใบกำกับภาษีเต็มรูปของบิลที่ขายแล้ว</translation>
+    </message>
+    <message>
+        <source>Open the drawer without a sale</source>
+        <translation>เปิดลิ้นชักโดยไม่มีการขาย</translation>
+    </message>
+    <message>
+        <source>Open a shift (count the float)</source>
+        <translation>เปิดกะ (นับเงินทอนตั้งต้น)</translation>
     </message>
     <message>
         <source>Cancel the whole sale</source>
@@ -484,12 +1210,90 @@
         <source>Pay</source>
         <translation>ชำระเงิน</translation>
     </message>
+    <message>
+        <source>Menu</source>
+        <translation>เมนู</translation>
+    </message>
+</context>
+<context>
+    <name>SchemePage</name>
+    <message>
+        <source>No government scheme pays today.</source>
+        <translation>วันนี้ไม่มีโครงการรัฐที่ใช้ได้</translation>
+    </message>
+    <message>
+        <source>{scheme} (phase {phase}): the government pays {share}</source>
+        <translation>{scheme} (ระยะ {phase}): รัฐจ่าย {share}</translation>
+    </message>
+    <message>
+        <source>up to {cap} per person per day</source>
+        <translation>ไม่เกิน {cap} ต่อคนต่อวัน</translation>
+    </message>
+    <message>
+        <source>Goods it pays for: {eligible}</source>
+        <translation>สินค้าที่ร่วมโครงการ: {eligible}</translation>
+    </message>
+    <message>
+        <source>Not paid by the scheme: {goods}. Pay these by another tender.</source>
+        <translation>ไม่ร่วมโครงการ: {goods} ชำระส่วนนี้ด้วยวิธีอื่น</translation>
+    </message>
+    <message>
+        <source>Government pays {government} · customer pays {buyer}</source>
+        <translation>รัฐจ่าย {government} · ลูกค้าจ่าย {buyer}</translation>
+    </message>
+    <message>
+        <source>{scheme} pays for at most {left} of these goods. Pay the rest by another tender.</source>
+        <translation>{scheme} จ่ายสินค้าเหล่านี้ได้ไม่เกิน {left} ส่วนที่เหลือชำระด้วยวิธีอื่น</translation>
+    </message>
+    <message>
+        <source>The government pays at most {most} of {amount}.</source>
+        <translation>รัฐจ่ายได้ไม่เกิน {most} จากยอด {amount}</translation>
+    </message>
+    <message>
+        <source>Type the transaction reference shown in the app.</source>
+        <translation>กรุณาพิมพ์เลขอ้างอิงรายการจากแอป</translation>
+    </message>
+    <message>
+        <source>Government scheme</source>
+        <translation>โครงการรัฐ</translation>
+    </message>
+    <message>
+        <source>One tender per person&apos;s app transaction. F4 again: next scheme.</source>
+        <translation>หนึ่งรายการต่อการจ่ายผ่านแอปของแต่ละคน กด F4 อีกครั้ง: โครงการถัดไป</translation>
+    </message>
+    <message>
+        <source>Amount through the app (government + customer)</source>
+        <translation>ยอดที่จ่ายผ่านแอป (รัฐ + ลูกค้า)</translation>
+    </message>
+    <message>
+        <source>The app&apos;s transaction reference</source>
+        <translation>เลขอ้างอิงรายการในแอป</translation>
+    </message>
+    <message>
+        <source>Government share shown in the app, only if less (else empty)</source>
+        <translation>ส่วนที่รัฐจ่ายตามแอป เฉพาะเมื่อน้อยกว่าปกติ (ไม่เช่นนั้นเว้นว่าง)</translation>
+    </message>
 </context>
 <context>
     <name>SearchPanel</name>
     <message>
         <source>Search: Thai or English name, or SKU (F2)</source>
         <translation>ค้นหา: ชื่อไทย/อังกฤษ หรือรหัสสินค้า (F2)</translation>
+    </message>
+</context>
+<context>
+    <name>TenderPage</name>
+    <message>
+        <source>Type an amount in baht, e.g. 500 or 120.50</source>
+        <translation>พิมพ์จำนวนเงินเป็นบาท เช่น 500 หรือ 120.50</translation>
+    </message>
+    <message>
+        <source>The amount must be more than 0.</source>
+        <translation>จำนวนเงินต้องมากกว่า 0</translation>
+    </message>
+    <message>
+        <source>At most {remaining} is left to pay; only cash can be more.</source>
+        <translation>ยอดค้างชำระเหลือ {remaining} ชำระเกินได้เฉพาะเงินสด</translation>
     </message>
 </context>
 <context>

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
+from pos.bootstrap import AppContext
 from pos.services.till import TillSession
 from ui.app import create_application
 from ui.i18n import THAI, set_language
@@ -19,10 +20,13 @@ SHALLOT_LABEL = "2100004012509"  # หอมแดงศรีสะเกษ GI
 SHALLOT_BASE = "2100004000001"  # the same, no weight: the cashier is asked
 
 
-def start_counter(qtbot: QtBot, till: TillSession) -> CounterWindow:
+def start_counter(
+    qtbot: QtBot, till: TillSession, context: AppContext | None = None
+) -> CounterWindow:
+    """The counter window on screen; with ``context`` it has the menu and the printer status."""
     create_application()
     set_language(THAI)
-    window = CounterWindow(till, ErrorSound(silent=True))
+    window = CounterWindow(till, ErrorSound(silent=True), context=context)
     qtbot.addWidget(window)
     window.resize(1366, 768)
     window.show()

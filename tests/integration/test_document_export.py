@@ -26,10 +26,18 @@ def test_each_suffix_gets_its_form(tmp_path: Path) -> None:
     assert (tmp_path / "r.pdf").read_bytes().startswith(b"%PDF")
 
 
-def test_an_unknown_suffix_or_a_png_from_text_mode_is_refused(tmp_path: Path) -> None:
+def test_an_unknown_suffix_is_refused(tmp_path: Path) -> None:
     document = sample_document()
     with pytest.raises(ValueError, match=r"\.pdf, \.png or \.bin"):
         write_document(document, tmp_path / "r.txt", PRINTER)
-    with pytest.raises(ValueError, match="raster"):
-        write_document(document, tmp_path / "r.png", PrinterSettings(mode=PrintMode.TEXT))
-    assert not (tmp_path / "r.png").exists()
+    assert not (tmp_path / "r.txt").exists()
+
+
+def test_a_png_in_text_mode_previews_the_printer_columns(tmp_path: Path) -> None:
+    document = sample_document()
+    text_58 = PrinterSettings(paper_width_dots=384, mode=PrintMode.TEXT)
+    said = write_document(document, tmp_path / "r.png", text_58)
+    assert "32 columns" in said
+    picture = Image.open(tmp_path / "r.png")
+    assert picture.width == 32 * 12  # one 12-dot cell per column of font A
+    assert picture.convert("L").getextrema() == (0, 255)  # something is drawn on white

@@ -13,6 +13,7 @@ from receipts.thai_text import (
     segments,
     word_breaks_available,
     wrap,
+    wrap_beside,
 )
 
 WORDS = [
@@ -78,3 +79,24 @@ def test_a_word_longer_than_the_line_is_cut_between_letters_never_before_a_mark(
 
 def test_spaces_at_a_break_are_dropped_and_newlines_kept() -> None:
     assert wrap("ราคา 120 บาท\nขอบคุณ", 9, display_columns) == ["ราคา 120", "บาท", "ขอบคุณ"]
+
+
+def test_a_one_letter_thai_abbreviation_stays_with_its_word() -> None:
+    address = "ถ.หลักเมือง อ.เมือง จ.ศรีสะเกษ 33000"
+    assert segments(address) == ["ถ.หลักเมือง ", "อ.เมือง ", "จ.ศรีสะเกษ ", "33000"]
+
+
+def test_a_no_break_space_keeps_the_non_vat_mark_with_the_name() -> None:
+    assert segments("ธัญพืชรวม\u00a0(N)")[-1].endswith("รวม\u00a0(N)")
+
+
+@given(st.lists(st.sampled_from(WORDS), min_size=1, max_size=12), st.integers(0, 9))
+def test_a_value_goes_beside_the_last_line_only_when_it_fits(words: list[str], digits: int) -> None:
+    text, value = "".join(words), "1" * (digits + 1)
+    lines, beside = wrap_beside(text, 20, display_columns(value), 1, display_columns)
+    assert "".join(lines).replace(" ", "") == text.replace(" ", "")
+    assert all(display_columns(line) <= 20 for line in lines)
+    if beside:
+        assert display_columns(lines[-1]) + 1 + display_columns(value) <= 20
+    full = wrap(text, 20, display_columns)
+    assert lines[: len(full) - 1] == full[:-1]  # lines above the last keep the whole width

@@ -1,0 +1,144 @@
+"""How payment, returns and the till's other counter actions fit into the counter window.
+
+:class:`CheckoutFlow` adds the payment and return screens to the window's
+pages, points the scan router at whichever screen is showing, and wires:
+
+* Pay (F12, the sale screen's ``payRequested``) → :class:`ui.payment_screen.PaymentScreen`;
+  after the sale the sale screen shows the next, empty cart;
+* the sale screen's menu (F11) and its keys: returns and voids (F10), void
+  the last sale (Shift+F10), a tax invoice for a past sale (Ctrl+I), open the
+  drawer without a sale (Ctrl+D), open a shift (Ctrl+O) — see :mod:`ui.sale_menu`;
+  Pay with no shift open is refused at once, before any money changes hands;
+* the PromptPay QR onto the customer display.
+
+The printing seam is the window's: every document queued (``"sale"``,
+``"credit_note"``, ``"tax_invoice"``) is announced with
+:meth:`ui.main_window.CounterWindow.document_queued`, which emits
+``documentQueued(kind, reference)`` (and ``saleCompleted(receipt_number)``
+for sales) and calls ``window.print_wake`` if the print worker set one.
+The job itself is already durable in the store by then.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QWidget
+
+from pos.numbering import receipt_number_from_text
+from pos.sale import Sale
+from pos.services.checkout import SALE_DOCUMENT
+from pos.services.shifts import current_shift
+from pos.services.tax_invoices import TAX_INVOICE_DOCUMENT
+from ui.payment_screen import PaymentScreen
+from ui.payment_texts import no_shift_text
+from ui.returns_screen import ReturnsScreen
+from ui.sale_menu import CounterMenu
+from ui.sale_screen import PaymentRequest
+
+if TYPE_CHECKING:
+    from ui.main_window import CounterWindow
+
+
+def is_receipt_char(character: str) -> bool:
+    """What a receipt number's Code 128 types: letters, digits and the dash."""
+    return character.isascii() and (character.isalnum() or character == "-")
+
+
+class CheckoutFlow(QObject):
+    """The payment and return screens in the counter window."""
+
+    def __init__(self, window: CounterWindow):
+        super().__init__(window)
+        self.window = window
+        self._payment: PaymentScreen | None = None  # built when first needed: a faster start
+        self._returns: ReturnsScreen | None = None
+        window.sale.payRequested.connect(self.open_payment)
+        self.menu = CounterMenu(window, self)
+
+    @property
+    def payment(self) -> PaymentScreen:
+        if self._payment is None:
+            window = self.window
+            payment = self._payment = PaymentScreen(window.till, window.sound)
+            self._add_page(payment)
+            payment.completed.connect(self._sale_completed)
+            payment.closed.connect(self._payment_closed)
+            payment.invoiceIssued.connect(
+                lambda number: window.document_queued(TAX_INVOICE_DOCUMENT, number)
+            )
+            payment.qrShown.connect(window.customer_display.show_payment_qr)
+            payment.qrCleared.connect(window.customer_display.clear_payment)
+        return self._payment
+
+    @property
+    def returns(self) -> ReturnsScreen:
+        if self._returns is None:
+            returns = self._returns = ReturnsScreen(self.window.till, self.window.sound)
+            self._add_page(returns)
+            returns.documentQueued.connect(self.window.document_queued)
+            returns.closed.connect(self.back_to_sale)
+        return self._returns
+
+    def _add_page(self, page: QWidget) -> None:
+        self.window.pages.addWidget(page)
+        self.window.scan_pages.add(page)
+
+    # --- pages --------------------------------------------------------------------------------
+    def show(self, page: QWidget) -> None:
+        router, sale = self.window.router, self.window.sale
+        if page is self._payment:
+            router.set_target(self.payment.scan_catcher, self.payment.scanned)
+        elif page is self._returns:
+            terminal = self.window.till.settings.terminal_id
+            router.set_target(
+                self.returns.receipt_input,
+                self.returns.scanned,
+                is_scan_char=is_receipt_char,
+                wants=lambda code: receipt_number_from_text(code, terminal) is not None,
+            )
+        else:
+            router.set_target(sale.scan_input, sale.submit_scan)
+        self.window.show_page(page)
+
+    def back_to_sale(self) -> None:
+        self.show(self.window.sale)
+        self.window.sale.refresh()
+        self.window.sale.focus_scan()
+
+    # --- payment ------------------------------------------------------------------------------
+    def open_payment(self, request: PaymentRequest) -> None:
+        if current_shift(self.window.till.read_uow_factory) is None:
+            self.window.sale.show_error(no_shift_text())  # before any money changes hands
+            return
+        try:
+            self.payment.start(request)
+        except Exception as error:  # the store could not be read: stay on the cart
+            self.window.sale.show_error(
+                self.tr("The payment cannot start: {detail}").format(detail=error)
+            )
+            return
+        self.show(self.payment)
+
+    def _sale_completed(self, sale: Sale) -> None:
+        self.window.sale.refresh()  # the till already holds the next, empty cart
+        self.window.customer_display.refresh()
+        self.window.document_queued(SALE_DOCUMENT, sale.receipt_number)
+
+    def _payment_closed(self, held_scans: list[str]) -> None:
+        completed = self.payment.sale is not None
+        self.back_to_sale()
+        if completed:
+            self.window.sale.sale_completed()
+        for code in held_scans:
+            self.window.sale.submit_scan(code)
+
+    # --- returns ------------------------------------------------------------------------------
+    def open_returns(self, *, last_sale: bool = False, buyer: bool = False) -> None:
+        if self.window.till.user is None:
+            return
+        self.returns.start(last_sale=last_sale)
+        self.show(self.returns)
+        if buyer:
+            self.returns.ask_buyer()

@@ -1,0 +1,144 @@
+"""The till's menu and the printer's status line, in the header of the counter window.
+
+:class:`BackOffice` is what the counter window gets when it runs on a real
+store (it needs the :class:`pos.bootstrap.AppContext`):
+
+* the **menu** button (``menuButton``, shown while someone is logged in at the
+  sale screen): the sales history with reprints (anyone logged in), the
+  printer settings with a test print (anyone: a cashier may have to switch to
+  the spare printer), the header and footer of the documents (managers);
+* the **printer status** (:class:`ui.print_status.PrintStatusLine`), fed by the
+  print worker (``context.printing``, a :class:`receipts.print_service.PrintService`)
+  through a queued signal.  When the printer stops (off, no paper, unplugged)
+  the sale screen's status line also says so once, with the warning sound;
+  the till keeps selling and the receipts wait in the queue.
+
+Dialogs opened from here are modal: while one is open the scan router leaves
+the keyboard to it (:meth:`ui.main_window.CounterWindow.sale_active`).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtWidgets import QDialog, QMenu, QPushButton
+
+from pos.bootstrap import AppContext
+from receipts.queue_status import QueueState, QueueStatus
+from ui.print_status import PrintStatusBridge, PrintStatusLine, needs_attention
+
+if TYPE_CHECKING:  # imported when used: python-escpos and reportlab are 0.4 s of start-up
+    from receipts.print_service import PrintService
+    from ui.main_window import CounterWindow
+    from ui.printer_settings_dialog import PrinterSettingsDialog
+    from ui.receipt_header_dialog import ReceiptHeaderDialog
+    from ui.sales_history import SalesHistoryDialog
+
+
+class BackOffice(QObject):
+    """The menu, its dialogs and the print status of one counter window."""
+
+    def __init__(self, window: CounterWindow, context: AppContext):
+        super().__init__(window)
+        self.window, self.context = window, context
+        self.printing: PrintService | None = None
+        self.status_line = PrintStatusLine(self.print_now, self.acknowledge, self._tell_cashier)
+        self.menu_button = QPushButton("เมนู", objectName="menuButton")
+        self.menu_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.menu = QMenu(self.menu_button)
+        self.menu.setStyleSheet("QMenu { font-size: 14pt; } QMenu::item { padding: 10px 24px; }")
+        self.history_action = self.menu.addAction("ประวัติการขาย / พิมพ์ซ้ำ", self.open_history)
+        self.printer_action = self.menu.addAction("ตั้งค่าเครื่องพิมพ์", self.open_printer_settings)
+        self.header_action = self.menu.addAction(
+            "หัวและท้ายใบเสร็จ (ผู้จัดการ)", self.open_header_settings
+        )
+        self.menu_button.setMenu(self.menu)
+        self._troubled = False  # receipts waited or failed since the printer was last fine
+        window.login.loggedIn.connect(lambda _: QTimer.singleShot(0, self._after_login))
+        self.bridge = PrintStatusBridge(self)
+        self.bridge.status_changed.connect(self.show_status)
+        self.show_status(QueueStatus(QueueState.IDLE, 0, "กำลังเริ่มระบบพิมพ์"))
+        if hasattr(context.printing, "subscribe"):  # already running
+            self.attach(context.printing)  # type: ignore[arg-type]
+
+    def attach(self, printing: PrintService) -> None:
+        """Follow the print service's status (it starts after the window, off the GUI thread)."""
+        self.printing = printing
+        printing.subscribe(self.bridge.report)
+        self.show_status(printing.status)
+
+    def _user_id(self) -> int | None:
+        user = self.window.till.user
+        return user.user_id if user is not None else None
+
+    # --- the printer's status -------------------------------------------------------------
+    def show_status(self, status: QueueStatus) -> None:
+        """The header follows every status; the cashier hears of a problem once, and its end."""
+        self.status_line.show_status(status)
+        troubled, self._troubled = (
+            self._troubled,
+            (needs_attention(status) or (self._troubled and status.state is QueueState.PRINTING)),
+        )
+        if not self.window.sale_active():
+            return
+        if needs_attention(status) and not troubled:
+            self.window.sale.show_warning(status.message)
+        elif troubled and status.state is QueueState.IDLE:
+            self.window.sale.show_info("เครื่องพิมพ์พร้อม: พิมพ์ใบที่รอครบแล้ว")
+
+    def _after_login(self) -> None:
+        """Receipts waiting from before (the printer was off at start): say so at the sale."""
+        status = self.status_line.status
+        if status is not None and needs_attention(status) and self.window.sale_active():
+            self.window.sale.show_warning(status.message)
+
+    def _tell_cashier(self, message: str) -> None:
+        if self.window.sale_active():
+            self.window.sale.show_info(message)
+
+    def print_now(self) -> None:
+        self.context.wake_printer()
+
+    def acknowledge(self) -> None:
+        if self.printing is not None:
+            self.printing.acknowledge_failures()
+
+    # --- the menu's dialogs ---------------------------------------------------------------
+    def _opened(self, dialog: QDialog) -> None:
+        """Gone when closed; the keyboard goes back to the scan field."""
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _: self._back_to_selling())
+
+    def _back_to_selling(self) -> None:
+        self.window.activateWindow()
+        self.window.sale.focus_scan()
+
+    def open_history(self) -> SalesHistoryDialog:
+        from ui.sales_history import SalesHistoryDialog
+
+        dialog = SalesHistoryDialog(self.context, self._user_id(), self.window)
+        self._opened(dialog)
+        dialog.open()
+        return dialog
+
+    def open_printer_settings(self) -> PrinterSettingsDialog:
+        from ui.printer_settings_dialog import PrinterSettingsDialog
+
+        dialog = PrinterSettingsDialog(self.context, self.window, user_id=self._user_id())
+        self._opened(dialog)
+        dialog.settings_saved.connect(lambda _: self.context.wake_printer())
+        dialog.open()
+        return dialog
+
+    def open_header_settings(self) -> ReceiptHeaderDialog | None:
+        user = self.window.till.user
+        if user is None or not user.is_manager:
+            self.window.sale.show_error("หัวและท้ายใบเสร็จ: ผู้จัดการเท่านั้น (เข้าสู่ระบบด้วยรหัสผู้จัดการ)")
+            return None
+        from ui.receipt_header_dialog import ReceiptHeaderDialog
+
+        dialog = ReceiptHeaderDialog(self.context, user.user_id, self.window)
+        self._opened(dialog)
+        dialog.open()
+        return dialog

@@ -1,0 +1,195 @@
+"""The centre's header and footer on every receipt, tax invoice and credit note (managers).
+
+Opened from the till's menu (managers only)::
+
+    ReceiptHeaderDialog(context, user_id, parent=window).exec()
+
+Fields: the centre's name, address, 13-digit tax ID (check digit verified),
+head office or branch number, the POS ID the Revenue Department approved
+(it prefixes every document number: a new one starts new number sequences),
+phone, whether the centre is VAT-registered (abbreviated tax invoices) or not
+(plain receipts), and the footer lines.  Beside them, a receipt drawn with what
+is typed, as the 58 mm printer will print it.  Saving goes through
+:func:`pos.services.receipt_settings.save_receipt_header` (checked, audited);
+an entry it refuses is named in red and nothing is saved.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pos.bootstrap import AppContext
+from pos.clock import Clock, SystemClock
+from pos.printing import ReceiptHeader
+from pos.services.receipt_settings import (
+    HeaderEntry,
+    ReceiptSettingsError,
+    checked_header,
+    save_receipt_header,
+)
+from pos.thai_id import format_thai_id
+from receipts.blocks import receipt_blocks
+from receipts.document import DocumentKind
+from receipts.raster import render_blocks
+from receipts.samples import header_from_settings, sample_document
+
+PREVIEW_DOTS = 384
+BUTTON_HEIGHT = 52
+DIALOG_STYLE = "QLabel, QCheckBox { font-size: 12pt; } QPlainTextEdit { font-size: 13pt; }"
+FIELD_HINTS = {  # what to do, in Thai; the service's own words follow in brackets
+    "name": "ใส่ชื่อศูนย์",
+    "address": "ที่อยู่ยาวเกินไป",
+    "tax ID": "เลขประจำตัวผู้เสียภาษีต้องมี 13 หลักและหลักตรวจสอบถูกต้อง",
+    "branch": "สาขา: สำนักงานใหญ่ หรือเลขสาขา 5 หลัก",
+    "POS ID": "POS ID: ตัวอักษรภาษาอังกฤษตัวใหญ่หรือตัวเลข 1-16 ตัว",
+    "footer": "ข้อความท้ายใบเสร็จ: ไม่เกิน 6 บรรทัด",
+}
+
+
+class ReceiptHeaderDialog(QDialog):
+    settings_saved = Signal(object)  # the Settings saved
+
+    def __init__(
+        self,
+        context: AppContext,
+        user_id: int | None,
+        parent: QWidget | None = None,
+        *,
+        clock: Clock | None = None,
+    ):
+        super().__init__(parent)
+        self._context, self._user_id = context, user_id
+        self._clock = clock or SystemClock()
+        self.setWindowTitle("หัวและท้ายใบเสร็จ / ใบกำกับภาษี")
+        self.setStyleSheet(DIALOG_STYLE)
+        self.resize(1080, 700)
+        self._preview_timer = QTimer(self, singleShot=True, interval=150)
+        self._preview_timer.timeout.connect(self.update_preview)
+        self._build()
+        settings = context.settings()
+        self._show(settings.receipt_header, settings.terminal_id)
+        self.update_preview()
+
+    def _build(self) -> None:
+        self.name = QLineEdit()
+        self.address = QPlainTextEdit()
+        self.address.setFixedHeight(70)
+        self.tax_id = QLineEdit(placeholderText="13 หลัก เช่น 0-9940-00123-45-6")
+        self.branch = QLineEdit(placeholderText="สำนักงานใหญ่ หรือเลขสาขา 5 หลัก")
+        self.pos_id = QLineEdit(placeholderText="เลขที่กรมสรรพากรอนุมัติ (ภ.พ.06)")
+        self.phone = QLineEdit()
+        self.vat_registered = QCheckBox("จดทะเบียนภาษีมูลค่าเพิ่ม (ออกใบกำกับภาษีอย่างย่อ)")
+        self.footer = QPlainTextEdit()
+        self.footer.setFixedHeight(90)
+        self.error = QLabel(wordWrap=True, objectName="headerError")
+        self.error.setStyleSheet("color: #c62828; font-weight: bold;")
+        hint = QLabel("เปลี่ยน POS ID แล้วเลขที่เอกสารจะเริ่มชุดใหม่ (เลขเดิมไม่ถูกใช้ซ้ำ)", wordWrap=True)
+        hint.setStyleSheet("color: #5f6368;")
+        form = QFormLayout()
+        for label, widget in (
+            ("ชื่อศูนย์", self.name), ("ที่อยู่", self.address),
+            ("เลขประจำตัวผู้เสียภาษี", self.tax_id), ("สาขา", self.branch),
+            ("POS ID", self.pos_id), ("", hint), ("โทรศัพท์", self.phone),
+            ("", self.vat_registered), ("ข้อความท้ายใบเสร็จ", self.footer),
+        ):  # fmt: skip
+            form.addRow(label, widget)
+        for field in (self.name, self.tax_id, self.branch, self.pos_id, self.phone):
+            field.textChanged.connect(self._preview_timer.start)
+        for text_field in (self.address, self.footer):
+            text_field.textChanged.connect(self._preview_timer.start)
+        self.vat_registered.toggled.connect(self._preview_timer.start)
+        self.preview = QLabel(alignment=Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        self.preview.setStyleSheet("background: white;")
+        scroll = QScrollArea()
+        scroll.setWidget(self.preview)
+        scroll.setWidgetResizable(True)
+        scroll.setFixedWidth(PREVIEW_DOTS + 30)
+        self.save_button = _button("บันทึก", self.save)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(_button("ยกเลิก", self.reject))
+        left = QVBoxLayout()
+        left.addLayout(form)
+        left.addWidget(self.error)
+        left.addStretch(1)
+        left.addLayout(buttons)
+        body = QHBoxLayout(self)
+        body.addLayout(left, 1)
+        body.addWidget(scroll)
+
+    def _show(self, header: ReceiptHeader, pos_id: str) -> None:
+        self.name.setText(header.name)
+        self.address.setPlainText(header.address)
+        self.tax_id.setText(format_thai_id(header.tax_id) if len(header.tax_id) == 13 else "")
+        self.branch.setText(header.branch)
+        self.pos_id.setText(pos_id)
+        self.phone.setText(header.phone)
+        self.vat_registered.setChecked(header.vat_registered)
+        self.footer.setPlainText(header.footer)
+
+    def entry(self) -> HeaderEntry:
+        return HeaderEntry(
+            name=self.name.text(), address=self.address.toPlainText(),
+            tax_id=self.tax_id.text(), branch=self.branch.text(), pos_id=self.pos_id.text(),
+            phone=self.phone.text(), vat_registered=self.vat_registered.isChecked(),
+            footer=self.footer.toPlainText(),
+        )  # fmt: skip
+
+    def _say(self, error: ReceiptSettingsError) -> None:
+        detail = str(error).split(": ", 1)[-1]
+        self.error.setText(f"{FIELD_HINTS.get(error.field, error.field)} ({detail})")
+
+    def update_preview(self) -> None:
+        """Draw a short receipt with the header as typed; say what is wrong instead, if anything."""
+        try:
+            header, pos_id = checked_header(self.entry())
+        except ReceiptSettingsError as error:
+            self._say(error)
+            return
+        self.error.clear()
+        kind = DocumentKind.RECEIPT
+        if header.vat_registered:
+            kind = DocumentKind.ABBREVIATED_TAX_INVOICE
+        sample = sample_document(line_count=2, scheme=False)
+        document = dataclasses.replace(
+            sample, kind=kind, number=f"{pos_id}-00000001", barcode_data="",
+            header=header_from_settings(header, pos_id=pos_id), qr_payload=None,
+        )  # fmt: skip
+        picture = render_blocks(receipt_blocks(document), PREVIEW_DOTS)
+        self.preview.setPixmap(QPixmap.fromImage(picture))
+
+    def save(self) -> bool:
+        try:
+            saved = save_receipt_header(
+                self._context.uow_factory, self.entry(), user_id=self._user_id, clock=self._clock
+            )
+        except ReceiptSettingsError as error:
+            self._say(error)
+            return False
+        self.settings_saved.emit(saved)
+        self.accept()
+        return True
+
+
+def _button(text: str, slot: object) -> QPushButton:
+    button = QPushButton(text)
+    button.setMinimumHeight(BUTTON_HEIGHT)
+    button.clicked.connect(slot)
+    return button

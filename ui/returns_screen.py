@@ -1,0 +1,456 @@
+"""Returns, voids and tax invoices for past sales: find the sale by its receipt, then act on it.
+
+A page of the counter window.  The receipt's Code 128 barcode (the receipt
+number) is scanned — the scan router sends it here from any field of this
+screen — or its number typed (``POS01-00000042``, ``POS01-42`` or ``42``).
+The sale's lines show what was sold and already returned; the cashier
+chooses what comes back (↑↓ a line, F3 all of it or none, F4 a quantity or
+weight, F5 everything still returnable), types the reason, and Enter (F12)
+asks a manager's PIN.  The refund by tender is shown as it is chosen: cash
+back in cash, a card to the card, PromptPay by transfer, a scheme's
+customer share to their app — or all in cash if the customer asks (F6) —
+and a scheme's government share back to the scheme, never in cash.  F7
+voids the whole sale (same day, nothing returned yet), Ctrl+I issues a full
+tax invoice for it, Esc goes back to the cart.
+
+Every return and void needs a manager's PIN, checked by the till first (wrong
+PINs count towards the lock-out) and again by the service.  The credit note,
+its audit record and its print job commit together; its number is shown.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pos.catalog import MILLI, parse_quantity
+from pos.ports import User
+from pos.returns import CreditNote, ReturnDraft, ReturnError, draft_return
+from pos.sale import TaxInvoice
+from pos.services.returns import (
+    CREDIT_NOTE_DOCUMENT,
+    ApprovalRefusedError,
+    ManagerApproval,
+    ReturnRequest,
+    SaleHistory,
+    find_sale,
+    last_sale_today,
+    return_goods,
+    void_sale,
+)
+from pos.services.tax_invoices import TAX_INVOICE_DOCUMENT
+from pos.services.till import TillSession
+from ui.buyer_details import BuyerDetailsPanel, ask_tax_invoice
+from ui.manager_approval import ask_manager_approval
+from ui.panels import EntryPanel
+from ui.payment_style import PAYMENT_STYLE
+from ui.payment_texts import refusal_text, scheme_name
+from ui.return_actions import ReturnActions
+from ui.return_lines import (
+    ReturnLinesTable,
+    credit_note_text,
+    line_name,
+    line_quantity,
+    refund_summary,
+    sale_summary,
+)
+from ui.status_line import StatusLine
+from ui.style import STATUS_HEIGHT
+from ui.widgets import ActionButton, bind_shortcut, steady
+
+
+class ReturnsScreen(QWidget):
+    documentQueued = Signal(str, str)  # print job kind, reference (committed)
+    closed = Signal()
+
+    def __init__(self, till: TillSession, sound: Callable[[], None]):
+        super().__init__()
+        self.setObjectName("returnsScreen")
+        self.setStyleSheet(PAYMENT_STYLE)
+        self.till, self._sound = till, sound
+        self.title = QLabel(objectName="screenTitle")
+        self.receipt_input = QLineEdit(objectName="receiptInput")
+        self.receipt_input.returnPressed.connect(self.find)
+        self.sale_info = QLabel(objectName="saleInfo", wordWrap=True)
+        self.sale_info.setTextFormat(Qt.TextFormat.RichText)
+        self.table = ReturnLinesTable()
+        self.actions_page = ReturnActions()
+        self.preview, self.reason = self.actions_page.preview, self.actions_page.reason
+        self.reason.returnPressed.connect(self.ask_return)
+        self.entry, self.buyer_panel = EntryPanel(), BuyerDetailsPanel()
+        self.entry.finished.connect(self._question_closed)
+        self.buyer_panel.finished.connect(self._question_closed)
+        self.result = QLabel(objectName="creditNoteNumber", wordWrap=True)
+        self.result.setTextFormat(Qt.TextFormat.RichText)
+        self.status = StatusLine("paymentStatus")
+        self.buttons: dict[str, ActionButton] = {}
+        self._build()
+        for field in (self.receipt_input, self.reason):
+            field.installEventFilter(self)
+        self.history: SaleHistory | None = None
+        self.chosen: dict[uuid.UUID, int] = {}
+        self.refund_in_cash = False
+        self._note_id = uuid.uuid4()
+        self.retranslate()
+
+    # --- layout -------------------------------------------------------------------------------
+    def _button(self, name: str, key: str, handler: Callable[[], object]) -> ActionButton:
+        button = ActionButton(name, key)
+        button.clicked.connect(lambda: handler())
+        if key != "Enter":  # Enter belongs to the fields (find, return)
+            bind_shortcut(self, key, lambda: handler())
+        self.buttons[name] = button
+        return button
+
+    def _build(self) -> None:
+        find_row = QHBoxLayout()
+        find_row.addWidget(self.receipt_input, 1)
+        find_row.addWidget(self._button("findButton", "Enter", self.find))
+        left = QVBoxLayout()
+        left.addWidget(self.title)
+        left.addLayout(find_row)
+        left.addWidget(self.sale_info)
+        left.addWidget(self.table, 1)
+        left.addWidget(steady(self.status, STATUS_HEIGHT))
+        handlers = {
+            "lineButton": self.toggle_line,
+            "quantityButton": self.ask_quantity,
+            "allButton": self.choose_all,
+            "cashButton": self.toggle_refund_in_cash,
+            "voidButton": self.ask_void,
+            "invoiceButton": self.ask_buyer,
+            "returnButton": self.ask_return,
+        }
+        for name, handler in handlers.items():
+            button = self.actions_page.buttons[name]
+            button.clicked.connect(lambda _=False, handler=handler: handler())
+            bind_shortcut(self, button.shortcut_text, handler)
+            self.buttons[name] = button
+        self.cash_button = self.buttons["cashButton"]
+        self.side = QStackedWidget()
+        for page in (self.actions_page, self.entry, self.buyer_panel, self.result):
+            self.side.addWidget(page)
+        right = QVBoxLayout()
+        right.addWidget(self.side, 1)
+        right.addWidget(self._button("backButton", "Esc", self.escape))
+        body = QHBoxLayout(self)
+        body.setContentsMargins(10, 8, 10, 8)
+        body.addLayout(left, 56)
+        body.addLayout(right, 44)
+
+    # --- finding the sale ---------------------------------------------------------------------
+    def start(self, *, last_sale: bool = False) -> None:
+        self.history, self.chosen, self.refund_in_cash = None, {}, False
+        self.cash_button.setChecked(False)
+        self.reason.clear()
+        self.receipt_input.clear()
+        self.table.setRowCount(0)
+        self.sale_info.setText(self.tr("Scan the barcode on the receipt, or type its number."))
+        self.preview.clear()
+        self.show_actions()
+        self._status(self.tr("Scan the receipt (or type its number and press Enter)."))
+        if last_sale:
+            found = last_sale_today(self.till.read_uow_factory, self.till.clock)
+            if found is None:
+                self._status(self.tr("No sale on this till today."), "warning")
+            else:
+                self.load(found)
+        self.receipt_input.setFocus()
+
+    def scanned(self, code: str) -> None:
+        self.receipt_input.setText(code)
+        self.find()
+
+    def find(self) -> None:
+        text = self.receipt_input.text().strip()
+        if not text:
+            return
+        found = find_sale(self.till.read_uow_factory, text)
+        if found is None:
+            self.show_error(
+                self.tr("No sale with receipt {number} is stored on this till.").format(number=text)
+            )
+            self.receipt_input.selectAll()
+            return
+        self.load(found)
+        self.reason.setFocus()
+
+    def load(self, history: SaleHistory) -> None:
+        self.history, self.chosen = history, {}
+        self._note_id = uuid.uuid4()
+        self.receipt_input.setText(history.sale.receipt_number)
+        self.sale_info.setText(sale_summary(history, self._scheme_name))
+        self.show_actions()
+        self._refresh()
+        self._status(
+            self.tr(
+                "Choose what comes back: ↑↓ a line, F3 all of it, F4 a quantity,"
+                " F5 everything. Then the reason and Enter."
+            )
+        )
+
+    def _scheme_name(self, code: str) -> str:
+        try:
+            return scheme_name(self.till.settings.schemes.get(code))
+        except ValueError:
+            return code
+
+    # --- choosing the goods -------------------------------------------------------------------
+    def _selected(self) -> tuple[uuid.UUID, int] | None:
+        """The selected line and what may still be returned of it."""
+        if self.history is None or self.table.currentRow() < 0:
+            return None
+        line = self.history.sale.lines[self.table.currentRow()]
+        return line.line_id, self.history.returnable[line.line_id]
+
+    def toggle_line(self) -> None:
+        selected = self._selected()
+        if selected is not None:
+            line_id, left = selected
+            self.chosen[line_id] = 0 if self.chosen.get(line_id) else left
+            self._refresh()
+
+    def choose_all(self) -> None:
+        if self.history is not None:
+            everything = {k: v for k, v in self.history.returnable.items() if v}
+            self.chosen = {} if self.chosen == everything else everything
+            self._refresh()
+
+    def toggle_refund_in_cash(self) -> None:
+        self.refund_in_cash = not self.refund_in_cash
+        self.cash_button.setChecked(self.refund_in_cash)
+        self._refresh()
+
+    def ask_quantity(self) -> None:
+        selected = self._selected()
+        if selected is None or self.history is None:
+            return
+        line_id, left = selected
+        line = self.history.sale.line(line_id)
+
+        def answer(text: str, _: User | None) -> str | None:
+            try:
+                quantity = parse_quantity(text)
+            except ValueError:
+                return self.tr("Type a quantity such as 1, or a weight in kg such as 0.5")
+            if not 0 <= quantity <= left or (not line.sold_by_weight and quantity % MILLI):
+                return self.tr("Between 0 and {left}, in whole units unless weighed.").format(
+                    left=line_quantity(left, line)
+                )
+            self.chosen[line_id] = quantity
+            self._refresh()
+            return None
+
+        self.side.setCurrentWidget(self.entry)
+        self.entry.ask(
+            self.tr("Quantity of {name} to return").format(name=line_name(line)),
+            self.tr("At most {left}.").format(left=line_quantity(left, line)),
+            answer,
+        )
+
+    def _refresh(self) -> None:
+        """The table and the refund preview for what is chosen now."""
+        if self.history is None:
+            return
+        chosen = {k: v for k, v in self.chosen.items() if v}
+        refunds: dict[uuid.UUID, int] = {}
+        self.preview.clear()
+        if chosen:
+            try:
+                draft = self._draft(chosen)
+            except ReturnError as error:
+                self.show_error(refusal_text(error))
+            else:
+                refunds = {line.sale_line_id: line.amount_satang for line in draft.lines}
+                self.preview.setText(refund_summary(draft))
+        else:
+            self.preview.setText(self.tr("Nothing chosen yet."))
+        self.table.fill(self.history, chosen, refunds)
+
+    def _draft(self, chosen: dict[uuid.UUID, int], *, void: bool = False) -> ReturnDraft:
+        assert self.history is not None
+        return draft_return(
+            self.history.sale,
+            self.history.credit_notes,
+            chosen,
+            rounding=self.till.settings.cash_rounding,
+            refund_in_cash=self.refund_in_cash and not void,
+            void=void,
+        )
+
+    # --- the manager's approval and the credit note -------------------------------------------
+    def ask_return(self) -> None:
+        chosen = {k: v for k, v in self.chosen.items() if v}
+        if self.history is None:
+            self.show_error(self.tr("Find the sale first: scan its receipt."))
+        elif not chosen:
+            self.show_error(self.tr("Choose at least one line to return (F3, F4 or F5)."))
+        elif self._reason_or_complain():
+            self._approve(
+                self.tr("Return goods of receipt {number}").format(
+                    number=self.history.sale.receipt_number
+                ),
+                self._store_return,
+            )
+
+    def ask_void(self) -> None:
+        if self.history is None:
+            self.show_error(self.tr("Find the sale first: scan its receipt."))
+            return
+        everything = {line.line_id: line.quantity_milli for line in self.history.sale.lines}
+        try:
+            draft = self._draft(everything, void=True)
+        except ReturnError as error:
+            self.show_error(refusal_text(error))
+            return
+        self.preview.setText(refund_summary(draft))
+        if self._reason_or_complain():
+            self._approve(
+                self.tr("Void the whole receipt {number}").format(
+                    number=self.history.sale.receipt_number
+                ),
+                self._store_void,
+            )
+
+    def _reason_or_complain(self) -> bool:
+        if self.reason.text().strip():
+            return True
+        self.show_error(self.tr("Type the reason first (it goes on the credit note)."))
+        self.reason.setFocus()
+        return False
+
+    def _approve(self, what: str, store: Callable[[ManagerApproval], CreditNote]) -> None:
+        def act(approval: ManagerApproval) -> str | None:
+            try:
+                note = store(approval)
+            except ApprovalRefusedError:
+                return self.tr("The manager's PIN is not right.")
+            except ValueError as error:  # ReturnError and the store's refusals
+                return refusal_text(error)
+            self._done(note)
+            return None
+
+        self.side.setCurrentWidget(self.entry)
+        hint = self.tr("{what}: a manager types their PIN.").format(what=what)
+        ask_manager_approval(self.entry, self.till, hint, act)
+
+    def _cashier_id(self) -> int:
+        user = self.till.user
+        assert user is not None and user.user_id is not None, "the returns screen needs a user"
+        return user.user_id
+
+    def _store_return(self, approval: ManagerApproval) -> CreditNote:
+        assert self.history is not None
+        request = ReturnRequest(
+            self._note_id,
+            self.history.sale.sale_id,
+            {k: v for k, v in self.chosen.items() if v},
+            self._cashier_id(),
+            self.reason.text(),
+            refund_in_cash=self.refund_in_cash,
+            print_note=True,
+        )
+        return return_goods(self.till.uow_factory, self.till.clock, request, approval)
+
+    def _store_void(self, approval: ManagerApproval) -> CreditNote:
+        assert self.history is not None
+        return void_sale(
+            self.till.uow_factory,
+            self.till.clock,
+            credit_note_id=self._note_id,
+            sale_id=self.history.sale.sale_id,
+            cashier_id=self._cashier_id(),
+            reason=self.reason.text(),
+            approval=approval,
+            print_note=True,
+        )
+
+    def _done(self, note: CreditNote) -> None:
+        self.documentQueued.emit(CREDIT_NOTE_DOCUMENT, note.number)
+        self.result.setText(credit_note_text(note))
+        self.side.setCurrentWidget(self.result)
+        found = find_sale(self.till.read_uow_factory, note.sale_receipt_number)
+        if found is not None:
+            self.history, self.chosen = found, {}
+            self.sale_info.setText(sale_summary(found, self._scheme_name))
+            self._refresh()
+        self._note_id = uuid.uuid4()
+        self.reason.clear()
+        self._status(self.tr("Credit note {number} stored.").format(number=note.number))
+        self.receipt_input.setFocus()
+
+    # --- tax invoice --------------------------------------------------------------------------
+    def ask_buyer(self) -> None:
+        if self.history is None:
+            self.show_error(self.tr("Find the sale first: scan its receipt."))
+            return
+        self.side.setCurrentWidget(self.buyer_panel)
+        ask_tax_invoice(self.buyer_panel, self.till, self.history.sale, self._invoice_issued)
+
+    def _invoice_issued(self, invoice: TaxInvoice) -> None:
+        self.documentQueued.emit(TAX_INVOICE_DOCUMENT, invoice.number)
+        assert self.history is not None
+        found = find_sale(self.till.read_uow_factory, self.history.sale.receipt_number)
+        if found is not None:
+            self.load(found)
+        text = self.tr("Full tax invoice {number} issued; it is printing.")
+        self._status(text.format(number=invoice.number))
+
+    # --- moving around ------------------------------------------------------------------------
+    def _question_closed(self) -> None:
+        if self.side.currentWidget() in (self.entry, self.buyer_panel):  # not the result shown
+            self.show_actions()
+
+    def show_actions(self) -> None:
+        self.side.setCurrentWidget(self.actions_page)
+        (self.reason if self.history is not None else self.receipt_input).setFocus()
+
+    def escape(self) -> None:
+        if self.side.currentWidget() is self.entry and self.entry.is_asking:
+            self.entry.cancel()
+        elif self.side.currentWidget() is self.buyer_panel:
+            self.buyer_panel.cancel()
+        else:
+            self.closed.emit()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress:
+            step = {Qt.Key.Key_Up: -1, Qt.Key.Key_Down: 1}.get(Qt.Key(event.key()))
+            if step is not None:
+                self.table.move(step)
+                return True
+        return False
+
+    # --- messages -----------------------------------------------------------------------------
+    def show_error(self, text: str) -> None:
+        self._status(text, "error")
+        self._sound()
+
+    def _status(self, text: str, severity: str = "info") -> None:
+        self.status.show_message(text, severity)
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Returns · voids · tax invoices for past sales"))
+        self.receipt_input.setPlaceholderText(self.tr("Receipt number (scan or type), Enter"))
+        self.buttons["findButton"].set_label(self.tr("Find"))
+        self.buttons["backButton"].set_label(self.tr("Back to the cart"))
+        self.table.retranslate()
+        if self.history is not None:
+            self.sale_info.setText(sale_summary(self.history, self._scheme_name))
+            self._refresh()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

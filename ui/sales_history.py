@@ -1,0 +1,269 @@
+"""The sales history: a day's receipts, tax invoices and credit notes, their printing, reprints.
+
+Opened from the till's menu::
+
+    SalesHistoryDialog(context, user_id, parent=window).exec()
+
+One row per document of the business day (today unless another day is
+chosen): number, time, what it is, the amount paid (or paid back, negative),
+how, and what the printer did with it — printed at, waiting and why, could
+not print, copies.  The selected document is shown beside the list as it
+prints on the receipt printer's paper.  "พิมพ์สำเนา" queues a copy marked
+"สำเนา / COPY" (never opening the drawer), audited with the user, and wakes
+the printer; "บันทึก PDF" writes the A4 document (a full tax invoice for the
+buyer's records, say).  Typing or scanning a number in the search field finds
+a document of any day.
+
+Thai only, like the other back-office dialogs (the printer settings, the
+manager's screen): the cashier's screens are the ones that switch language.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pos.bootstrap import AppContext
+from pos.clock import THAI_TIME, Clock, SystemClock
+from pos.money import format_baht
+from pos.services.print_jobs import CREDIT_NOTE_DOCUMENT, TAX_INVOICE_DOCUMENT, request_reprint
+from pos.services.sales_history import HistoryRow, PrintStatus, day_history, find_document
+from pos.thai_dates import thai_date, thai_weekday
+from receipts.blocks import receipt_blocks
+from receipts.document import Document
+from receipts.document_source import SaleDocumentSource
+from receipts.pdf import write_pdf
+from receipts.print_worker import DocumentNotFoundError
+from receipts.raster import render_blocks
+
+COLUMNS = ("เลขที่", "เวลา", "เอกสาร", "ยอดเงิน", "ชำระ / คืนโดย", "การพิมพ์")
+PREVIEW_DOTS = 384  # the 58 mm picture fits beside the list on a 1366-pixel screen
+ROW_HEIGHT = 40
+BUTTON_HEIGHT = 52
+
+
+def printing_text(status: PrintStatus, *, detail: bool = False) -> str:
+    """``พิมพ์แล้ว 14:05 · สำเนา 1``, ``รอพิมพ์``, ``พิมพ์ไม่ได้``; with ``detail`` the reason too."""
+    parts = []
+    reason = f" ({status.last_error})" if detail and status.last_error else ""
+    if status.failed:
+        parts.append("พิมพ์ไม่ได้" + reason)
+    elif status.waiting:
+        parts.append("รอพิมพ์" + reason)
+    if status.printed_at is not None:
+        parts.append(f"พิมพ์แล้ว {status.printed_at.astimezone(THAI_TIME):%H:%M}")
+    if status.copies:
+        parts.append(f"สำเนา {status.copies}")
+    return " · ".join(parts) or "ไม่ได้สั่งพิมพ์"
+
+
+def kind_text(row: HistoryRow) -> str:
+    if row.kind == CREDIT_NOTE_DOCUMENT:
+        return f"{row.note} (ใบเสร็จ {row.refers_to})"
+    if row.kind == TAX_INVOICE_DOCUMENT:
+        return f"{row.note} (ใบเสร็จ {row.refers_to})"
+    return "ขาย" + (f" · {row.note}" if row.note else "")
+
+
+class SalesHistoryDialog(QDialog):
+    """A day's documents with their print status; preview, reprint as a copy, save as PDF."""
+
+    def __init__(
+        self,
+        context: AppContext,
+        user_id: int | None,
+        parent: QWidget | None = None,
+        *,
+        clock: Clock | None = None,
+        day: dt.date | None = None,
+    ):
+        super().__init__(parent)
+        self._context, self._user_id = context, user_id
+        self._clock = clock or SystemClock()
+        self._documents = SaleDocumentSource(context.reader())
+        self.rows: list[HistoryRow] = []
+        self.day = day or self._clock.now().astimezone(THAI_TIME).date()
+        self.setWindowTitle("ประวัติการขาย / พิมพ์ซ้ำ")
+        self.resize(1340, 740)
+        self._build()
+        self.load_day(self.day)
+
+    # --- widgets --------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.day_label = QLabel(objectName="historyDay")
+        self.day_label.setStyleSheet("font-size: 15pt; font-weight: bold;")
+        self.search = QLineEdit(placeholderText="สแกนหรือพิมพ์เลขที่เอกสาร แล้วกด Enter")
+        self.search.returnPressed.connect(lambda: self.find(self.search.text()))
+        navigation = QHBoxLayout()
+        for text, step in (("วันก่อน", -1), ("วันนี้", 0), ("วันถัดไป", 1)):
+            navigation.addWidget(_button(text, lambda _=False, s=step: self._step_day(s)))
+        navigation.addWidget(self.day_label, 1)
+        navigation.addWidget(self.search, 1)
+        self.table = QTableWidget(0, len(COLUMNS), objectName="historyTable")
+        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
+        header = self.table.horizontalHeader()
+        for column in (0, 1, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        for column, width in ((2, 200), (5, 180)):  # the full text is the tooltip
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            self.table.setColumnWidth(column, width)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.table.setWordWrap(False)
+        self.table.itemSelectionChanged.connect(self._selection_changed)
+        self.preview = QLabel(alignment=Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        self.preview.setStyleSheet("background: white;")
+        scroll = QScrollArea()
+        scroll.setWidget(self.preview)
+        scroll.setWidgetResizable(True)
+        scroll.setFixedWidth(PREVIEW_DOTS + 30)
+        body = QHBoxLayout()
+        body.addWidget(self.table, 1)
+        body.addWidget(scroll)
+        self.message = QLabel(wordWrap=True, objectName="historyMessage")
+        self.reprint_button = _button("พิมพ์สำเนา", self.reprint)
+        self.pdf_button = _button("บันทึก PDF", self.save_pdf)
+        actions = QHBoxLayout()
+        actions.addWidget(self.message, 1)
+        for button in (self.reprint_button, self.pdf_button, _button("ปิด", self.accept)):
+            actions.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(navigation)
+        layout.addLayout(body, 1)
+        layout.addLayout(actions)
+
+    # --- what is shown --------------------------------------------------------------------
+    def load_day(self, day: dt.date, *, select: str | None = None) -> None:
+        self.day = day
+        self.day_label.setText(f"{thai_weekday(day)} {thai_date(day, style='full')}")
+        self.rows = day_history(self._context.reader(), day)
+        self.table.setRowCount(len(self.rows))
+        for index, row in enumerate(self.rows):
+            self._fill(index, row)
+        wanted = next((i for i, r in enumerate(self.rows) if r.number == select), None)
+        if wanted is None and self.rows:
+            wanted = len(self.rows) - 1  # the latest: usually the one to reprint
+        self.table.blockSignals(True)  # one preview drawn below, not one per change
+        if wanted is not None:
+            self.table.selectRow(wanted)
+        self.table.blockSignals(False)
+        sales = sum(1 for row in self.rows if row.kind == "sale")
+        self.message.setText(f"{sales} ใบเสร็จ, {len(self.rows) - sales} เอกสารอื่น")
+        self._selection_changed()
+
+    def _fill(self, index: int, row: HistoryRow) -> None:
+        cells = (
+            row.number,
+            f"{row.at.astimezone(THAI_TIME):%H:%M}",
+            kind_text(row),
+            format_baht(row.amount_satang),
+            row.tenders,
+            printing_text(row.printing),
+        )
+        tips = {5: printing_text(row.printing, detail=True)}
+        for column, text in enumerate(cells):
+            item = QTableWidgetItem(text)
+            item.setToolTip(tips.get(column, text))
+            if column == 3:
+                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.table.setItem(index, column, item)
+
+    def selected(self) -> HistoryRow | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.rows[rows[0].row()] if rows else None
+
+    def selected_document(self) -> Document | None:
+        row = self.selected()
+        if row is None:
+            return None
+        try:
+            return self._documents.document(row.kind, row.number)
+        except DocumentNotFoundError as error:
+            self.message.setText(str(error))
+            return None
+
+    def _selection_changed(self) -> None:
+        document = self.selected_document()
+        for button in (self.reprint_button, self.pdf_button):
+            button.setEnabled(document is not None)
+        if document is None:
+            self.preview.clear()
+            return
+        image: QImage = render_blocks(receipt_blocks(document), PREVIEW_DOTS)
+        self.preview.setPixmap(QPixmap.fromImage(image))
+
+    def _step_day(self, step: int) -> None:
+        today = self._clock.now().astimezone(THAI_TIME).date()
+        self.load_day(today if step == 0 else self.day + dt.timedelta(days=step))
+
+    def find(self, text: str) -> bool:
+        """Show the document with this number (any day); False with a message if none."""
+        terminal_id = self._context.settings().terminal_id
+        row = find_document(self._context.reader(), text, terminal_id)
+        if row is None:
+            self.message.setText(f"ไม่พบเอกสารเลขที่ {text.strip()}")
+            return False
+        self.search.clear()
+        self.load_day(row.at.astimezone(THAI_TIME).date(), select=row.number)
+        return True
+
+    # --- actions --------------------------------------------------------------------------
+    def reprint(self) -> None:
+        row = self.selected()
+        if row is None:
+            return
+        request_reprint(
+            self._context.uow_factory, row.kind, row.number, self._clock, user_id=self._user_id
+        )
+        self._context.wake_printer()
+        self.load_day(self.day, select=row.number)
+        self.message.setText(f"ส่งพิมพ์สำเนา {row.number} แล้ว")
+
+    def save_pdf(self) -> None:
+        row = self.selected()
+        if row is None:
+            return
+        name, _ = QFileDialog.getSaveFileName(self, "บันทึก PDF", f"{row.number}.pdf", "PDF (*.pdf)")
+        if name:
+            self.save_pdf_to(Path(name))
+
+    def save_pdf_to(self, path: Path, *, page: str = "A4") -> None:
+        document = self.selected_document()
+        if document is None:
+            return
+        try:
+            write_pdf(document, path, page=page)
+        except OSError as error:
+            self.message.setText(f"บันทึก {path} ไม่ได้: {error.strerror}")
+            return
+        self.message.setText(f"บันทึก {document.number} เป็น PDF แล้ว: {path}")
+
+
+def _button(text: str, slot: object) -> QPushButton:
+    button = QPushButton(text)
+    button.setMinimumHeight(BUTTON_HEIGHT)
+    button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    button.clicked.connect(slot)
+    return button
