@@ -49,19 +49,31 @@ def status_text(status: SyncStatus | None, running: bool = False) -> str:
         return "ซิงก์: กำลังอ่านสถานะ …"
     if not status.settings.hq_url:
         return "ซิงก์: ยังไม่ตั้งค่า"
-    last = status.last_success
-    when = thai_datetime(last.astimezone(THAI_TIME)) if last else "ยังไม่เคย"
-    text = f"ซิงก์ {when} · รอส่ง {status.waiting.total:,}"
+    last, count = status.last_success, f"รอส่ง {status.waiting.total:,}"
     if running:
-        return f"กำลังซิงก์ … · รอส่ง {status.waiting.total:,}"
+        return f"กำลังซิงก์ …\n{count}"
+    # two short lines: the header has no room for one long one at 1366 px
+    if last is None:
+        text = f"ซิงก์ ยังไม่เคย\n{count}"
+    else:
+        local = last.astimezone(THAI_TIME)
+        text = f"ซิงก์ {_short_thai_date(local)}\n{local:%H:%M} · {count}"
     if status.waiting.rejected or status.state.last_outcome not in ("", "done"):
         text += " ⚠"
     return text
 
 
+def _short_thai_date(local: dt.datetime) -> str:
+    """24/11/69: the Buddhist year in two digits, as on Thai slips (the header is full)."""
+    return f"{local:%d/%m}/{(local.year + 543) % 100:02d}"
+
+
 def _tooltip(status: SyncStatus, problem: str) -> str:
+    last = status.last_success
     lines = [
-        "ซิงก์กับสำนักงานใหญ่สำเร็จล่าสุด / จำนวนรายการที่รอส่ง (กดเพื่อซิงก์ทันที)",
+        "ซิงก์กับสำนักงานใหญ่สำเร็จล่าสุด"
+        f" {thai_datetime(last.astimezone(THAI_TIME), seconds=True) if last else '-'}",
+        f"รอส่ง {status.waiting.total:,} รายการ (กดเพื่อซิงก์ทันที)",
         f"สำนักงานใหญ่: {status.settings.hq_url or '-'}",
     ]
     if status.settings.nightly_at:
@@ -88,6 +100,7 @@ class SyncPanel(QObject):
         _, self._reader = sync_units(context)
         self.label = QPushButton(status_text(None), objectName="syncStatus", flat=True)
         self.label.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the scan field keeps the keyboard
+        self.label.setStyleSheet("font-size: 8pt; padding: 0 2px; text-align: left;")
         self.label.clicked.connect(lambda: self.start("button"))
         self.status: SyncStatus | None = None
         self.last_report: SyncReport | None = None

@@ -89,7 +89,7 @@ def test_the_header_shows_the_last_sync_and_the_till_sells_on_while_the_head_off
     try:
         before = waiting(context)
         assert before > 0
-        assert panel.label.text() == f"ซิงก์ ยังไม่เคย · รอส่ง {before:,}"
+        assert panel.label.text() == f"ซิงก์ ยังไม่เคย\nรอส่ง {before:,}"
         logged_in(qtbot, window)
         with psycopg.connect(database_url) as blocker:  # the head office stuck mid-batch
             blocker.execute("LOCK TABLE sync_batch IN EXCLUSIVE MODE")
@@ -101,12 +101,15 @@ def test_the_header_shows_the_last_sync_and_the_till_sells_on_while_the_head_off
             blocker.rollback()
         qtbot.waitUntil(lambda: synced(panel), timeout=60_000)
         assert waiting(context) == 0
-        year = dt.datetime.now(THAI_TIME).year + 543  # the Buddhist era
-        assert f"/{year} " in panel.label.text() and "ยังไม่เคย" not in panel.label.text()
+        year = dt.datetime.now(THAI_TIME).year + 543  # the Buddhist era: 69 in the header
+        assert f"/{year % 100}\n" in panel.label.text() and "ยังไม่เคย" not in panel.label.text()
+        assert f"/{year} " in panel.label.toolTip()  # in full, with the seconds
         assert hq_totals(database_url, context.settings().terminal_id) == counter_totals(
             context.data_dir
         )
-        assert window.width() == 1366  # the header fits the counter's screen
+        assert window.width() == 1366  # the header fits the counter's screen, the name whole
+        user = window.user_label
+        assert user.width() >= user.fontMetrics().horizontalAdvance(user.text())
         window.grab().save(str(tmp_path / "header.png"))
     finally:
         window.close()
