@@ -104,7 +104,7 @@ run_tests() {
 }
 
 run_bench() {
-  install_debs "${RUNTIME_DEBS[@]}"
+  install_debs "${RUNTIME_DEBS[@]}" postgresql            # postgresql: the sync suite
   ensure_venv "[test]"
   QT_QPA_PLATFORM=offscreen "$VENV/bin/python" -m bench "$@"
 }

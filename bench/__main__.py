@@ -9,7 +9,14 @@ import sys
 import time
 from pathlib import Path
 
-from bench import bench_catalogue, bench_checkout, bench_counter, bench_receipts, bench_reports
+from bench import (
+    bench_catalogue,
+    bench_checkout,
+    bench_counter,
+    bench_receipts,
+    bench_reports,
+    bench_sync,
+)
 from bench.stats import Figure
 
 SUITES = {
@@ -18,6 +25,7 @@ SUITES = {
     "checkout": bench_checkout.run,
     "receipts": bench_receipts.run,
     "reports": bench_reports.run,
+    "sync": bench_sync.run,
 }
 RESULTS = Path(__file__).with_name("results")
 
@@ -28,6 +36,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--products", type=int, default=100_000, help="catalogue size")
     bench_checkout.add_options(parser)
     bench_reports.add_options(parser)
+    bench_sync.add_options(parser)
     options = parser.parse_args(argv)
     figures: list[Figure] = []
     for name in options.only or SUITES:

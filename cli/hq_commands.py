@@ -16,6 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from cli import hq_report_commands
 from cli.common import EXIT_OK, EXIT_USAGE, CommandError
 from hq.bootstrap import HqContext, open_hq
 from hq.services.catalogue import import_producers, set_user_active
@@ -36,7 +37,8 @@ postgresql://user:password@host/dbname, or ${DB_ENV}.
   otop-pos hq init --demo                 create the schema, load the demo catalogue
   otop-pos hq serve --port {DEFAULT_PORT}           serve the sync API (docs/SYNC.md)
   otop-pos hq add-terminal POS01          issue a token for a counter (shown once)
-  otop-pos hq catalog import goods.csv    change the catalogue; counters take it at sync"""
+  otop-pos hq catalog import goods.csv    change the catalogue; counters take it at sync
+  otop-pos hq report sales --from 2021-03-01 --to 2021-03-31 [--terminal POS01]"""
 
 
 def add_hq_parser(commands: Any) -> None:
@@ -65,6 +67,7 @@ def add_hq_parser(commands: Any) -> None:
     revoke.add_argument("name")
     _action(actions, "list-terminals", "terminals, their state and last batch", _run_list)
     _add_catalog_parsers(actions)
+    hq_report_commands.add_actions(actions, _action, _open)  # reports and staff (issue 7)
 
 
 def _action(

@@ -19,6 +19,7 @@ from cli import (
     sales_commands,
     settings_commands,
     shift_commands,
+    sync_commands,
 )
 from cli.common import EXIT_STORE, CommandError
 from pos import __version__
@@ -44,6 +45,7 @@ examples:
   otop-pos report z --close --manager NAME   close the day (Z report, asks the PIN)
   otop-pos report sales --from 2021-03-01 --to 2021-03-31 --pdf march.pdf
   otop-pos hq --help                   the head-office server (PostgreSQL)
+  otop-pos sync                        send sales to the head office (sync --help)
   otop-pos settings set scanner_serial_port /dev/ttyACM0"""
 
 
@@ -68,6 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
     report_commands.add_report_parser(commands)
     hq_commands.add_hq_parser(commands)
     settings_commands.add_settings_parser(commands)
+    sync_commands.add_sync_parser(commands)  # the head office (issue 7)
     return parser
 
 

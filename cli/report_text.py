@@ -172,3 +172,17 @@ def manager_text(report: ManagerReport, part: str) -> Iterator[str]:
         yield from _schemes(report.schemes)
     else:
         yield from _sales(report)
+
+
+def section_text(
+    report: CategoryReport | ProducerStatement | TenderReport | SchemeReport,
+) -> Iterator[str]:
+    """One date-range report on its own (the head office prints them so, per terminal or all)."""
+    if isinstance(report, CategoryReport):
+        yield from _categories(report)
+    elif isinstance(report, ProducerStatement):
+        yield from _producers(report)
+    elif isinstance(report, TenderReport):
+        yield from _tenders(report)
+    else:
+        yield from _schemes(report)

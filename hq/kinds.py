@@ -1,4 +1,4 @@
-"""Per-kind handling of records: payload validation now, typed projections later.
+"""Per-kind handling of records: payload validation and typed projections.
 
 The protocol carries any kind in the same envelope; what the head office does
 with a payload is looked up here.  A :class:`KindHandler` has
@@ -11,11 +11,13 @@ with a payload is looked up here.  A :class:`KindHandler` has
   typed tables (sales, lines, tenders) or reports.  If it raises, the whole
   batch is rolled back, so a projection can never disagree with the records.
 
-Until the sales model lands, sales, credit notes, shifts and Z reports are
-checked only by the rule every payload follows — money (``*_satang``),
-quantities (``*_milli``) and percentages (``*_basis_points``) are integers —
-and audit events against :mod:`pos.audit`.  Registering a stricter handler
-changes nothing in the protocol.
+Every payload follows one rule — money (``*_satang``), quantities
+(``*_milli``) and percentages (``*_basis_points``) are integers (or null
+where a figure does not exist, such as a tender nobody counted) — and each
+kind has its own model (:mod:`hq.payloads`): sales, credit notes, tax
+invoices, shifts and Z reports, checked and projected into the report tables
+(:mod:`hq.store.projections`); audit events are checked against
+:mod:`pos.audit`.
 """
 
 from __future__ import annotations
@@ -78,7 +80,40 @@ class KindRegistry:
 
 def check_number_fields(payload: Mapping[str, Any]) -> None:
     """Money, quantities and percentages must be integers, at any depth (never 12.5 baht)."""
-    _check_value(payload, "payload", 0)
+    if not _plainly_valid(payload):  # the walk that names the field only when needed
+        _check_value(payload, "payload", 0)
+
+
+_JSON_SCALARS = frozenset({str, int, float, bool, type(None)})
+
+
+def _plainly_valid(payload: Any) -> bool:
+    """The check of :func:`_check_value` for plain JSON (dicts, lists, scalars), without
+    building a path for every value (a sale of 30 lines has thousands) and without a call per
+    value.  ``False`` means "look closer": anything unusual is left to the slow walk, which
+    decides and names the field."""
+    stack: list[tuple[Any, int]] = [(payload, 0)]
+    while stack:
+        value, depth = stack.pop()
+        if type(value) is dict:
+            items: Any = value.items()
+        elif type(value) is list:
+            items = ((None, item) for item in value)
+        else:
+            return False
+        if value and depth >= _MAX_DEPTH:
+            return False
+        for key, item in items:
+            kind = type(item)
+            if kind is dict or kind is list:
+                stack.append((item, depth + 1))
+            elif kind not in _JSON_SCALARS:
+                return False
+            if key is not None and (type(key) is not str or (
+                kind is not int and item is not None and key.endswith(INTEGER_SUFFIXES)
+            )):  # fmt: skip
+                return False
+    return True
 
 
 def _check_value(value: Any, path: str, depth: int) -> None:
@@ -87,8 +122,8 @@ def _check_value(value: Any, path: str, depth: int) -> None:
     if isinstance(value, Mapping):
         for key, item in value.items():
             where = f"{path}.{key}"
-            if str(key).endswith(INTEGER_SUFFIXES) and not _is_integer(item):
-                raise PayloadError(f"{where} must be an integer, not {item!r}")
+            if str(key).endswith(INTEGER_SUFFIXES) and not (item is None or _is_integer(item)):
+                raise PayloadError(f"{where} must be an integer or null, not {item!r}")
             _check_value(item, where, depth + 1)
     elif isinstance(value, list):
         for index, item in enumerate(value):
@@ -120,10 +155,20 @@ def validate_audit_event(payload: Mapping[str, Any]) -> None:
         raise PayloadError("payload.detail must be an object")
 
 
+def _projection(kind: str) -> Projection:
+    def project(uow: HqUnitOfWork, terminal: str, records: Sequence[IncomingRecord]) -> None:
+        uow.projections.project(kind, terminal, records)
+
+    return project
+
+
 def default_registry() -> KindRegistry:
-    """The kinds this server takes, with the checks known today."""
+    """The kinds this server takes: each payload checked (:mod:`hq.payloads`) and sales,
+    credit notes, tax invoices, shifts and Z reports projected into the report tables."""
+    from hq.payloads import CHECKS  # the payload models build on this module's rules
+
     registry = KindRegistry()
-    for kind in (RecordKind.SALE, RecordKind.CREDIT_NOTE, RecordKind.SHIFT, RecordKind.Z_REPORT):
-        registry.register(kind.value, KindHandler(check_number_fields))
+    for kind, check in CHECKS.items():
+        registry.register(kind, KindHandler(check, _projection(kind)))
     registry.register(RecordKind.AUDIT_EVENT.value, KindHandler(validate_audit_event))
     return registry

@@ -20,6 +20,11 @@ from hq.feed import CatalogueChange, ChangeEntity
 from hq.sync import IncomingRecord
 from pos.catalog import ProducerGroup
 from pos.ports import CatalogRepository, CatalogueUnitOfWork, User, UserRepository
+from pos.report_ports import SalesReportQueries
+
+
+class UnknownTerminalError(ValueError):
+    """A report asked for a terminal the head office has never heard of."""
 
 
 @dataclass(frozen=True)
@@ -40,6 +45,42 @@ class StoredBatch:
     terminal_id: int
     content_sha256: str
     ack: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class ZRow:
+    """A Z report as the head office holds it, with when it arrived."""
+
+    terminal: str
+    number: str
+    business_date: dt.date
+    closed_at: dt.datetime
+    closed_by: str
+    sales_count: int
+    sales_satang: int
+    refunds_satang: int
+    net_satang: int
+    vat_satang: int
+    grand_total_satang: int
+    expected_cash_satang: int
+    counted_cash_satang: int | None
+    received_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class Staff:
+    name: str
+    created_at: dt.datetime
+    revoked_at: dt.datetime | None
+
+
+class StaffRepository(Protocol):
+    def set_token(self, name: str, token_digest: str, at: dt.datetime) -> None:
+        """Add the member of staff with this token, or give them it (active again)."""
+        ...
+
+    def revoke(self, name: str, at: dt.datetime) -> bool: ...
+    def by_token_digest(self, digest: str) -> Staff | None: ...
 
 
 class TerminalRepository(Protocol):
@@ -84,6 +125,16 @@ class SyncRepository(Protocol):
         ...
 
 
+class HqReportQueries(SalesReportQueries, Protocol):
+    def z_reports(self, start: dt.date, end: dt.date) -> list[ZRow]: ...
+
+
+class ProjectionRepository(Protocol):
+    def project(self, kind: str, terminal: str, records: Sequence[IncomingRecord]) -> None:
+        """Put newly accepted records of ``kind`` into the typed report tables."""
+        ...
+
+
 class FeedRepository(Protocol):
     def append(self, entity: ChangeEntity, items: Sequence[tuple[str, dict[str, Any]]]) -> None:
         """Append changes (key, full new state) in order, numbered in commit order."""
@@ -115,3 +166,11 @@ class HqUnitOfWork(CatalogueUnitOfWork, Protocol):
     def sync(self) -> SyncRepository: ...
     @property
     def feed(self) -> FeedRepository: ...
+    @property
+    def projections(self) -> ProjectionRepository: ...
+    @property
+    def staff(self) -> StaffRepository: ...
+    def report_queries(self, terminal: str | None) -> HqReportQueries:
+        """Report sums over one terminal's records, or every terminal's (``None``);
+        :class:`UnknownTerminalError` for a name the head office does not know."""
+        ...

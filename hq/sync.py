@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
 import hashlib
 import json
 import uuid
@@ -36,6 +37,7 @@ class RecordKind(enum.StrEnum):
 
     SALE = "sale"
     CREDIT_NOTE = "credit_note"
+    TAX_INVOICE = "tax_invoice"
     SHIFT = "shift"
     Z_REPORT = "z_report"
     AUDIT_EVENT = "audit_event"
@@ -56,7 +58,16 @@ class IncomingRecord:
     payload: Mapping[str, Any]
 
     def fingerprint(self) -> str:
+        return self._fingerprint
+
+    @functools.cached_property
+    def _fingerprint(self) -> str:  # asked for by the batch, the insert and the duplicate check
         return record_fingerprint(self)
+
+    @functools.cached_property
+    def payload_json(self) -> str:
+        """The payload's canonical JSON: hashed in the fingerprint and stored as it is."""
+        return canonical_json(self.payload)
 
 
 @dataclass(frozen=True)
@@ -145,15 +156,18 @@ def canonical_json(value: Any) -> str:
 
 
 def record_fingerprint(record: IncomingRecord) -> str:
-    """SHA-256 of the record's canonical JSON (its time in UTC, microseconds)."""
-    content = {
-        "record_id": str(record.record_id),
-        "kind": record.kind,
-        "terminal": record.terminal,
-        "device_time": record.device_time.astimezone(dt.UTC).isoformat(),
-        "payload": record.payload,
-    }
-    return hashlib.sha256(canonical_json(content).encode("utf-8")).hexdigest()
+    """SHA-256 of the record's canonical JSON (its time in UTC, microseconds): of
+    ``canonical_json({"record_id", "kind", "terminal", "device_time", "payload"})``, written
+    out key by key in sorted order so that the payload is encoded once."""
+
+    def text(value: str) -> str:
+        return json.dumps(value, ensure_ascii=False)
+
+    device_time = record.device_time.astimezone(dt.UTC).isoformat()
+    content = (f'{{"device_time":{text(device_time)},"kind":{text(record.kind)},'
+               f'"payload":{record.payload_json},"record_id":{text(str(record.record_id))},'
+               f'"terminal":{text(record.terminal)}}}')  # fmt: skip
+    return hashlib.sha256(content.encode("utf-8")).hexdigest()
 
 
 def check_batch_shape(batch: IncomingBatch, terminal: str) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, cast
 
 from sqlalchemy import Engine
 
@@ -17,13 +18,17 @@ from pos.clock import Clock, SystemClock
 from pos.fakes import FakeUnitOfWork
 from pos.ports import UnitOfWork
 from pos.print_queue import PrintWaker
+from pos.run_lock import exclusive
 from pos.services.cart_journal import CartJournal
 from pos.services.catalog_import import ImportReport
 from pos.services.demo import DemoFiles, load_demo
+from pos.services.sync import SyncBusyError, SyncNotConfiguredError, SyncReport, synchronise
 from pos.services.till import TillSession
 from pos.settings import Settings
 from pos.store.database import MigrationOutcome, open_database
 from pos.store.unit_of_work import SqlUnitOfWork, unit_of_work_factory
+from pos.sync_ports import HeadOffice, SyncUnitOfWork
+from pos.sync_settings import read_token
 from resources import resource_path
 
 
@@ -116,3 +121,52 @@ def open_till(
     return TillSession(
         context.uow_factory, journal, clock or SystemClock(), read_uow_factory=context.reader()
     )
+
+
+# --- the head-office sync (issue 7) ---------------------------------------------------------
+def sync_units(
+    context: AppContext,
+) -> tuple[Callable[[], SyncUnitOfWork], Callable[[], SyncUnitOfWork]]:
+    """Write and read units of work with the outbox: only the real store has one."""
+    if context.engine is None:
+        raise SyncNotConfiguredError("only a counter with a store on disk syncs")
+    writer = cast(Callable[[], SyncUnitOfWork], context.uow_factory)
+    return writer, cast(Callable[[], SyncUnitOfWork], context.reader())
+
+
+def open_head_office(context: AppContext) -> HeadOffice:
+    """The head office at ``Settings.sync.hq_url`` with this counter's token file."""
+    url = context.settings().sync.hq_url
+    token = read_token(context.data_dir) if context.data_dir else None
+    if not url or not token:
+        missing = " and ".join(
+            w for w, ok in (("the address", url), ("the token", token)) if not ok
+        )
+        raise SyncNotConfiguredError(
+            f"sync is not set up: {missing} of the head office missing; set them with "
+            "otop-pos sync configure --url https://HQ:8700 --token-stdin"
+        )
+    from pos.hq_client import HttpHeadOffice  # httpx only where the sync runs
+
+    return HttpHeadOffice(url, token)
+
+
+def sync_now(
+    context: AppContext, *, head_office: HeadOffice | None = None, **options: Any
+) -> SyncReport:
+    """One sync run of this counter (options: ``clock``, ``policy``, ``wait``, ``batch_size``).
+
+    Raises :class:`SyncNotConfiguredError` or :class:`SyncBusyError` (another run holds the lock).
+    """
+    writer, reader = sync_units(context)
+    office = head_office or open_head_office(context)
+    assert context.data_dir is not None
+    try:
+        with exclusive(context.data_dir) as mine:
+            if not mine:
+                raise SyncBusyError("a sync of this counter is already running")
+            clock = options.pop("clock", None) or SystemClock()
+            return synchronise(writer, reader, office, clock, **options)
+    finally:
+        if head_office is None:
+            office.close()

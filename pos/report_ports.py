@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from typing import Protocol
+from types import TracebackType
+from typing import TYPE_CHECKING, Protocol, Self
 
 from pos.day_figures import ZRecord
 from pos.report_rows import (
@@ -33,6 +34,9 @@ from pos.report_rows import (
     TenderRow,
 )
 from pos.shifts import BusinessDay, CashMovement, Shift, ShiftClosing, ShiftStamp
+
+if TYPE_CHECKING:
+    from pos.ports import SettingsRepository
 
 
 class ShiftRepository(Protocol):
@@ -74,15 +78,14 @@ class ShiftRepository(Protocol):
         ...
 
 
-class ReportQueries(Protocol):
+class SalesReportQueries(Protocol):
+    """The sums the sales, consignment, tender and scheme reports are made of: the counter's
+    store has them, and so has the head office over all its counters."""
+
     def sales_summary(self, scope: ReportScope) -> SalesSummary: ...
     def credit_note_summaries(self, scope: ReportScope) -> list[CreditNoteSummary]: ...
     def tenders(self, scope: ReportScope) -> list[TenderRow]: ...
     def refunds(self, scope: ReportScope) -> list[RefundRow]: ...
-    def cash_movement_totals(self, scope: ReportScope) -> tuple[int, int]:
-        """(cash in, cash out) of the shifts in scope (by the shifts' business day or dates)."""
-        ...
-
     def categories(self, scope: ReportScope, since: dt.date | None = None) -> list[CategoryRow]:
         """Sales by category; with ``since``, also each category's sales from ``since`` to the
         range's end (``since_total_satang``), in the same pass."""
@@ -92,7 +95,32 @@ class ReportQueries(Protocol):
     def producers(self, scope: ReportScope) -> list[ProducerRow]: ...
     def producer_returns(self, scope: ReportScope) -> list[KeyedAmount]: ...
     def scheme_days(self, scope: ReportScope) -> list[SchemeDayRow]: ...
+
+
+class ReportQueries(SalesReportQueries, Protocol):
+    def cash_movement_totals(self, scope: ReportScope) -> tuple[int, int]:
+        """(cash in, cash out) of the shifts in scope (by the shifts' business day or dates)."""
+        ...
+
     def hours(self, scope: ReportScope) -> list[HourRow]: ...
     def top_products(self, scope: ReportScope, limit: int) -> list[ProductRow]: ...
     def discounts(self, scope: ReportScope) -> list[DiscountRow]: ...
     def credit_notes(self, scope: ReportScope) -> list[CreditNoteListRow]: ...
+
+
+class ReportSource(Protocol):
+    """What the date-range sales reports read (:mod:`pos.services.reports`): the settings
+    and the sums.  A counter's unit of work is one; the head office's view of its counters
+    (:mod:`hq.services.reports`) is another, so both answer with the same report code."""
+
+    @property
+    def settings(self) -> SettingsRepository: ...
+    @property
+    def reports(self) -> SalesReportQueries: ...
+    def __enter__(self) -> Self: ...
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None: ...

@@ -21,6 +21,7 @@ from pos.printing import PrinterSettings, ReceiptHeader
 from pos.promptpay import checked_target_setting
 from pos.report_settings import CommissionRates, SalesTarget, ShiftRules
 from pos.schemes import SchemeBook
+from pos.sync_settings import SyncSettings
 from pos.vat import DEFAULT_VAT_SCHEDULE, VatSchedule
 
 
@@ -50,6 +51,8 @@ class Settings:
     shift_rules: ShiftRules = field(default_factory=ShiftRules)
     commission: CommissionRates = field(default_factory=CommissionRates)
     sales_target: SalesTarget = field(default_factory=SalesTarget)
+    # the head office (issue 7): its address, the nightly time; the token is a file (sync_settings)
+    sync: SyncSettings = field(default_factory=SyncSettings)
 
     def replace(self, **changes: Any) -> Settings:
         return dataclasses.replace(self, **changes)
@@ -86,6 +89,7 @@ _CODECS: dict[str, _Codec] = {
     "shift_rules": (lambda v: v.to_setting(), ShiftRules.from_setting),
     "commission": (lambda v: v.to_setting(), CommissionRates.from_setting),
     "sales_target": (lambda v: v.to_setting(), SalesTarget.from_setting),
+    "sync": (lambda v: v.to_setting(), SyncSettings.from_setting),
 }
 
 

@@ -1,8 +1,9 @@
-"""Builders and checks for the head-office tests: sale-like records, batches, totals.
+"""Builders and checks for the head-office tests: sale records, batches, totals.
 
-Until the sales model lands, a "sale" payload here has the shape the counter
-will send (lines and tenders inside the sale, money in satang), so counts and
-sums can be compared on both sides after every fault.
+A sale payload here has the shape the counter sends (``pos.sync_records``:
+lines and tenders inside the sale, money in satang) and passes the head
+office's checks, so counts and sums can be compared on both sides after every
+fault.
 """
 
 from __future__ import annotations
@@ -19,6 +20,48 @@ import psycopg
 from pos.clock import THAI_TIME
 
 
+def sale_payload(
+    terminal: str, rng: random.Random, when: dt.datetime, lines: int = 3
+) -> dict[str, Any]:
+    """A sale as the counter sends it (pos.sync_records): lines, tenders inside; non-VAT goods."""
+    sale_lines = []
+    for number in range(lines):
+        quantity = rng.choice([1000, 2000, 1250, 500])
+        price = rng.randrange(1_000, 150_000)
+        amount = (price * quantity + 500) // 1000
+        sale_lines.append({
+            "line_id": str(uuid.uuid4()), "position": number,
+            "sku": f"SKU-{rng.randrange(500):04d}", "barcode": None, "name_th": "สินค้า",
+            "name_en": "", "category": rng.choice(["food", "textile", "herbal"]),
+            "unit": "piece", "sold_by_weight": quantity % 1000 != 0,
+            "producer_name": f"กลุ่มที่ {rng.randrange(5)}", "producer_tax_id": None,
+            "vatable": False, "quantity_milli": quantity, "unit_price_satang": price,
+            "catalogue_price_satang": price, "label_price_satang": None, "gross_satang": amount,
+            "line_discount_satang": 0, "order_discount_satang": 0, "total_satang": amount,
+        })  # fmt: skip
+    total = sum(line["total_satang"] for line in sale_lines)
+    card = rng.randrange(0, total + 1) if rng.random() < 0.3 else 0
+    kinds = [("cash", total - card)] + ([("card", card)] if card else [])
+    tenders = [
+        {"tender_id": str(uuid.uuid4()), "position": i, "kind": kind, "amount_satang": amount,
+         "tendered_satang": amount, "change_satang": 0, "reference": None, "scheme_code": None,
+         "scheme_phase": None, "government_share_satang": 0, "buyer_share_satang": 0}
+        for i, (kind, amount) in enumerate(kinds)
+    ]  # fmt: skip
+    serial = rng.randrange(10**6)
+    return {
+        "version": 1, "sale_id": str(uuid.uuid4()), "receipt_number": f"{terminal}-{serial:08d}",
+        "terminal_id": terminal, "receipt_serial": serial, "sold_at": when.isoformat(),
+        "business_date": when.astimezone(THAI_TIME).date().isoformat(), "shift_id": None,
+        "business_day_id": None, "cashier_id": 1, "approved_by_user_id": None,
+        "vat_rate_basis_points": 700, "subtotal_satang": total, "line_discounts_satang": 0,
+        "order_discount_satang": 0, "total_satang": total, "vat_satang": 0,
+        "non_vat_satang": total, "cash_rounding_satang": 0, "paid_satang": total,
+        "change_satang": 0, "lines": sale_lines, "tenders": tenders, "vat": [],
+        "allocation": [], "users": {"1": "สมหญิง ใจดี"},
+    }  # fmt: skip
+
+
 def sale_record(
     terminal: str,
     rng: random.Random,
@@ -27,28 +70,15 @@ def sale_record(
     lines: int = 3,
 ) -> dict[str, Any]:
     """A record envelope around a sale with ``lines`` lines and one or two tenders."""
-    sale_lines = []
-    for number in range(lines):
-        quantity = rng.choice([1000, 2000, 1250, 500])
-        price = rng.randrange(1_000, 150_000)
-        amount = (price * quantity + 500) // 1000
-        sale_lines.append({"line": number + 1, "sku": f"SKU-{rng.randrange(500):04d}",
-                           "quantity_milli": quantity, "unit_price_satang": price,
-                           "amount_satang": amount})  # fmt: skip
-    total = sum(line["amount_satang"] for line in sale_lines)
-    card = rng.randrange(0, total + 1) if rng.random() < 0.3 else 0
-    tenders = [{"method": "cash", "amount_satang": total - card}]
-    if card:
-        tenders.append({"method": "card", "amount_satang": card})
     when = device_time or dt.datetime.now(THAI_TIME)
+    payload = sale_payload(terminal, rng, when, lines)
     return {
-        "record_id": str(uuid.uuid4()),
+        "record_id": payload["sale_id"],
         "kind": "sale",
         "terminal": terminal,
         "device_time": when.isoformat(),
-        "payload": {"receipt_no": f"{terminal}-{rng.randrange(10**6):06d}",
-                    "lines": sale_lines, "tenders": tenders, "total_satang": total},
-    }  # fmt: skip
+        "payload": payload,
+    }
 
 
 def batch(records: Sequence[dict[str, Any]], batch_id: uuid.UUID | None = None) -> dict[str, Any]:
@@ -80,7 +110,7 @@ def sent_totals(records: Iterable[dict[str, Any]]) -> Totals:
         sales=len(payloads),
         sale_satang=sum(payload["total_satang"] for payload in payloads),
         lines=len(lines),
-        line_satang=sum(line["amount_satang"] for line in lines),
+        line_satang=sum(line["total_satang"] for line in lines),
         tenders=len(tenders),
         tender_satang=sum(tender["amount_satang"] for tender in tenders),
     )
@@ -95,7 +125,7 @@ SELECT
     (SELECT count(*) FROM mine),
     (SELECT coalesce(sum((payload->>'total_satang')::bigint), 0) FROM mine),
     (SELECT count(*) FROM mine, jsonb_array_elements(payload->'lines')),
-    (SELECT coalesce(sum((l->>'amount_satang')::bigint), 0)
+    (SELECT coalesce(sum((l->>'total_satang')::bigint), 0)
        FROM mine, jsonb_array_elements(payload->'lines') l),
     (SELECT count(*) FROM mine, jsonb_array_elements(payload->'tenders')),
     (SELECT coalesce(sum((t->>'amount_satang')::bigint), 0)

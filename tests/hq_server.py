@@ -32,8 +32,8 @@ def free_port() -> int:
 
 
 class HqProcess:
-    def __init__(self, database_url: str, log_path: Path):
-        self.port = free_port()
+    def __init__(self, database_url: str, log_path: Path, port: int | None = None):
+        self.port = port or free_port()
         self.base_url = f"http://127.0.0.1:{self.port}"
         self._log: IO[bytes] = log_path.open("ab")
         self._log_path = log_path
@@ -117,3 +117,60 @@ def _read_request(client: socket.socket) -> bytes:
     while len(body) < length:
         body += client.recv(65536)
     return head + b"\r\n\r\n" + body
+
+
+class FlakyProxy:
+    """A loopback proxy that cuts the answers of the first ``cuts`` connections, then passes
+    everything through: the counter's retry reaches the server through the same address."""
+
+    def __init__(self, upstream_port: int, cuts: int = 1):
+        self._upstream = ("127.0.0.1", upstream_port)
+        self._listener = socket.create_server(("127.0.0.1", 0))
+        self.port = int(self._listener.getsockname()[1])
+        self.cuts_left = cuts
+        self.cut = threading.Event()
+        self._thread = threading.Thread(target=self._serve, daemon=True)
+        self._thread.start()
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def _serve(self) -> None:
+        while True:
+            try:
+                client, _ = self._listener.accept()
+            except OSError:
+                return
+            if self.cuts_left > 0:
+                self.cuts_left -= 1
+                threading.Thread(target=self._cut_one, args=(client,), daemon=True).start()
+            else:
+                upstream = socket.create_connection(self._upstream)
+                for source, target in ((client, upstream), (upstream, client)):
+                    threading.Thread(target=_pipe, args=(source, target), daemon=True).start()
+
+    def _cut_one(self, client: socket.socket) -> None:
+        upstream = socket.create_connection(self._upstream)
+        upstream.sendall(_read_request(client))
+        if upstream.recv(1):  # the server has done its work and started to answer
+            self.cut.set()
+        client.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        client.close()
+        upstream.close()
+
+    def close(self) -> None:
+        self._listener.close()
+        self._thread.join(timeout=5)
+
+
+def _pipe(source: socket.socket, target: socket.socket) -> None:
+    try:
+        while data := source.recv(65536):
+            target.sendall(data)
+    except OSError:
+        pass
+    finally:
+        for end in (source, target):
+            with contextlib.suppress(OSError):
+                end.shutdown(socket.SHUT_RDWR)

@@ -110,8 +110,11 @@ def _run_as() -> list[str]:
     return ["runuser", "-u", SUPERUSER, "--"]
 
 
-def start_postgres(bin_dir: Path, base: Path) -> PostgresServer:
-    """initdb a cluster under ``base`` and start it on a free loopback port."""
+def start_postgres(bin_dir: Path, base: Path, *, fsync: bool = False) -> PostgresServer:
+    """initdb a cluster under ``base`` and start it on a free loopback port.
+
+    Tests run without fsync (a throwaway cluster); the benchmarks keep it, as a server would.
+    """
     run_as = _run_as()
     if run_as:
         shutil.chown(base, SUPERUSER)
@@ -124,7 +127,7 @@ def start_postgres(bin_dir: Path, base: Path) -> PostgresServer:
     for _attempt in range(3):  # another process may take the port between probe and start
         port = _free_port()
         options = (f"-c listen_addresses=127.0.0.1 -p {port} -c unix_socket_directories='' "
-                   "-c fsync=off -c max_connections=60")  # fmt: skip
+                   f"-c fsync={'on' if fsync else 'off'} -c max_connections=60")  # fmt: skip
         started = subprocess.run(
             [*run_as, str(bin_dir / "pg_ctl"), "-D", str(data_dir), "-l", str(base / "log"),
              "-o", options, "-w", "-t", "60", "start"],

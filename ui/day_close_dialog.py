@@ -27,6 +27,7 @@ from receipts.connections import EscposTransport
 from receipts.day_report_print import day_report_escpos
 from receipts.samples import header_from_settings
 from ui.manager_widgets import BackgroundTask, ManagerPin, big_button, fill_table, new_table
+from ui.sync_panel import sync_after_z
 
 
 def day_rows(report: DayReport, context: AppContext) -> list[list[Any]]:
@@ -168,3 +169,4 @@ class DayCloseDialog(QDialog):
         self.figures.show()
         self.close_button.setEnabled(False)
         self.day_closed.emit(report)
+        sync_after_z(self._context)  # the day's records to the head office (issue 7)

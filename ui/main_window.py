@@ -49,6 +49,7 @@ from ui.messages import journal_error_text, problem_text
 from ui.sale_screen import SaleScreen
 from ui.scan_router import InputTap, ScanRouter
 from ui.sound import ErrorSound
+from ui.sync_panel import SyncPanel
 from ui.widgets import bind_shortcut
 
 CLOCK_REFRESH_MS = 15_000
@@ -100,6 +101,10 @@ class CounterWindow(QMainWindow):
             self._header_row.insertWidget(3, self.back_office.status_line)
             self._header_row.insertWidget(6, self.back_office.menu_button)
             self.print_wake = context.wake_printer if context is not None else None
+        self.sync_panel: SyncPanel | None = None  # the head office: last sync, waiting (issue 7)
+        if context is not None and context.engine is not None:
+            self.sync_panel = SyncPanel(context, self)
+            self._header_row.insertWidget(4, self.sync_panel.label)
         self.login.loggedIn.connect(self._logged_in)
         self.router = ScanRouter(self.sale.scan_input, self.sale.submit_scan, self.sale_active,
                                  till.settings.wedge_max_key_gap_ms)  # fmt: skip

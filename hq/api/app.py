@@ -1,7 +1,10 @@
 """The head office's HTTP API: :func:`create_app` builds it on an :class:`HqContext`.
 
-Every endpoint but ``/openapi.json`` needs a terminal's token
-(``Authorization: Bearer otop_…``); an unknown or revoked one gets 401.  The
+Every endpoint but ``/openapi.json`` needs a token (``Authorization: Bearer
+…``): the sync endpoints a terminal's (``otop_…``), the report endpoints
+(``/v1/reports/…``) a staff member's (``otopstaff_…``, see
+:mod:`hq.services.staff`); an unknown or revoked one, or the other kind, gets
+401.  The
 interactive docs pages are off: they load scripts from the internet, and the
 schema itself is what a developer needs.  Handlers are plain functions (run in
 uvicorn's thread pool) because the database work is synchronous SQLAlchemy.
@@ -9,7 +12,8 @@ uvicorn's thread pool) because the database work is synchronous SQLAlchemy.
 
 from __future__ import annotations
 
-from typing import Annotated
+import datetime as dt
+from typing import Annotated, Any, Literal
 
 from fastapi import Depends, FastAPI, Query, Request, Response, Security
 from fastapi.exceptions import HTTPException
@@ -17,20 +21,29 @@ from fastapi.responses import JSONResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from hq.api.limits import BodySizeLimit
-from hq.api.schemas import BatchAckOut, BatchIn, ChangePageOut, ErrorOut, TerminalOut
+from hq.api.schemas import BatchAckOut, BatchIn, ChangePageOut, ErrorOut, TerminalOut, ZListingOut
 from hq.bootstrap import HqContext
-from hq.ports import Terminal
+from hq.ports import Staff, Terminal, UnknownTerminalError
 from hq.services.batches import receive_batch
 from hq.services.catalogue import MAX_PAGE, changes_after
+from hq.services.reports import hq_report, hq_z_reports
+from hq.services.staff import authenticate_staff
 from hq.services.terminals import authenticate
 from hq.sync import BatchRefusedError
 from pos import __version__
+from pos.report_rows import ReportError, ReportPeriod
+from pos.services.report_export import report_json
 
 REPLAY_HEADER = "Idempotent-Replay"
 _bearer = HTTPBearer(
     auto_error=False,
     scheme_name="TerminalToken",
     description="The terminal's token, from `otop-pos hq add-terminal NAME` (shown once).",
+)
+_staff_bearer = HTTPBearer(
+    auto_error=False,
+    scheme_name="StaffToken",
+    description="A head-office staff token, from `otop-pos hq add-staff NAME` (shown once).",
 )
 _UNAUTHORISED = {"WWW-Authenticate": "Bearer"}
 _ERRORS: dict[int | str, dict[str, object]] = {
@@ -56,6 +69,33 @@ def current_terminal(
 
 
 TerminalDep = Annotated[Terminal, Depends(current_terminal)]
+
+
+def current_staff(
+    request: Request,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Security(_staff_bearer)],
+) -> Staff:
+    if credentials is None:
+        raise HTTPException(401, "a staff token is needed (Bearer)", headers=_UNAUTHORISED)
+    staff = authenticate_staff(_context(request).uow_factory, credentials.credentials)
+    if staff is None:
+        raise HTTPException(401, "unknown or revoked staff token", headers=_UNAUTHORISED)
+    return staff
+
+
+StaffDep = Annotated[Staff, Depends(current_staff)]
+From = Annotated[dt.date, Query(alias="from", description="first business date, YYYY-MM-DD")]
+To = Annotated[dt.date, Query(alias="to", description="last business date (inclusive)")]
+TerminalQuery = Annotated[
+    str | None, Query(description="one terminal's figures (its name); all terminals if left out")
+]
+
+
+def _period(start: dt.date, end: dt.date) -> ReportPeriod:
+    try:
+        return ReportPeriod(start, end)
+    except ReportError as error:
+        raise HTTPException(422, str(error)) from None
 
 
 def create_app(context: HqContext) -> FastAPI:
@@ -114,4 +154,37 @@ def create_app(context: HqContext) -> FastAPI:
         """
         return ChangePageOut.of(changes_after(context.uow_factory, cursor, limit))
 
+    _add_report_routes(app, context)
     return app
+
+
+def _add_report_routes(app: FastAPI, context: HqContext) -> None:
+    responses: dict[int | str, dict[str, Any]] = {
+        401: {"model": ErrorOut, "description": "no staff token, or an unknown or revoked one"},
+        404: {"model": ErrorOut, "description": "no such terminal"},
+    }
+
+    @app.exception_handler(UnknownTerminalError)
+    def _unknown(_request: Request, error: UnknownTerminalError) -> JSONResponse:
+        return JSONResponse({"detail": str(error), "record_ids": []}, status_code=404)
+
+    @app.get("/v1/reports/z", responses=responses, tags=["reports"])
+    def z_reports(
+        _staff: StaffDep, start: From, end: To, terminal: TerminalQuery = None
+    ) -> ZListingOut:
+        """Z reports as each counter froze them, with the totals per terminal."""
+        return ZListingOut.of(hq_z_reports(context.uow_factory, _period(start, end), terminal))
+
+    @app.get("/v1/reports/{name}", responses=responses, tags=["reports"])
+    def report(
+        name: Literal["sales", "producers", "tenders", "schemes"],
+        _staff: StaffDep,
+        start: From,
+        end: To,
+        terminal: TerminalQuery = None,
+    ) -> dict[str, Any]:
+        """The counter's report over all counters (or one): `sales` by category with the target,
+        `producers` (consignment), `tenders`, `schemes`.  The JSON is the counter's own
+        (`otop-pos report … --json`): money in satang."""
+        period = _period(start, end)
+        return report_json(hq_report(context.uow_factory, name, period, terminal))

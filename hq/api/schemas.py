@@ -6,6 +6,7 @@ plain dataclasses of :mod:`hq.sync` and :mod:`hq.feed`, which the services use.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import uuid
 from typing import Any
@@ -13,6 +14,7 @@ from typing import Any
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
 from hq.feed import ChangeEntity, ChangePage
+from hq.services.reports import ZListing
 from hq.sync import MAX_RECORDS_PER_BATCH, BatchAck, IncomingBatch, IncomingRecord, RejectReason
 
 KINDS_HELP = "sale, credit_note, shift, z_report or audit_event"
@@ -106,3 +108,46 @@ class TerminalOut(BaseModel):
 class ErrorOut(BaseModel):
     detail: str
     record_ids: list[uuid.UUID] = Field(default_factory=list, description="the records at fault")
+
+
+class ZReportOut(BaseModel):
+    terminal: str
+    number: str
+    business_date: dt.date
+    closed_at: dt.datetime
+    closed_by: str
+    sales_count: int
+    sales_satang: int
+    refunds_satang: int
+    net_satang: int
+    vat_satang: int
+    grand_total_satang: int
+    expected_cash_satang: int
+    counted_cash_satang: int | None
+    received_at: dt.datetime = Field(description="when the head office received it")
+
+
+class TerminalTotalsOut(BaseModel):
+    z_reports: int
+    sales_count: int
+    net_satang: int
+
+
+class ZListingOut(BaseModel):
+    start: dt.date
+    end: dt.date
+    terminal: str | None
+    z_reports: list[ZReportOut]
+    by_terminal: dict[str, TerminalTotalsOut]
+    sales_count: int
+    net_satang: int
+
+    @classmethod
+    def of(cls, listing: ZListing) -> ZListingOut:
+        return cls(
+            start=listing.period.start, end=listing.period.end, terminal=listing.terminal,
+            z_reports=[ZReportOut.model_validate(dataclasses.asdict(r)) for r in listing.rows],
+            by_terminal={name: TerminalTotalsOut(z_reports=z, sales_count=n, net_satang=net)
+                         for name, (z, n, net) in listing.by_terminal().items()},
+            sales_count=listing.sales_count, net_satang=listing.net_satang,
+        )  # fmt: skip

@@ -168,6 +168,18 @@ class TerminalRow(Base):
     last_batch_at: Mapped[dt.datetime | None] = mapped_column(Timestamp)
 
 
+class StaffRow(Base):
+    """Head-office staff who read the reports over the API; only a SHA-256 of the token."""
+
+    __tablename__ = "staff"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    token_sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[dt.datetime] = mapped_column(Timestamp)
+    revoked_at: Mapped[dt.datetime | None] = mapped_column(Timestamp)
+
+
 class SyncBatchRow(Base):
     """A batch as received, and the acknowledgement sent back (replayed on a second delivery)."""
 
@@ -200,3 +212,7 @@ class SyncRecordRow(Base):
     received_at: Mapped[dt.datetime] = mapped_column(Timestamp)
     content_sha256: Mapped[str] = mapped_column(String(64))
     payload: Mapped[dict[str, Any]] = mapped_column(JSONB)
+
+
+# The counters' records as typed rows, for the reports (hq_0002_reports).
+from hq.store import report_models as report_models  # noqa: E402

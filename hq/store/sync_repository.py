@@ -10,22 +10,34 @@ record or a batch; the tables refuse it anyway (append-only triggers).
 from __future__ import annotations
 
 import datetime as dt
+import json
 import uuid
 from collections.abc import Sequence
 from typing import Any, cast
 
-from sqlalchemy import Table, select, update
+from sqlalchemy import Table, select, text, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.orm import Session
 
-from hq.ports import StoredBatch, Terminal
-from hq.store.models import SyncBatchRow, SyncRecordRow, TerminalRow
+from hq.ports import Staff, StoredBatch, Terminal
+from hq.store.models import StaffRow, SyncBatchRow, SyncRecordRow, TerminalRow
 from hq.sync import IncomingRecord
 
 _record = cast(Table, SyncRecordRow.__table__)
 _batch = cast(Table, SyncBatchRow.__table__)
 _terminal = cast(Table, TerminalRow.__table__)
-_INSERT_CHUNK = 500  # rows per INSERT statement (9 parameters each, well under 65,535)
+_staff = cast(Table, StaffRow.__table__)
+# One statement per batch, its rows as one JSON array that PostgreSQL takes apart: a
+# 500-record VALUES list is 4,000 parameters for SQLAlchemy to compile on every batch, and
+# psycopg escapes text arrays character by character.
+_INSERT_RECORDS = text("""
+    INSERT INTO sync_record (record_id, terminal_id, batch_id, kind, device_time, received_at,
+                             content_sha256, payload)
+    SELECT r.id, :terminal, :batch, r.kind, r.at, :received, r.digest, r.payload
+    FROM jsonb_to_recordset(CAST(:rows AS jsonb))
+         AS r(id uuid, kind text, at timestamptz, digest text, payload jsonb)
+    ON CONFLICT (record_id) DO NOTHING
+    RETURNING record_id""")
 
 
 def _terminal_from_row(row: TerminalRow) -> Terminal:
@@ -76,6 +88,32 @@ class SqlTerminalRepository:
         )
 
 
+class SqlStaffRepository:
+    def __init__(self, session: Session):
+        self._session = session
+
+    def set_token(self, name: str, token_digest: str, at: dt.datetime) -> None:
+        statement = pg_insert(_staff).values(name=name, token_sha256=token_digest, created_at=at)
+        self._session.execute(statement.on_conflict_do_update(
+            index_elements=["name"], set_={"token_sha256": token_digest, "revoked_at": None}
+        ))  # fmt: skip
+
+    def revoke(self, name: str, at: dt.datetime) -> bool:
+        changed = self._session.execute(
+            update(_staff).where(_staff.c.name == name, _staff.c.revoked_at.is_(None))
+            .values(revoked_at=at)
+        )  # fmt: skip
+        return bool(changed.rowcount)  # type: ignore[attr-defined]
+
+    def by_token_digest(self, digest: str) -> Staff | None:
+        row = self._session.execute(
+            select(_staff.c.name, _staff.c.created_at, _staff.c.revoked_at).where(
+                _staff.c.token_sha256 == digest
+            )
+        ).first()
+        return Staff(row.name, row.created_at, row.revoked_at) if row else None
+
+
 class SqlSyncRepository:
     def __init__(self, session: Session):
         self._session = session
@@ -95,18 +133,17 @@ class SqlSyncRepository:
         received_at: dt.datetime,
         records: Sequence[IncomingRecord],
     ) -> set[uuid.UUID]:
-        inserted: set[uuid.UUID] = set()
-        for start in range(0, len(records), _INSERT_CHUNK):
-            chunk = records[start : start + _INSERT_CHUNK]
-            values = [_record_values(terminal_id, batch_id, received_at, r) for r in chunk]
-            statement = (
-                pg_insert(_record)
-                .values(values)
-                .on_conflict_do_nothing(index_elements=["record_id"])
-                .returning(_record.c.record_id)
-            )
-            inserted.update(self._session.execute(statement).scalars())
-        return inserted
+        if not records:
+            return set()
+        rows = ",".join(
+            f'{{"id":"{r.record_id}","kind":{json.dumps(r.kind)},'
+            f'"at":"{r.device_time.isoformat()}","digest":"{r.fingerprint()}",'
+            f'"payload":{r.payload_json}}}'
+            for r in records
+        )
+        parameters = {"terminal": terminal_id, "batch": batch_id, "received": received_at,
+                      "rows": f"[{rows}]"}  # fmt: skip
+        return set(self._session.execute(_INSERT_RECORDS, parameters).scalars())
 
     def stored_owners(self, record_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, tuple[int, str]]:
         if not record_ids:
@@ -141,18 +178,3 @@ class SqlSyncRepository:
             .returning(_batch.c.batch_id)
         )
         return self._session.execute(statement).first() is not None
-
-
-def _record_values(
-    terminal_id: int, batch_id: uuid.UUID, received_at: dt.datetime, record: IncomingRecord
-) -> dict[str, Any]:
-    return {
-        "record_id": record.record_id,
-        "terminal_id": terminal_id,
-        "batch_id": batch_id,
-        "kind": record.kind,
-        "device_time": record.device_time,
-        "received_at": received_at,
-        "content_sha256": record.fingerprint(),
-        "payload": dict(record.payload),
-    }

@@ -17,10 +17,17 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.orm import Session, sessionmaker
 
 from hq.feed import ChangeEntity, user_data
+from hq.ports import UnknownTerminalError
 from hq.store.catalog_repository import SqlHqCatalogRepository
 from hq.store.feed_repository import SqlFeedRepository, lock_feed
 from hq.store.models import AuditEventRow, CounterRow, SettingRow, UserRow
-from hq.store.sync_repository import SqlSyncRepository, SqlTerminalRepository
+from hq.store.projections import SqlProjectionRepository
+from hq.store.report_queries import HqReportQueries
+from hq.store.sync_repository import (
+    SqlStaffRepository,
+    SqlSyncRepository,
+    SqlTerminalRepository,
+)
 from pos.audit import AuditAction, AuditEvent
 from pos.clock import THAI_TIME
 from pos.ports import User
@@ -162,6 +169,8 @@ class HqSqlUnitOfWork:
         self.audit = SqlHqAuditRepository(self.session)
         self.terminals = SqlTerminalRepository(self.session)
         self.sync = SqlSyncRepository(self.session)
+        self.projections = SqlProjectionRepository(self.session)
+        self.staff = SqlStaffRepository(self.session)
         return self
 
     def __exit__(
@@ -172,6 +181,15 @@ class HqSqlUnitOfWork:
     ) -> None:
         self.rollback()
         self.session.close()
+
+    def report_queries(self, terminal: str | None) -> HqReportQueries:
+        terminal_id = None
+        if terminal is not None:
+            found = self.terminals.by_name(terminal)
+            if found is None:
+                raise UnknownTerminalError(f"there is no terminal {terminal!r} (hq list-terminals)")
+            terminal_id = found.terminal_id
+        return HqReportQueries(self.session, terminal_id)
 
     def commit(self) -> None:
         self.session.commit()

@@ -30,6 +30,7 @@ from pos.clock import Clock
 from pos.day_figures import DayFigures, SchemeShares, ShiftLine, ZRecord, canonical_json
 from pos.money import format_baht
 from pos.ports import UnitOfWork
+from pos.report_ports import ReportSource
 from pos.report_rows import CreditNoteSummary, ReportScope
 from pos.services.print_jobs import queue_document
 from pos.services.returns import ManagerApproval, authorise
@@ -86,7 +87,7 @@ def _shift_line(uow: UnitOfWork, shift: Shift) -> ShiftLine:
     )  # fmt: skip
 
 
-def scheme_shares(uow: UnitOfWork, scope: ReportScope, settings: Settings) -> list[SchemeShares]:
+def scheme_shares(uow: ReportSource, scope: ReportScope, settings: Settings) -> list[SchemeShares]:
     """Each scheme's shares per sale date, net of refunds, with when each is due in the bank."""
     book = {scheme.code: scheme for scheme in settings.schemes.schemes}
     shares = []

@@ -33,6 +33,7 @@ from pos.catalog import Category
 from pos.day_figures import SchemeShares
 from pos.money import div_round_half_up
 from pos.ports import UnitOfWork
+from pos.report_ports import ReportSource
 from pos.report_rows import (
     CategoryRow,
     HourRow,
@@ -132,7 +133,9 @@ def _label(category: str) -> str:
         return category
 
 
-def _category_report(uow: UnitOfWork, period: ReportPeriod, target: SalesTarget) -> CategoryReport:
+def _category_report(
+    uow: ReportSource, period: ReportPeriod, target: SalesTarget
+) -> CategoryReport:
     year_start = target.year_start(period.end)
     rows = {r.category: r for r in uow.reports.categories(period.scope, since=year_start)}
     returns = {r.key: r.amount_satang for r in uow.reports.category_returns(period.scope)}
@@ -151,7 +154,7 @@ def _category_report(uow: UnitOfWork, period: ReportPeriod, target: SalesTarget)
 
 
 def _target(
-    uow: UnitOfWork,
+    uow: ReportSource,
     period: ReportPeriod,
     target: SalesTarget,
     rows: dict[str, CategoryRow],
@@ -170,7 +173,7 @@ def _target(
 
 
 def sales_by_category(
-    uow_factory: Callable[[], UnitOfWork], period: ReportPeriod
+    uow_factory: Callable[[], ReportSource], period: ReportPeriod
 ) -> CategoryReport:
     with uow_factory() as uow:
         return _category_report(uow, period, uow.settings.load().sales_target)
@@ -203,7 +206,7 @@ class ProducerStatement:
 
 
 def _producer_statement(
-    uow: UnitOfWork, period: ReportPeriod, settings: Settings
+    uow: ReportSource, period: ReportPeriod, settings: Settings
 ) -> ProducerStatement:
     rows = {r.producer_name: r for r in uow.reports.producers(period.scope)}
     returns = {r.key: r.amount_satang for r in uow.reports.producer_returns(period.scope)}
@@ -224,7 +227,7 @@ def _producer_statement(
 
 
 def producer_statement(
-    uow_factory: Callable[[], UnitOfWork], period: ReportPeriod
+    uow_factory: Callable[[], ReportSource], period: ReportPeriod
 ) -> ProducerStatement:
     with uow_factory() as uow:
         return _producer_statement(uow, period, uow.settings.load())
@@ -254,7 +257,7 @@ class TenderReport:
         return sum(line.net_satang for line in self.lines)
 
 
-def _tender_report(uow: UnitOfWork, period: ReportPeriod, settings: Settings) -> TenderReport:
+def _tender_report(uow: ReportSource, period: ReportPeriod, settings: Settings) -> TenderReport:
     scope = period.scope
     notes = uow.reports.credit_note_summaries(scope)
     takings = takings_from_rows(
@@ -275,7 +278,7 @@ def _tender_line(takings: TenderTakings, schemes: SchemeBook) -> TenderLine:
     )  # fmt: skip
 
 
-def sales_by_tender(uow_factory: Callable[[], UnitOfWork], period: ReportPeriod) -> TenderReport:
+def sales_by_tender(uow_factory: Callable[[], ReportSource], period: ReportPeriod) -> TenderReport:
     with uow_factory() as uow:
         return _tender_report(uow, period, uow.settings.load())
 
@@ -307,7 +310,7 @@ class SchemeReport:
         return sum(line.buyer_satang for line in self.lines)
 
 
-def _scheme_report(uow: UnitOfWork, period: ReportPeriod, settings: Settings) -> SchemeReport:
+def _scheme_report(uow: ReportSource, period: ReportPeriod, settings: Settings) -> SchemeReport:
     lines = scheme_shares(uow, period.scope, settings)
     sums: dict[tuple[dt.date, str, str, str, str], int] = {}
     for line in lines:
@@ -322,7 +325,9 @@ def _scheme_report(uow: UnitOfWork, period: ReportPeriod, settings: Settings) ->
     return SchemeReport(period, tuple(lines), dues)
 
 
-def scheme_receivables(uow_factory: Callable[[], UnitOfWork], period: ReportPeriod) -> SchemeReport:
+def scheme_receivables(
+    uow_factory: Callable[[], ReportSource], period: ReportPeriod
+) -> SchemeReport:
     with uow_factory() as uow:
         return _scheme_report(uow, period, uow.settings.load())
 

@@ -27,7 +27,7 @@ import random
 import time
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from pos.cart import Cart, Discount, DiscountKind
 from pos.catalog import Product
@@ -75,6 +75,7 @@ class SimulationOptions:
     return_rate: float = 0.003  # the share of sales returned later that day
     void_rate: float = 0.001  # the share of sales voided at once
     manager_pin: str | None = None  # without it (or if wrong) no returns are made
+    basket_lines: int | None = None  # goods picked per sale; None: 1–6, mostly small baskets
 
 
 @dataclass
@@ -111,6 +112,7 @@ class _Shop:
     cashier_id: int
     manager_id: int | None
     settings: Settings
+    basket_lines: int | None = None  # SimulationOptions.basket_lines
 
 
 def simulate(
@@ -120,7 +122,7 @@ def simulate(
 ) -> SimulationReport:
     """Ring up ``options.days`` × ``options.sales_per_day`` sales; returns what was done."""
     started = time.perf_counter()
-    shop = _shop(uow_factory)
+    shop = replace(_shop(uow_factory), basket_lines=options.basket_lines)
     report = SimulationReport()
     approval = _approval(uow_factory, shop, options, report)
     if approval is None and options.days > 1:
@@ -254,7 +256,8 @@ def _cart(rng: random.Random, shop: _Shop) -> Cart:
     kinds = ["food", "textile", "weighed", "herbal", "beverage", "household"]
     weights = [35, 20, 15, 12, 10, 8]
     cart = Cart()
-    for _ in range(rng.choices([1, 2, 3, 4, 5, 6], weights=[25, 25, 20, 14, 10, 6])[0]):
+    picks = shop.basket_lines or rng.choices([1, 2, 3, 4, 5, 6], weights=[25, 25, 20, 14, 10, 6])[0]
+    for _ in range(picks):
         kind = rng.choices(kinds, weights=weights)[0]
         products = shop.goods.get(kind) or shop.goods[next(iter(shop.goods))]
         product = rng.choice(products)

@@ -207,3 +207,6 @@ from pos.store import sales_models as sales_models  # noqa: E402
 
 # Shifts, business days and Z reports (issue 6), likewise.
 from pos.store import shift_models as shift_models  # noqa: E402
+
+# The sync outbox and its state (issue 7), likewise.
+from pos.store import sync_models as sync_models  # noqa: E402

@@ -23,6 +23,7 @@ from pos.returns import CreditNote, ReturnDraft
 from pos.sale import Sale, TaxInvoice
 from pos.shifts import ShiftStamp
 from pos.store.database import driver_cursor
+from pos.store.outbox_repository import queue_record, user_names
 from pos.store.sales_models import (
     CreditNoteLineRow,
     CreditNoteRefundRow,
@@ -46,6 +47,13 @@ from pos.store.sales_rows import (
 )
 from pos.store.shift_models import BusinessDayRow, ShiftRow
 from pos.store.times import to_utc_text
+from pos.sync_records import (
+    PaidTender,
+    SoldLine,
+    credit_note_record,
+    sale_record,
+    tax_invoice_record,
+)
 
 _sale = cast(Table, SaleRow.__table__)
 _line = cast(Table, SaleLineRow.__table__)
@@ -97,6 +105,7 @@ class SqlSalesRepository:
             [(key, a.line_index, a.tender_index, a.amount_satang, a.government_share_satang)
              for a in sale.allocation],
         )  # fmt: skip
+        queue_record(cursor, sale_record(sale, user_names(cursor)))  # for the head office
 
     def add_tax_invoice(self, invoice: TaxInvoice) -> None:
         cursor = self._cursor()
@@ -112,6 +121,10 @@ class SqlSalesRepository:
              buyer.name, buyer.address, buyer.tax_id, buyer.branch,
              invoice.replaces_abbreviated, invoice.replaces_number, invoice.reason),
         )  # fmt: skip
+        (receipt,) = cursor.execute(
+            "SELECT receipt_number FROM sale WHERE id = ?", (sale_key,)
+        ).fetchone()
+        queue_record(cursor, tax_invoice_record(invoice, receipt, user_names(cursor)))
 
     def add_credit_note(self, note: CreditNote) -> None:
         cursor = self._cursor()
@@ -129,10 +142,15 @@ class SqlSalesRepository:
              *_stamp_keys(cursor, note.stamp)),
         )  # fmt: skip
         note_key = cursor.lastrowid
-        tenders = dict(
-            cursor.execute("SELECT tender_uuid, id FROM sale_tender WHERE sale_id = ?", (sale_key,))
-        )
-        note_lines = self._add_credit_note_lines(cursor, sale_key, note_key, draft)
+        paid = {
+            uuid.UUID(row[0]): (row[1], PaidTender(row[2], row[3]))
+            for row in cursor.execute(
+                "SELECT tender_uuid, id, kind, scheme_code FROM sale_tender WHERE sale_id = ?",
+                (sale_key,),
+            )
+        }
+        tenders = {str(tender_id): key for tender_id, (key, _) in paid.items()}
+        note_lines, sold = self._add_credit_note_lines(cursor, sale_key, note_key, draft)
         cursor.executemany(
             "INSERT INTO credit_note_share (credit_note_line_id, sale_tender_id, amount_satang,"
             " government_share_satang) VALUES (?, ?, ?, ?)",
@@ -151,15 +169,23 @@ class SqlSalesRepository:
             [(note_key, i, v.seller_name, v.seller_tax_id, v.gross_satang, v.net_satang,
               v.vat_satang) for i, v in enumerate(draft.vat)],
         )  # fmt: skip
+        tender_of = {tender_id: tender for tender_id, (_, tender) in paid.items()}
+        queue_record(cursor, credit_note_record(note, sold, tender_of, user_names(cursor)))
 
     @staticmethod
     def _add_credit_note_lines(
         cursor: sqlite3.Cursor, sale_key: int, note_key: int | None, draft: ReturnDraft
-    ) -> dict[uuid.UUID, int | None]:
-        """Insert the credit note's lines; returns the row id of each by its sale line."""
-        sale_lines = dict(
-            cursor.execute("SELECT line_uuid, id FROM sale_line WHERE sale_id = ?", (sale_key,))
-        )
+    ) -> tuple[dict[uuid.UUID, int | None], dict[uuid.UUID, SoldLine]]:
+        """Insert the credit note's lines; the row id of each by its sale line, and what
+        each sale line sold."""
+        sale_lines, sold = {}, {}
+        for line_uuid, key, *what in cursor.execute(
+            "SELECT line_uuid, id, sku, name_th, category, producer_name, producer_tax_id"
+            " FROM sale_line WHERE sale_id = ?",
+            (sale_key,),
+        ):
+            sale_lines[line_uuid] = key
+            sold[uuid.UUID(line_uuid)] = SoldLine(*what)
         keys = {}
         for line in draft.lines:
             cursor.execute(
@@ -169,7 +195,7 @@ class SqlSalesRepository:
                  line.quantity_milli, line.amount_satang),
             )  # fmt: skip
             keys[line.sale_line_id] = cursor.lastrowid
-        return keys
+        return keys, sold
 
     @staticmethod
     def _sale_key(cursor: sqlite3.Cursor, sale_id: uuid.UUID) -> int:

@@ -27,6 +27,7 @@ from pos.shifts import (
     TenderResult,
 )
 from pos.store.database import driver_cursor
+from pos.store.outbox_repository import queue_record, user_names
 from pos.store.shift_models import (
     BusinessDayRow,
     CashCountRow,
@@ -36,6 +37,7 @@ from pos.store.shift_models import (
     ZReportRow,
 )
 from pos.store.times import from_utc_text, to_utc_text
+from pos.sync_records import shift_record, z_report_record
 
 _day = cast(Table, BusinessDayRow.__table__)
 _shift = cast(Table, ShiftRow.__table__)
@@ -188,6 +190,11 @@ class SqlShiftRepository:
         )
         if changed.rowcount != 1:  # type: ignore[attr-defined]
             raise ValueError(f"shift {shift_id} is already closed")
+        closed = self.shift_by_id(shift_id)  # queued for the head office with its count
+        assert closed is not None
+        cursor = driver_cursor(self._session)
+        record = shift_record(closed, self.cash_movements(shift_id), user_names(cursor))
+        queue_record(cursor, record)
 
     def approve_shift(self, shift_id: uuid.UUID, user_id: int, at: dt.datetime) -> None:
         self._session.execute(
@@ -308,6 +315,8 @@ class SqlShiftRepository:
         self._session.execute(
             text(_ROLL_UP_DAY), {"day": day_key, "date": report.business_date.isoformat()}
         )
+        cursor = driver_cursor(self._session)
+        queue_record(cursor, z_report_record(report, user_names(cursor)))  # for the head office
 
     def _z_reports(self, condition: Any) -> list[ZRecord]:
         rows = self._session.execute(

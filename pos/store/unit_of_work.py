@@ -24,13 +24,16 @@ from pos.ports import User
 from pos.settings import Settings, settings_from_items, settings_to_items
 from pos.store.cart_repository import SqlCartRepository
 from pos.store.catalog_repository import SqlCatalogRepository
+from pos.store.catalogue_feed import SqlCatalogueFeed
 from pos.store.database import driver_cursor, writer_engine
 from pos.store.models import AuditEventRow, SettingRow, UserRow
+from pos.store.outbox_repository import SqlOutboxRepository, queue_record, user_names
 from pos.store.print_job_repository import SqlPrintJobRepository
 from pos.store.report_queries import SqlReportQueries
 from pos.store.sales_repository import SqlSalesRepository
 from pos.store.shift_repository import SqlShiftRepository
 from pos.store.times import from_utc_text, to_utc_text
+from pos.sync_records import audit_record
 
 
 class SqlCounterRepository:
@@ -127,6 +130,8 @@ class SqlAuditRepository:
             )
         )
         self._session.flush()
+        cursor = driver_cursor(self._session)
+        queue_record(cursor, audit_record(event, user_names(cursor)))  # for the head office
 
     def between(self, start: dt.datetime, end: dt.datetime) -> list[AuditEvent]:
         rows = self._session.scalars(
@@ -172,6 +177,8 @@ class SqlUnitOfWork:
         self.carts = SqlCartRepository(self.session)
         self.shifts = SqlShiftRepository(self.session)
         self.reports = SqlReportQueries(self.session)
+        self.outbox = SqlOutboxRepository(self.session)  # the head-office sync (issue 7)
+        self.catalogue_feed = SqlCatalogueFeed(self.session)
         return self
 
     def __exit__(

@@ -233,7 +233,7 @@
     </message>
     <message>
         <source>Lock (Ctrl+L)</source>
-        <translation>ล็อกหน้าจอ (Ctrl+L)</translation>
+        <translation>ล็อก (Ctrl+L)</translation>
     </message>
     <message>
         <source>Log out</source>
@@ -1292,12 +1292,12 @@ government {government} · customer {buyer} · ref. {reference}</source>
 <context>
     <name>ShiftActions</name>
     <message>
-        <source>No shift open (Ctrl+O)</source>
-        <translation>ยังไม่เปิดกะ (Ctrl+O)</translation>
+        <source>No shift open</source>
+        <translation>ยังไม่เปิดกะ</translation>
     </message>
     <message>
-        <source>Shift {number} · {time}</source>
-        <translation>กะที่ {number} · {time}</translation>
+        <source>Shift {number}</source>
+        <translation>กะที่ {number}</translation>
     </message>
     <message>
         <source>Shift {number} is open.</source>

@@ -34,6 +34,18 @@ BROKEN = {
     "refunds do not add up to the credit note": """
         SELECT n.id FROM credit_note n LEFT JOIN credit_note_refund r ON r.credit_note_id = n.id
         GROUP BY n.id HAVING coalesce(sum(r.amount_satang), 0) <> n.total_satang""",
+    # the outbox (0008_sync): a record and its queued copy commit together or not at all
+    "sale not queued for the head office": """
+        SELECT id FROM sale WHERE sale_uuid NOT IN (SELECT record_uuid FROM sync_outbox)""",
+    "credit note not queued for the head office": """
+        SELECT id FROM credit_note
+        WHERE credit_note_uuid NOT IN (SELECT record_uuid FROM sync_outbox)""",
+    "queued record without its sale": """
+        SELECT seq FROM sync_outbox WHERE kind = 'sale'
+        AND record_uuid NOT IN (SELECT sale_uuid FROM sale)""",
+    "queued record without its credit note": """
+        SELECT seq FROM sync_outbox WHERE kind = 'credit_note'
+        AND record_uuid NOT IN (SELECT credit_note_uuid FROM credit_note)""",
 }
 
 

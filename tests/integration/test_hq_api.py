@@ -141,7 +141,7 @@ def test_a_changed_record_is_a_conflict_and_the_stored_one_is_kept(
     records = sales("POS01", 3)
     post(client, pos01, records)
     altered = copy.deepcopy(records[1])
-    altered["payload"]["total_satang"] += 100
+    altered["payload"]["receipt_number"] += "-X"  # still a valid sale, but not the one stored
     extra = sales("POS01", 1, seed=5)
     ack = post(client, pos01, [altered, *extra]).json()
     assert ack["accepted"] == [extra[0]["record_id"]]
@@ -161,7 +161,7 @@ def test_bad_payloads_and_unknown_kinds_are_rejected_one_by_one(
     assert ack["accepted"] == [good["record_id"]]
     reasons = {r["record_id"]: (r["reason"], r["detail"]) for r in ack["rejected"]}
     assert reasons[money_as_float["record_id"]] == (
-        "invalid_payload", "payload.total_satang must be an integer, not 125.5"
+        "invalid_payload", "payload.total_satang must be an integer or null, not 125.5"
     )  # fmt: skip
     assert reasons[unknown["record_id"]][0] == "unknown_kind"
     assert stored_ids(hq_database_url, "POS01") == {good["record_id"]}
@@ -271,14 +271,17 @@ def test_catalogue_changes_come_down_by_cursor(
 
 def test_the_openapi_description_covers_the_endpoints_and_the_token(client: TestClient) -> None:
     schema = client.get("/openapi.json").json()
-    assert set(schema["paths"]) == {"/v1/terminal", "/v1/batches", "/v1/catalogue/changes"}
+    reports = {"/v1/reports/z", "/v1/reports/{name}"}  # for managers: staff tokens
+    assert set(schema["paths"]) == {"/v1/terminal", "/v1/batches", "/v1/catalogue/changes",
+                                    *reports}  # fmt: skip
     assert schema["components"]["securitySchemes"]["TerminalToken"] == {
         "type": "http", "scheme": "bearer",
         "description": "The terminal's token, from `otop-pos hq add-terminal NAME` (shown once).",
     }  # fmt: skip
     for path, operations in schema["paths"].items():
+        token = "StaffToken" if path in reports else "TerminalToken"
         for operation in operations.values():
-            assert operation["security"] == [{"TerminalToken": []}], path
+            assert operation["security"] == [{token: []}], path
             assert "401" in operation["responses"], path
     batches = schema["paths"]["/v1/batches"]["post"]
     assert {"200", "401", "403", "409", "422"} <= set(batches["responses"])

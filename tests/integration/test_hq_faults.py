@@ -106,7 +106,7 @@ def test_two_terminals_syncing_at_once_lose_nothing_and_never_cross(
     with psycopg.connect(database_url, autocommit=True) as connection:
         crossed = connection.execute(
             "SELECT count(*) FROM sync_record r JOIN terminal t ON t.id = r.terminal_id"
-            " WHERE r.payload->>'receipt_no' NOT LIKE t.name || '-%'"
+            " WHERE r.payload->>'receipt_number' NOT LIKE t.name || '-%'"
         ).fetchone()
     assert crossed == (0,)
 

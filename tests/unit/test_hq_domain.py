@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
+import random
 import uuid
 from typing import Any
 
@@ -26,8 +28,10 @@ from hq.tokens import TOKEN_PREFIX, new_token, token_digest, validate_terminal_n
 from pos.clock import THAI_TIME
 from pos.ports import User
 from tests.factories import make_product
+from tests.hq_helpers import sale_payload
 
 WHEN = dt.datetime(2026, 11, 24, 20, 15, 0, 123456, tzinfo=THAI_TIME)
+SALE = sale_payload("POS01", random.Random(3), WHEN)
 
 
 def record(payload: dict[str, Any] | None = None, **changes: Any) -> IncomingRecord:
@@ -36,7 +40,7 @@ def record(payload: dict[str, Any] | None = None, **changes: Any) -> IncomingRec
         "kind": "sale",
         "terminal": "POS01",
         "device_time": WHEN,
-        "payload": payload if payload is not None else {"total_satang": 12500},
+        "payload": payload if payload is not None else SALE,
     }
     fields.update(changes)
     return IncomingRecord(**fields)
@@ -96,28 +100,61 @@ def test_an_acknowledgement_survives_its_json() -> None:
 @pytest.mark.parametrize(
     ("payload", "problem"),
     [
-        ({"total_satang": 125.0}, "payload.total_satang must be an integer, not 125.0"),
+        ({"total_satang": 125.0}, "payload.total_satang must be an integer or null, not 125.0"),
         ({"total_satang": "125"}, "payload.total_satang must be an integer"),
         ({"total_satang": True}, "payload.total_satang must be an integer"),
         ({"lines": [{"quantity_milli": 1.5}]}, "payload.lines[0].quantity_milli must be"),
-        ({"discount_basis_points": None}, "payload.discount_basis_points must be"),
+        ({"discount_basis_points": 7.5}, "payload.discount_basis_points must be"),
     ],
 )
 def test_money_and_quantities_must_be_integers_at_any_depth(
     payload: dict[str, Any], problem: str
 ) -> None:
-    rejection = default_registry().check(record(payload))
-    assert rejection is not None
-    assert rejection.reason is RejectReason.INVALID_PAYLOAD
-    assert problem in rejection.detail
+    for kind in ("sale", "credit_note", "shift", "z_report", "tax_invoice"):
+        rejection = default_registry().check(record(payload, kind=kind))
+        assert rejection is not None
+        assert rejection.reason is RejectReason.INVALID_PAYLOAD
+        assert problem in rejection.detail
 
 
-def test_sales_with_integer_money_and_known_kinds_pass() -> None:
+def _sale(**changes: Any) -> dict[str, Any]:
+    sale = copy.deepcopy(SALE)
+    sale.update(changes)
+    return sale
+
+
+def test_a_sale_as_the_counter_sends_it_passes_and_a_figure_not_counted_may_be_null() -> None:
     registry = default_registry()
-    sale = {"lines": [{"quantity_milli": 1250, "amount_satang": 11125}], "total_satang": 11125}
-    assert registry.check(record(sale)) is None
-    for kind in ("credit_note", "shift", "z_report"):
-        assert registry.check(record({"cash_satang": 0}, kind=kind)) is None
+    assert registry.check(record()) is None
+    assert registry.check(record(_sale(label_price_satang=None))) is None
+
+
+@pytest.mark.parametrize(
+    ("change", "problem"),
+    [
+        (
+            lambda s: s["lines"][1].update(total_satang=s["lines"][1]["total_satang"] + 1),
+            "payload.lines[1].total_satang is not gross − discounts",
+        ),
+        (
+            lambda s: s.update(total_satang=s["total_satang"] + 1),
+            "payload.total_satang is not the sum of the lines",
+        ),
+        (lambda s: s["tenders"][0].update(amount_satang=0), "payload.tenders do not pay"),
+        (lambda s: s["lines"][0].pop("sku"), "payload.lines[0].sku: Field required"),
+        (lambda s: s.update(sold_at="2026-11-24T20:15:00"), "payload.sold_at: Input should have"),
+        (lambda s: s["tenders"][0].update(kind="bitcoin"), "payload.tenders[0].kind: Input"),
+        (lambda s: s.update(lines=[]), "payload.lines: List should have at least 1 item"),
+    ],
+)
+def test_a_sale_that_does_not_add_up_or_lacks_a_field_is_refused_naming_it(
+    change: Any, problem: str
+) -> None:
+    sale = _sale()
+    change(sale)
+    rejection = default_registry().check(record(sale))
+    assert rejection is not None and rejection.reason is RejectReason.INVALID_PAYLOAD
+    assert problem in rejection.detail
 
 
 def test_an_unknown_kind_is_rejected_per_record_and_says_what_is_known() -> None:
@@ -142,14 +179,14 @@ def test_audit_events_are_checked_against_the_counters_audit_actions() -> None:
 
 
 def test_a_stricter_handler_can_be_registered_for_a_kind() -> None:
-    def needs_receipt(payload: Any) -> None:
-        if "receipt_no" not in payload:
-            raise PayloadError("payload.receipt_no is missing")
+    def needs_note(payload: Any) -> None:
+        if "note" not in payload:
+            raise PayloadError("payload.note is missing")
 
     registry = default_registry()
-    registry.register("sale", KindHandler(needs_receipt))
+    registry.register("sale", KindHandler(needs_note))
     rejection = registry.check(record())
-    assert rejection is not None and rejection.detail == "payload.receipt_no is missing"
+    assert rejection is not None and rejection.detail == "payload.note is missing"
 
 
 def test_tokens_are_long_random_and_stored_only_as_a_digest() -> None:

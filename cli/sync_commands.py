@@ -1,0 +1,200 @@
+"""``otop-pos sync``: send what the counter owns to the head office, take back the catalogue.
+
+For cron or a systemd timer: ``otop-pos sync`` runs one sync and prints one
+line (what was sent, what waits, what came down).  Exit status:
+
+  0  done: everything sent, the catalogue up to date
+  4  the head office was not reached (or another sync is running): nothing
+     is lost, the next run carries on where this one stopped
+  5  not set up, or the head office refused the token: a person must act
+  6  finished, but the head office refused something (records set aside, a
+     batch or a catalogue change): see ``otop-pos sync status``
+  3  the store cannot be opened
+
+``sync status`` shows the last success, what waits, what was set aside and
+why; ``sync configure`` sets the head office's address, the nightly time and
+the token (read from standard input, never from the command line, where
+other users could see it in the process list); ``sync test`` checks the
+address and token and shows the clock difference; ``sync retry-rejected``
+queues records set aside again (after the head office was fixed).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+from cli.common import EXIT_OK, EXIT_USAGE, CommandError, open_store
+from pos.audit import AuditAction, AuditEvent
+from pos.bootstrap import AppContext, open_head_office, sync_now, sync_units
+from pos.clock import SystemClock
+from pos.services.settings_change import change_setting
+from pos.services.sync import SyncBusyError, SyncNotConfiguredError, SyncOutcome
+from pos.services.sync_status import sync_status
+from pos.sync import HeadOfficeError, RetryPolicy, TokenRefusedError
+from pos.sync_settings import forget_token, read_token, write_token
+
+EXIT_UNREACHABLE = 4
+EXIT_SET_UP = 5
+EXIT_ATTENTION = 6
+EXIT_FOR = {
+    SyncOutcome.DONE: EXIT_OK,
+    SyncOutcome.ATTENTION: EXIT_ATTENTION,
+    SyncOutcome.UNREACHABLE: EXIT_UNREACHABLE,
+    SyncOutcome.STOPPED: EXIT_UNREACHABLE,
+    SyncOutcome.TOKEN: EXIT_SET_UP,
+}
+SYNC_HELP = __doc__.split("\n\n", 1)[1] if __doc__ else ""
+
+
+def add_sync_parser(commands: Any) -> None:
+    sync = commands.add_parser(
+        "sync", help="send sales to the head office and take back the catalogue",
+        description=SYNC_HELP, formatter_class=argparse.RawDescriptionHelpFormatter,
+    )  # fmt: skip
+    sync.add_argument("--give-up-after", type=float, default=600.0, metavar="SECONDS",
+                      help="retry an unreachable head office this long (default 600)")  # fmt: skip
+    sync.set_defaults(handler=run_sync)
+    actions = sync.add_subparsers(dest="sync_command", metavar="ACTION")
+    status = actions.add_parser("status", help="last success, what waits, what was set aside")
+    status.add_argument("--json", action="store_true", help="as JSON")
+    status.set_defaults(handler=run_status)
+    configure = actions.add_parser("configure", help="the head office's address, token, time")
+    configure.add_argument("--url", help="the head office, e.g. https://hq.example:8700")
+    configure.add_argument("--nightly", metavar="HH:MM", help="nightly sync time, or 'off'")
+    configure.add_argument("--after-z", choices=("yes", "no"), help="sync after each Z report")
+    configure.add_argument("--token-stdin", action="store_true",
+                           help="read the token (otop_…) from standard input")  # fmt: skip
+    configure.add_argument("--forget-token", action="store_true", help="remove the token")
+    configure.set_defaults(handler=run_configure)
+    actions.add_parser("test", help="reach the head office with the token; clock difference"
+                       ).set_defaults(handler=run_test)  # fmt: skip
+    actions.add_parser("retry-rejected", help="queue the records set aside again"
+                       ).set_defaults(handler=run_retry)  # fmt: skip
+
+
+def run_sync(args: argparse.Namespace) -> int:
+    context = open_store(args)
+    try:
+        policy = RetryPolicy(give_up_after_seconds=args.give_up_after)
+        report = sync_now(context, policy=policy)
+    except SyncNotConfiguredError as error:
+        raise CommandError(str(error), EXIT_SET_UP) from None
+    except SyncBusyError as error:
+        raise CommandError(str(error), EXIT_UNREACHABLE) from None
+    finally:
+        context.close()
+    print(report.summary())
+    return EXIT_FOR[report.outcome]
+
+
+def run_status(args: argparse.Namespace) -> int:
+    context = open_store(args)
+    try:
+        _, reader = sync_units(context)
+        status = sync_status(reader)
+        token = read_token(context.data_dir) if context.data_dir else None
+    finally:
+        context.close()
+    if args.json:
+        data = {"terminal": status.terminal, "hq_url": status.settings.hq_url,
+                "token": token is not None, "nightly_at": status.settings.nightly_at,
+                "last_success_at": status.state.last_success_at_utc,
+                "last_attempt_at": status.state.last_attempt_at_utc,
+                "last_outcome": status.state.last_outcome, "waiting": status.waiting.by_kind,
+                "set_aside": status.waiting.rejected,
+                "catalogue_cursor": status.state.catalogue_cursor}  # fmt: skip
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    for line in status.lines():
+        print(line)
+    print(f"token:           {'set' if token else 'NOT SET'}")
+    return EXIT_OK
+
+
+def run_configure(args: argparse.Namespace) -> int:
+    context = open_store(args)
+    try:
+        changed = _configure(args, context)
+    finally:
+        context.close()
+    print("; ".join(changed) if changed else "nothing to change (see otop-pos sync configure -h)")
+    return EXIT_OK
+
+
+def _configure(args: argparse.Namespace, context: AppContext) -> list[str]:
+    assert context.data_dir is not None
+    changed = []
+    current = context.settings().sync.to_setting()
+    if args.url is not None:
+        current["hq_url"] = args.url
+    if args.nightly is not None:
+        current["nightly_at"] = "" if args.nightly.lower() == "off" else args.nightly
+    if args.after_z is not None:
+        current["after_z"] = args.after_z == "yes"
+    if current != context.settings().sync.to_setting():
+        try:
+            change_setting(context.uow_factory, "sync", json.dumps(current))
+        except ValueError as error:
+            raise CommandError(f"{error}; nothing was changed", EXIT_USAGE) from None
+        changed.append(f"sync settings: {json.dumps(current, ensure_ascii=False)}")
+    if args.token_stdin or args.forget_token:
+        token = sys.stdin.readline().strip() if args.token_stdin else ""
+        try:
+            path = write_token(context.data_dir, token) if token else None
+        except ValueError as error:
+            raise CommandError(f"{error}; the token was not changed", EXIT_USAGE) from None
+        if path is None:
+            forget_token(context.data_dir)
+        _audit_token(context, "replaced" if path else "removed")
+        changed.append(f"token {'stored in ' + str(path) + ' (0600)' if path else 'removed'}")
+    return changed
+
+
+def _audit_token(context: AppContext, what: str) -> None:
+    """An auditor sees that the token changed and when — never the token itself."""
+    event = AuditEvent(AuditAction.SETTINGS_CHANGED, SystemClock().now(), None,
+                       detail={"key": "hq_token", "after": what})  # fmt: skip
+    with context.uow_factory() as uow:
+        uow.audit.record(event)
+        uow.commit()
+
+
+def run_test(args: argparse.Namespace) -> int:
+    context = open_store(args)
+    try:
+        office = open_head_office(context)
+        try:
+            info = office.terminal()
+        finally:
+            office.close()
+    except SyncNotConfiguredError as error:
+        raise CommandError(str(error), EXIT_SET_UP) from None
+    except TokenRefusedError as error:
+        raise CommandError(str(error), EXIT_SET_UP) from None
+    except HeadOfficeError as error:
+        raise CommandError(str(error), EXIT_UNREACHABLE) from None
+    finally:
+        context.close()
+    skew = (SystemClock().now() - info.server_time).total_seconds()
+    side = "ahead" if skew > 0 else "behind"
+    print(f"head office reached as terminal {info.terminal}; "
+          f"this counter's clock is {abs(skew):.0f} s {side}")  # fmt: skip
+    if abs(skew) > 300:
+        print("the clock is more than 5 minutes off: sales keep this counter's time; set the clock")
+    return EXIT_OK
+
+
+def run_retry(args: argparse.Namespace) -> int:
+    context = open_store(args)
+    try:
+        writer, _ = sync_units(context)
+        with writer() as uow:
+            count = uow.outbox.requeue_rejected()
+            uow.commit()
+    finally:
+        context.close()
+    print(f"{count} record(s) queued again; they go with the next sync")
+    return EXIT_OK

@@ -1,0 +1,202 @@
+"""The head-office sync in the counter app: its status in the header, the nightly run, after a Z.
+
+:class:`SyncPanel` belongs to the counter window (on a real store).  Its label
+(``syncStatus``) says when the last sync succeeded (Buddhist-era date and
+time) and how many records wait to be sent; it is refreshed after every run
+and every minute (records wait from the moment a sale is stored).
+
+Every run and every read happens on a worker thread of its own, with its own
+SQLite connections (the store's engine hands each thread its own) and short
+transactions: the till never waits for the network, and a scan during a sync
+goes to the cart as always.  The run is ``pos.bootstrap.sync_now`` — the same
+as ``otop-pos sync``, with its lock, so a cron job and the app never overlap.
+Closing the window stops a run at its next back-off wait; nothing is lost
+(the outbox keeps what was not acknowledged).
+
+When it runs: at ``Settings.sync.nightly_at`` (``pos.sync_schedule``; a timer
+checks every 30 s, so a changed setting or a clock put right counts), after a
+Z report when ``after_z`` is set (:func:`sync_after_z`, called by the day-close
+dialog), and from the label's button.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import threading
+import weakref
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QPushButton
+
+from pos.bootstrap import AppContext, sync_now, sync_units
+from pos.clock import THAI_TIME, Clock, SystemClock
+from pos.services.sync import SyncBusyError, SyncNotConfiguredError, SyncReport
+from pos.services.sync_status import SyncStatus, sync_status
+from pos.sync_schedule import nightly_done_on, nightly_due
+from pos.thai_dates import thai_datetime
+
+CHECK_MS = 30_000  # the nightly time and the waiting count are looked at this often
+REFRESH_EVERY = 2  # checks: the waiting count is read again every minute
+
+_PANELS: weakref.WeakValueDictionary[Path, SyncPanel] = weakref.WeakValueDictionary()
+
+
+def status_text(status: SyncStatus | None, running: bool = False) -> str:
+    """The header's words: last success and what waits (Thai)."""
+    if status is None:
+        return "ซิงก์: กำลังอ่านสถานะ …"
+    if not status.settings.hq_url:
+        return "ซิงก์: ยังไม่ตั้งค่า"
+    last, count = status.last_success, f"รอส่ง {status.waiting.total:,}"
+    if running:
+        return f"กำลังซิงก์ …\n{count}"
+    # two short lines: the header has no room for one long one at 1366 px
+    if last is None:
+        text = f"ซิงก์ ยังไม่เคย\n{count}"
+    else:
+        local = last.astimezone(THAI_TIME)
+        text = f"ซิงก์ {_short_thai_date(local)}\n{local:%H:%M} · {count}"
+    if status.waiting.rejected or status.state.last_outcome not in ("", "done"):
+        text += " ⚠"
+    return text
+
+
+def _short_thai_date(local: dt.datetime) -> str:
+    """24/11/69: the Buddhist year in two digits, as on Thai slips (the header is full)."""
+    return f"{local:%d/%m}/{(local.year + 543) % 100:02d}"
+
+
+def _tooltip(status: SyncStatus, problem: str) -> str:
+    last = status.last_success
+    lines = [
+        "ซิงก์กับสำนักงานใหญ่สำเร็จล่าสุด"
+        f" {thai_datetime(last.astimezone(THAI_TIME), seconds=True) if last else '-'}",
+        f"รอส่ง {status.waiting.total:,} รายการ (กดเพื่อซิงก์ทันที)",
+        f"สำนักงานใหญ่: {status.settings.hq_url or '-'}",
+    ]
+    if status.settings.nightly_at:
+        lines.append(f"ซิงก์อัตโนมัติทุกคืนเวลา {status.settings.nightly_at} น.")
+    if status.settings.after_z:
+        lines.append("และหลังปิดวัน (รายงาน Z)")
+    if status.waiting.rejected:
+        lines.append(f"สำนักงานใหญ่ไม่รับ {status.waiting.rejected} รายการ: otop-pos sync status")
+    if problem:
+        lines.append(problem)
+    return "\n".join(lines)
+
+
+class SyncPanel(QObject):
+    """The sync status button of one counter window, its timer and its worker threads."""
+
+    statusRead = Signal(object)  # SyncStatus, from a worker thread
+    runFinished = Signal(object, str)  # SyncReport | None, problem text
+
+    def __init__(self, context: AppContext, parent: QObject, *, clock: Clock | None = None):
+        super().__init__(parent)
+        assert context.data_dir is not None
+        self.context, self.clock = context, clock or SystemClock()
+        _, self._reader = sync_units(context)
+        self.label = QPushButton(status_text(None), objectName="syncStatus", flat=True)
+        self.label.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the scan field keeps the keyboard
+        self.label.setStyleSheet("font-size: 8pt; padding: 0 2px; text-align: left;")
+        self.label.clicked.connect(lambda: self.start("button"))
+        self.status: SyncStatus | None = None
+        self.last_report: SyncReport | None = None
+        self.problem = ""
+        self.running = False
+        self._nightly_known = False  # the first status says whether tonight's run happened
+        self._nightly_done: dt.date | None = None  # the day the nightly run last started
+        self._stop = threading.Event()
+        self._checks = 0
+        self.statusRead.connect(self._show)
+        self.runFinished.connect(self._finished)
+        self.timer = QTimer(self, interval=CHECK_MS, timeout=self.check)
+        self.timer.start()
+        _PANELS[context.data_dir] = self
+        parent.installEventFilter(self)  # the window closing stops a run at its next wait
+        self.refresh()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.Close:
+            self.stop()
+        return False
+
+    # --- reading the status (off the GUI thread) ---------------------------------------
+    def refresh(self) -> None:
+        threading.Thread(target=self._read, name="sync-status", daemon=True).start()
+
+    def _read(self) -> None:
+        try:
+            status = sync_status(self._reader, rejected_limit=0)
+        except Exception:  # the store closed under us at shutdown: nothing to show
+            return
+        with contextlib.suppress(RuntimeError):  # the window is gone already
+            self.statusRead.emit(status)
+
+    def _show(self, status: SyncStatus) -> None:
+        self.status = status
+        if not self._nightly_known:
+            self._nightly_known = True
+            self._nightly_done = nightly_done_on(status.last_success, status.settings.nightly_at)
+        self.label.setText(status_text(status, self.running))
+        self.label.setToolTip(_tooltip(status, self.problem))
+
+    # --- when to run ---------------------------------------------------------------------
+    def check(self) -> None:
+        """The timer: start the nightly run when due; now and then read the count again."""
+        self._checks += 1
+        status = self.status
+        if status is not None and status.settings.hq_url and self._nightly_known:
+            now = self.clock.now().astimezone(THAI_TIME)
+            if nightly_due(now, status.settings.nightly_at, self._nightly_done):
+                self._nightly_done = now.date()
+                self.start("nightly")
+                return
+        if self._checks % REFRESH_EVERY == 0 and not self.running:
+            self.refresh()
+
+    def after_z(self) -> None:
+        if self.status is None or self.status.settings.after_z:
+            self.start("after Z")
+
+    # --- running (off the GUI thread) --------------------------------------------------------
+    def start(self, reason: str) -> bool:
+        """Start a run on a worker thread; False if one is running already."""
+        if self.running:
+            return False
+        self.running = True
+        self.label.setText(status_text(self.status, running=True))
+        thread = threading.Thread(target=self._run, args=(reason,), name="sync", daemon=True)
+        thread.start()
+        return True
+
+    def _run(self, reason: str) -> None:
+        report, problem = None, ""
+        try:
+            report = sync_now(self.context, wait=self._stop.wait)
+            problem = report.problem
+        except (SyncNotConfiguredError, SyncBusyError) as error:
+            problem = str(error)
+        except Exception as error:  # the till must go on; the manager sees why in the tooltip
+            problem = f"{reason}: {error}"
+        with contextlib.suppress(RuntimeError):  # the window is gone already
+            self.runFinished.emit(report, problem)
+
+    def _finished(self, report: SyncReport | None, problem: str) -> None:
+        self.running = False
+        self.last_report, self.problem = report, problem
+        self.refresh()
+
+    def stop(self) -> None:
+        """The window closes: a run stops at its next wait (nothing is lost)."""
+        self._stop.set()
+        self.timer.stop()
+
+
+def sync_after_z(context: AppContext) -> None:
+    """A Z report was closed: the counter window's panel syncs, if the setting says so."""
+    panel = _PANELS.get(context.data_dir) if context.data_dir is not None else None
+    if panel is not None:
+        panel.after_z()
