@@ -45,7 +45,13 @@ from pos.bootstrap import AppContext
 from pos.clock import THAI_TIME, Clock, SystemClock
 from pos.money import format_baht
 from pos.services.print_jobs import CREDIT_NOTE_DOCUMENT, TAX_INVOICE_DOCUMENT, request_reprint
-from pos.services.sales_history import HistoryRow, PrintStatus, day_history, find_document
+from pos.services.sales_history import (
+    HistoryRow,
+    PrintStatus,
+    day_history,
+    find_document,
+    trading_day,
+)
 from pos.thai_dates import thai_date, thai_weekday
 from receipts.blocks import receipt_blocks
 from receipts.document import Document
@@ -100,7 +106,7 @@ class SalesHistoryDialog(QDialog):
         self._clock = clock or SystemClock()
         self._documents = SaleDocumentSource(context.reader())
         self.rows: list[HistoryRow] = []
-        self.day = day or self._clock.now().astimezone(THAI_TIME).date()
+        self.day = day or trading_day(context.reader(), self._clock)
         self.setWindowTitle("ประวัติการขาย / พิมพ์ซ้ำ")
         self.resize(1340, 740)
         self._build()
@@ -215,7 +221,7 @@ class SalesHistoryDialog(QDialog):
         self.preview.setPixmap(QPixmap.fromImage(image))
 
     def _step_day(self, step: int) -> None:
-        today = self._clock.now().astimezone(THAI_TIME).date()
+        today = trading_day(self._context.reader(), self._clock)
         self.load_day(today if step == 0 else self.day + dt.timedelta(days=step))
 
     def find(self, text: str) -> bool:
@@ -226,7 +232,7 @@ class SalesHistoryDialog(QDialog):
             self.message.setText(f"ไม่พบเอกสารเลขที่ {text.strip()}")
             return False
         self.search.clear()
-        self.load_day(row.at.astimezone(THAI_TIME).date(), select=row.number)
+        self.load_day(row.business_date, select=row.number)
         return True
 
     # --- actions --------------------------------------------------------------------------

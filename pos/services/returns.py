@@ -100,11 +100,23 @@ def find_sale(uow_factory: Callable[[], UnitOfWork], text: str) -> SaleHistory |
 
 
 def last_sale_today(uow_factory: Callable[[], UnitOfWork], clock: Clock) -> SaleHistory | None:
-    """This terminal's latest sale of today (what "void the last sale" means), or ``None``."""
+    """This terminal's latest sale of its open business day (what "void the last sale" means).
+
+    "Today" is the open business day, not the calendar date: a shift opened at
+    23:30 sells past midnight into the day it opened, and only a sale of the
+    open day can be voided.  Without an open day it is the calendar date.
+    ``None`` when there is no such sale.
+    """
     with uow_factory() as uow:
         terminal_id = uow.settings.load().terminal_id
-        today = clock.now().astimezone(THAI_TIME).date()
-        mine = [sale for sale in uow.sales.sales_on(today) if sale.terminal_id == terminal_id]
+        day = uow.shifts.open_day(terminal_id)
+        today = day.business_date if day else clock.now().astimezone(THAI_TIME).date()
+        mine = [
+            sale
+            for sale in uow.sales.sales_on(today)
+            if sale.terminal_id == terminal_id
+            and (day is None or sale.stamp is None or sale.stamp.business_day_id == day.day_id)
+        ]
         if not mine:
             return None
         sale = max(mine, key=lambda sale: sale.receipt_serial)

@@ -13,6 +13,7 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from pos.clock import THAI_TIME, Clock
 from pos.money import format_baht
 from pos.ports import UnitOfWork
 from pos.print_queue import JobState, PrintJob
@@ -74,6 +75,7 @@ class HistoryRow:
     refers_to: str  # the sale's receipt number for a tax invoice or credit note
     note: str  # "คืนสินค้า", "ยกเลิกการขาย", "มีใบลดหนี้", …
     printing: PrintStatus
+    business_date: dt.date  # the day the history lists it under (past midnight: the open day)
 
 
 def day_history(uow_factory: Callable[[], UnitOfWork], day: dt.date) -> list[HistoryRow]:
@@ -87,6 +89,17 @@ def day_history(uow_factory: Callable[[], UnitOfWork], day: dt.date) -> list[His
             rows += [_invoice_row(uow, sale, invoice.number) for invoice in sale.tax_invoices]
         rows += [_note_row(uow, note) for note in notes]
     return sorted(rows, key=lambda row: (row.at, row.number))
+
+
+def trading_day(uow_factory: Callable[[], UnitOfWork], clock: Clock) -> dt.date:
+    """The day the till is trading in: the open business day's date, else today's Thai date.
+
+    Past midnight a day opened the evening before is still "today" for the
+    cashier: its sales are listed, and voided, under that day until its Z report.
+    """
+    with uow_factory() as uow:
+        day = uow.shifts.open_day(uow.settings.load().terminal_id)
+    return day.business_date if day else clock.now().astimezone(THAI_TIME).date()
 
 
 def find_document(
@@ -137,6 +150,7 @@ def _sale_row(uow: UnitOfWork, sale: Sale, schemes: SchemeBook) -> HistoryRow:
         refers_to="",
         note="มีใบลดหนี้" if has_credit_notes else "",
         printing=_printing(uow, SALE_DOCUMENT, sale.receipt_number),
+        business_date=sale.business_date,
     )
 
 
@@ -152,6 +166,7 @@ def _invoice_row(uow: UnitOfWork, sale: Sale, number: str) -> HistoryRow:
         refers_to=sale.receipt_number,
         note="ใบกำกับภาษีเต็มรูป" + ("" if in_force else " (ยกเลิกแล้ว)"),
         printing=_printing(uow, TAX_INVOICE_DOCUMENT, number),
+        business_date=sale.business_date,
     )
 
 
@@ -169,4 +184,5 @@ def _note_row(uow: UnitOfWork, note: CreditNote) -> HistoryRow:
         refers_to=note.sale_receipt_number,
         note="ยกเลิกการขาย" if note.kind is CreditNoteKind.VOID else "คืนสินค้า",
         printing=_printing(uow, CREDIT_NOTE_DOCUMENT, note.number),
+        business_date=note.business_date,
     )

@@ -231,3 +231,16 @@ def test_without_an_open_shift_nothing_is_sold_and_the_cart_stays() -> None:
 
 def test_no_sale_today_means_nothing_to_void() -> None:
     assert last_sale_today(lambda: seeded_store(), FakeClock()) is None
+
+
+def test_the_last_sale_after_midnight_is_the_open_days_not_the_calendars() -> None:
+    """A shift opened at 23:30 sells into its own business day: that sale is the one to void."""
+    store = seeded_store()
+    clock = FakeClock(dt.datetime(2026, 11, 24, 23, 30, tzinfo=THAI_TIME))
+    till = logged_in_till(store, clock)
+    clock.advance(minutes=45)  # 00:15 on the 25th, the day opened on the 24th
+    till.scan(GARLIC.barcode or "")
+    sale = pay(till, till.sale_draft(), [CashTender(15_900)])
+    assert sale.business_date == dt.date(2026, 11, 24)
+    history = last_sale_today(lambda: store, clock)
+    assert history is not None and history.sale == sale
