@@ -22,6 +22,7 @@ invoices, shifts and Z reports, checked and projected into the report tables
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -79,7 +80,8 @@ class KindRegistry:
 
 
 def check_number_fields(payload: Mapping[str, Any]) -> None:
-    """Money, quantities and percentages must be integers, at any depth (never 12.5 baht)."""
+    """Money, quantities and percentages must be integers, at any depth (never 12.5 baht);
+    and no value may be NaN or ±Infinity (not JSON, though Python's parser takes them)."""
     if not _plainly_valid(payload):  # the walk that names the field only when needed
         _check_value(payload, "payload", 0)
 
@@ -107,7 +109,7 @@ def _plainly_valid(payload: Any) -> bool:
             kind = type(item)
             if kind is dict or kind is list:
                 stack.append((item, depth + 1))
-            elif kind not in _JSON_SCALARS:
+            elif kind not in _JSON_SCALARS or (kind is float and not math.isfinite(item)):
                 return False
             if key is not None and (type(key) is not str or (
                 kind is not int and item is not None and key.endswith(INTEGER_SUFFIXES)
@@ -128,6 +130,8 @@ def _check_value(value: Any, path: str, depth: int) -> None:
     elif isinstance(value, list):
         for index, item in enumerate(value):
             _check_value(item, f"{path}[{index}]", depth + 1)
+    elif isinstance(value, float) and not math.isfinite(value):
+        raise PayloadError(f"{path}: {value!r} is not a JSON number")
 
 
 def _is_integer(value: Any) -> bool:

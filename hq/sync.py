@@ -24,10 +24,13 @@ import enum
 import functools
 import hashlib
 import json
+import re
 import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
+
+import orjson
 
 MAX_RECORDS_PER_BATCH = 1000
 
@@ -152,7 +155,34 @@ class BatchIdReusedError(BatchRefusedError):
 
 
 def canonical_json(value: Any) -> str:
+    """Sorted keys, no spaces, UTF-8 text as it is: the text a fingerprint hashes.
+
+    The definition is ``json.dumps(value, sort_keys=True, separators=(",", ":"),
+    ensure_ascii=False)``, which fingerprints stored before were made with and
+    must stay equal to.  orjson writes exactly that text for dicts, lists, text,
+    integers within 64 bits, booleans and null, about ten times faster (a day of
+    sales is ~28 MB of JSON); anything else — a float, whose spelling differs
+    ("1e+16" against "1e16"), a huge integer — goes the slow way.
+    """
+    try:
+        fast = orjson.dumps(value, option=orjson.OPT_SORT_KEYS)
+    except TypeError:  # an integer beyond 64 bits, a lone surrogate, nesting too deep
+        return _slow_canonical_json(value)
+    if _FLOAT.search(fast) is not None:
+        return _slow_canonical_json(value)
+    return fast.decode("utf-8")
+
+
+def _slow_canonical_json(value: Any) -> str:
     return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+# Where a float can stand in compact JSON: after ':', ',' or '[', a number with '.' or 'e'.
+# Text in strings may match too: that only sends it the slow way, never the wrong way.
+# NaN and ±Infinity (orjson writes null) are not JSON: hq.kinds refuses such a record before
+# anything is stored, and before this fast path a batch with one failed whole at the insert
+# (jsonb refuses them), so no stored fingerprint was ever made of one.
+_FLOAT = re.compile(rb"[:,\[]-?[0-9]+[.eE]")
 
 
 def record_fingerprint(record: IncomingRecord) -> str:

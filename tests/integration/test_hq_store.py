@@ -47,6 +47,28 @@ def test_the_models_describe_exactly_what_the_migrations_build(hq_database_url: 
         engine.dispose()
 
 
+def test_record_payloads_are_compressed_with_lz4(hq_database_url: str) -> None:
+    """pglz was a third of a batch's insert time (hq_0003_payload_lz4); lz4 reads them back."""
+    with connect(hq_database_url) as connection:
+        method = connection.execute(
+            "SELECT attcompression FROM pg_attribute"
+            " WHERE attrelid = 'sync_record'::regclass AND attname = 'payload'"
+        ).fetchone()
+        connection.execute(
+            "INSERT INTO terminal (name, token_sha256, created_at) VALUES ('POS01', 'x', now());"
+            "INSERT INTO sync_batch VALUES (gen_random_uuid(), 1, now(), 'x', 1, '{}');"
+            "INSERT INTO sync_record SELECT gen_random_uuid(), 1, batch_id, 'sale', now(), now(),"
+            " 'x', jsonb_build_object('lines', (SELECT jsonb_agg(jsonb_build_object("
+            "'name_th', 'ผ้าไหมลายลูกแก้ว', 'total_satang', i)) FROM generate_series(1, 300) i))"
+            " FROM sync_batch"
+        )
+        stored = connection.execute(
+            "SELECT pg_column_compression(payload), jsonb_array_length(payload -> 'lines'),"
+            " (payload -> 'lines' -> 299 ->> 'total_satang')::int FROM sync_record"
+        ).fetchone()
+    assert method == ("l",) and stored == ("lz4", 300, 300)
+
+
 def test_an_empty_database_is_migrated_once(empty_database_url: str) -> None:
     first = open_hq(empty_database_url, pool_size=1)
     first.close()

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
+import math
 import random
 import uuid
 from typing import Any
@@ -27,6 +29,10 @@ keys = st.sampled_from(["a", "total_satang", "quantity_milli", "rate_basis_point
 leaves = (
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=4)
 )
+finite_leaves = (
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(max_size=4)
+)  # fmt: skip
 json_values = st.recursive(
     leaves,
     lambda children: st.lists(children, max_size=3) | st.dictionaries(keys, children, max_size=4),
@@ -78,10 +84,19 @@ def test_a_sale_passes_and_a_fraction_of_a_satang_deep_inside_is_named() -> None
     assert _checked(sale) == problem
 
 
-@given(st.dictionaries(keys, json_values, max_size=5), st.text(max_size=6))
+json_numbers = st.recursive(
+    finite_leaves,
+    lambda children: st.lists(children, max_size=3) | st.dictionaries(keys, children, max_size=4),
+    max_leaves=30,
+)
+
+
+@given(st.dictionaries(keys, json_numbers, max_size=5), st.text(max_size=6))
 def test_the_fingerprint_is_the_sha256_of_the_canonical_json_of_the_record(
     payload: dict[str, Any], kind: str
 ) -> None:
+    """For JSON values; NaN and ±Infinity are refused before anything is stored (below), so no
+    stored fingerprint was ever made of one."""
     when = dt.datetime(2026, 11, 24, 20, 15, 3, 5, tzinfo=THAI_TIME)
     record = IncomingRecord(uuid.UUID(int=7), kind or "sale", "POS01", when, payload)
     content = {
@@ -91,5 +106,37 @@ def test_the_fingerprint_is_the_sha256_of_the_canonical_json_of_the_record(
         "device_time": when.astimezone(dt.UTC).isoformat(),
         "payload": payload,
     }
-    expected = hashlib.sha256(canonical_json(content).encode("utf-8")).hexdigest()
+    expected = hashlib.sha256(_the_definition(content).encode("utf-8")).hexdigest()
     assert record.fingerprint() == expected
+
+
+def _the_definition(value: Any) -> str:
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+any_text = st.text(st.characters(exclude_categories=["Cs"]), max_size=6)  # control, Thai, emoji
+any_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.integers(-(2**70), 2**70)
+    | st.floats(allow_nan=False, allow_infinity=False) | any_text,
+    lambda items: st.lists(items, max_size=3) | st.dictionaries(any_text, items, max_size=4),
+    max_leaves=30,
+)  # fmt: skip
+
+
+@given(st.dictionaries(any_text, any_values, max_size=5))
+def test_the_fast_canonical_json_is_the_definitions_text(payload: dict[str, Any]) -> None:
+    assert canonical_json(payload) == _the_definition(payload)
+
+
+def test_floats_and_huge_integers_are_spelled_as_the_definition_spells_them() -> None:
+    payload = {"a": 1e16, "b": [0.1, -2.5e-07], "c": 2**64, "d": "x:1.5", "ข": None}
+    assert canonical_json(payload) == _the_definition(payload)
+    assert '"a":1e+16' in canonical_json(payload)  # orjson alone would write 1e16
+
+
+@pytest.mark.parametrize("value", [math.nan, math.inf, -math.inf])
+def test_nan_and_infinity_are_refused_and_named(value: float) -> None:
+    """Python's JSON parser takes NaN and Infinity; they are not JSON, nor a number."""
+    sale = sale_payload("POS01", random.Random(4), dt.datetime.now(THAI_TIME), lines=2)
+    sale["lines"][1]["note"] = value
+    assert _checked(sale) == f"payload.lines[1].note: {value!r} is not a JSON number"
