@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import threading
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -63,6 +64,7 @@ class FakeHeadOffice:
     _fail_before: int = 0
     _fail_after: int = 0
     _seconds: int = 0
+    _lock: threading.Lock = field(default_factory=threading.Lock)  # batches come two at once
 
     def fail_before(self, count: int = 1) -> None:
         self._fail_before += count
@@ -85,6 +87,12 @@ class FakeHeadOffice:
         return TerminalInfo(self.terminal_name, self._now())
 
     def send_batch(
+        self, batch_id: uuid.UUID, terminal: str, records: Sequence[QueuedRecord]
+    ) -> Acknowledgement:
+        with self._lock:  # one at a time, as the real one's transactions make it look
+            return self._receive(batch_id, terminal, records)
+
+    def _receive(
         self, batch_id: uuid.UUID, terminal: str, records: Sequence[QueuedRecord]
     ) -> Acknowledgement:
         self._check_token()

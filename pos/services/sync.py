@@ -12,7 +12,12 @@
    retried on their own: a manager looks at them).  A timeout, a dropped
    connection or a server error: the same batch again after a back-off
    (:class:`pos.sync.RetryPolicy`); when the budget is spent the run gives up,
-   losing nothing — the next run starts with that batch;
+   losing nothing — the next run starts with that batch.  Batches left
+   unanswered by an earlier run and the run's first new batch go one at a
+   time; after that up to ``in_flight`` new batches are on their way at once
+   (each stored before it is sent, each answer marked as it comes, in order).
+   The first failure stops new batches: the others on their way are answered
+   or left open, and the next run sends the open ones again, oldest first;
 3. **download**: catalogue, price, producer and user changes after the stored
    cursor; each page is checked whole, then applied together with its new
    cursor in one transaction (a crash re-downloads the page).
@@ -32,10 +37,12 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import random
+import threading
 import time
 import uuid
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from pos.catalogue_changes import CatalogueChangeError, parse_change
@@ -43,6 +50,7 @@ from pos.clock import Clock
 from pos.services.sync_backfill import backfill
 from pos.sync import (
     DEFAULT_BATCH_SIZE,
+    DEFAULT_IN_FLIGHT,
     DEFAULT_PAGE_SIZE,
     Acknowledgement,
     BatchRefusedError,
@@ -128,6 +136,7 @@ class _Run:
     terminal: str
     report: SyncReport
     rng: random.Random
+    lock: threading.Lock = field(default_factory=threading.Lock)  # the report, across senders
 
     def now(self) -> dt.datetime:
         return self.clock.now()
@@ -143,6 +152,7 @@ def synchronise(
     wait: Wait | None = None,
     batch_size: int = DEFAULT_BATCH_SIZE,
     page_size: int = DEFAULT_PAGE_SIZE,
+    in_flight: int = DEFAULT_IN_FLIGHT,
     rng: random.Random | None = None,
 ) -> SyncReport:
     """One sync run (see the module docstring); the report says how it went."""
@@ -154,7 +164,7 @@ def synchronise(
                wait or _sleep, terminal, report, rng or random.Random())  # fmt: skip
     try:
         report.backfilled = backfill(uow_factory, reader)
-        _upload(run, batch_size)
+        _upload(run, batch_size, in_flight)
         _download(run, page_size)
     except _StoppedError:
         report.outcome = SyncOutcome.STOPPED
@@ -185,20 +195,66 @@ def _sleep(seconds: float) -> bool:
 
 
 # --- upload --------------------------------------------------------------------------------
-def _upload(run: _Run, batch_size: int) -> None:
+Pending = tuple[OpenBatch, list[QueuedRecord], "Future[Acknowledgement]"]
+
+
+def _upload(run: _Run, batch_size: int, in_flight: int) -> None:
+    """Open batches one at a time, oldest first, then the first new one; then the rest with
+    up to ``in_flight`` on their way at once."""
     while True:
         batch = _next_batch(run, batch_size)
         if batch is None:
             return
-        with run.reader() as uow:
-            records = uow.outbox.batch_records(batch.batch_id)
-        pause_point("sync-batch-stored")  # crash tests: the batch id is stored, nothing sent
-        ack = _deliver(run, batch, records)
-        pause_point("sync-answered")  # crash tests: the head office has it, not yet marked
-        with run.uow_factory() as uow:
-            uow.outbox.acknowledge(ack, run.now())
-            uow.commit()
-        _tally(run.report, ack, records)
+        records = _records(run, batch)
+        _mark_answered(run, records, _deliver(run, batch, records))
+        if in_flight > 1 and _nothing_open(run):  # the line works; no older batch waits
+            return _upload_pipelined(run, batch_size, in_flight)
+
+
+def _nothing_open(run: _Run) -> bool:
+    with run.reader() as uow:
+        return uow.outbox.open_batch() is None
+
+
+def _upload_pipelined(run: _Run, batch_size: int, in_flight: int) -> None:
+    pending: deque[Pending] = deque()
+    with ThreadPoolExecutor(in_flight, thread_name_prefix="sync-upload") as senders:
+        try:
+            while True:
+                while len(pending) < in_flight and (batch := _new_batch(run, batch_size)):
+                    records = _records(run, batch)
+                    pending.append((batch, records, senders.submit(_deliver, run, batch, records)))
+                if not pending:
+                    return
+                _, records, answer = pending.popleft()
+                _mark_answered(run, records, answer.result())
+        finally:
+            _settle(run, pending)
+
+
+def _settle(run: _Run, pending: deque[Pending]) -> None:
+    """After a failure: wait for the batches still on their way; mark those answered.  The
+    others stay open and go first next run; the first failure is the one reported."""
+    for _, records, answer in pending:
+        try:
+            _mark_answered(run, records, answer.result())
+        except Exception:  # already told: the first failure is the run's outcome
+            continue
+
+
+def _records(run: _Run, batch: OpenBatch) -> list[QueuedRecord]:
+    with run.reader() as uow:
+        records = uow.outbox.batch_records(batch.batch_id)
+    pause_point("sync-batch-stored")  # crash tests: the batch id is stored, nothing sent
+    return records
+
+
+def _mark_answered(run: _Run, records: list[QueuedRecord], ack: Acknowledgement) -> None:
+    pause_point("sync-answered")  # crash tests: the head office has it, not yet marked
+    with run.uow_factory() as uow:
+        uow.outbox.acknowledge(ack, run.now())
+        uow.commit()
+    _tally(run.report, ack, records)
 
 
 def _next_batch(run: _Run, batch_size: int) -> OpenBatch | None:
@@ -212,6 +268,17 @@ def _next_batch(run: _Run, batch_size: int) -> OpenBatch | None:
             uow.commit()  # the batch id is stored before anything is sent
             batch = uow.outbox.open_batch()
     return batch
+
+
+def _new_batch(run: _Run, batch_size: int) -> OpenBatch | None:
+    """A new batch of waiting records, stored before it is sent; ``None`` when none wait."""
+    batch_id = uuid.uuid4()
+    with run.uow_factory() as uow:
+        count = uow.outbox.assign_batch(batch_id, batch_size, run.now())
+        if count == 0:
+            return None
+        uow.commit()
+    return OpenBatch(batch_id, count, attempts=0, last_error="")
 
 
 def _deliver(run: _Run, batch: OpenBatch, records: list[QueuedRecord]) -> Acknowledgement:
@@ -230,7 +297,8 @@ def _deliver(run: _Run, batch: OpenBatch, records: list[QueuedRecord]) -> Acknow
                 raise _GaveUpError(
                     f"{error}; gave up for now, batch {batch.batch_id} stays queued"
                 ) from None
-            run.report.retries += 1
+            with run.lock:
+                run.report.retries += 1
             if run.wait(delay):
                 raise _StoppedError from None
         except HeadOfficeError as error:  # 401, or the batch refused whole: a person decides
@@ -245,6 +313,7 @@ def _note_attempt(run: _Run, batch: OpenBatch, error: str) -> None:
 
 
 def _tally(report: SyncReport, ack: Acknowledgement, records: list[QueuedRecord]) -> None:
+    """Called on the run's own thread only (answers are marked there, in order)."""
     kinds = {record.record_id: record.kind for record in records}
     for record_id in (*ack.accepted, *ack.duplicates):
         report.sent[kinds[str(record_id)]] += 1

@@ -12,6 +12,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 import shutil
+import threading
+import time
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -22,7 +24,7 @@ from pos.bootstrap import AppContext, open_context, sync_now
 from pos.fakes_sync import FakeHeadOffice
 from pos.services.sync import SyncOutcome
 from pos.store.database import DATABASE_FILENAME, raw_connection
-from pos.sync import ChangeEntity, RetryPolicy
+from pos.sync import ChangeEntity, RetryPolicy, UnreachableError
 from tests.sync_helpers import (
     counter_totals,
     outbox_by_kind,
@@ -161,6 +163,78 @@ def test_rejected_records_are_set_aside_with_their_reason_not_dropped_not_retrie
         uow.commit()
     fixed = _sync(counter, office)
     assert fixed.outcome is SyncOutcome.DONE and fixed.sent["shift"] == len(shifts)
+
+
+class _SlowLine:
+    """The fake head office behind a line that takes a while, and breaks for good after
+    ``works_for`` deliveries; it counts how many batches were on their way at once."""
+
+    def __init__(self, office: FakeHeadOffice, works_for: int = 10**9):
+        self.office, self.works_for = office, works_for
+        self.calls, self.on_the_way, self.most_at_once = 0, 0, 0
+        self.batch_ids: list[uuid.UUID] = []  # in the order they were sent
+        self._lock = threading.Lock()
+
+    def send_batch(self, batch_id: uuid.UUID, terminal: str, records: list) -> object:
+        with self._lock:
+            self.calls += 1
+            self.batch_ids.append(batch_id)
+            broken = self.calls > self.works_for
+            self.on_the_way += 1
+            self.most_at_once = max(self.most_at_once, self.on_the_way)
+        try:
+            time.sleep(0.03)
+            if broken:
+                raise UnreachableError("connection refused")
+            return self.office.send_batch(batch_id, terminal, records)
+        finally:
+            with self._lock:
+                self.on_the_way -= 1
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self.office, name)
+
+
+@pytest.mark.parametrize("in_flight", [1, 2, 3])
+def test_after_the_first_answer_batches_go_several_at_once_and_all_arrive_once(
+    counter: AppContext, in_flight: int
+) -> None:
+    assert counter.data_dir is not None
+    line = _SlowLine(FakeHeadOffice())
+    report = _sync(counter, line, batch_size=25, in_flight=in_flight)
+    assert report.outcome is SyncOutcome.DONE and report.waiting == 0, report.summary()
+    assert line.most_at_once == in_flight and report.duplicates == 0
+    assert line.office.deliveries == report.batches == line.calls
+    owned = owned_record_ids(counter.data_dir)
+    assert {r.record_id for r in line.office.records.values()} == set().union(*owned.values())
+    assert payload_totals(line.office.payloads("sale")) == counter_totals(counter.data_dir)
+    assert {row["state"] for row in outbox_rows(counter.data_dir)} == {"sent"}
+
+
+def test_a_line_that_breaks_with_batches_on_the_way_loses_nothing_and_doubles_nothing(
+    counter: AppContext,
+) -> None:
+    """90 records in batches of 15: 1–3 are answered, then the line breaks with 4 and 5 on
+    their way: those stay open with their ids, the run gives up, and the next run sends them
+    first, as they were, then the rest."""
+    assert counter.data_dir is not None
+    line = _SlowLine(FakeHeadOffice(), works_for=3)
+    broken = _sync(counter, line, batch_size=15, in_flight=2, wait=lambda _s: False)
+    assert broken.outcome is SyncOutcome.UNREACHABLE and broken.batches == 3
+    with raw_connection(counter.data_dir / DATABASE_FILENAME) as connection:
+        open_ids = [b for (b,) in connection.execute(
+            "SELECT batch_uuid FROM sync_outbox WHERE state = 'waiting'"
+            " AND batch_uuid IS NOT NULL GROUP BY batch_uuid ORDER BY min(seq)")]  # fmt: skip
+    assert len(open_ids) == 2 and not set(map(uuid.UUID, open_ids)) & set(line.office.batches)
+    sent_before = len(line.office.records)
+    assert sent_before == 3 * 15 == sum(r["state"] == "sent" for r in outbox_rows(counter.data_dir))
+    line.works_for, line.batch_ids = 10**9, []  # the line is mended
+    done = _sync(counter, line, batch_size=15, in_flight=2)
+    assert line.batch_ids[:2] == [uuid.UUID(b) for b in open_ids]  # first, oldest first
+    assert done.outcome is SyncOutcome.DONE and done.waiting == 0 and done.duplicates == 0
+    assert {uuid.UUID(b) for b in open_ids} <= set(line.office.batches)  # resent as they were
+    assert payload_totals(line.office.payloads("sale")) == counter_totals(counter.data_dir)
+    assert len(line.office.records) == len(outbox_rows(counter.data_dir))
 
 
 def test_a_revoked_token_stops_the_sync_and_marks_nothing(counter: AppContext) -> None:
