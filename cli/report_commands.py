@@ -30,7 +30,7 @@ from typing import Any
 from cli.common import EXIT_OK, CommandError, open_store
 from cli.people import add_manager_options, manager_approval
 from cli.report_text import blocks_text, manager_text
-from pos.bootstrap import AppContext
+from pos.bootstrap import AppContext, sync_now
 from pos.clock import SystemClock
 from pos.services.day_close import (
     DayCloseError,
@@ -43,7 +43,9 @@ from pos.services.day_close import (
 from pos.services.report_export import Report, write_csv, write_json
 from pos.services.reports import ReportError, ReportPeriod, manager_report
 from pos.services.returns import ApprovalRefusedError
+from pos.services.sync import SyncBusyError, SyncNotConfiguredError
 from pos.settings import Settings
+from pos.sync import RetryPolicy
 
 REPORT_HELP = __doc__.split("\n\n", 1)[1] if __doc__ else ""
 
@@ -65,6 +67,9 @@ def add_report_parser(commands: Any) -> None:
     _range(z, required=False)
     z.add_argument("--number", metavar="Z-NUMBER", help="one Z report, e.g. POS01-Z-00000012")
     z.add_argument("--close", action="store_true", help="close the open business day now")
+    z.add_argument("--no-sync", action="store_true",
+                   help="with --close: do not send the day to the head office now"
+                        " (by default it is sent when sync is set up with after_z)")  # fmt: skip
     add_manager_options(z, required=False)
     _outputs(z, escpos=True)
     z.set_defaults(handler=run_z)
@@ -203,11 +208,33 @@ def run_z(args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
             _day_output(args, context, report)
+            if not args.no_sync:
+                _sync_after_z(context)
             return
         for report in _stored(args, context):
             _day_output(args, context, report)
 
     return _run(args, body)
+
+
+def _sync_after_z(context: AppContext) -> None:
+    """The closed day to the head office, as the app does after a Z (``after_z``).
+
+    The day is closed whatever happens here: an unreachable head office is said
+    on stderr and the records wait in the outbox for the next run (nightly or cron).
+    """
+    settings = context.settings().sync
+    if not (settings.after_z and settings.hq_url):
+        return
+    try:
+        report = sync_now(context, policy=RetryPolicy(give_up_after_seconds=AFTER_Z_PATIENCE))
+    except (SyncNotConfiguredError, SyncBusyError) as error:
+        print(f"sync after the Z report: not run: {error}", file=sys.stderr)
+        return
+    print(f"sync after the Z report: {report.summary()}", file=sys.stderr)
+
+
+AFTER_Z_PATIENCE = 60.0  # seconds of retries before the records are left for the next run
 
 
 def _stored(args: argparse.Namespace, context: AppContext) -> list[DayReport]:

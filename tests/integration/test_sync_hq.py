@@ -14,6 +14,7 @@ the head office's reports for the terminal are the counter's own.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import itertools
 import os
 import signal
@@ -32,7 +33,7 @@ from cli.main import main
 from hq.bootstrap import HqContext, open_hq
 from hq.services.reports import hq_report, hq_z_reports
 from hq.services.terminals import add_terminal, revoke_terminal
-from pos.bootstrap import AppContext, sync_now, sync_units
+from pos.bootstrap import AppContext, open_context, sync_now, sync_units
 from pos.clock import THAI_TIME, FakeClock
 from pos.hq_client import HttpHeadOffice
 from pos.report_rows import ReportPeriod
@@ -421,3 +422,41 @@ def test_the_counter_killed_mid_sync_resumes_and_nothing_is_lost_or_doubled(
         assert_same_on_both_sides(context, hq, database_url)
     finally:
         context.close()
+
+
+def test_a_headless_z_sends_the_closed_day_to_the_head_office(
+    hq: HqContext, server: HqProcess, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    """``otop-pos report z --close`` closes the day and, with ``after_z`` (the default), syncs it
+    at once — as the app's day-close dialog does; ``--no-sync`` leaves it for the nightly run."""
+    data_dir = tmp_path / "store"
+    assert main(["--data-dir", str(data_dir), "init", "--demo"]) == 0
+    name = f"C{next(_seeds)}"
+    assert main(["--data-dir", str(data_dir), "settings", "set", "terminal_id", name]) == 0
+    write_token(data_dir, add_terminal(hq.uow_factory, hq.clock, name).token)
+    cashier, manager = "สมหญิง ใจดี", "ประเสริฐ ทองดี"
+
+    def cli(*args: str, pin: str | None = None) -> int:
+        if pin is not None:
+            monkeypatch.setattr("sys.stdin", io.StringIO(pin + "\n"))
+        return main(["--data-dir", str(data_dir), *args])
+
+    for sync in ([], ["--no-sync"]):
+        assert cli("shift", "open", "--user", cashier, "--float-count", "100x10") == 0
+        assert cli("shift", "close", "--user", cashier, "--count", "100x10", "--card", "0") == 0
+        if not sync:  # the first day: the counter learns where its head office is
+            context = open_context(data_dir)
+            point_at(context, server.base_url)
+            context.close()
+        capsys.readouterr()
+        close = ["report", "z", "--close", "--manager", manager, "--pin-stdin", *sync]
+        assert cli(*close, pin="5678") == 0
+        told = capsys.readouterr().err
+        if sync:
+            assert "sync after the Z report" not in told
+        else:
+            assert "sync after the Z report: sync done" in told, told
+    everything = ReportPeriod(dt.date(2020, 1, 1), dt.date(2029, 12, 31))
+    z_reports = hq_z_reports(hq.uow_factory, everything, name).rows
+    assert [z.number for z in z_reports] == [f"{name}-Z-00000001"]  # not the --no-sync one
