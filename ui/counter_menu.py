@@ -61,6 +61,7 @@ class BackOffice(QObject):
         )
         self.menu_button.setMenu(self.menu)
         self._troubled = False  # receipts waited or failed since the printer was last fine
+        self._problem = ""  # what the printer last said was wrong, told again at log-in
         window.login.loggedIn.connect(lambda _: QTimer.singleShot(0, self._after_login))
         self.bridge = PrintStatusBridge(self)
         self.bridge.status_changed.connect(self.show_status)
@@ -90,6 +91,8 @@ class BackOffice(QObject):
             self._troubled,
             (needs_attention(status) or (self._troubled and status.state is QueueState.PRINTING)),
         )
+        if needs_attention(status):
+            self._problem = status.message
         if not self.window.sale_active():
             return
         if needs_attention(status) and not troubled:
@@ -98,10 +101,10 @@ class BackOffice(QObject):
             self.window.sale.show_info("เครื่องพิมพ์พร้อม: พิมพ์ใบที่รอครบแล้ว")
 
     def _after_login(self) -> None:
-        """Receipts waiting from before (the printer was off at start): say so at the sale."""
-        status = self.status_line.status
-        if status is not None and needs_attention(status) and self.window.sale_active():
-            self.window.sale.show_warning(status.message)
+        """Receipts waiting from before (the printer was off at start): say so at the sale —
+        also when the log-in falls on one of the worker's retries (a moment of "printing")."""
+        if self._troubled and self._problem and self.window.sale_active():
+            self.window.sale.show_warning(self._problem)
 
     def _tell_cashier(self, message: str) -> None:
         if self.window.sale_active():

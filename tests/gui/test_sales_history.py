@@ -19,6 +19,7 @@ from pos.print_queue import JobState
 from pos.services.print_jobs import queue_document
 from receipts.emulator import PrinterEmulator
 from receipts.print_service import PrintService, start_printing
+from receipts.queue_status import QueueState, QueueStatus
 from tests.gui.helpers import (
     MANAGER_PIN,
     SILK,
@@ -247,3 +248,16 @@ def test_the_app_starts_printing_after_its_window_and_stops_it_at_exit(
     assert worker._thread is None  # stopped and joined
     context.printing = None
     window.close()
+
+
+def test_a_log_in_during_a_retry_still_tells_the_cashier_of_waiting_receipts(
+    qtbot: QtBot, window: CounterWindow
+) -> None:
+    """Receipts wait, the worker retries (a moment of "printing") just as the cashier logs in:
+    the sale screen still says why the receipts wait (a loaded CI machine once hit this)."""
+    assert window.back_office is not None
+    off = "เครื่องพิมพ์ปิดอยู่หรือไม่ได้เชื่อมต่อ (127.0.0.1:9): connection refused"
+    window.back_office.show_status(QueueStatus(QueueState.WAITING, 2, off, off))
+    window.back_office.show_status(QueueStatus(QueueState.PRINTING, 2, "กำลังพิมพ์"))
+    logged_in(qtbot, window)
+    qtbot.waitUntil(lambda: off in window.sale.status.text())
