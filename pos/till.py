@@ -23,11 +23,14 @@ import enum
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pos.cart import Cart, CartError, CartLine, Discount, DiscountKind
 from pos.catalog import MILLI, Product
 from pos.money import MoneyFormatError, parse_baht
+
+if TYPE_CHECKING:  # pos.ports imports this module
+    from pos.ports import User
 
 BASIS_POINTS_PER_WHOLE = 10_000
 _PERCENT_PATTERN = re.compile(r"^(?P<whole>\d{1,3})(?:\.(?P<frac>\d{1,2}))?\s*%$")
@@ -219,6 +222,37 @@ def discounts_over_limit(cart: Cart, approvals: Approvals, limit_basis_points: i
     if order is None or approvals.order is not None or not cart.lines:
         return False
     return exceeds_discount_limit(order, goods_after_line_discounts(cart), limit_basis_points)
+
+
+def discount_approver(
+    user: User, needed: bool, approver: User | None, limit_basis_points: int
+) -> int | None:
+    """Who approves a discount: nobody when within the limit, else the manager at the till
+    or the manager who gave their PIN; a cashier alone is refused (APPROVAL_NEEDED)."""
+    if not needed:
+        return None
+    if user.is_manager:
+        return user.user_id
+    if approver is None or not approver.is_manager:
+        raise TillError(
+            TillProblem.APPROVAL_NEEDED,
+            "a manager must approve",
+            limit_basis_points=limit_basis_points,
+        )
+    return approver.user_id
+
+
+def check_still_within_limits(
+    cart: Cart, approvals: Approvals, limit_basis_points: int, *, cashier_alone: bool
+) -> None:
+    """After a change that lowers what discounts come off (fewer pieces under an amount
+    discount): refused (OVER_LIMIT_AFTER_CHANGE) if an unapproved one now goes over."""
+    if cashier_alone and discounts_over_limit(cart, approvals, limit_basis_points):
+        raise TillError(
+            TillProblem.OVER_LIMIT_AFTER_CHANGE,
+            "a discount would go over the limit; change the discount first",
+            limit_basis_points=limit_basis_points,
+        )
 
 
 def discount_detail(

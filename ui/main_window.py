@@ -101,10 +101,18 @@ class CounterWindow(QMainWindow):
             self._header_row.insertWidget(3, self.back_office.status_line)
             self._header_row.insertWidget(6, self.back_office.menu_button)
             self.print_wake = context.wake_printer if context is not None else None
+        # The shift (on top) and the sync (below) share one column: two one-line statuses at a
+        # readable size, where side by side they only fitted a 1366-pixel header as 8-pt pairs.
+        self.header_status = QWidget(objectName="headerStatus")
+        self.header_status_column = QVBoxLayout(self.header_status)
+        self.header_status_column.setContentsMargins(6, 0, 6, 0)
+        self.header_status_column.setSpacing(0)
+        self._header_row.insertWidget(self._header_row.indexOf(self.user_label) - 1,
+                                      self.header_status)  # before the stretch  # fmt: skip
         self.sync_panel: SyncPanel | None = None  # the head office: last sync, waiting (issue 7)
         if context is not None and context.engine is not None:
             self.sync_panel = SyncPanel(context, self)
-            self._header_row.insertWidget(4, self.sync_panel.label)
+            self.header_status_column.addWidget(self.sync_panel.label)
         self.login.loggedIn.connect(self._logged_in)
         self.router = ScanRouter(self.sale.scan_input, self.sale.submit_scan, self.sale_active,
                                  till.settings.wedge_max_key_gap_ms)  # fmt: skip

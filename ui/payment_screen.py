@@ -28,11 +28,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QImage, QKeyEvent
 from PySide6.QtWidgets import (
-    QButtonGroup,
-    QHBoxLayout,
     QLineEdit,
-    QStackedWidget,
-    QVBoxLayout,
     QWidget,
 )
 from sqlalchemy.exc import SQLAlchemyError
@@ -54,16 +50,13 @@ from pos.tenders import (
 from pos.till import TillError, cart_from_snapshot
 from ui.buyer_details import BuyerDetailsPanel, ask_tax_invoice
 from ui.messages import problem_text
+from ui.payment_layout import KIND_KEYS, bind_payment_keys, setup_payment_ui
 from ui.payment_style import PAYMENT_STYLE
-from ui.payment_summary import DonePanel, PaymentSummary, settled_view
+from ui.payment_summary import DonePanel, settled_view
 from ui.payment_texts import refusal_text, scheme_name, store_failure_text
 from ui.sale_screen import PaymentRequest
 from ui.scheme_page import SchemePage
-from ui.status_line import StatusLine
-from ui.style import STATUS_HEIGHT
 from ui.tender_pages import (
-    EXACT_SHORTCUT,
-    NOTE_SHORTCUTS,
     CardPage,
     CashPage,
     InputError,
@@ -71,14 +64,7 @@ from ui.tender_pages import (
     PromptPayPage,
     TenderPage,
 )
-from ui.widgets import ActionButton, bind_shortcut, steady
-
-KIND_KEYS = (
-    ("F1", TenderKind.CASH),
-    ("F2", TenderKind.PROMPTPAY),
-    ("F3", TenderKind.CARD),
-    ("F4", TenderKind.SCHEME),
-)
+from ui.widgets import ActionButton
 
 
 class PaymentScreen(QWidget):
@@ -103,8 +89,8 @@ class PaymentScreen(QWidget):
         self.scan_catcher = QLineEdit()  # where the scan router puts keys typed elsewhere
         self.scan_catcher.hide()
         self.buttons: dict[str, ActionButton] = {}
-        self._build()
-        self._bind_keys()
+        setup_payment_ui(self)
+        bind_payment_keys(self)
         self.request: PaymentRequest | None = None
         self.tenders: list[Tender] = []
         self.buyer: BuyerDetails | None = None
@@ -113,77 +99,12 @@ class PaymentScreen(QWidget):
         self._leave_warned = False
         self.retranslate()
 
-    # --- layout -------------------------------------------------------------------------------
-    def _button(self, name: str, key: str, handler: Callable[[], object]) -> ActionButton:
-        button = ActionButton(name, key)
-        button.clicked.connect(lambda: handler())
-        self.buttons[name] = button
-        return button
-
-    def _build(self) -> None:
-        self.summary = PaymentSummary()
-        self.status = StatusLine("paymentStatus")
-        left = QVBoxLayout()
-        left.addWidget(self.summary, 1)
-        left.addWidget(steady(self.status, STATUS_HEIGHT))
-        kinds = QWidget(objectName="tenderKinds")
-        kind_row = QHBoxLayout(kinds)
-        kind_row.setContentsMargins(0, 0, 0, 0)
-        self.kind_group = QButtonGroup(self)
-        for key, kind in KIND_KEYS:
-            button = self._button(f"kind_{kind.value}", key, lambda kind=kind: self.select(kind))
-            button.setCheckable(True)
-            self.kind_group.addButton(button)
-            kind_row.addWidget(button)
-        self.stack = QStackedWidget()
-        for page in self.pages.values():
-            self.stack.addWidget(page)
-            page.tenderReady.connect(self.add)  # Enter in a field: QLineEdit passes it up to us
-        self.cash_page.pad.accepted.connect(self.enter)
-        self.promptpay_page.qrShown.connect(self.qrShown)
-        self.promptpay_page.qrShown.connect(
-            lambda _, caption: self._status(
-                self.tr(
-                    "The customer scans the QR ({caption}). Ctrl+Enter once the transfer"
-                    " has arrived."
-                ).format(caption=caption)
-            )
+    def qr_status(self, caption: str) -> None:
+        self._status(
+            self.tr(
+                "The customer scans the QR ({caption}). Ctrl+Enter once the transfer has arrived."
+            ).format(caption=caption)
         )
-        self.promptpay_page.qrCleared.connect(self.qrCleared)
-        self.stack.addWidget(self.buyer_panel)
-        self.stack.addWidget(self.done_panel)
-        actions = QHBoxLayout()
-        actions.addWidget(self._button("backToCart", "Esc", self.escape))
-        actions.addWidget(self._button("removeTender", "Ctrl+Del", self.remove_tender))
-        actions.addWidget(self._button("buyerButton", "Ctrl+I", self.ask_buyer))
-        self.complete_button = self._button("completeButton", "Enter", self.complete)
-        actions.addWidget(self.complete_button, 2)
-        right = QVBoxLayout()
-        right.addWidget(kinds)
-        right.addWidget(self.stack, 1)
-        right.addLayout(actions)
-        body = QHBoxLayout(self)
-        body.setContentsMargins(10, 8, 10, 8)
-        body.addLayout(left, 42)
-        body.addLayout(right, 58)
-
-    def _bind_keys(self) -> None:
-        notes = zip(NOTE_SHORTCUTS, self.cash_page.note_buttons, strict=True)
-        for key, button in notes:
-            bind_shortcut(self, key, button.click)
-        bind_shortcut(self, EXACT_SHORTCUT, self.cash_page.take_exact)
-        for keys, handler in (
-            ("F1", lambda: self.select(TenderKind.CASH)),
-            ("F2", lambda: self.select(TenderKind.PROMPTPAY)),
-            ("F3", lambda: self.select(TenderKind.CARD)),
-            ("F4", lambda: self.select(TenderKind.SCHEME)),
-            ("Ctrl+Return", self._ctrl_enter),
-            ("Ctrl+Enter", self._ctrl_enter),
-            ("Ctrl+I", self.ask_buyer),
-            ("Ctrl+Del", self.remove_tender),
-            ("Esc", self.escape),
-        ):
-            bind_shortcut(self, keys, handler)
 
     @property
     def cash_page(self) -> CashPage:
@@ -349,7 +270,7 @@ class PaymentScreen(QWidget):
         self._status(self.tr("Saved. The receipt is printing."))
         self.setFocus()
 
-    def _ctrl_enter(self) -> None:
+    def ctrl_enter(self) -> None:
         """Ctrl+Enter: save the buyer's details when asking them, else "transfer received"."""
         if self.stack.currentWidget() is self.buyer_panel:
             self.buyer_panel.save()

@@ -26,11 +26,8 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLabel,
     QLineEdit,
-    QStackedWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -65,9 +62,9 @@ from ui.return_lines import (
     refund_summary,
     sale_summary,
 )
+from ui.returns_layout import setup_returns_ui
 from ui.status_line import StatusLine
-from ui.style import STATUS_HEIGHT
-from ui.widgets import ActionButton, bind_shortcut, steady
+from ui.widgets import ActionButton
 
 
 class ReturnsScreen(QWidget):
@@ -95,7 +92,7 @@ class ReturnsScreen(QWidget):
         self.result.setTextFormat(Qt.TextFormat.RichText)
         self.status = StatusLine("paymentStatus")
         self.buttons: dict[str, ActionButton] = {}
-        self._build()
+        setup_returns_ui(self)
         for field in (self.receipt_input, self.reason):
             field.installEventFilter(self)
         self.history: SaleHistory | None = None
@@ -103,51 +100,6 @@ class ReturnsScreen(QWidget):
         self.refund_in_cash = False
         self._note_id = uuid.uuid4()
         self.retranslate()
-
-    # --- layout -------------------------------------------------------------------------------
-    def _button(self, name: str, key: str, handler: Callable[[], object]) -> ActionButton:
-        button = ActionButton(name, key)
-        button.clicked.connect(lambda: handler())
-        if key != "Enter":  # Enter belongs to the fields (find, return)
-            bind_shortcut(self, key, lambda: handler())
-        self.buttons[name] = button
-        return button
-
-    def _build(self) -> None:
-        find_row = QHBoxLayout()
-        find_row.addWidget(self.receipt_input, 1)
-        find_row.addWidget(self._button("findButton", "Enter", self.find))
-        left = QVBoxLayout()
-        left.addWidget(self.title)
-        left.addLayout(find_row)
-        left.addWidget(self.sale_info)
-        left.addWidget(self.table, 1)
-        left.addWidget(steady(self.status, STATUS_HEIGHT))
-        handlers = {
-            "lineButton": self.toggle_line,
-            "quantityButton": self.ask_quantity,
-            "allButton": self.choose_all,
-            "cashButton": self.toggle_refund_in_cash,
-            "voidButton": self.ask_void,
-            "invoiceButton": self.ask_buyer,
-            "returnButton": self.ask_return,
-        }
-        for name, handler in handlers.items():
-            button = self.actions_page.buttons[name]
-            button.clicked.connect(lambda _=False, handler=handler: handler())
-            bind_shortcut(self, button.shortcut_text, handler)
-            self.buttons[name] = button
-        self.cash_button = self.buttons["cashButton"]
-        self.side = QStackedWidget()
-        for page in (self.actions_page, self.entry, self.buyer_panel, self.result):
-            self.side.addWidget(page)
-        right = QVBoxLayout()
-        right.addWidget(self.side, 1)
-        right.addWidget(self._button("backButton", "Esc", self.escape))
-        body = QHBoxLayout(self)
-        body.setContentsMargins(10, 8, 10, 8)
-        body.addLayout(left, 56)
-        body.addLayout(right, 44)
 
     # --- finding the sale ---------------------------------------------------------------------
     def start(self, *, last_sale: bool = False) -> None:

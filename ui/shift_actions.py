@@ -36,7 +36,7 @@ if TYPE_CHECKING:
     from ui.main_window import CounterWindow
     from ui.manager_screen import ManagerScreen
 
-_SMALL = "font-size: 10pt;"
+_STATUS = "font-size: 10pt;"
 SHIFT_KEYS = {
     "openShiftButton": "Ctrl+O",
     "cashInButton": "Ctrl+J",
@@ -54,7 +54,7 @@ class ShiftActions(QObject):
         self.window = window
         self.manager_screen: ManagerScreen | None = None
         self.label = QLabel(objectName="shiftLabel")
-        window._header_row.insertWidget(3, self.label)
+        window.header_status_column.insertWidget(0, self.label)  # above the sync status
         window.login.loggedIn.connect(lambda _: self.show_shift())
         self.show_shift()
 
@@ -82,15 +82,15 @@ class ShiftActions(QObject):
     def show_shift(self) -> None:
         """The header's shift: ``กะที่ 2 · 13:00``, or that none is open (selling needs one)."""
         shift = current_shift(self.window.till.read_uow_factory)
-        if shift is None:  # two short lines: the header must fit a 1366-pixel screen
-            self.label.setText(self.tr("No shift open") + "\nCtrl+O")
-            self.label.setStyleSheet(f"{_SMALL} color: #ffb74d; font-weight: bold;")
+        if shift is None:  # one line over the sync status: the header fits a 1366-pixel screen
+            self.label.setText(self.tr("No shift open") + " · Ctrl+O")
+            self.label.setStyleSheet(f"{_STATUS} color: #ffb74d; font-weight: bold;")
         else:
             opened = shift.opened_at.astimezone(THAI_TIME).strftime("%H:%M")
             self.label.setText(
-                self.tr("Shift {number}").format(number=shift.number) + f"\n{opened}"
+                self.tr("Shift {number}").format(number=shift.number) + f" · {opened}"
             )
-            self.label.setStyleSheet(_SMALL)
+            self.label.setStyleSheet(_STATUS)
 
     def _open(self, dialog: QDialog, done: Callable[[], None] | None = None) -> QDialog:
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -33,7 +33,7 @@ QMainWindow, #saleScreen, #loginScreen {{ background: {PAPER}; }}
 #header QLabel {{ color: white; font-size: 15pt; }}
 #header #userLabel {{ color: {GOLD}; font-weight: bold; }}
 #header QPushButton {{ background: rgba(255,255,255,0.12); color: white; border: 1px solid
-    rgba(255,255,255,0.35); border-radius: 6px; padding: 2px 12px;
+    rgba(255,255,255,0.35); border-radius: 6px; padding: 2px 8px;
     min-height: {PAD_KEY_HEIGHT - 6}px; }}
 QPushButton {{ min-height: {PAD_KEY_HEIGHT - 6}px; font-size: 13pt; background: white;
     border: 1px solid #b9b3c2; border-radius: 8px; padding: 2px 8px; }}

@@ -43,29 +43,30 @@ REFRESH_EVERY = 2  # checks: the waiting count is read again every minute
 _PANELS: weakref.WeakValueDictionary[Path, SyncPanel] = weakref.WeakValueDictionary()
 
 
-def status_text(status: SyncStatus | None, running: bool = False) -> str:
-    """The header's words: last success and what waits (Thai)."""
+def status_text(
+    status: SyncStatus | None, running: bool = False, *, now: dt.datetime | None = None
+) -> str:
+    """The header's one line (Thai): when the last sync succeeded and what waits.
+
+    The time alone when that was today, else the day and month too (``24/11 23:30``).
+    """
     if status is None:
         return "ซิงก์: กำลังอ่านสถานะ …"
     if not status.settings.hq_url:
         return "ซิงก์: ยังไม่ตั้งค่า"
     last, count = status.last_success, f"รอส่ง {status.waiting.total:,}"
     if running:
-        return f"กำลังซิงก์ …\n{count}"
-    # two short lines: the header has no room for one long one at 1366 px
+        return f"กำลังซิงก์ … · {count}"
     if last is None:
-        text = f"ซิงก์ ยังไม่เคย\n{count}"
+        text = f"ซิงก์ ยังไม่เคย · {count}"
     else:
         local = last.astimezone(THAI_TIME)
-        text = f"ซิงก์ {_short_thai_date(local)}\n{local:%H:%M} · {count}"
+        today = (now or dt.datetime.now(THAI_TIME)).astimezone(THAI_TIME).date()
+        when = f"{local:%H:%M}" if local.date() == today else f"{local:%d/%m %H:%M}"
+        text = f"ซิงก์ {when} · {count}"
     if status.waiting.rejected or status.state.last_outcome not in ("", "done"):
         text += " ⚠"
     return text
-
-
-def _short_thai_date(local: dt.datetime) -> str:
-    """24/11/69: the Buddhist year in two digits, as on Thai slips (the header is full)."""
-    return f"{local:%d/%m}/{(local.year + 543) % 100:02d}"
 
 
 def _tooltip(status: SyncStatus, problem: str) -> str:
@@ -100,7 +101,10 @@ class SyncPanel(QObject):
         _, self._reader = sync_units(context)
         self.label = QPushButton(status_text(None), objectName="syncStatus", flat=True)
         self.label.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the scan field keeps the keyboard
-        self.label.setStyleSheet("font-size: 8pt; padding: 0 2px; text-align: left;")
+        self.label.setStyleSheet(  # a line of text that can be clicked, not a finger-sized key
+            "font-size: 10pt; padding: 0; margin: 0; border: none; min-height: 0;"
+            " background: transparent; text-align: left;"
+        )
         self.label.clicked.connect(lambda: self.start("button"))
         self.status: SyncStatus | None = None
         self.last_report: SyncReport | None = None
@@ -140,7 +144,7 @@ class SyncPanel(QObject):
         if not self._nightly_known:
             self._nightly_known = True
             self._nightly_done = nightly_done_on(status.last_success, status.settings.nightly_at)
-        self.label.setText(status_text(status, self.running))
+        self.label.setText(status_text(status, self.running, now=self.clock.now()))
         self.label.setToolTip(_tooltip(status, self.problem))
 
     # --- when to run ---------------------------------------------------------------------
@@ -167,7 +171,7 @@ class SyncPanel(QObject):
         if self.running:
             return False
         self.running = True
-        self.label.setText(status_text(self.status, running=True))
+        self.label.setText(status_text(self.status, running=True, now=self.clock.now()))
         thread = threading.Thread(target=self._run, args=(reason,), name="sync", daemon=True)
         thread.start()
         return True

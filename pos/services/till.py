@@ -42,8 +42,9 @@ from pos.till import (
     TillError,
     TillProblem,
     cart_from_snapshot,
+    check_still_within_limits,
+    discount_approver,
     discount_detail,
-    discounts_over_limit,
     exceeds_discount_limit,
     goods_after_line_discounts,
     problem_of,
@@ -407,30 +408,17 @@ class TillSession:
         return goods_after_line_discounts(self.cart)
 
     def _approver(self, needed: bool, approver: User | None) -> int | None:
-        user = self._require_user()
-        if not needed:
-            return None
-        if user.is_manager:
-            return user.user_id
-        if approver is None or not approver.is_manager:
-            limit = self.settings.discount_limit_basis_points
-            raise TillError(
-                TillProblem.APPROVAL_NEEDED, "a manager must approve", limit_basis_points=limit
-            )
-        return approver.user_id
+        limit = self.settings.discount_limit_basis_points
+        return discount_approver(self._require_user(), needed, approver, limit)
 
     def _keep_within_limits(self, undo: Callable[[], None]) -> None:
         """After a change that lowers what discounts come off: undo it if one goes over."""
-        limit = self.settings.discount_limit_basis_points
-        if self.needs_approval_for_discounts and discounts_over_limit(
-            self.cart, self._approvals, limit
-        ):
+        limit, alone = self.settings.discount_limit_basis_points, self.needs_approval_for_discounts
+        try:
+            check_still_within_limits(self.cart, self._approvals, limit, cashier_alone=alone)
+        except TillError:
             undo()
-            raise TillError(
-                TillProblem.OVER_LIMIT_AFTER_CHANGE,
-                "a discount would go over the limit; change the discount first",
-                limit_basis_points=limit,
-            )
+            raise
 
     def _discount_event(
         self, action: AuditAction, discount: Discount | None, base_satang: int, approved: int | None

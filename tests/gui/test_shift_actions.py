@@ -31,7 +31,7 @@ def test_without_a_shift_the_cashier_is_told_and_ctrl_o_opens_one(
 ) -> None:
     window = logged_in(qtbot, counter)
     label = window.findChild(QLabel, "shiftLabel")
-    assert label.text() == "ยังไม่เปิดกะ\nCtrl+O"  # in the header, no dialog in the way
+    assert label.text() == "ยังไม่เปิดกะ · Ctrl+O"  # in the header, no dialog in the way
     assert QApplication.activeModalWidget() is None
     wedge_scan(qtbot, SILK)  # the first scan of the day still lands in the cart
     assert len(window.till.cart.lines) == 1
@@ -45,7 +45,7 @@ def test_without_a_shift_the_cashier_is_told_and_ctrl_o_opens_one(
     assert shift is not None and shift.float_satang == 200_000
     assert "เปิดกะที่ 1 แล้ว" in window.sale.status.text()
     opened = shift.opened_at.astimezone(THAI_TIME)
-    assert label.text() == f"กะที่ 1\n{opened:%H:%M}"
+    assert label.text() == f"กะที่ 1 · {opened:%H:%M}"
     press(qtbot, Qt.Key.Key_O, CTRL)  # again: it is open already, no second shift
     assert "กะที่ 1 เปิดอยู่แล้ว" in window.sale.status.text()
     assert rows(demo_context, "SELECT count(*) FROM shift") == [(1,)]

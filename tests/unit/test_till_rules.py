@@ -12,12 +12,17 @@ from pos.audit import AuditAction, AuditEvent
 from pos.cart import Cart, Discount, DiscountKind
 from pos.clock import FakeClock
 from pos.fakes import FakeUnitOfWork
+from pos.ports import User
 from pos.services.cart_journal import CartJournal
 from pos.till import (
     Approvals,
     CartStatus,
     SavedCart,
+    TillError,
+    TillProblem,
     cart_from_snapshot,
+    check_still_within_limits,
+    discount_approver,
     exceeds_discount_limit,
     format_discount,
     parse_discount,
@@ -26,6 +31,31 @@ from pos.till import (
 from tests.till_fixtures import GARLIC, SHALLOTS, SILK
 
 # --- discounts ----------------------------------------------------------------------------------
+CASHIER = User(1, "สมหญิง", "cashier", "x")
+MANAGER = User(2, "ประเสริฐ", "manager", "x")
+
+
+def test_who_approves_a_discount() -> None:
+    assert discount_approver(CASHIER, False, None, 1000) is None  # within the limit: nobody
+    assert discount_approver(MANAGER, True, None, 1000) == 2  # the manager at the till
+    assert discount_approver(CASHIER, True, MANAGER, 1000) == 2  # the manager's PIN
+    for approver in (None, CASHIER):
+        with pytest.raises(TillError) as refused:
+            discount_approver(CASHIER, True, approver, 1000)
+        assert refused.value.problem is TillProblem.APPROVAL_NEEDED
+
+
+def test_fewer_pieces_under_an_amount_discount_cannot_push_it_over_the_limit() -> None:
+    cart = Cart()
+    line = cart.add_product(SILK, 2000)  # two pieces, 400 baht off: within 10% of 2 x 2,450
+    cart.set_line_discount(line.line_id, Discount(DiscountKind.AMOUNT, 40_000))
+    check_still_within_limits(cart, Approvals({}), 1000, cashier_alone=True)
+    cart.set_quantity(line.line_id, 1000)  # one piece: 400 baht is more than 10% of 2,450
+    with pytest.raises(TillError) as refused:
+        check_still_within_limits(cart, Approvals({}), 1000, cashier_alone=True)
+    assert refused.value.problem is TillProblem.OVER_LIMIT_AFTER_CHANGE
+    check_still_within_limits(cart, Approvals({}), 1000, cashier_alone=False)  # a manager's till
+    check_still_within_limits(cart, Approvals({line.line_id: 2}), 1000, cashier_alone=True)
 
 
 def test_discount_entry() -> None:
