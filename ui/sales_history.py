@@ -50,7 +50,7 @@ from pos.services.sales_history import (
     PrintStatus,
     day_history,
     find_document,
-    trading_day,
+    trading_date,
 )
 from pos.thai_dates import thai_date, thai_weekday
 from receipts.blocks import receipt_blocks
@@ -106,7 +106,7 @@ class SalesHistoryDialog(QDialog):
         self._clock = clock or SystemClock()
         self._documents = SaleDocumentSource(context.reader())
         self.rows: list[HistoryRow] = []
-        self.day = day or trading_day(context.reader(), self._clock)
+        self.day = day or trading_date(context.reader(), self._clock)
         self.setWindowTitle("ประวัติการขาย / พิมพ์ซ้ำ")
         self.resize(1340, 740)
         self._build()
@@ -221,7 +221,7 @@ class SalesHistoryDialog(QDialog):
         self.preview.setPixmap(QPixmap.fromImage(image))
 
     def _step_day(self, step: int) -> None:
-        today = trading_day(self._context.reader(), self._clock)
+        today = trading_date(self._context.reader(), self._clock)
         self.load_day(today if step == 0 else self.day + dt.timedelta(days=step))
 
     def find(self, text: str) -> bool:

@@ -41,7 +41,7 @@ from pos.returns import (
 from pos.sale import Sale
 from pos.services.print_jobs import queue_document
 from pos.services.staff import check_pin
-from pos.services.stamping import require_open_shift
+from pos.services.stamping import require_open_shift, trading_day
 from pos.shifts import ShiftStamp
 
 CREDIT_NOTE_DOCUMENT = "credit_note"  # print job kind; the reference is the credit note number
@@ -109,8 +109,7 @@ def last_sale_today(uow_factory: Callable[[], UnitOfWork], clock: Clock) -> Sale
     """
     with uow_factory() as uow:
         terminal_id = uow.settings.load().terminal_id
-        day = uow.shifts.open_day(terminal_id)
-        today = day.business_date if day else clock.now().astimezone(THAI_TIME).date()
+        day, today = trading_day(uow, clock)
         mine = [
             sale
             for sale in uow.sales.sales_on(today)

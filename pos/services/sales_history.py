@@ -13,7 +13,7 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from pos.clock import THAI_TIME, Clock
+from pos.clock import Clock
 from pos.money import format_baht
 from pos.ports import UnitOfWork
 from pos.print_queue import JobState, PrintJob
@@ -26,6 +26,7 @@ from pos.services.print_jobs import (
     TAX_INVOICE_DOCUMENT,
     document_for_number,
 )
+from pos.services.stamping import trading_day
 from pos.tenders import TenderKind
 
 _REFUNDS_TH = {
@@ -91,15 +92,11 @@ def day_history(uow_factory: Callable[[], UnitOfWork], day: dt.date) -> list[His
     return sorted(rows, key=lambda row: (row.at, row.number))
 
 
-def trading_day(uow_factory: Callable[[], UnitOfWork], clock: Clock) -> dt.date:
-    """The day the till is trading in: the open business day's date, else today's Thai date.
-
-    Past midnight a day opened the evening before is still "today" for the
-    cashier: its sales are listed, and voided, under that day until its Z report.
-    """
+def trading_date(uow_factory: Callable[[], UnitOfWork], clock: Clock) -> dt.date:
+    """The date the till trades in (:func:`pos.services.stamping.trading_day`): the history's
+    "today"."""
     with uow_factory() as uow:
-        day = uow.shifts.open_day(uow.settings.load().terminal_id)
-    return day.business_date if day else clock.now().astimezone(THAI_TIME).date()
+        return trading_day(uow, clock)[1]
 
 
 def find_document(

@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from pos.clock import Clock
+from pos.clock import THAI_TIME, Clock
 from pos.ports import UnitOfWork
-from pos.shifts import NoOpenShiftError, ShiftStamp
+from pos.shifts import BusinessDay, NoOpenShiftError, ShiftStamp
 
 
 def now_in(uow: UnitOfWork, clock: Clock) -> dt.datetime:
@@ -39,3 +39,11 @@ def require_open_shift(uow: UnitOfWork, terminal_id: str) -> ShiftStamp:
             " or refunding"
         )
     return shift
+
+
+def trading_day(uow: UnitOfWork, clock: Clock) -> tuple[BusinessDay | None, dt.date]:
+    """The terminal's open business day and the date the till trades in: that day's date, or
+    today's Thai date when no day is open.  Past midnight a day opened the evening before is
+    still "today" for the cashier: its sales are listed, and voided, under it until its Z."""
+    day = uow.shifts.open_day(uow.settings.load().terminal_id)
+    return day, (day.business_date if day else clock.now().astimezone(THAI_TIME).date())

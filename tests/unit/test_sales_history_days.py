@@ -6,7 +6,7 @@ import datetime as dt
 import uuid
 
 from pos.clock import THAI_TIME, FakeClock
-from pos.services.sales_history import day_history, find_document, trading_day
+from pos.services.sales_history import day_history, find_document, trading_date
 from pos.services.shifts import OpenShiftRequest, open_shift
 from pos.services.till_checkout import pay
 from pos.tenders import CashTender
@@ -18,7 +18,7 @@ OPENED = dt.datetime(2026, 11, 24, 23, 30, tzinfo=THAI_TIME)
 def test_without_an_open_day_the_trading_day_is_the_thai_calendar_date() -> None:
     store = seeded_store()
     clock = FakeClock(dt.datetime(2026, 11, 24, 17, 30, tzinfo=dt.UTC))  # 00:30 on the 25th
-    assert trading_day(lambda: store, clock) == dt.date(2026, 11, 25)
+    assert trading_date(lambda: store, clock) == dt.date(2026, 11, 25)
 
 
 def test_a_sale_after_midnight_is_listed_and_found_under_the_day_that_opened() -> None:
@@ -29,7 +29,7 @@ def test_a_sale_after_midnight_is_listed_and_found_under_the_day_that_opened() -
     clock.advance(minutes=45)
     till.scan(GARLIC.barcode or "")
     sale = pay(till, till.sale_draft(), [CashTender(15_900)])
-    day = trading_day(lambda: store, clock)
+    day = trading_date(lambda: store, clock)
     assert day == dt.date(2026, 11, 24) != clock.now().date()
     assert [row.number for row in day_history(lambda: store, day)] == [sale.receipt_number]
     found = find_document(lambda: store, sale.receipt_number, "POS01")
