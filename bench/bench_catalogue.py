@@ -16,8 +16,8 @@ from pathlib import Path
 from bench.catalogue_generator import write_catalogue
 from bench.stats import Figure, percentile, time_each, time_once
 from pos.bootstrap import AppContext, initialise
-from pos.catalog_csv import decode_csv_bytes
-from pos.services.catalog_import import import_catalog
+from pos.catalogue.domain.csv_format import decode_csv_bytes
+from pos.catalogue.services.csv_import import import_catalog
 from pos.store.database import DATABASE_FILENAME, raw_connection
 
 SEARCH_TERMS = ["ผ้าไหม", "มัดหมี่", "ลายลูกแก้ว", "กระเทียมดำ", "หอมแดง", "ยาหม่อง", "ตะกร้า",

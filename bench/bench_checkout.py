@@ -5,7 +5,7 @@
   writing the same rows — sale, 10 lines, 2 tenders, VAT, 20 allocation rows,
   the receipt counter — in one ``BEGIN IMMEDIATE`` transaction with the same
   pragmas (WAL, synchronous=FULL).
-* the till's checkout (:func:`pos.services.till_checkout.pay`): the same kind
+* the till's checkout (:func:`pos.till.services.pay.pay`): the same kind
   of sale, with the saved cart deleted and the receipt's print job queued in
   the same transaction — what the payment screen waits for.
 * ``otop-pos simulate`` of a year (``--sim-days`` × ``--sim-sales``, default
@@ -27,16 +27,16 @@ from pathlib import Path
 
 from bench.stats import Figure, percentile
 from pos.bootstrap import AppContext, initialise, open_till
-from pos.cart import Cart
 from pos.clock import THAI_TIME, FakeClock
-from pos.sale import Sale
-from pos.services.checkout import CheckoutRequest, complete_sale
-from pos.services.shifts import OpenShiftRequest, open_shift
-from pos.services.simulate import SimulationOptions, simulate
-from pos.services.till_checkout import pay
-from pos.shifts import Shift
+from pos.sale.domain.cart import Cart
+from pos.sale.domain.completed_sale import Sale
+from pos.sale.domain.tenders import CashTender, PromptPayTender
+from pos.sale.services.checkout import CheckoutRequest, complete_sale
+from pos.shifts.domain.cash_control import Shift
+from pos.shifts.services.shift_lifecycle import OpenShiftRequest, open_shift
+from pos.simulation.trading_days import SimulationOptions, simulate
 from pos.store.database import DATABASE_FILENAME, raw_connection
-from pos.tenders import CashTender, PromptPayTender
+from pos.till.services.pay import pay
 
 ROUNDS = 600
 WARM_UP = 30

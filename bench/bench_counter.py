@@ -32,8 +32,8 @@ from bench.catalogue_generator import write_catalogue
 from bench.counter_child import CART_LINES, SAMPLES
 from bench.stats import Figure, percentile
 from pos.bootstrap import initialise
-from pos.catalog_csv import decode_csv_bytes
-from pos.services.catalog_import import import_catalog
+from pos.catalogue.domain.csv_format import decode_csv_bytes
+from pos.catalogue.services.csv_import import import_catalog
 
 STARTS = 3
 

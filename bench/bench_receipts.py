@@ -22,11 +22,11 @@ from pathlib import Path
 
 from bench.stats import Figure, percentile, time_each
 from pos.bootstrap import AppContext, initialise
-from pos.cart import Cart, Discount, DiscountKind
 from pos.clock import THAI_TIME, FakeClock
-from pos.printing import DOTS_58MM, DOTS_80MM, PrinterSettings, PrintMode
-from pos.services.checkout import CheckoutRequest, complete_sale
-from pos.tenders import CashTender, SchemeTender
+from pos.printing.domain.printer_settings import DOTS_58MM, DOTS_80MM, PrinterSettings, PrintMode
+from pos.sale.domain.cart import Cart, Discount, DiscountKind
+from pos.sale.domain.tenders import CashTender, SchemeTender
+from pos.sale.services.checkout import CheckoutRequest, complete_sale
 from receipts.document import DocumentKind
 from receipts.document_source import SaleDocumentSource
 from receipts.escpos_output import document_to_escpos

@@ -28,11 +28,11 @@ from bench.stats import Figure, percentile, time_once
 from bench.year_generator import grow_year
 from pos.bootstrap import AppContext, initialise, open_context
 from pos.clock import THAI_TIME, FakeClock
-from pos.services.day_close import close_day, x_report
-from pos.services.reports import ReportPeriod, manager_report, sales_by_category
-from pos.services.returns import ManagerApproval
-from pos.services.simulate import SimulationOptions, simulate
-from pos.services.staff import check_pin
+from pos.reports.services.range_reports import ReportPeriod, manager_report, sales_by_category
+from pos.sale.services.returns_and_voids import ManagerApproval
+from pos.shifts.services.day_close import close_day, x_report
+from pos.simulation.trading_days import SimulationOptions, simulate
+from pos.staff.services.pins import check_pin
 from pos.store.database import DATABASE_FILENAME, raw_connection
 
 YEAR = ReportPeriod(dt.date(2020, 10, 1), dt.date(2021, 9, 30))

@@ -13,8 +13,8 @@ import random
 import sys
 from pathlib import Path
 
-from pos.barcodes import with_check_digit
-from pos.catalog_csv import COLUMNS
+from pos.catalogue.domain.barcodes import with_check_digit
+from pos.catalogue.domain.csv_format import COLUMNS
 
 GOODS = [
     ("ผ้าไหมมัดหมี่", "Mudmee silk", "textile", "cloth"),

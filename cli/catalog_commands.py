@@ -8,10 +8,10 @@ from pathlib import Path
 from typing import Any
 
 from cli.common import EXIT_OK, CommandError, open_store
+from pos.adapters.data_dir import resolve_data_dir
 from pos.bootstrap import initialise
-from pos.catalog_csv import decode_csv_bytes
-from pos.datadir import resolve_data_dir
-from pos.services.catalog_import import CatalogImportError, export_catalog, import_catalog
+from pos.catalogue.domain.csv_format import decode_csv_bytes
+from pos.catalogue.services.csv_import import CatalogImportError, export_catalog, import_catalog
 
 IMPORT_HELP = """\
 Add or update products (by SKU) from a CSV file, all or nothing: any bad row

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import argparse
 
+from pos.adapters.data_dir import resolve_data_dir
 from pos.bootstrap import AppContext, open_context
-from pos.datadir import resolve_data_dir
 
 EXIT_OK = 0
 EXIT_REFUSED = 1

@@ -21,11 +21,11 @@ from cli.common import EXIT_OK, EXIT_USAGE, CommandError
 from hq.bootstrap import HqContext, open_hq
 from hq.services.catalogue import import_producers, set_user_active
 from hq.services.terminals import TerminalError, add_terminal, list_terminals, revoke_terminal
-from pos.catalog_csv import decode_csv_bytes
+from pos.catalogue.domain.csv_format import decode_csv_bytes
+from pos.catalogue.services.csv_import import CatalogImportError, import_catalog
+from pos.catalogue.services.demo_data import load_demo
 from pos.clock import THAI_TIME
-from pos.services.catalog_import import CatalogImportError, import_catalog
-from pos.services.demo import load_demo
-from pos.services.staff import ROLES, PinError, add_user
+from pos.staff.services.pins import ROLES, PinError, add_user
 
 DB_ENV = "OTOP_HQ_DB"
 DEFAULT_PORT = 8700

@@ -25,8 +25,8 @@ from hq.ports import UnknownTerminalError
 from hq.services.reports import REPORTS, ZListing, hq_report, hq_z_reports
 from hq.services.staff import StaffError, add_staff, revoke_staff
 from pos.money import format_baht
-from pos.report_rows import ReportError, ReportPeriod
-from pos.services.report_export import report_json, write_csv
+from pos.reports.domain.rows import ReportError, ReportPeriod
+from pos.reports.services.export import report_json, write_csv
 
 Action = Callable[[Any, str, str, Callable[[argparse.Namespace], int]], argparse.ArgumentParser]
 Opener = Callable[[argparse.Namespace], HqContext]

@@ -7,8 +7,8 @@ from pathlib import Path
 from typing import Any
 
 from cli.common import EXIT_OK, EXIT_USAGE, CommandError, open_store
-from pos.barcodes import BarcodeError
-from pos.services.labels import LabelError, products_for_labels
+from pos.catalogue.domain.barcodes import BarcodeError
+from pos.catalogue.services.labels import LabelError, products_for_labels
 from receipts.labels import SHEET_LAYOUTS, Label, write_label_sheets
 
 LABELS_HELP = """\
@@ -74,7 +74,7 @@ def run_labels(args: argparse.Namespace) -> int:
 
 
 def _write_escpos(labels: list[Label], path: Path, size: str) -> None:
-    from pos.printing import PrinterSettings
+    from pos.printing.domain.printer_settings import PrinterSettings
     from receipts.label_raster import labels_to_escpos
 
     try:

@@ -23,7 +23,7 @@ from cli import (
 )
 from cli.common import EXIT_STORE, CommandError
 from pos import __version__
-from pos.datadir import ENV_VAR
+from pos.adapters.data_dir import ENV_VAR
 from pos.store.database import StoreError
 
 DESCRIPTION = """\

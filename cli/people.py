@@ -8,8 +8,8 @@ import sys
 
 from cli.common import CommandError
 from pos.bootstrap import AppContext
-from pos.ports import User
-from pos.services.returns import ManagerApproval
+from pos.sale.services.returns_and_voids import ManagerApproval
+from pos.staff.domain.users import User
 
 
 def find_user(context: AppContext, text: str) -> User:

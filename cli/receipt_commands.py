@@ -9,8 +9,8 @@ from typing import Any
 
 from cli.common import EXIT_OK, EXIT_USAGE, CommandError, open_store
 from pos.clock import SystemClock
-from pos.printing import DOTS_58MM, DOTS_80MM, PrintMode
-from pos.services.print_jobs import document_for_number
+from pos.printing.domain.printer_settings import DOTS_58MM, DOTS_80MM, PrintMode
+from pos.printing.services.print_jobs import document_for_number
 
 RECEIPT_HELP = """\
 Write a stored document — a sale's receipt (abbreviated tax invoice, or plain

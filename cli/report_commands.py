@@ -32,7 +32,11 @@ from cli.people import add_manager_options, manager_approval
 from cli.report_text import blocks_text, manager_text
 from pos.bootstrap import AppContext, sync_now
 from pos.clock import SystemClock
-from pos.services.day_close import (
+from pos.reports.services.export import Report, write_csv, write_json
+from pos.reports.services.range_reports import ReportError, ReportPeriod, manager_report
+from pos.sale.services.returns_and_voids import ApprovalRefusedError
+from pos.settings.domain.shop_settings import Settings
+from pos.shifts.services.day_close import (
     DayCloseError,
     DayReport,
     close_day,
@@ -40,12 +44,8 @@ from pos.services.day_close import (
     z_report,
     z_reports_between,
 )
-from pos.services.report_export import Report, write_csv, write_json
-from pos.services.reports import ReportError, ReportPeriod, manager_report
-from pos.services.returns import ApprovalRefusedError
-from pos.services.sync import SyncBusyError, SyncNotConfiguredError
-from pos.settings import Settings
-from pos.sync import RetryPolicy
+from pos.sync.domain.protocol import RetryPolicy
+from pos.sync.services.sync_run import SyncBusyError, SyncNotConfiguredError
 
 REPORT_HELP = __doc__.split("\n\n", 1)[1] if __doc__ else ""
 

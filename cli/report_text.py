@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from pos.catalog import format_quantity
+from pos.catalogue.domain.products import format_quantity
 from pos.money import format_baht
-from pos.services.reports import (
+from pos.reports.services.range_reports import (
     CategoryReport,
     ManagerReport,
     ProducerStatement,

@@ -13,8 +13,8 @@ from typing import Any
 
 from cli.common import EXIT_OK, CommandError, open_store
 from pos.bootstrap import demo_files
-from pos.services.sales_export import export_day, write_csv, write_json
-from pos.services.simulate import SimulationError, SimulationOptions, simulate
+from pos.sale.services.day_export import export_day, write_csv, write_json
+from pos.simulation.trading_days import SimulationError, SimulationOptions, simulate
 
 EXPORT_HELP = """\
 Write every sale and credit note of one business day (Thai date) with its
@@ -26,7 +26,7 @@ lines, tenders, government-scheme shares, VAT per seller and buyer details.
 --format csv    one row per record, the record kind in the first column
                 (sale, line, tender, vat, tax_invoice, credit_note,
                 credit_line, refund, credit_vat); money in baht, 2 decimals.
-The full field lists are in pos/services/sales_export.py."""
+The full field lists are in pos/sale/services/day_export.py."""
 
 SIMULATE_HELP = """\
 Ring up realistic sales through the same checkout the counter uses, for

@@ -7,7 +7,7 @@ import json
 from typing import Any
 
 from cli.common import EXIT_OK, CommandError, open_store
-from pos.services.settings_change import change_setting, setting_items
+from pos.settings.services.change import change_setting, setting_items
 
 SET_HELP = """\
 Change one setting; the program reads it when it starts.  Examples:

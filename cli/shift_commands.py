@@ -15,8 +15,9 @@ from cli.people import add_manager_options, find_user, manager_approval
 from pos.bootstrap import AppContext
 from pos.clock import SystemClock
 from pos.money import MoneyFormatError, format_baht, parse_baht
-from pos.services.returns import ApprovalRefusedError
-from pos.services.shifts import (
+from pos.sale.services.returns_and_voids import ApprovalRefusedError
+from pos.shifts.domain.cash_control import CashCount, CashMovementKind, Shift, ShiftError, TenderKey
+from pos.shifts.services.shift_lifecycle import (
     CashMovementRequest,
     CloseShiftRequest,
     OpenShiftRequest,
@@ -26,7 +27,6 @@ from pos.services.shifts import (
     open_shift,
     record_cash_movement,
 )
-from pos.shifts import CashCount, CashMovementKind, Shift, ShiftError, TenderKey
 from pos.thai_dates import thai_date, thai_datetime
 
 SHIFT_HELP = """\

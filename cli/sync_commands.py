@@ -30,11 +30,11 @@ from cli.common import EXIT_OK, EXIT_USAGE, CommandError, open_store
 from pos.audit import AuditAction, AuditEvent
 from pos.bootstrap import AppContext, open_head_office, sync_now, sync_units
 from pos.clock import SystemClock
-from pos.services.settings_change import change_setting
-from pos.services.sync import SyncBusyError, SyncNotConfiguredError, SyncOutcome
-from pos.services.sync_status import sync_status
-from pos.sync import HeadOfficeError, RetryPolicy, TokenRefusedError
-from pos.sync_settings import forget_token, read_token, write_token
+from pos.settings.services.change import change_setting
+from pos.sync.domain.protocol import HeadOfficeError, RetryPolicy, TokenRefusedError
+from pos.sync.domain.sync_settings import forget_token, read_token, write_token
+from pos.sync.services.status import sync_status
+from pos.sync.services.sync_run import SyncBusyError, SyncNotConfiguredError, SyncOutcome
 
 EXIT_UNREACHABLE = 4
 EXIT_SET_UP = 5

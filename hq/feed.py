@@ -18,8 +18,8 @@ import enum
 from dataclasses import dataclass
 from typing import Any
 
-from pos.catalog import ProducerGroup, Product
-from pos.ports import User
+from pos.catalogue.domain.products import ProducerGroup, Product
+from pos.staff.domain.users import User
 
 
 class ChangeEntity(enum.StrEnum):

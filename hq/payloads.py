@@ -1,4 +1,4 @@
-"""The payload of each kind of record, as the counter sends it (``pos.sync_records``).
+"""The payload of each kind of record, as the counter sends it (``pos.sync.domain.records``).
 
 pydantic models check each payload before it is stored: money, quantities and
 percentages are strict integers (never 12.5, never "125"), times carry an

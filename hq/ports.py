@@ -1,6 +1,6 @@
 """The Protocols head-office services depend on.
 
-:class:`HqUnitOfWork` *is* a :class:`pos.ports.CatalogueUnitOfWork` (catalogue, counters,
+:class:`HqUnitOfWork` *is* a :class:`pos.unit_of_work.CatalogueUnitOfWork` (catalogue, counters,
 settings, users, audit) plus the head office's own repositories, so the
 counter's services — the catalogue CSV import with all its checks, the demo
 loader — run unchanged against the head office's PostgreSQL store.  Its
@@ -18,9 +18,12 @@ from typing import Any, Protocol
 
 from hq.feed import CatalogueChange, ChangeEntity
 from hq.sync import IncomingRecord
-from pos.catalog import ProducerGroup
-from pos.ports import CatalogRepository, CatalogueUnitOfWork, User, UserRepository
-from pos.report_ports import SalesReportQueries
+from pos.catalogue.domain.products import ProducerGroup
+from pos.catalogue.ports import CatalogRepository
+from pos.reports.ports import SalesReportQueries
+from pos.staff.domain.users import User
+from pos.staff.ports import UserRepository
+from pos.unit_of_work import CatalogueUnitOfWork
 
 
 class UnknownTerminalError(ValueError):

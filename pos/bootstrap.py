@@ -14,21 +14,25 @@ from typing import Any, cast
 
 from sqlalchemy import Engine
 
+from pos.adapters.run_lock import exclusive
+from pos.catalogue.services.csv_import import ImportReport
+from pos.catalogue.services.demo_data import DemoFiles, load_demo
 from pos.clock import Clock, SystemClock
-from pos.fakes import FakeUnitOfWork
-from pos.ports import UnitOfWork
-from pos.print_queue import PrintWaker
-from pos.run_lock import exclusive
-from pos.services.cart_journal import CartJournal
-from pos.services.catalog_import import ImportReport
-from pos.services.demo import DemoFiles, load_demo
-from pos.services.sync import SyncBusyError, SyncNotConfiguredError, SyncReport, synchronise
-from pos.services.till import TillSession
-from pos.settings import Settings
+from pos.printing.ports import PrintWaker
+from pos.settings.domain.shop_settings import Settings
 from pos.store.database import MigrationOutcome, open_database
-from pos.store.unit_of_work import SqlUnitOfWork, unit_of_work_factory
-from pos.sync_ports import HeadOffice, SyncUnitOfWork
-from pos.sync_settings import read_token
+from pos.store.sqlite_uow import SqlUnitOfWork, unit_of_work_factory
+from pos.sync.domain.sync_settings import read_token
+from pos.sync.ports import HeadOffice, SyncUnitOfWork
+from pos.sync.services.sync_run import (
+    SyncBusyError,
+    SyncNotConfiguredError,
+    SyncReport,
+    synchronise,
+)
+from pos.till.services.cart_journal import CartJournal
+from pos.till.services.session import TillSession
+from pos.unit_of_work import UnitOfWork
 from resources import resource_path
 
 
@@ -74,12 +78,6 @@ def open_context(data_dir: Path, *, create: bool = False) -> AppContext:
         migration=outcome,
         read_uow_factory=lambda: SqlUnitOfWork(read_sessions),
     )
-
-
-def fake_context() -> AppContext:
-    """A context on in-memory fakes: services without any I/O."""
-    shared = FakeUnitOfWork()
-    return AppContext(data_dir=None, uow_factory=lambda: shared)
 
 
 def demo_files() -> DemoFiles:
@@ -146,7 +144,7 @@ def open_head_office(context: AppContext) -> HeadOffice:
             f"sync is not set up: {missing} of the head office missing; set them with "
             "otop-pos sync configure --url https://HQ:8700 --token-stdin"
         )
-    from pos.hq_client import HttpHeadOffice  # httpx only where the sync runs
+    from pos.adapters.hq_http import HttpHeadOffice  # httpx only where the sync runs
 
     return HttpHeadOffice(url, token)
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
-from pos.catalog import format_quantity
+from pos.catalogue.domain.products import format_quantity
 from pos.money import format_baht
 from pos.thai_dates import thai_datetime
 from receipts.document import Document, DocumentKind, DocumentLine, Tender, TenderKind

@@ -23,7 +23,7 @@ from typing import Any, Protocol
 from escpos.escpos import Escpos
 from escpos.exceptions import DeviceNotFoundError, USBNotFoundError
 
-from pos.printing import ConnectionKind, PrinterSettings
+from pos.printing.domain.printer_settings import ConnectionKind, PrinterSettings
 
 DLE_EOT = b"\x10\x04"
 STATUS_OFFLINE_CAUSE, STATUS_PAPER = 2, 4

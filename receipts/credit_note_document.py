@@ -12,7 +12,7 @@ tender's refund shows the government's share (back to the scheme through its
 app, never in cash) and the buyer's (back to their app wallet) on one line; a
 buyer's share paid back in cash is part of the cash refund.  What is derived for
 display is how a returned line splits into price and discount: the same
-cumulative rounding the refund itself uses (:func:`pos.returns.draft_return`),
+cumulative rounding the refund itself uses (:func:`pos.sale.domain.credit_notes.draft_return`),
 applied to the line's gross.
 """
 
@@ -22,8 +22,13 @@ import uuid
 from collections.abc import Callable, Sequence
 
 from pos.money import div_round_half_up
-from pos.returns import CreditNote, CreditNoteKind, RefundMethod, returned_quantities
-from pos.sale import Sale
+from pos.sale.domain.completed_sale import Sale
+from pos.sale.domain.credit_notes import (
+    CreditNote,
+    CreditNoteKind,
+    RefundMethod,
+    returned_quantities,
+)
 from receipts.document import (
     Document,
     DocumentKind,

@@ -8,9 +8,9 @@ from pathlib import Path
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
-from pos.schemes import SchemeBook
-from pos.services.day_close import DayReport
-from pos.services.reports import tender_label
+from pos.reports.services.range_reports import tender_label
+from pos.sale.domain.schemes import SchemeBook
+from pos.shifts.services.day_close import DayReport
 from pos.thai_dates import thai_date, thai_datetime
 from receipts.report_pdf_parts import build, figures_table, generated_line, heading_block, section
 

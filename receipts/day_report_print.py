@@ -1,6 +1,6 @@
 """The X and Z reports on the thermal printer: blocks → raster or text ESC/POS, via the print queue.
 
-:func:`day_report_blocks` lays a :class:`pos.services.day_close.DayReport` out
+:func:`day_report_blocks` lays a :class:`pos.shifts.services.day_close.DayReport` out
 as receipt blocks (the same blocks the sale receipts use, so raster and text
 mode both work): the centre, the title and Z number, the business day, sales,
 discounts, returns and voids, the net; each tender; the drawer (floats, cash
@@ -22,13 +22,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from pos.clock import Clock, SystemClock
-from pos.day_figures import DayFigures, ShiftLine
-from pos.ports import UnitOfWork
-from pos.printing import PrinterSettings
-from pos.schemes import SchemeBook
-from pos.services.day_close import Z_DOCUMENT_KIND, DayCloseError, DayReport, z_report
-from pos.services.reports import tender_label
+from pos.printing.domain.printer_settings import PrinterSettings
+from pos.reports.services.range_reports import tender_label
+from pos.sale.domain.schemes import SchemeBook
+from pos.shifts.domain.day_figures import DayFigures, ShiftLine
+from pos.shifts.services.day_close import Z_DOCUMENT_KIND, DayCloseError, DayReport, z_report
 from pos.thai_dates import thai_date, thai_datetime
+from pos.unit_of_work import UnitOfWork
 from receipts.blocks import (
     COPY_MARK,
     Align,

@@ -15,7 +15,7 @@ What the sale mapping must produce:
 * ``issued_at``, ``header`` (:class:`Header` from the settings), ``cashier``;
 * ``lines`` — :class:`DocumentLine` in the order sold; each names its producer
   group (the renderers group lines by producer);
-* ``totals`` — :class:`Totals`, from :class:`pos.cart.CartTotals` field by field;
+* ``totals`` — :class:`Totals`, from :class:`pos.sale.domain.cart.CartTotals` field by field;
 * ``tenders`` and ``change_satang``; a scheme tender (คนละครึ่ง) carries the
   government's and the buyer's shares;
 * optionally ``buyer`` (:class:`Buyer`), ``refers_to`` (:class:`Reference`),
@@ -37,7 +37,7 @@ import datetime as dt
 import enum
 from dataclasses import dataclass, replace
 
-from pos.catalog import MILLI
+from pos.catalogue.domain.products import MILLI
 from pos.money import bahttext
 
 
@@ -114,7 +114,7 @@ class DocumentLine:
 
 @dataclass(frozen=True)
 class SellerVat:
-    """VAT included in one VAT-registered seller's goods (see :class:`pos.cart.SellerVat`)."""
+    """VAT included in one VAT-registered seller's goods (``pos.sale.domain.cart.SellerVat``)."""
 
     seller_name: str
     seller_tax_id: str | None

@@ -1,7 +1,7 @@
 """The print worker's source of sale documents: receipts, full tax invoices and credit notes.
 
 :class:`SaleDocumentSource` answers the print worker (and ``otop-pos receipt``,
-and the sales history) for the kinds of :mod:`pos.services.print_jobs`:
+and the sales history) for the kinds of :mod:`pos.printing.services.print_jobs`:
 ``"sale"``, ``"tax_invoice"`` and ``"credit_note"``, each by its printed
 number.  It reads the store each time it is asked, so a reprint shows exactly
 what was stored (see :mod:`receipts.sale_documents` for what each document
@@ -14,8 +14,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar
 
-from pos.ports import UnitOfWork
-from pos.services.print_jobs import CREDIT_NOTE_DOCUMENT, SALE_DOCUMENT, TAX_INVOICE_DOCUMENT
+from pos.printing.services.print_jobs import (
+    CREDIT_NOTE_DOCUMENT,
+    SALE_DOCUMENT,
+    TAX_INVOICE_DOCUMENT,
+)
+from pos.unit_of_work import UnitOfWork
 from receipts.credit_note_document import credit_note_document
 from receipts.document import Document
 from receipts.print_worker import DocumentNotFoundError

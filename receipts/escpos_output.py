@@ -25,7 +25,7 @@ import struct
 from escpos.printer import Dummy
 from PIL import Image
 
-from pos.printing import PrinterSettings, PrintMode
+from pos.printing.domain.printer_settings import PrinterSettings, PrintMode
 from receipts.blocks import Block, receipt_blocks
 from receipts.document import Document
 from receipts.raster import render_blocks, to_bilevel

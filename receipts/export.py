@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pos.printing import PrinterSettings, PrintMode
+from pos.printing.domain.printer_settings import PrinterSettings, PrintMode
 from receipts.blocks import receipt_blocks
 from receipts.document import Document
 from receipts.escpos_decode import decode

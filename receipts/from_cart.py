@@ -1,4 +1,4 @@
-"""Document lines and totals from a :class:`pos.cart.Cart`: most of the future sale mapping.
+"""Document lines and totals from a :class:`pos.sale.domain.cart.Cart`: most of the sale mapping.
 
 A completed sale keeps its cart lines and totals; turning them into a
 document's lines and :class:`receipts.document.Totals` is the same whichever
@@ -8,9 +8,9 @@ number, the time, the cashier, the tenders and the buyer.
 
 from __future__ import annotations
 
-from pos.cart import Cart, CartLine, LineTotal
-from pos.cart import Discount as CartDiscount
-from pos.cart import DiscountKind as CartDiscountKind
+from pos.sale.domain.cart import Cart, CartLine, LineTotal
+from pos.sale.domain.cart import Discount as CartDiscount
+from pos.sale.domain.cart import DiscountKind as CartDiscountKind
 from receipts.document import DocumentLine, SellerVat, Totals
 
 

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import QPointF, QRect, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter
 
-from pos.printing import PrinterSettings
+from pos.printing.domain.printer_settings import PrinterSettings
 from receipts.escpos_output import INIT, escpos_collector
 from receipts.labels import Label, bar_modules, two_lines
 from receipts.qt_runtime import RECEIPT_FAMILY, ensure_qt

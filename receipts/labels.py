@@ -1,7 +1,7 @@
 """Shelf and product labels: Thai name, price and barcode, on A4 label sheets or a thermal printer.
 
 Barcodes: EAN-13 (GS1 codes and the shop's in-store 20… codes), EAN-8 and UPC-A.
-The code is checked with :func:`pos.barcodes.canonical_gtin` first, because
+The code is checked with :func:`pos.catalogue.domain.barcodes.canonical_gtin` first, because
 python-barcode silently replaces a wrong check digit; python-barcode then
 gives the bar pattern, which is drawn as rectangles (vector in the PDF, exact
 dots on the thermal printer).  Bars are 0.33 mm per module (100 %) where the
@@ -23,8 +23,8 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
-from pos.barcodes import BarcodeError, canonical_gtin
-from pos.catalog import Product
+from pos.catalogue.domain.barcodes import BarcodeError, canonical_gtin
+from pos.catalogue.domain.products import Product
 from pos.money import format_baht
 from receipts.pdf_fonts import FONT, FONT_BOLD, install, shaped
 from receipts.thai_text import wrap

@@ -24,7 +24,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from pos.catalog import format_quantity
+from pos.catalogue.domain.products import format_quantity
 from pos.thai_dates import thai_date
 from receipts.blocks import money, share_labels
 from receipts.document import Document, DocumentKind, Tender, TenderKind

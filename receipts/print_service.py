@@ -34,10 +34,10 @@ from typing import Any
 
 from pos.bootstrap import AppContext
 from pos.clock import Clock
-from pos.ports import UnitOfWork
-from pos.print_queue import RetryPolicy
-from pos.printing import PrinterSettings
-from pos.services.day_close import Z_DOCUMENT_KIND
+from pos.printing.domain.print_queue import RetryPolicy
+from pos.printing.domain.printer_settings import PrinterSettings
+from pos.shifts.services.day_close import Z_DOCUMENT_KIND
+from pos.unit_of_work import UnitOfWork
 from receipts.connections import EscposTransport, PrinterError, PrinterTransport
 from receipts.day_report_print import ZReportSource
 from receipts.document_source import SaleDocumentSource

@@ -1,7 +1,7 @@
 """The print worker: empties the durable print queue on its own thread, retrying until printed.
 
 The till never waits for paper.  A completed sale queues a job
-(:func:`pos.services.print_jobs.queue_document`) in the transaction that saves
+(:func:`pos.printing.services.print_jobs.queue_document`) in the transaction that saves
 it; this worker, on a thread of its own, takes the oldest due job, asks a
 :class:`DocumentSource` for the document, renders it for the printer's
 current settings and sends it whole.  Then:
@@ -10,7 +10,7 @@ current settings and sends it whole.  Then:
   confirmed it had the whole job);
 * printer off, unplugged, out of paper, cover open, connection dropped → the
   job stays ``pending`` and is due again after a growing delay
-  (:class:`pos.print_queue.RetryPolicy`); :meth:`PrintWorker.wake` retries at
+  (:class:`pos.printing.domain.print_queue.RetryPolicy`); :meth:`PrintWorker.wake` retries at
   once (the cashier pressed "print now", or the settings changed);
 * the document cannot be found or drawn → ``failed``, with the reason; it
   will not get better by retrying, and the status line says so.
@@ -34,9 +34,9 @@ from collections.abc import Callable
 from typing import Protocol
 
 from pos.clock import Clock, SystemClock
-from pos.ports import UnitOfWork
-from pos.print_queue import PrinterRole, PrintJob, RetryPolicy
-from pos.printing import ConnectionKind, PrinterSettings
+from pos.printing.domain.print_queue import PrinterRole, PrintJob, RetryPolicy
+from pos.printing.domain.printer_settings import ConnectionKind, PrinterSettings
+from pos.unit_of_work import UnitOfWork
 from receipts.connections import EscposTransport, PrinterError, PrinterTransport
 from receipts.document import Document
 from receipts.escpos_output import blocks_to_escpos, document_to_escpos

@@ -1,6 +1,6 @@
 """The manager's reports as an A4 PDF (reportlab, shaped Thai, charts).
 
-:func:`write_report_pdf` writes a :class:`pos.services.reports.ManagerReport`,
+:func:`write_report_pdf` writes a :class:`pos.reports.services.range_reports.ManagerReport`,
 all of it or some ``parts``:
 
 * ``sales`` — totals; by category with a bar chart and the textile target's
@@ -20,8 +20,8 @@ from pathlib import Path
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreak, Spacer
 
-from pos.catalog import format_quantity
-from pos.services.reports import ManagerReport
+from pos.catalogue.domain.products import format_quantity
+from pos.reports.services.range_reports import ManagerReport
 from pos.thai_dates import thai_date, thai_datetime
 from receipts.report_pdf_parts import (
     build,

@@ -1,7 +1,7 @@
 """Documents of stored sales: the receipt, the full tax invoice and the credit note, as issued.
 
 The print worker's document source for the sale document kinds of
-:mod:`pos.services.print_jobs` (:mod:`receipts.document_source`) prints:
+:mod:`pos.printing.services.print_jobs` (:mod:`receipts.document_source`) prints:
 
 * ``"sale"`` + receipt number → the receipt issued at the counter: an
   abbreviated tax invoice when the centre is VAT-registered
@@ -28,15 +28,21 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from pos.cart import SellerVat as CartSellerVat
-from pos.catalog import Unit
+from pos.catalogue.domain.products import Unit
 from pos.clock import THAI_TIME
-from pos.printing import ReceiptHeader
-from pos.sale import HEAD_OFFICE_BRANCH, BuyerDetails, Sale, SaleLine, TaxInvoice
-from pos.schemes import SchemeBook
-from pos.settings import Settings
-from pos.tenders import SettledTender
-from pos.tenders import TenderKind as SaleTenderKind
+from pos.printing.domain.printer_settings import ReceiptHeader
+from pos.sale.domain.cart import SellerVat as CartSellerVat
+from pos.sale.domain.completed_sale import (
+    HEAD_OFFICE_BRANCH,
+    BuyerDetails,
+    Sale,
+    SaleLine,
+    TaxInvoice,
+)
+from pos.sale.domain.schemes import SchemeBook
+from pos.sale.domain.tenders import SettledTender
+from pos.sale.domain.tenders import TenderKind as SaleTenderKind
+from pos.settings.domain.shop_settings import Settings
 from receipts.document import (
     Buyer,
     Document,

@@ -1,7 +1,7 @@
 """Sample documents: the printer test page, and realistic receipts for tests, benchmarks, docs.
 
 Samples are built the way real documents will be: goods in a
-:class:`pos.cart.Cart`, totals from the cart, then a :class:`Document`.
+:class:`pos.sale.domain.cart.Cart`, totals from the cart, then a :class:`Document`.
 """
 
 from __future__ import annotations
@@ -10,11 +10,11 @@ import dataclasses
 import datetime as dt
 import itertools
 
-from pos.cart import Cart, Discount, DiscountKind
-from pos.catalog import Category, ProducerGroup, Product, Unit
+from pos.catalogue.domain.products import Category, ProducerGroup, Product, Unit
 from pos.clock import THAI_TIME
 from pos.money import CashRounding, round_cash
-from pos.printing import PrinterSettings, ReceiptHeader
+from pos.printing.domain.printer_settings import PrinterSettings, ReceiptHeader
+from pos.sale.domain.cart import Cart, Discount, DiscountKind
 from receipts.document import (
     Buyer,
     Document,

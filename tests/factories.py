@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pos.catalog import Category, ProducerGroup, Product, Unit
+from pos.catalogue.domain.products import Category, ProducerGroup, Product, Unit
 
 VAT_SELLER = ProducerGroup("บริษัท ศรีลำดวน ฟู้ดส์ จำกัด", vat_registered=True, tax_id="0335561000011")
 SMALL_GROUP = ProducerGroup("กลุ่มทอผ้าไหมบ้านหนองบัว")

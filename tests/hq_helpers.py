@@ -1,6 +1,6 @@
 """Builders and checks for the head-office tests: sale records, batches, totals.
 
-A sale payload here has the shape the counter sends (``pos.sync_records``:
+A sale payload here has the shape the counter sends (``pos.sync.domain.records``:
 lines and tenders inside the sale, money in satang) and passes the head
 office's checks, so counts and sums can be compared on both sides after every
 fault.
@@ -23,7 +23,7 @@ from pos.clock import THAI_TIME
 def sale_payload(
     terminal: str, rng: random.Random, when: dt.datetime, lines: int = 3
 ) -> dict[str, Any]:
-    """A sale as the counter sends it (pos.sync_records): lines, tenders inside; non-VAT goods."""
+    """A sale as the counter sends it (pos.sync.domain.records): lines, tenders; non-VAT goods."""
     sale_lines = []
     for number in range(lines):
         quantity = rng.choice([1000, 2000, 1250, 500])

@@ -6,7 +6,7 @@ import socket
 import time
 from collections.abc import Callable
 
-from pos.printing import ConnectionKind, PrinterSettings, PrintMode
+from pos.printing.domain.printer_settings import ConnectionKind, PrinterSettings, PrintMode
 
 
 def free_port() -> int:

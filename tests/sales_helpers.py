@@ -8,15 +8,16 @@ import uuid
 from collections.abc import Sequence
 
 from pos.bootstrap import AppContext
-from pos.cart import Cart
-from pos.catalog import Category, ProducerGroup, Product, Unit
+from pos.catalogue.domain.products import Category, ProducerGroup, Product, Unit
 from pos.clock import THAI_TIME, FakeClock
-from pos.ports import User
-from pos.sale import Sale
-from pos.services.checkout import CheckoutRequest, complete_sale
-from pos.services.day_close import DayReport, close_day
-from pos.services.returns import ManagerApproval
-from pos.services.shifts import (
+from pos.sale.domain.cart import Cart
+from pos.sale.domain.completed_sale import Sale
+from pos.sale.domain.tenders import Tender
+from pos.sale.services.checkout import CheckoutRequest, complete_sale
+from pos.sale.services.returns_and_voids import ManagerApproval
+from pos.shifts.domain.cash_control import Shift, count_for_amount
+from pos.shifts.services.day_close import DayReport, close_day
+from pos.shifts.services.shift_lifecycle import (
     CloseShiftRequest,
     OpenShiftRequest,
     close_shift,
@@ -24,9 +25,8 @@ from pos.services.shifts import (
     open_shift,
     shift_takings,
 )
-from pos.services.staff import hash_pin
-from pos.shifts import Shift, count_for_amount
-from pos.tenders import Tender
+from pos.staff.domain.users import User
+from pos.staff.services.pins import hash_pin
 from tests.factories import SMALL_GROUP, VAT_SELLER, make_product
 
 MANAGER_PIN = "5678"

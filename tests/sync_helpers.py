@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from pos.bootstrap import AppContext, initialise
-from pos.services.simulate import SimulationOptions, SimulationReport, simulate
+from pos.simulation.trading_days import SimulationOptions, SimulationReport, simulate
 from pos.store.database import DATABASE_FILENAME, raw_connection
 from tests.hq_helpers import Totals
 

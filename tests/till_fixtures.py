@@ -6,14 +6,14 @@ from functools import cache
 
 from argon2 import PasswordHasher
 
-from pos.barcodes import BarcodeRules, EmbeddedKind, EmbeddedRule, with_check_digit
-from pos.catalog import Category, Product, Unit
+from pos.catalogue.domain.barcodes import BarcodeRules, EmbeddedKind, EmbeddedRule, with_check_digit
+from pos.catalogue.domain.products import Category, Product, Unit
 from pos.clock import FakeClock
-from pos.fakes import FakeUnitOfWork
-from pos.ports import User
-from pos.services.cart_journal import CartJournal
-from pos.services.till import TillSession
+from pos.staff.domain.users import User
+from pos.till.services.cart_journal import CartJournal
+from pos.till.services.session import TillSession
 from tests.factories import SMALL_GROUP, VAT_SELLER, make_product
+from tests.fakes.unit_of_work import FakeUnitOfWork
 
 CASHIER_PIN, MANAGER_PIN = "1234", "5678"
 SILK = make_product("TX-SILK-0001", 245000, barcode="8855512010014", name_th="ผ้าไหมมัดหมี่")

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from pos.bootstrap import open_till
 from pos.clock import SystemClock
-from pos.printing import ConnectionKind, PrinterSettings
-from pos.services.print_jobs import queue_document
+from pos.printing.domain.printer_settings import ConnectionKind, PrinterSettings
+from pos.printing.services.print_jobs import queue_document
 from receipts.print_service import start_printing
 from tools.sample_store import MANAGER_PIN, build_sample_store
 from ui.app import create_application

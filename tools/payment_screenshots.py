@@ -27,7 +27,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from pos.bootstrap import initialise, open_till
 from pos.clock import THAI_TIME, FakeClock
-from pos.services.shifts import OpenShiftRequest, open_shift
+from pos.shifts.services.shift_lifecycle import OpenShiftRequest, open_shift
 from ui.app import create_application
 from ui.customer_display import CustomerDisplay
 from ui.main_window import CounterWindow

@@ -19,9 +19,9 @@ from pathlib import Path
 
 from PIL import Image
 
-from pos.printing import DOTS_58MM, DOTS_80MM, PrinterSettings
-from pos.sale import Sale
-from pos.tenders import TenderKind
+from pos.printing.domain.printer_settings import DOTS_58MM, DOTS_80MM, PrinterSettings
+from pos.sale.domain.completed_sale import Sale
+from pos.sale.domain.tenders import TenderKind
 from receipts.blocks import receipt_blocks
 from receipts.document import Document
 from receipts.document_source import SaleDocumentSource

@@ -4,7 +4,7 @@
 
 The demo catalogue and staff, the centre's header (VAT-registered or not),
 cash rounding to 25 satang, then a day rung up through the real checkout
-(:mod:`pos.services.simulate`: cash, PromptPay, card, Khon La Khrueng, Rao
+(:mod:`pos.simulation.trading_days`: cash, PromptPay, card, Khon La Khrueng, Rao
 Chana, M33 and splits; weighed shallots and garlic; returns and voids), and
 then the full tax invoices a counter issues: one asked for at payment, one
 asked for after the receipt was printed, and one replacing that with a
@@ -19,17 +19,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pos.bootstrap import AppContext, initialise
-from pos.cart import Cart
 from pos.clock import THAI_TIME, FakeClock
 from pos.money import CashRounding
-from pos.printing import ReceiptHeader
-from pos.sale import BuyerDetails, Sale
-from pos.services.checkout import CheckoutRequest, complete_sale
-from pos.services.returns import ManagerApproval, ReturnRequest, return_goods
-from pos.services.shifts import OpenShiftRequest, open_shift
-from pos.services.simulate import SimulationOptions, simulate
-from pos.services.tax_invoices import issue_tax_invoice
-from pos.tenders import CashTender
+from pos.printing.domain.printer_settings import ReceiptHeader
+from pos.sale.domain.cart import Cart
+from pos.sale.domain.completed_sale import BuyerDetails, Sale
+from pos.sale.domain.tenders import CashTender
+from pos.sale.services.checkout import CheckoutRequest, complete_sale
+from pos.sale.services.returns_and_voids import ManagerApproval, ReturnRequest, return_goods
+from pos.sale.services.tax_invoices import issue_tax_invoice
+from pos.shifts.services.shift_lifecycle import OpenShiftRequest, open_shift
+from pos.simulation.trading_days import SimulationOptions, simulate
 
 SALE_DAY = dt.date(2021, 3, 1)  # Khon La Khrueng phase 2, Rao Chana and M33 are all open
 CENTRE_TAX_ID = "0994000123451"

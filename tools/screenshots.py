@@ -25,7 +25,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
 from pos.bootstrap import initialise
-from pos.catalog import Category
+from pos.catalogue.domain.products import Category
 from ui.app import start_counter
 from ui.main_window import CounterWindow
 

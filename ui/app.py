@@ -11,10 +11,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from pos.adapters.data_dir import resolve_data_dir
 from pos.bootstrap import AppContext, open_context, open_till
-from pos.datadir import resolve_data_dir
-from pos.services.till import TillSession
 from pos.store.database import StoreError
+from pos.till.services.session import TillSession
 from receipts.qt_runtime import ensure_qt
 from ui.fonts import install_fonts
 from ui.i18n import THAI, set_language

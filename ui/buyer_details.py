@@ -27,10 +27,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos.sale import BuyerDetails, BuyerDetailsError, Sale, TaxInvoice
-from pos.services.tax_invoices import TaxInvoiceError, issue_tax_invoice
-from pos.services.till import TillSession
+from pos.sale.domain.completed_sale import BuyerDetails, BuyerDetailsError, Sale, TaxInvoice
+from pos.sale.services.tax_invoices import TaxInvoiceError, issue_tax_invoice
 from pos.thai_id import ThaiIdError, thai_id_check_digit, validate_thai_id
+from pos.till.services.session import TillSession
 from ui.payment_texts import refusal_text
 from ui.scan_router import TAKES_SCANS
 from ui.widgets import ActionButton

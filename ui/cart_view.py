@@ -24,11 +24,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos.cart import CartLine, CartTotals
-from pos.catalog import format_quantity
+from pos.catalogue.domain.products import format_quantity
 from pos.money import format_baht
-from pos.services.till import TillSession
-from pos.till import format_discount
+from pos.sale.domain.cart import CartLine, CartTotals
+from pos.till.domain.rules import format_discount
+from pos.till.services.session import TillSession
 from ui.cart_painter import CartPainter
 from ui.messages import product_name, unit_label
 from ui.style import CART_ROW_HEIGHT, RED, TOTAL_HEIGHT

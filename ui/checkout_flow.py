@@ -26,11 +26,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
-from pos.numbering import receipt_number_from_text
-from pos.sale import Sale
-from pos.services.checkout import SALE_DOCUMENT
-from pos.services.shifts import current_shift
-from pos.services.tax_invoices import TAX_INVOICE_DOCUMENT
+from pos.sale.domain.completed_sale import Sale
+from pos.sale.domain.numbering import receipt_number_from_text
+from pos.sale.services.checkout import SALE_DOCUMENT
+from pos.sale.services.tax_invoices import TAX_INVOICE_DOCUMENT
+from pos.shifts.services.shift_lifecycle import current_shift
 from ui.payment_screen import PaymentScreen
 from ui.payment_texts import no_shift_text
 from ui.returns_screen import ReturnsScreen

@@ -19,7 +19,7 @@ from PySide6.QtGui import QGuiApplication, QImage, QPixmap, QScreen
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from pos.money import format_baht
-from pos.services.till import TillSession
+from pos.till.services.session import TillSession
 from ui.cart_view import quantity_text
 
 SHOWN_LINES = 8

@@ -2,7 +2,7 @@
 
 ``DayCloseDialog(context, parent=window).exec()`` lists what still stands in
 the way (open shifts, differences not approved), takes the manager's PIN and
-closes the day off the GUI thread (:func:`pos.services.day_close.close_day`,
+closes the day off the GUI thread (:func:`pos.shifts.services.day_close.close_day`,
 which also queues the Z for the receipt printer).  ``DayReportView`` shows an
 X or Z report's figures and can print an X directly (an X changes nothing, so
 it is not queued).
@@ -19,9 +19,9 @@ from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
 from pos.bootstrap import AppContext
 from pos.clock import Clock, SystemClock
 from pos.money import format_baht
-from pos.services.day_close import Z_DOCUMENT_KIND, DayReport, close_day, closing_problems
-from pos.services.print_jobs import request_reprint
-from pos.services.reports import tender_label
+from pos.printing.services.print_jobs import request_reprint
+from pos.reports.services.range_reports import tender_label
+from pos.shifts.services.day_close import Z_DOCUMENT_KIND, DayReport, close_day, closing_problems
 from pos.thai_dates import thai_date
 from receipts.connections import EscposTransport
 from receipts.day_report_print import day_report_escpos

@@ -30,9 +30,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos.catalog import Category, Product
+from pos.catalogue.domain.products import Category, Product
 from pos.money import format_baht
-from pos.services.till import TillSession
+from pos.till.services.session import TillSession
 from ui.i18n import is_thai
 from ui.messages import product_name, unit_label
 from ui.style import PAD_KEY_HEIGHT, QUICK_KEY_HEIGHT

@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos.ports import User
-from pos.services.till import TillSession
-from pos.till import TillError
+from pos.staff.domain.users import User
+from pos.till.domain.rules import TillError
+from pos.till.services.session import TillSession
 from ui.messages import problem_text
 from ui.scan_router import KeyBurst, key_time_ms
 from ui.style import BIG_TOUCH_HEIGHT

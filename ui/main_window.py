@@ -32,13 +32,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pos.adapters.serial_scanner import SerialScanner
 from pos.bootstrap import AppContext
 from pos.clock import SystemClock
-from pos.serial_scanner import SerialScanner
-from pos.services.checkout import SALE_DOCUMENT
-from pos.services.till import TillSession
+from pos.sale.services.checkout import SALE_DOCUMENT
 from pos.thai_dates import thai_datetime
-from pos.till import SavedCart, TillError
+from pos.till.domain.rules import SavedCart, TillError
+from pos.till.services.session import TillSession
 from ui.checkout_flow import CheckoutFlow
 from ui.counter_menu import BackOffice
 from ui.customer_display import CustomerDisplayController

@@ -1,9 +1,9 @@
 """A manager's approval at the till: choose the name, type the PIN, in the question panel.
 
 Used by returns, voids and "no sale".  The PIN is checked by the till first
-(:meth:`pos.services.till.TillSession.approve`: wrong PINs are counted, five
+(:meth:`pos.till.services.session.TillSession.approve`: wrong PINs are counted, five
 lock that manager out for a minute, and each is audited), then the action
-runs with a :class:`pos.services.returns.ManagerApproval`, which its service
+runs with a :class:`pos.sale.services.returns_and_voids.ManagerApproval`, which its service
 checks again before writing anything.  The manager logged in, if any, is
 offered first.
 """
@@ -14,10 +14,10 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication
 
-from pos.ports import User
-from pos.services.returns import ManagerApproval
-from pos.services.till import TillSession
-from pos.till import TillError
+from pos.sale.services.returns_and_voids import ManagerApproval
+from pos.staff.domain.users import User
+from pos.till.domain.rules import TillError
+from pos.till.services.session import TillSession
 from ui.messages import problem_text
 from ui.panels import EntryPanel
 

@@ -5,7 +5,7 @@ Open it from the till's menu with the app context::
     screen = open_manager_screen(context, parent=window)   # a QMainWindow, already shown
 
 Dates are shown in the Buddhist era.  Reports are made off the GUI thread
-from the context's read unit of work (:func:`pos.services.reports.manager_report`),
+from the context's read unit of work (:func:`pos.reports.services.range_reports.manager_report`),
 so the window stays responsive and the till keeps selling while a year is
 summed.  Tabs: overview (totals, categories chart, the textile target),
 categories, tenders, hours, top products, consignment (producers), schemes,
@@ -35,9 +35,9 @@ from PySide6.QtWidgets import (
 from pos.bootstrap import AppContext
 from pos.clock import Clock, SystemClock
 from pos.money import format_baht
-from pos.services.day_close import DayCloseError, DayReport, x_report, z_reports_between
-from pos.services.report_export import write_csv
-from pos.services.reports import ManagerReport, ReportPeriod, manager_report
+from pos.reports.services.export import write_csv
+from pos.reports.services.range_reports import ManagerReport, ReportPeriod, manager_report
+from pos.shifts.services.day_close import DayCloseError, DayReport, x_report, z_reports_between
 from pos.thai_dates import thai_date
 from ui.day_close_dialog import DayCloseDialog, DayReportView
 from ui.manager_widgets import (

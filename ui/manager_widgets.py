@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 
 from pos.bootstrap import AppContext
 from pos.money import format_baht
-from pos.services.returns import ManagerApproval
+from pos.sale.services.returns_and_voids import ManagerApproval
 from pos.thai_dates import thai_date
 
 BUTTON_HEIGHT = 48

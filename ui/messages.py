@@ -1,7 +1,7 @@
 """What the cashier reads when the till refuses something or a scan goes wrong, translated.
 
-The services say *what* happened (:class:`pos.till.TillProblem`,
-:class:`pos.services.till_scan.ScanKind`) and never word it; this module words
+The services say *what* happened (:class:`pos.till.domain.rules.TillProblem`,
+:class:`pos.till.services.scanning.ScanKind`) and never word it; this module words
 it in the current language.  Messages name the code or the goods concerned and
 say what to do next.
 """
@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from pos.catalog import Product
+from pos.catalogue.domain.products import Product
 from pos.money import format_baht
-from pos.services.till_scan import ScanKind, ScanOutcome
-from pos.till import TillError, TillProblem
+from pos.till.domain.rules import TillError, TillProblem
+from pos.till.services.scanning import ScanKind, ScanOutcome
 from ui.i18n import is_thai
 
 

@@ -31,8 +31,8 @@ from PySide6.QtWidgets import (
 )
 
 from pos.money import format_baht
-from pos.ports import User
-from pos.till import SavedCart
+from pos.staff.domain.users import User
+from pos.till.domain.rules import SavedCart
 from ui.style import TOUCH_HEIGHT
 from ui.widgets import NumberPad
 

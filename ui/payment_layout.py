@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
-from pos.tenders import TenderKind
+from pos.sale.domain.tenders import TenderKind
 from ui.payment_summary import PaymentSummary
 from ui.status_line import StatusLine
 from ui.style import STATUS_HEIGHT

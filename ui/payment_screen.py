@@ -13,7 +13,7 @@ completes the sale; Ctrl+Enter "transfer received"; Ctrl+I buyer details;
 Ctrl+Del drops a tender; Esc back to the cart (twice when a card or
 PromptPay payment was already taken).
 
-Completing calls :func:`pos.services.till_checkout.pay`: the sale, the
+Completing calls :func:`pos.till.services.pay.pay`: the sale, the
 cart's removal and the receipt's print job commit together before
 :attr:`PaymentScreen.completed` is emitted.  A refusal changes nothing and is
 shown on the status line; the tenders stay so the cashier can fix one.  The
@@ -34,12 +34,10 @@ from PySide6.QtWidgets import (
 from sqlalchemy.exc import SQLAlchemyError
 
 from pos.money import format_baht
-from pos.payment import payable_lines
-from pos.sale import BuyerDetails, Sale, TaxInvoice
-from pos.schemes import SchemeBook
-from pos.services.till import TillSession
-from pos.services.till_checkout import pay, quote_draft
-from pos.tenders import (
+from pos.sale.domain.completed_sale import BuyerDetails, Sale, TaxInvoice
+from pos.sale.domain.payment import payable_lines
+from pos.sale.domain.schemes import SchemeBook
+from pos.sale.domain.tenders import (
     CashTender,
     PaymentError,
     PaymentProgress,
@@ -47,7 +45,9 @@ from pos.tenders import (
     TenderKind,
     progress,
 )
-from pos.till import TillError, cart_from_snapshot
+from pos.till.domain.rules import TillError, cart_from_snapshot
+from pos.till.services.pay import pay, quote_draft
+from pos.till.services.session import TillSession
 from ui.buyer_details import BuyerDetailsPanel, ask_tax_invoice
 from ui.messages import problem_text
 from ui.payment_layout import KIND_KEYS, bind_payment_keys, setup_payment_ui

@@ -15,11 +15,11 @@ from collections.abc import Callable, Sequence
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QListWidget, QVBoxLayout, QWidget
 
-from pos.cart import CartTotals
 from pos.money import format_baht
-from pos.sale import Sale
-from pos.schemes import SchemeBook
-from pos.tenders import (
+from pos.sale.domain.cart import CartTotals
+from pos.sale.domain.completed_sale import Sale
+from pos.sale.domain.schemes import SchemeBook
+from pos.sale.domain.tenders import (
     CardTender,
     CashTender,
     PaymentProgress,

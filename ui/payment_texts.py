@@ -1,7 +1,7 @@
 """What the payment and return screens say about tenders, refunds and refusals, translated.
 
 The payment core words its refusals in English for logs and the command line
-(:class:`pos.tenders.PaymentError`, :class:`pos.services.checkout.CheckoutError`).
+(:class:`pos.sale.domain.tenders.PaymentError`, :class:`pos.sale.services.checkout.CheckoutError`).
 On the till the cashier reads Thai, so the refusals a cashier meets are
 recognised here and worded again; anything else is shown under a translated
 heading with the core's own words, so nothing is ever hidden.
@@ -15,9 +15,9 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication
 
 from pos.money import format_baht
-from pos.returns import RefundMethod
-from pos.schemes import Scheme
-from pos.tenders import SettledTender, TenderKind
+from pos.sale.domain.credit_notes import RefundMethod
+from pos.sale.domain.schemes import Scheme
+from pos.sale.domain.tenders import SettledTender, TenderKind
 from ui.i18n import is_thai
 
 

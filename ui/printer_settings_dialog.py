@@ -34,9 +34,14 @@ from PySide6.QtWidgets import (
 
 from pos.bootstrap import AppContext
 from pos.clock import SystemClock
-from pos.print_queue import PrinterRole
-from pos.printing import CP874_SLOTS, ConnectionKind, PrinterSettings, PrintMode
-from pos.services.receipt_settings import save_printer
+from pos.printing.domain.print_queue import PrinterRole
+from pos.printing.domain.printer_settings import (
+    CP874_SLOTS,
+    ConnectionKind,
+    PrinterSettings,
+    PrintMode,
+)
+from pos.printing.services.receipt_settings import save_printer
 from receipts.connections import EscposTransport, PrinterError
 from receipts.escpos_output import document_to_escpos
 from receipts.samples import header_from_settings, test_print_document

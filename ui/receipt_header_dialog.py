@@ -10,7 +10,7 @@ head office or branch number, the POS ID the Revenue Department approved
 phone, whether the centre is VAT-registered (abbreviated tax invoices) or not
 (plain receipts), and the footer lines.  Beside them, a receipt drawn with what
 is typed, as the 58 mm printer will print it.  Saving goes through
-:func:`pos.services.receipt_settings.save_receipt_header` (checked, audited);
+:func:`pos.printing.services.receipt_settings.save_receipt_header` (checked, audited);
 an entry it refuses is named in red and nothing is saved.
 """
 
@@ -36,8 +36,8 @@ from PySide6.QtWidgets import (
 
 from pos.bootstrap import AppContext
 from pos.clock import Clock, SystemClock
-from pos.printing import ReceiptHeader
-from pos.services.receipt_settings import (
+from pos.printing.domain.printer_settings import ReceiptHeader
+from pos.printing.services.receipt_settings import (
     HeaderEntry,
     ReceiptSettingsError,
     checked_header,

@@ -30,11 +30,11 @@ from PySide6.QtWidgets import QApplication
 
 from pos.bootstrap import initialise
 from pos.clock import THAI_TIME, FakeClock, SystemClock
-from pos.printing import DOTS_58MM, PrinterSettings
-from pos.services.day_close import z_report
-from pos.services.reports import ReportPeriod, manager_report
-from pos.services.shifts import OpenShiftRequest, open_shift
-from pos.services.simulate import SimulationOptions, simulate
+from pos.printing.domain.printer_settings import DOTS_58MM, PrinterSettings
+from pos.reports.services.range_reports import ReportPeriod, manager_report
+from pos.shifts.services.day_close import z_report
+from pos.shifts.services.shift_lifecycle import OpenShiftRequest, open_shift
+from pos.simulation.trading_days import SimulationOptions, simulate
 from receipts.day_report_print import day_report_escpos
 from receipts.escpos_decode import decode
 from receipts.report_pdf import write_report_pdf

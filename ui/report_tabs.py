@@ -1,13 +1,14 @@
-"""Filling the manager screen's tabs from a :class:`pos.services.reports.ManagerReport`."""
+"""Filling the manager screen's tabs from a
+:class:`pos.reports.services.range_reports.ManagerReport`."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from pos.catalog import format_quantity
+from pos.catalogue.domain.products import format_quantity
 from pos.money import format_baht
-from pos.services.day_close import DayReport
-from pos.services.reports import ManagerReport
+from pos.reports.services.range_reports import ManagerReport
+from pos.shifts.services.day_close import DayReport
 from pos.thai_dates import thai_date, thai_datetime
 from ui.manager_widgets import fill_table
 

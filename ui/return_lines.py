@@ -15,11 +15,11 @@ from collections.abc import Callable, Mapping
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
-from pos.catalog import Unit, format_quantity
+from pos.catalogue.domain.products import Unit, format_quantity
 from pos.money import format_baht
-from pos.returns import CreditNote, RefundMethod, ReturnDraft
-from pos.sale import SaleLine
-from pos.services.returns import SaleHistory
+from pos.sale.domain.completed_sale import SaleLine
+from pos.sale.domain.credit_notes import CreditNote, RefundMethod, ReturnDraft
+from pos.sale.services.returns_and_voids import SaleHistory
 from pos.thai_dates import thai_datetime
 from ui.i18n import is_thai
 from ui.payment_texts import describe_tender, refund_method_name

@@ -31,11 +31,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos.catalog import MILLI, parse_quantity
-from pos.ports import User
-from pos.returns import CreditNote, ReturnDraft, ReturnError, draft_return
-from pos.sale import TaxInvoice
-from pos.services.returns import (
+from pos.catalogue.domain.products import MILLI, parse_quantity
+from pos.sale.domain.completed_sale import TaxInvoice
+from pos.sale.domain.credit_notes import CreditNote, ReturnDraft, ReturnError, draft_return
+from pos.sale.services.returns_and_voids import (
     CREDIT_NOTE_DOCUMENT,
     ApprovalRefusedError,
     ManagerApproval,
@@ -46,8 +45,9 @@ from pos.services.returns import (
     return_goods,
     void_sale,
 )
-from pos.services.tax_invoices import TAX_INVOICE_DOCUMENT
-from pos.services.till import TillSession
+from pos.sale.services.tax_invoices import TAX_INVOICE_DOCUMENT
+from pos.staff.domain.users import User
+from pos.till.services.session import TillSession
 from ui.buyer_details import BuyerDetailsPanel, ask_tax_invoice
 from ui.manager_approval import ask_manager_approval
 from ui.panels import EntryPanel

@@ -11,7 +11,7 @@ screen (never a popup that would take the scanner's keys).
 
 "No sale" asks the reason, then a manager's PIN — unless a manager is the one
 logged in, who approves their own as with discounts — records the opening in
-the audit trail (:func:`pos.services.returns.open_drawer_without_sale`) and
+the audit trail (:func:`pos.sale.services.returns_and_voids.open_drawer_without_sale`) and
 only then asks the printer side to kick the drawer (``window.kick_drawer``).
 """
 
@@ -23,8 +23,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
-from pos.ports import User
-from pos.services.returns import ApprovalRefusedError, ManagerApproval, open_drawer_without_sale
+from pos.sale.services.returns_and_voids import (
+    ApprovalRefusedError,
+    ManagerApproval,
+    open_drawer_without_sale,
+)
+from pos.staff.domain.users import User
 from ui.manager_approval import ask_manager_approval
 from ui.shift_actions import SHIFT_KEYS, ShiftActions
 from ui.widgets import ActionButton, bind_shortcut

@@ -13,13 +13,19 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
 
-from pos.cart import CartLine, Discount
-from pos.catalog import Product, format_quantity, parse_quantity
+from pos.catalogue.domain.products import Product, format_quantity, parse_quantity
 from pos.money import format_baht
-from pos.ports import User
-from pos.services.till import TillSession
+from pos.sale.domain.cart import CartLine, Discount
+from pos.staff.domain.users import User
 from pos.thai_dates import thai_datetime
-from pos.till import SavedCart, TillError, cart_from_snapshot, format_discount, parse_discount
+from pos.till.domain.rules import (
+    SavedCart,
+    TillError,
+    cart_from_snapshot,
+    format_discount,
+    parse_discount,
+)
+from pos.till.services.session import TillSession
 from ui.cart_view import quantity_text
 from ui.i18n import is_thai
 from ui.messages import problem_text, product_name, unit_label

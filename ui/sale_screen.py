@@ -1,6 +1,6 @@
 """The cashier's sale screen: scan field, cart, total, search and quick keys, actions.
 
-It presents a :class:`pos.services.till.TillSession` and holds no sale logic of
+It presents a :class:`pos.till.services.session.TillSession` and holds no sale logic of
 its own.  Layout (1366×768 and up): the cart on the left under the scan field,
 with the line actions below it; on the right the total, then search / quick
 keys (or the question being asked: weight, quantity, discount, manager PIN, or
@@ -35,12 +35,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos.cart import CartLine
-from pos.catalog import Product
+from pos.catalogue.domain.products import Product
 from pos.money import format_baht
-from pos.services.till import SaleDraft, TillSession
-from pos.services.till_scan import ScanKind
-from pos.till import TillError, count_items
+from pos.sale.domain.cart import CartLine
+from pos.till.domain.rules import TillError, count_items
+from pos.till.services.scanning import ScanKind
+from pos.till.services.session import SaleDraft, TillSession
 from ui.cart_view import CartModel, CartTable, TotalPanel
 from ui.finders import QuickKeys, SearchPanel
 from ui.messages import problem_text, product_name, scan_text

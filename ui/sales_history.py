@@ -44,8 +44,12 @@ from PySide6.QtWidgets import (
 from pos.bootstrap import AppContext
 from pos.clock import THAI_TIME, Clock, SystemClock
 from pos.money import format_baht
-from pos.services.print_jobs import CREDIT_NOTE_DOCUMENT, TAX_INVOICE_DOCUMENT, request_reprint
-from pos.services.sales_history import (
+from pos.printing.services.print_jobs import (
+    CREDIT_NOTE_DOCUMENT,
+    TAX_INVOICE_DOCUMENT,
+    request_reprint,
+)
+from pos.sale.services.sales_history import (
     HistoryRow,
     PrintStatus,
     day_history,

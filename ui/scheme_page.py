@@ -1,6 +1,6 @@
 """The government-scheme tender page: คนละครึ่ง, เราชนะ, ม33เรารักกัน and any configured scheme.
 
-The schemes open now come from the payment quote (:func:`pos.payment.scheme_offers`):
+The schemes open now come from the payment quote (:func:`pos.sale.domain.payment.scheme_offers`):
 each with what it may pay of this cart.  The page shows the scheme's rule,
 the goods it does not pay for (another tender pays those), and as the
 amount is typed the government's and the customer's shares.  One tender is
@@ -16,8 +16,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from pos.money import MoneyFormatError, format_baht, parse_baht
-from pos.payment import SchemeOffer
-from pos.tenders import SchemeTender, Tender, TenderKind
+from pos.sale.domain.payment import SchemeOffer
+from pos.sale.domain.tenders import SchemeTender, Tender, TenderKind
 from ui.payment_texts import scheme_name
 from ui.style import TOUCH_HEIGHT
 from ui.tender_pages import InputError, PaymentState, TenderPage, _field

@@ -29,8 +29,8 @@ from PySide6.QtWidgets import QDialog, QLabel
 
 from pos.bootstrap import AppContext
 from pos.clock import THAI_TIME
-from pos.services.shifts import current_shift
-from pos.shifts import CashMovementKind
+from pos.shifts.domain.cash_control import CashMovementKind
+from pos.shifts.services.shift_lifecycle import current_shift
 
 if TYPE_CHECKING:
     from ui.main_window import CounterWindow

@@ -8,7 +8,7 @@ Open any of them from the till with the app context and the logged-in user::
 
 The close is **blind**: the dialog shows the notes and coins counted and
 their total, never what is expected, until the count is stored
-(:func:`pos.services.shifts.close_shift`); then it shows expected against
+(:func:`pos.shifts.services.shift_lifecycle.close_shift`); then it shows expected against
 counted per tender, and asks a manager to approve a difference above the
 tolerance.  Slow work (the store, a manager's PIN check) runs off the GUI
 thread.
@@ -40,9 +40,17 @@ from PySide6.QtWidgets import (
 from pos.bootstrap import AppContext
 from pos.clock import Clock, SystemClock
 from pos.money import MoneyFormatError, format_baht, parse_baht
-from pos.ports import User
-from pos.services.reports import tender_label
-from pos.services.shifts import (
+from pos.reports.services.range_reports import tender_label
+from pos.shifts.domain.cash_control import (
+    DENOMINATIONS_SATANG,
+    NOTES_SATANG,
+    CashCount,
+    CashMovementKind,
+    Shift,
+    TenderKey,
+    denomination_label,
+)
+from pos.shifts.services.shift_lifecycle import (
     CashMovementRequest,
     CloseShiftRequest,
     OpenShiftRequest,
@@ -52,15 +60,7 @@ from pos.services.shifts import (
     open_shift,
     record_cash_movement,
 )
-from pos.shifts import (
-    DENOMINATIONS_SATANG,
-    NOTES_SATANG,
-    CashCount,
-    CashMovementKind,
-    Shift,
-    TenderKey,
-    denomination_label,
-)
+from pos.staff.domain.users import User
 from ui.manager_widgets import (
     BUTTON_HEIGHT,
     BackgroundTask,

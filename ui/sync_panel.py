@@ -13,7 +13,7 @@ as ``otop-pos sync``, with its lock, so a cron job and the app never overlap.
 Closing the window stops a run at its next back-off wait; nothing is lost
 (the outbox keeps what was not acknowledged).
 
-When it runs: at ``Settings.sync.nightly_at`` (``pos.sync_schedule``; a timer
+When it runs: at ``Settings.sync.nightly_at`` (``pos.sync.domain.schedule``; a timer
 checks every 30 s, so a changed setting or a clock put right counts), after a
 Z report when ``after_z`` is set (:func:`sync_after_z`, called by the day-close
 dialog), and from the label's button.
@@ -32,9 +32,9 @@ from PySide6.QtWidgets import QPushButton
 
 from pos.bootstrap import AppContext, sync_now, sync_units
 from pos.clock import THAI_TIME, Clock, SystemClock
-from pos.services.sync import SyncBusyError, SyncNotConfiguredError, SyncReport
-from pos.services.sync_status import SyncStatus, sync_status
-from pos.sync_schedule import nightly_done_on, nightly_due
+from pos.sync.domain.schedule import nightly_done_on, nightly_due
+from pos.sync.services.status import SyncStatus, sync_status
+from pos.sync.services.sync_run import SyncBusyError, SyncNotConfiguredError, SyncReport
 from pos.thai_dates import thai_datetime
 
 CHECK_MS = 30_000  # the nightly time and the waiting count are looked at this often

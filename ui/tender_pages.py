@@ -1,13 +1,13 @@
 """The tender pages of the payment screen: cash, PromptPay and card (schemes: ui.scheme_page).
 
-Each page turns what the cashier typed into a :class:`pos.tenders.Tender`, or
+Each page turns what the cashier typed into a :class:`pos.sale.domain.tenders.Tender`, or
 raises :class:`InputError` with a translated message saying what to fix.
 The payment screen calls :meth:`TenderPage.prepare` whenever the payment
 changes (amounts are filled in with what is still due) and
 :meth:`TenderPage.enter` on Enter; buttons that take a tender at once (the
 note keys, "exact", "transfer received") emit :attr:`TenderPage.tenderReady`.
 
-PromptPay: Enter draws the dynamic QR for the amount (``pos.promptpay``
+PromptPay: Enter draws the dynamic QR for the amount (``pos.sale.domain.promptpay``
 payload) on the page and, through :attr:`PromptPayPage.qrShown`, on the
 customer display; the tender is only taken when the cashier confirms the
 transfer arrived (Ctrl+Enter).
@@ -23,11 +23,10 @@ from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from pos.money import CashRounding, MoneyFormatError, format_baht, parse_baht
-from pos.payment import PayableLine
-from pos.promptpay import PromptPayError
-from pos.schemes import SchemeBook
-from pos.services.checkout import PaymentQuote
-from pos.tenders import (
+from pos.sale.domain.payment import PayableLine
+from pos.sale.domain.promptpay import PromptPayError
+from pos.sale.domain.schemes import SchemeBook
+from pos.sale.domain.tenders import (
     NOTE_KEYS_SATANG,
     CardTender,
     CashTender,
@@ -36,6 +35,7 @@ from pos.tenders import (
     Tender,
     TenderKind,
 )
+from pos.sale.services.checkout import PaymentQuote
 from ui.qr_image import qr_image
 from ui.widgets import ActionButton, NumberPad
 

@@ -31,8 +31,8 @@ from hq.services.staff import authenticate_staff
 from hq.services.terminals import authenticate
 from hq.sync import BatchRefusedError
 from pos import __version__
-from pos.report_rows import ReportError, ReportPeriod
-from pos.services.report_export import report_json
+from pos.reports.domain.rows import ReportError, ReportPeriod
+from pos.reports.services.export import report_json
 
 REPLAY_HEADER = "Idempotent-Replay"
 _bearer = HTTPBearer(

@@ -1,11 +1,11 @@
 """The catalogue at the head office: what staff put in, and the feed counters take.
 
 Products come in through the counter's own CSV import
-(:func:`pos.services.catalog_import.import_catalog`, run on the head office's
+(:func:`pos.catalogue.services.csv_import.import_catalog`, run on the head office's
 unit of work), so the rules and messages are the same everywhere.  Producer
 groups come from a producers CSV (``name_th,name_en,district,vat_registered,
 tax_id,branch``, as in resources/demo) and users through
-:mod:`pos.services.staff`.  Every change lands in the feed in the same
+:mod:`pos.staff.services.pins`.  Every change lands in the feed in the same
 transaction (see :mod:`hq.store.catalog_repository`).
 """
 
@@ -16,8 +16,8 @@ from pathlib import Path
 
 from hq.feed import ChangePage
 from hq.ports import HqUnitOfWork
-from pos.ports import User
-from pos.services.demo import read_producers_csv
+from pos.catalogue.services.demo_data import read_producers_csv
+from pos.staff.domain.users import User
 
 MAX_PAGE = 5000
 

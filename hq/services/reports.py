@@ -1,6 +1,6 @@
 """The counter's reports, answered by the head office for one terminal or all of them.
 
-The same code makes them as on the counter (:mod:`pos.services.reports`):
+The same code makes them as on the counter (:mod:`pos.reports.services.range_reports`):
 sales by category with the target, the consignment statement per producer
 group, sales by tender, the schemes' shares with their bank dates.  Only the
 sums come from elsewhere — PostgreSQL over every counter's records
@@ -19,9 +19,8 @@ from types import TracebackType
 from typing import Self
 
 from hq.ports import HqReportQueries, HqUnitOfWork, ZRow
-from pos.ports import SettingsRepository
-from pos.report_ports import ReportSource
-from pos.services.reports import (
+from pos.reports.ports import ReportSource
+from pos.reports.services.range_reports import (
     CategoryReport,
     ProducerStatement,
     ReportPeriod,
@@ -32,6 +31,7 @@ from pos.services.reports import (
     sales_by_tender,
     scheme_receivables,
 )
+from pos.settings.ports import SettingsRepository
 
 HqReport = CategoryReport | ProducerStatement | TenderReport | SchemeReport
 REPORTS: dict[str, Callable[[Callable[[], ReportSource], ReportPeriod], HqReport]] = {
@@ -43,7 +43,7 @@ REPORTS: dict[str, Callable[[Callable[[], ReportSource], ReportPeriod], HqReport
 
 
 class _HqSource:
-    """A :class:`pos.report_ports.ReportSource` over one head-office transaction."""
+    """A :class:`pos.reports.ports.ReportSource` over one head-office transaction."""
 
     def __init__(self, uow_factory: Callable[[], HqUnitOfWork], terminal: str | None):
         self._factory, self._terminal = uow_factory, terminal

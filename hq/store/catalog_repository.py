@@ -1,7 +1,7 @@
 """The head office's catalogue on PostgreSQL, writing every change to the feed.
 
 It implements :class:`hq.ports.HqCatalogRepository` (a
-:class:`pos.ports.CatalogRepository`), so the counter's import service and its
+:class:`pos.unit_of_work.CatalogRepository`), so the counter's import service and its
 checks run unchanged here.  Each write takes the feed lock first and appends
 the new state of what changed (:mod:`hq.feed`) in the same transaction: a
 catalogue change and its feed entry commit together or not at all.
@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from hq.feed import ChangeEntity, producer_data, product_data
 from hq.store.feed_repository import SqlFeedRepository, lock_feed
 from hq.store.models import ProducerGroupRow, ProductRow
-from pos.catalog import Category, ProducerGroup, Product, Unit
+from pos.catalogue.domain.products import Category, ProducerGroup, Product, Unit
 
 # The row mappings are the counter's own: both stores have the same catalogue columns.
 from pos.store.catalog_repository import (

@@ -1,10 +1,10 @@
 """The counter's report sums over every counter's records, on PostgreSQL.
 
-:class:`HqReportQueries` is a :class:`pos.report_ports.SalesReportQueries`
+:class:`HqReportQueries` is a :class:`pos.reports.ports.SalesReportQueries`
 over the typed tables (:mod:`hq.store.report_models`): the same ``GROUP BY``
 s the counter runs on its own store (:mod:`pos.store.report_queries`), for
 one terminal or all of them.  The counter's report code
-(:mod:`pos.services.reports`) turns them into the same reports, so the head
+(:mod:`pos.reports.services.range_reports`) turns them into the same reports, so the head
 office's figures for a terminal are the counter's own, satang for satang.
 Orderings use the C collation, as SQLite compares text byte by byte.
 """
@@ -18,7 +18,7 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from hq.ports import ZRow
-from pos.report_rows import (
+from pos.reports.domain.rows import (
     CategoryRow,
     CreditNoteSummary,
     KeyedAmount,

@@ -30,8 +30,8 @@ from hq.store.sync_repository import (
 )
 from pos.audit import AuditAction, AuditEvent
 from pos.clock import THAI_TIME
-from pos.ports import User
-from pos.settings import Settings, settings_from_items, settings_to_items
+from pos.settings.domain.shop_settings import Settings, settings_from_items, settings_to_items
+from pos.staff.domain.users import User
 
 
 class SqlCounterRepository:

@@ -18,11 +18,11 @@ from sqlalchemy import Row, Table, bindparam, delete, select
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
-from pos.cart import Discount, DiscountKind
-from pos.catalog import Category, ProducerGroup, Product, Unit
+from pos.catalogue.domain.products import Category, ProducerGroup, Product, Unit
+from pos.sale.domain.cart import Discount, DiscountKind
 from pos.store.models import TillCartLineRow, TillCartRow
 from pos.store.times import from_utc_text, to_utc_text
-from pos.till import CartStatus, SavedCart, SavedLine
+from pos.till.domain.rules import CartStatus, SavedCart, SavedLine
 
 _cart = cast(Table, TillCartRow.__table__)
 _line = cast(Table, TillCartLineRow.__table__)
@@ -56,7 +56,7 @@ _DELETE_CART = delete(_cart).where(_cart.c.cart_uuid == bindparam("uuid"))
 
 
 class SqlCartRepository:
-    """:class:`pos.ports.CartRepository` on the SQLite store."""
+    """:class:`pos.unit_of_work.CartRepository` on the SQLite store."""
 
     def __init__(self, session: Session):
         self._session = session

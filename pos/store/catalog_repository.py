@@ -15,7 +15,7 @@ from typing import Any, cast
 from sqlalchemy import Row, Select, Table, and_, bindparam, func, or_, select, text, update
 from sqlalchemy.orm import Session
 
-from pos.catalog import Category, ProducerGroup, Product, Unit
+from pos.catalogue.domain.products import Category, ProducerGroup, Product, Unit
 from pos.store.models import ProducerGroupRow, ProductRow
 
 _product = cast(Table, ProductRow.__table__)
@@ -39,7 +39,7 @@ def _fts_phrase(term: str) -> str:
 
 
 class SqlCatalogRepository:
-    """:class:`pos.ports.CatalogRepository` on the SQLite store."""
+    """:class:`pos.unit_of_work.CatalogRepository` on the SQLite store."""
 
     def __init__(self, session: Session):
         self._session = session

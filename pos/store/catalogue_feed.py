@@ -5,7 +5,7 @@ wins on everything it sends.  A product keeps the counter's stock (not in the
 feed); a barcode or scale PLU that now belongs to another SKU is first taken
 from the product holding it here.  The search index follows through the
 product table's own triggers.  Everything runs in the caller's transaction,
-which also moves the cursor (:mod:`pos.services.sync`).
+which also moves the cursor (:mod:`pos.sync.services.sync_run`).
 """
 
 from __future__ import annotations
@@ -15,7 +15,12 @@ from collections.abc import Sequence
 
 from sqlalchemy.orm import Session
 
-from pos.catalogue_changes import AnyChange, CatalogueChangeError, ProducerChange, ProductChange
+from pos.catalogue.domain.hq_changes import (
+    AnyChange,
+    CatalogueChangeError,
+    ProducerChange,
+    ProductChange,
+)
 from pos.store.database import driver_cursor
 
 _PRODUCER = (

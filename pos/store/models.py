@@ -118,7 +118,7 @@ class AuditEventRow(Base):
 
 
 class PrintJobRow(Base):
-    """The durable print queue (see :mod:`pos.print_queue`); times are UTC ISO-8601 text."""
+    """The durable print queue (:mod:`pos.printing.domain.print_queue`); times are UTC text."""
 
     __tablename__ = "print_job"
     __table_args__ = (
@@ -149,7 +149,7 @@ class PrintJobRow(Base):
 
 
 class TillCartRow(Base):
-    """A cart saved after every change (the open one) or parked (held); see :mod:`pos.till`."""
+    """A cart saved after every change (the open one) or parked (held)."""
 
     __tablename__ = "till_cart"
     __table_args__ = (

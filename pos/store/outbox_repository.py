@@ -3,13 +3,13 @@
 :func:`queue_record` is called by the store's own repositories — sales, tax
 invoices and credit notes (:mod:`pos.store.sales_repository`), closed shifts
 and Z reports (:mod:`pos.store.shift_repository`), audit events
-(:mod:`pos.store.unit_of_work`) — on the unit of work's connection, inside
+(:mod:`pos.store.sqlite_uow`) — on the unit of work's connection, inside
 the transaction that stores the record.  So whichever service makes a sale,
 it is queued exactly when it is committed: a record that is not in the
-outbox was never stored.  The payload is built by :mod:`pos.sync_records`.
+outbox was never stored.  The payload is built by :mod:`pos.sync.domain.records`.
 
 :class:`SqlOutboxRepository` is what the sync service uses
-(:class:`pos.sync_ports.OutboxRepository`): assign waiting records to a batch
+(:class:`pos.sync.ports.OutboxRepository`): assign waiting records to a batch
 and store that before sending, read a batch back to (re)send it, mark the
 head office's acknowledgement, and the small ``sync_state`` row.  Its writes
 are short (one batch of rows each); reads run in the reader's transaction.
@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session
 
 from pos.store.database import driver_cursor
 from pos.store.times import from_utc_text, to_utc_text
-from pos.sync import (
+from pos.sync.domain.protocol import (
     Acknowledgement,
     OpenBatch,
     QueuedRecord,
@@ -34,7 +34,7 @@ from pos.sync import (
     SyncState,
     WaitingCounts,
 )
-from pos.sync_records import OutboxRecord
+from pos.sync.domain.records import OutboxRecord
 
 _QUEUE = (
     "INSERT INTO sync_outbox (record_uuid, kind, device_time_utc, payload_json)"

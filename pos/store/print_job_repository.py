@@ -1,4 +1,4 @@
-"""The print queue on SQLite: :class:`pos.print_queue.PrintJobRepository` for the real store."""
+"""The print queue on SQLite: :class:`pos.printing.ports.PrintJobRepository`, for real."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from dataclasses import replace
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from pos.print_queue import JobState, PrinterRole, PrintJob
+from pos.printing.domain.print_queue import JobState, PrinterRole, PrintJob
 from pos.store.database import driver_cursor
 from pos.store.models import PrintJobRow
 from pos.store.times import from_utc_text, to_utc_text

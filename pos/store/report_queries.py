@@ -1,4 +1,4 @@
-"""Report sums in SQL (:class:`pos.report_ports.ReportQueries` on SQLite).
+"""Report sums in SQL (:class:`pos.reports.ports.ReportQueries` on SQLite).
 
 Every figure is an aggregation SQLite computes (``GROUP BY`` over the
 indexed ``business_date``, ``business_day_id`` or ``shift_id`` of sales and
@@ -17,7 +17,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from pos.report_rows import (
+from pos.reports.domain.rows import (
     CategoryRow,
     CreditNoteListRow,
     CreditNoteSummary,

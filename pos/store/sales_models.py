@@ -193,7 +193,7 @@ class SaleVatRow(Base):
 
 
 class SaleAllocationRow(Base):
-    """The part of a line paid by a tender (see :mod:`pos.allocation`)."""
+    """The part of a line paid by a tender (see :mod:`pos.sale.domain.allocation`)."""
 
     __tablename__ = "sale_allocation"
     __table_args__ = (

@@ -1,4 +1,4 @@
-"""Sales, tax invoices and credit notes on SQLite (:class:`pos.sales_ports.SalesRepository`).
+"""Sales, tax invoices and credit notes on SQLite (:class:`pos.sale.ports.SalesRepository`).
 
 Writing a sale is on the checkout's commit path, so it goes straight to the
 sqlite3 cursor of the unit of work's own connection (same transaction): one
@@ -19,9 +19,9 @@ from typing import Any, cast
 from sqlalchemy import Row, Select, Table, select
 from sqlalchemy.orm import Session
 
-from pos.returns import CreditNote, ReturnDraft
-from pos.sale import Sale, TaxInvoice
-from pos.shifts import ShiftStamp
+from pos.sale.domain.completed_sale import Sale, TaxInvoice
+from pos.sale.domain.credit_notes import CreditNote, ReturnDraft
+from pos.shifts.domain.cash_control import ShiftStamp
 from pos.store.database import driver_cursor
 from pos.store.outbox_repository import queue_record, user_names
 from pos.store.sales_models import (
@@ -47,7 +47,7 @@ from pos.store.sales_rows import (
 )
 from pos.store.shift_models import BusinessDayRow, ShiftRow
 from pos.store.times import to_utc_text
-from pos.sync_records import (
+from pos.sync.domain.records import (
     PaidTender,
     SoldLine,
     credit_note_record,

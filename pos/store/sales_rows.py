@@ -13,9 +13,9 @@ from typing import Any
 
 from sqlalchemy import Row
 
-from pos.cart import SellerVat
-from pos.payment import AllocatedShare
-from pos.returns import (
+from pos.sale.domain.cart import SellerVat
+from pos.sale.domain.completed_sale import BuyerDetails, Sale, SaleLine, TaxInvoice
+from pos.sale.domain.credit_notes import (
     CreditNote,
     CreditNoteKind,
     CreditNoteLine,
@@ -24,10 +24,10 @@ from pos.returns import (
     RefundShare,
     ReturnDraft,
 )
-from pos.sale import BuyerDetails, Sale, SaleLine, TaxInvoice
-from pos.shifts import ShiftStamp
+from pos.sale.domain.payment import AllocatedShare
+from pos.sale.domain.tenders import SettledTender, TenderKind
+from pos.shifts.domain.cash_control import ShiftStamp
 from pos.store.times import from_utc_text, to_utc_text
-from pos.tenders import SettledTender, TenderKind
 
 
 def sale_values(sale: Sale) -> tuple[object, ...]:

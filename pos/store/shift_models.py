@@ -15,7 +15,7 @@ from __future__ import annotations
 from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from pos.shifts import DENOMINATIONS_SATANG
+from pos.shifts.domain.cash_control import DENOMINATIONS_SATANG
 from pos.store.models import Base
 
 APPEND_ONLY_TABLES = (

@@ -15,8 +15,7 @@ from typing import Any, cast
 from sqlalchemy import Row, Select, Table, insert, select, text, update
 from sqlalchemy.orm import Session
 
-from pos.day_figures import ZRecord
-from pos.shifts import (
+from pos.shifts.domain.cash_control import (
     BusinessDay,
     CashCount,
     CashMovement,
@@ -26,6 +25,7 @@ from pos.shifts import (
     ShiftStamp,
     TenderResult,
 )
+from pos.shifts.domain.day_figures import ZRecord
 from pos.store.database import driver_cursor
 from pos.store.outbox_repository import queue_record, user_names
 from pos.store.shift_models import (
@@ -37,7 +37,7 @@ from pos.store.shift_models import (
     ZReportRow,
 )
 from pos.store.times import from_utc_text, to_utc_text
-from pos.sync_records import shift_record, z_report_record
+from pos.sync.domain.records import shift_record, z_report_record
 
 _day = cast(Table, BusinessDayRow.__table__)
 _shift = cast(Table, ShiftRow.__table__)

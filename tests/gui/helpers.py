@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from pos.bootstrap import AppContext
-from pos.services.till import TillSession
+from pos.till.services.session import TillSession
 from ui.app import create_application
 from ui.i18n import THAI, set_language
 from ui.main_window import CounterWindow

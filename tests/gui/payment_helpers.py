@@ -12,8 +12,8 @@ from pytestqt.qtbot import QtBot
 
 from pos.bootstrap import AppContext, open_till
 from pos.clock import THAI_TIME, FakeClock
-from pos.schemes import KHON_LA_KHRUENG, SchemeBook
-from pos.services.shifts import OpenShiftRequest, open_shift
+from pos.sale.domain.schemes import KHON_LA_KHRUENG, SchemeBook
+from pos.shifts.services.shift_lifecycle import OpenShiftRequest, open_shift
 from pos.store.database import DATABASE_FILENAME
 from tests.gui.helpers import start_counter
 from ui.main_window import CounterWindow

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton
 from pytestqt.qtbot import QtBot
 
 from pos.audit import AuditAction
-from pos.catalog import Category
+from pos.catalogue.domain.products import Category
 from pos.clock import THAI_TIME
 from tests.gui.helpers import (
     GARLIC,

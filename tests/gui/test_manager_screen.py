@@ -12,8 +12,8 @@ from pytestqt.qtbot import QtBot
 from pos.bootstrap import AppContext
 from pos.clock import THAI_TIME, FakeClock
 from pos.money import format_baht
-from pos.services.reports import ReportPeriod
-from pos.services.simulate import SimulationOptions, simulate
+from pos.reports.services.range_reports import ReportPeriod
+from pos.simulation.trading_days import SimulationOptions, simulate
 from ui.manager_screen import open_manager_screen
 
 DAY = dt.date(2021, 3, 1)
@@ -93,13 +93,13 @@ def test_another_period_refreshes_and_the_x_and_z_buttons_say_what_they_can(
 def test_the_x_report_prints_and_the_day_closes_from_the_dialog(
     qtbot: QtBot, demo_context: AppContext
 ) -> None:
-    from pos.services.shifts import (
+    from pos.shifts.domain.cash_control import CashCount
+    from pos.shifts.services.shift_lifecycle import (
         CloseShiftRequest,
         OpenShiftRequest,
         close_shift,
         open_shift,
     )
-    from pos.shifts import CashCount
     from receipts.emulator import PrinterEmulator
     from tests.receipt_helpers import network_printer
 

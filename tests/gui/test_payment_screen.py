@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from pos.bootstrap import AppContext, open_till
 from pos.money import CashRounding
-from pos.promptpay import check_payload
+from pos.sale.domain.promptpay import check_payload
 from tests.gui.helpers import GARLIC, SILK, focused, logged_in, press, start_counter, wedge_scan
 from tests.gui.keys import type_text
 from tests.gui.payment_helpers import configure, july_counter_window, open_a_shift, rows

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from pos.bootstrap import AppContext
-from pos.printing import ConnectionKind, PrinterSettings, PrintMode
+from pos.printing.domain.printer_settings import ConnectionKind, PrinterSettings, PrintMode
 from receipts.emulator import PrinterEmulator
 from tests.gui.keys import type_text
 from tests.receipt_helpers import free_port

@@ -15,8 +15,8 @@ from pytestqt.qtbot import QtBot
 from pos.audit import AuditAction, AuditEvent
 from pos.bootstrap import AppContext, open_till
 from pos.clock import THAI_TIME
-from pos.print_queue import JobState
-from pos.services.print_jobs import queue_document
+from pos.printing.domain.print_queue import JobState
+from pos.printing.services.print_jobs import queue_document
 from receipts.emulator import PrinterEmulator
 from receipts.print_service import PrintService, start_printing
 from receipts.queue_status import QueueState, QueueStatus

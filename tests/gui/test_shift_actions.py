@@ -9,7 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from pos.bootstrap import AppContext
 from pos.clock import THAI_TIME
-from pos.services.shifts import current_shift
+from pos.shifts.services.shift_lifecycle import current_shift
 from tests.gui.helpers import MANAGER_PIN, SILK, log_in, logged_in, press, wedge_scan
 from tests.gui.payment_helpers import open_a_shift, rows
 from ui.main_window import CounterWindow

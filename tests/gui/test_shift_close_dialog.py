@@ -11,14 +11,14 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QSpinBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from pos.bootstrap import AppContext
-from pos.cart import Cart
 from pos.clock import THAI_TIME, FakeClock
 from pos.money import format_baht
-from pos.ports import User
-from pos.services.checkout import CheckoutRequest, complete_sale
-from pos.services.shifts import OpenShiftRequest, current_shift, open_shift
-from pos.shifts import CashCount
-from pos.tenders import CashTender
+from pos.sale.domain.cart import Cart
+from pos.sale.domain.tenders import CashTender
+from pos.sale.services.checkout import CheckoutRequest, complete_sale
+from pos.shifts.domain.cash_control import CashCount
+from pos.shifts.services.shift_lifecycle import OpenShiftRequest, current_shift, open_shift
+from pos.staff.domain.users import User
 from tests.gui.keys import type_text
 from ui.shift_dialogs import ShiftCloseDialog, ShiftOpenDialog
 
@@ -100,7 +100,7 @@ def test_a_blind_close_shows_nothing_expected_until_the_count_is_confirmed(
 
 
 def _pieces(satang: int) -> str:
-    from pos.shifts import count_for_amount
+    from pos.shifts.domain.cash_control import count_for_amount
 
     count, left = count_for_amount(satang)
     assert left == 0

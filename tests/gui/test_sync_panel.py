@@ -22,8 +22,8 @@ from hq.bootstrap import HqContext, open_hq
 from hq.services.terminals import add_terminal
 from pos.bootstrap import AppContext, initialise, open_till
 from pos.clock import THAI_TIME, FakeClock
-from pos.services.simulate import SimulationOptions, simulate
-from pos.sync_settings import write_token
+from pos.simulation.trading_days import SimulationOptions, simulate
+from pos.sync.domain.sync_settings import write_token
 from tests.gui.helpers import SILK, logged_in, start_counter, wedge_scan
 from tests.hq_server import HqProcess
 from tests.integration.test_sync_hq import (

@@ -18,20 +18,20 @@ from pathlib import Path
 from typing import Any
 
 from pos.bootstrap import AppContext, open_context
-from pos.cart import Cart
 from pos.clock import SystemClock
-from pos.services.checkout import CheckoutRequest, complete_sale
-from pos.services.day_close import DayCloseError, close_day
-from pos.services.returns import ManagerApproval
-from pos.services.shifts import (
+from pos.sale.domain.cart import Cart
+from pos.sale.domain.tenders import CashTender
+from pos.sale.services.checkout import CheckoutRequest, complete_sale
+from pos.sale.services.returns_and_voids import ManagerApproval
+from pos.shifts.domain.cash_control import NoOpenShiftError, ShiftError, count_for_amount
+from pos.shifts.services.day_close import DayCloseError, close_day
+from pos.shifts.services.shift_lifecycle import (
     CloseShiftRequest,
     OpenShiftRequest,
     current_shift,
     open_shift,
     shift_takings,
 )
-from pos.shifts import NoOpenShiftError, ShiftError, count_for_amount
-from pos.tenders import CashTender
 
 CASHIER, MANAGER, PIN = 1, 2, "5678"
 

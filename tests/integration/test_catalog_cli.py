@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from cli.main import main
-from pos.barcodes import canonical_gtin
-from pos.catalog_csv import COLUMNS
+from pos.catalogue.domain.barcodes import canonical_gtin
+from pos.catalogue.domain.csv_format import COLUMNS
 from pos.store.database import DATABASE_FILENAME
 from resources import resource_path
 

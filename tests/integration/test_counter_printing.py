@@ -22,16 +22,16 @@ import pytest
 from cli.main import main
 from pos.audit import AuditAction
 from pos.bootstrap import AppContext
-from pos.cart import Cart
 from pos.clock import THAI_TIME, FakeClock, SystemClock
-from pos.print_queue import RetryPolicy
-from pos.printing import PrinterSettings
-from pos.returns import CreditNote
-from pos.sale import Sale
-from pos.services.checkout import CheckoutRequest, complete_sale
-from pos.services.print_jobs import queue_credit_note, queue_sale_receipt, request_reprint
-from pos.services.returns import ManagerApproval, ReturnRequest, return_goods
-from pos.tenders import CardTender, CashTender, Tender
+from pos.printing.domain.print_queue import RetryPolicy
+from pos.printing.domain.printer_settings import PrinterSettings
+from pos.printing.services.print_jobs import queue_credit_note, queue_sale_receipt, request_reprint
+from pos.sale.domain.cart import Cart
+from pos.sale.domain.completed_sale import Sale
+from pos.sale.domain.credit_notes import CreditNote
+from pos.sale.domain.tenders import CardTender, CashTender, Tender
+from pos.sale.services.checkout import CheckoutRequest, complete_sale
+from pos.sale.services.returns_and_voids import ManagerApproval, ReturnRequest, return_goods
 from receipts.blocks import receipt_blocks
 from receipts.emulator import PrinterEmulator
 from receipts.escpos_decode import Decoded, parse

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from pos.printing import PrinterSettings, PrintMode
+from pos.printing.domain.printer_settings import PrinterSettings, PrintMode
 from receipts.document import DocumentKind
 from receipts.escpos_output import document_to_escpos
 from receipts.export import write_document

@@ -22,8 +22,8 @@ from hq.bootstrap import HqContext
 from hq.kinds import KindHandler, check_number_fields
 from hq.services.terminals import add_terminal, revoke_terminal
 from hq.sync import MAX_RECORDS_PER_BATCH, IncomingRecord
-from pos.catalog_csv import COLUMNS
-from pos.services.catalog_import import import_catalog
+from pos.catalogue.domain.csv_format import COLUMNS
+from pos.catalogue.services.csv_import import import_catalog
 from tests.hq_helpers import (
     batch,
     row_versions,

@@ -22,10 +22,10 @@ from hq.feed import ChangeEntity
 from hq.services.catalogue import changes_after, set_user_active
 from hq.store.database import HqNewerSchemaError, HqStoreError, create_hq_engine, schema_head
 from hq.store.models import Base
-from pos.catalog import ProducerGroup
-from pos.catalog_csv import COLUMNS
-from pos.services.catalog_import import CatalogImportError, import_catalog
-from pos.services.staff import add_user
+from pos.catalogue.domain.csv_format import COLUMNS
+from pos.catalogue.domain.products import ProducerGroup
+from pos.catalogue.services.csv_import import CatalogImportError, import_catalog
+from pos.staff.services.pins import add_user
 from tests.postgres import connect
 
 HEADER = ",".join(COLUMNS)

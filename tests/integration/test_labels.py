@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from cli.main import main
-from pos.barcodes import BarcodeError, canonical_gtin
 from pos.bootstrap import AppContext
-from pos.printing import PrinterSettings
-from pos.services.labels import LabelError, products_for_labels
+from pos.catalogue.domain.barcodes import BarcodeError, canonical_gtin
+from pos.catalogue.services.labels import LabelError, products_for_labels
+from pos.printing.domain.printer_settings import PrinterSettings
 from receipts.escpos_decode import decode
 from receipts.label_raster import labels_to_escpos
 from receipts.labels import SHEET_LAYOUTS, Label, bar_modules, write_label_sheets

@@ -10,10 +10,10 @@ import pytest
 
 from pos.bootstrap import AppContext
 from pos.clock import THAI_TIME
-from pos.fakes import FakeUnitOfWork
-from pos.ports import UnitOfWork
-from pos.print_queue import JobState, PrinterRole, RetryPolicy, new_print_job
-from pos.services.print_jobs import PrintJobError, cancel_job
+from pos.printing.domain.print_queue import JobState, PrinterRole, RetryPolicy, new_print_job
+from pos.printing.services.print_jobs import PrintJobError, cancel_job
+from pos.unit_of_work import UnitOfWork
+from tests.fakes.unit_of_work import FakeUnitOfWork
 
 T0 = dt.datetime(2026, 11, 24, 9, 0, tzinfo=THAI_TIME)
 

@@ -8,9 +8,9 @@ import pytest
 
 from pos.bootstrap import AppContext
 from pos.clock import SystemClock
-from pos.print_queue import JobState, PrinterRole, RetryPolicy
-from pos.printing import PrinterSettings
-from pos.services.print_jobs import queue_document, request_reprint
+from pos.printing.domain.print_queue import JobState, PrinterRole, RetryPolicy
+from pos.printing.domain.printer_settings import PrinterSettings
+from pos.printing.services.print_jobs import queue_document, request_reprint
 from receipts.blocks import receipt_blocks
 from receipts.emulator import PrinterEmulator
 from receipts.print_worker import PrintWorker, QueueState, QueueStatus, StaticDocumentSource

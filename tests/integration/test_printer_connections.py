@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from pos.printing import ConnectionKind, PrinterSettings
+from pos.printing.domain.printer_settings import ConnectionKind, PrinterSettings
 from receipts.connections import (
     ConnectionLostError,
     CoverOpenError,

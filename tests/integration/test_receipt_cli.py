@@ -17,8 +17,8 @@ from PIL import Image, ImageChops
 
 from cli.main import main
 from pos.money import bahttext, format_baht
-from pos.printing import DOTS_58MM, DOTS_80MM, PrinterSettings, PrintMode
-from pos.services.sales_export import export_day
+from pos.printing.domain.printer_settings import DOTS_58MM, DOTS_80MM, PrinterSettings, PrintMode
+from pos.sale.services.day_export import export_day
 from receipts.blocks import receipt_blocks
 from receipts.escpos_decode import decode
 from receipts.escpos_output import document_to_escpos

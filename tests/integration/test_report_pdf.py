@@ -13,9 +13,9 @@ from PIL import Image
 from pos.bootstrap import AppContext
 from pos.clock import SystemClock
 from pos.money import format_baht
-from pos.services.day_close import z_reports_between
-from pos.services.reports import ReportPeriod, manager_report
-from pos.services.simulate import SimulationOptions, simulate
+from pos.reports.services.range_reports import ReportPeriod, manager_report
+from pos.shifts.services.day_close import z_reports_between
+from pos.simulation.trading_days import SimulationOptions, simulate
 from receipts.day_report_pdf import write_day_report_pdf
 from receipts.report_pdf import write_report_pdf
 

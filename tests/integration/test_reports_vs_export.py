@@ -25,7 +25,7 @@ import pytest
 from cli.main import main
 from pos.bootstrap import open_context
 from pos.money import CashRounding, format_baht, percent_of
-from pos.report_settings import CommissionRates
+from pos.reports.domain.report_settings import CommissionRates
 from pos.store.database import DATABASE_FILENAME
 
 DAYS = ("2021-03-05", "2021-03-06", "2021-03-07")  # Friday to Sunday: settlement on Monday
@@ -82,7 +82,7 @@ def exported(store: Path) -> list[dict[str, Any]]:
     days = []
     for day in DAYS:
         out = io.StringIO()
-        from pos.services.sales_export import export_day, write_json
+        from pos.sale.services.day_export import export_day, write_json
 
         context = open_context(store)
         write_json(export_day(context.uow_factory, dt.date.fromisoformat(day)), out)
@@ -461,7 +461,7 @@ def test_a_z_report_frozen_at_closing_equals_its_recomputed_figures(store: Path)
             for n, f in connection.execute("SELECT number, figures_json FROM z_report")
         }
     from pos.clock import SystemClock
-    from pos.services.day_close import z_report
+    from pos.shifts.services.day_close import z_report
 
     context = open_context(store)
     try:
@@ -542,7 +542,7 @@ def test_closed_days_from_the_z_rollup_and_an_open_day_from_its_lines_add_up(
         == 0
     )
     context = open_context(store)  # a third day, left open: no manager PIN, no Z
-    from pos.services.simulate import SimulationOptions, simulate
+    from pos.simulation.trading_days import SimulationOptions, simulate
 
     simulate(
         context.uow_factory,
@@ -550,7 +550,7 @@ def test_closed_days_from_the_z_rollup_and_an_open_day_from_its_lines_add_up(
     )
     days = []
     for day in ("2021-03-01", "2021-03-02", "2021-03-03"):
-        from pos.services.sales_export import export_day
+        from pos.sale.services.day_export import export_day
 
         days.append(export_day(context.uow_factory, dt.date.fromisoformat(day)))
     context.close()
@@ -637,7 +637,7 @@ def test_the_target_counts_only_its_own_year_across_the_fiscal_new_year(
         == 0
     )
     context = open_context(store)
-    from pos.services.sales_export import export_day
+    from pos.sale.services.day_export import export_day
 
     days = [
         export_day(context.uow_factory, dt.date(2021, 9, 30)),

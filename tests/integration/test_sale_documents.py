@@ -15,9 +15,13 @@ from typing import Any
 
 import pytest
 
-from pos.printing import DOTS_58MM, PrinterSettings, PrintMode
-from pos.services.print_jobs import CREDIT_NOTE_DOCUMENT, SALE_DOCUMENT, TAX_INVOICE_DOCUMENT
-from pos.services.sales_export import export_day
+from pos.printing.domain.printer_settings import DOTS_58MM, PrinterSettings, PrintMode
+from pos.printing.services.print_jobs import (
+    CREDIT_NOTE_DOCUMENT,
+    SALE_DOCUMENT,
+    TAX_INVOICE_DOCUMENT,
+)
+from pos.sale.services.day_export import export_day
 from receipts.blocks import receipt_blocks
 from receipts.document import Document, DocumentKind, TenderKind
 from receipts.document_source import SaleDocumentSource

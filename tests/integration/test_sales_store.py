@@ -12,11 +12,17 @@ from alembic import command
 from alembic.config import Config
 
 from pos.bootstrap import AppContext, initialise, open_context
-from pos.cart import Discount, DiscountKind
 from pos.clock import FakeClock
-from pos.sale import BuyerDetails, Sale
-from pos.services.returns import ManagerApproval, ReturnRequest, return_goods, void_sale
-from pos.services.tax_invoices import issue_tax_invoice
+from pos.sale.domain.cart import Discount, DiscountKind
+from pos.sale.domain.completed_sale import BuyerDetails, Sale
+from pos.sale.domain.tenders import CardTender, CashTender, SchemeTender
+from pos.sale.services.returns_and_voids import (
+    ManagerApproval,
+    ReturnRequest,
+    return_goods,
+    void_sale,
+)
+from pos.sale.services.tax_invoices import issue_tax_invoice
 from pos.store.database import (
     DATABASE_FILENAME,
     MIGRATIONS_DIR,
@@ -25,7 +31,6 @@ from pos.store.database import (
     raw_connection,
 )
 from pos.store.sales_models import IMMUTABLE_TABLES
-from pos.tenders import CardTender, CashTender, SchemeTender
 from tests.sales_helpers import (
     BASKET,
     CHIPS,

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from pos.serial_scanner import CodeFramer, SerialScanner
+from pos.adapters.serial_scanner import CodeFramer, SerialScanner
 
 
 def test_the_framer_splits_at_cr_or_lf_and_drops_framing_and_noise() -> None:

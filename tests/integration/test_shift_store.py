@@ -21,9 +21,11 @@ from alembic.config import Config
 
 from pos.bootstrap import AppContext, initialise, open_context
 from pos.clock import FakeClock
-from pos.services.day_close import x_report
-from pos.services.reports import ReportPeriod, sales_by_category
-from pos.services.shifts import (
+from pos.reports.services.range_reports import ReportPeriod, sales_by_category
+from pos.sale.domain.tenders import CashTender, PromptPayTender
+from pos.shifts.domain.cash_control import CashCount
+from pos.shifts.services.day_close import x_report
+from pos.shifts.services.shift_lifecycle import (
     CloseShiftRequest,
     OpenShiftRequest,
     close_shift,
@@ -31,7 +33,6 @@ from pos.services.shifts import (
     open_shift,
     shift_takings,
 )
-from pos.shifts import CashCount
 from pos.store.database import (
     DATABASE_FILENAME,
     MIGRATIONS_DIR,
@@ -39,7 +40,6 @@ from pos.store.database import (
     migrate,
     raw_connection,
 )
-from pos.tenders import CashTender, PromptPayTender
 from tests.sales_helpers import (
     CHIPS,
     JULY_2021,

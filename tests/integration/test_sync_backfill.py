@@ -22,9 +22,9 @@ from alembic.config import Config
 from pos.audit import AuditAction, AuditEvent
 from pos.bootstrap import AppContext, open_context, sync_now
 from pos.clock import SystemClock
-from pos.fakes_sync import FakeHeadOffice
-from pos.services.sync import SyncOutcome
 from pos.store.database import DATABASE_FILENAME, MIGRATIONS_DIR, raw_connection
+from pos.sync.services.sync_run import SyncOutcome
+from tests.fakes.head_office import FakeHeadOffice
 from tests.sync_helpers import (
     counter_totals,
     outbox_rows,

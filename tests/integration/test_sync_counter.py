@@ -21,10 +21,10 @@ from pathlib import Path
 import pytest
 
 from pos.bootstrap import AppContext, open_context, sync_now
-from pos.fakes_sync import FakeHeadOffice
-from pos.services.sync import SyncOutcome
 from pos.store.database import DATABASE_FILENAME, raw_connection
-from pos.sync import ChangeEntity, RetryPolicy, UnreachableError
+from pos.sync.domain.protocol import ChangeEntity, RetryPolicy, UnreachableError
+from pos.sync.services.sync_run import SyncOutcome
+from tests.fakes.head_office import FakeHeadOffice
 from tests.sync_helpers import (
     counter_totals,
     outbox_by_kind,

@@ -33,19 +33,19 @@ from cli.main import main
 from hq.bootstrap import HqContext, open_hq
 from hq.services.reports import hq_report, hq_z_reports
 from hq.services.terminals import add_terminal, revoke_terminal
+from pos.adapters.hq_http import HttpHeadOffice
 from pos.bootstrap import AppContext, open_context, sync_now, sync_units
 from pos.clock import THAI_TIME, FakeClock
-from pos.hq_client import HttpHeadOffice
-from pos.report_rows import ReportPeriod
-from pos.services.reports import (
+from pos.reports.domain.rows import ReportPeriod
+from pos.reports.services.range_reports import (
     producer_statement,
     sales_by_category,
     sales_by_tender,
     scheme_receivables,
 )
-from pos.services.sync import SyncOutcome, SyncReport, synchronise
-from pos.sync import Acknowledgement, QueuedRecord, RetryPolicy
-from pos.sync_settings import write_token
+from pos.sync.domain.protocol import Acknowledgement, QueuedRecord, RetryPolicy
+from pos.sync.domain.sync_settings import write_token
+from pos.sync.services.sync_run import SyncOutcome, SyncReport, synchronise
 from pos.testhooks import PAUSE_AT, PAUSE_SIGNAL
 from tests.hq_helpers import Totals, row_versions
 from tests.hq_server import PROJECT, FlakyProxy, HqProcess, free_port

@@ -18,14 +18,14 @@ from pathlib import Path
 
 import pytest
 
-import pos.services.checkout as checkout_module
+import pos.sale.services.checkout as checkout_module
 from pos.bootstrap import AppContext, open_context, open_till
 from pos.clock import FakeClock
-from pos.services.shifts import OpenShiftRequest, open_shift
-from pos.services.till_checkout import pay
+from pos.sale.domain.tenders import CashTender
+from pos.shifts.services.shift_lifecycle import OpenShiftRequest, open_shift
 from pos.store.database import DATABASE_FILENAME, raw_connection
-from pos.tenders import CashTender
 from pos.testhooks import PAUSE_AT, PAUSE_SIGNAL
+from pos.till.services.pay import pay
 from tests.integration.store_checks import assert_store_consistent
 from tests.integration.test_checkout_crash import wait_for
 

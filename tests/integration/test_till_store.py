@@ -9,11 +9,11 @@ import pytest
 
 from pos.audit import AuditAction
 from pos.bootstrap import AppContext, open_context, open_till
-from pos.cart import Discount, DiscountKind
 from pos.clock import FakeClock
-from pos.services.till_scan import ScanKind
+from pos.sale.domain.cart import Discount, DiscountKind
 from pos.store.database import DATABASE_FILENAME, raw_connection
-from pos.till import CartStatus
+from pos.till.domain.rules import CartStatus
+from pos.till.services.scanning import ScanKind
 
 CASHIER, MANAGER = 1, 2  # the demo users
 SILK = "8855512010014"  # ผ้าไหมมัดหมี่ลายลูกแก้ว สีม่วงเปลือกมังคุด, 2,450.00

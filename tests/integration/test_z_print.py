@@ -12,10 +12,10 @@ import dataclasses
 
 from pos.bootstrap import AppContext
 from pos.clock import FakeClock, SystemClock
-from pos.print_queue import JobState, RetryPolicy
-from pos.printing import PrintMode
-from pos.services.day_close import Z_DOCUMENT_KIND, x_report, z_report
-from pos.tenders import CashTender
+from pos.printing.domain.print_queue import JobState, RetryPolicy
+from pos.printing.domain.printer_settings import PrintMode
+from pos.sale.domain.tenders import CashTender
+from pos.shifts.services.day_close import Z_DOCUMENT_KIND, x_report, z_report
 from receipts.day_report_print import SourcesByKind, ZReportSource, day_report_escpos
 from receipts.emulator import PrinterEmulator
 from receipts.escpos_decode import decode

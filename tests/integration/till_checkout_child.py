@@ -13,8 +13,8 @@ from pathlib import Path
 
 from pos.bootstrap import open_context, open_till
 from pos.clock import FakeClock
-from pos.services.till_checkout import pay
-from pos.tenders import CashTender
+from pos.sale.domain.tenders import CashTender
+from pos.till.services.pay import pay
 
 SILK, GARLIC = "8855512010014", "8857717001019"
 

@@ -10,12 +10,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pos.allocation import AllocationError, allocate
 from pos.clock import THAI_TIME
 from pos.money import CashRounding
-from pos.payment import PayableLine, plan_payment, scheme_offers
-from pos.schemes import KHON_LA_KHRUENG, RAO_CHANA, SchemeBook
-from pos.tenders import CardTender, CashTender, PaymentError, SchemeTender
+from pos.sale.domain.allocation import AllocationError, allocate
+from pos.sale.domain.payment import PayableLine, plan_payment, scheme_offers
+from pos.sale.domain.schemes import KHON_LA_KHRUENG, RAO_CHANA, SchemeBook
+from pos.sale.domain.tenders import CardTender, CashTender, PaymentError, SchemeTender
 
 FEB_2021 = dt.datetime(2021, 3, 10, 11, 0, tzinfo=THAI_TIME)  # co-pay and Rao Chana both open
 

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pos.barcodes import (
+from pos.catalogue.domain.barcodes import (
     BarcodeError,
     BarcodeRules,
     EmbeddedKind,

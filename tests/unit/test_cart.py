@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pos.cart import Cart, CartError, Discount, DiscountKind, allocate_proportionally
+from pos.sale.domain.cart import Cart, CartError, Discount, DiscountKind, allocate_proportionally
 from tests.factories import SMALL_GROUP, VAT_SELLER, make_product
 
 VAT = 700

@@ -6,9 +6,9 @@ import io
 
 import pytest
 
-from pos.barcodes import BarcodeRules, with_check_digit
-from pos.catalog import Category, Unit
-from pos.catalog_csv import COLUMNS, read_catalog_csv
+from pos.catalogue.domain.barcodes import BarcodeRules, with_check_digit
+from pos.catalogue.domain.csv_format import COLUMNS, read_catalog_csv
+from pos.catalogue.domain.products import Category, Unit
 
 HEADER = ",".join(COLUMNS)
 GOOD = "8850999220017,TX-1,ผ้าไหมมัดหมี่,Mudmee silk,textile,กลุ่มทอผ้า,2500.00,cloth,no,yes,4,3"

@@ -6,10 +6,10 @@ import io
 
 import pytest
 
-from pos.barcodes import BarcodeRules, canonical_gtin, plu_of
-from pos.catalog_csv import COLUMNS
-from pos.fakes import FakeUnitOfWork
-from pos.services.catalog_import import CatalogImportError, export_catalog, import_catalog
+from pos.catalogue.domain.barcodes import BarcodeRules, canonical_gtin, plu_of
+from pos.catalogue.domain.csv_format import COLUMNS
+from pos.catalogue.services.csv_import import CatalogImportError, export_catalog, import_catalog
+from tests.fakes.unit_of_work import FakeUnitOfWork
 
 HEADER = ",".join(COLUMNS)
 ROWS = [

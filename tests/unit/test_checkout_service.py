@@ -8,21 +8,28 @@ import uuid
 import pytest
 
 from pos.audit import AuditAction
-from pos.bootstrap import AppContext, fake_context
-from pos.cart import Discount, DiscountKind
+from pos.bootstrap import AppContext
 from pos.clock import FakeClock
 from pos.money import CashRounding
-from pos.promptpay import check_payload
-from pos.sale import BuyerDetails, BuyerDetailsError
-from pos.services.checkout import (
+from pos.sale.domain.cart import Discount, DiscountKind
+from pos.sale.domain.completed_sale import BuyerDetails, BuyerDetailsError
+from pos.sale.domain.promptpay import check_payload
+from pos.sale.domain.tenders import (
+    CardTender,
+    CashTender,
+    PaymentError,
+    PromptPayTender,
+    SchemeTender,
+)
+from pos.sale.services.checkout import (
     ApprovalRequiredError,
     CheckoutError,
     CheckoutRequest,
     complete_sale,
     quote,
 )
-from pos.services.tax_invoices import TaxInvoiceError, issue_tax_invoice
-from pos.tenders import CardTender, CashTender, PaymentError, PromptPayTender, SchemeTender
+from pos.sale.services.tax_invoices import TaxInvoiceError, issue_tax_invoice
+from tests.fakes.context import fake_context
 from tests.sales_helpers import (
     CHIPS,
     COFFEE,

@@ -6,7 +6,7 @@ import pytest
 from escpos.printer import Dummy
 from PIL import ImageChops
 
-from pos.printing import PrinterSettings, PrintMode
+from pos.printing.domain.printer_settings import PrinterSettings, PrintMode
 from receipts.blocks import receipt_blocks
 from receipts.escpos_decode import decode
 from receipts.escpos_output import SLICE_ROWS, document_to_escpos, drawer_only, raster_commands

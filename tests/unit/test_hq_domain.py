@@ -26,7 +26,7 @@ from hq.sync import (
 )
 from hq.tokens import TOKEN_PREFIX, new_token, token_digest, validate_terminal_name
 from pos.clock import THAI_TIME
-from pos.ports import User
+from pos.staff.domain.users import User
 from tests.factories import make_product
 from tests.hq_helpers import sale_payload
 

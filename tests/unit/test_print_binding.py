@@ -10,13 +10,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from pos.audit import AuditAction
-from pos.bootstrap import fake_context
 from pos.clock import THAI_TIME, FakeClock
-from pos.print_queue import JobState, PrinterRole, RetryPolicy, new_print_job
-from pos.printing import ConnectionKind, PrinterSettings
-from pos.schemes import SchemeBook
-from pos.services.print_jobs import document_for_number, request_reprint
-from pos.services.receipt_settings import (
+from pos.printing.domain.print_queue import JobState, PrinterRole, RetryPolicy, new_print_job
+from pos.printing.domain.printer_settings import ConnectionKind, PrinterSettings
+from pos.printing.services.print_jobs import document_for_number, request_reprint
+from pos.printing.services.receipt_settings import (
     HeaderEntry,
     ReceiptSettingsError,
     branch_text,
@@ -24,8 +22,10 @@ from pos.services.receipt_settings import (
     save_printer,
     save_receipt_header,
 )
-from pos.services.sales_history import PrintStatus
+from pos.sale.domain.schemes import SchemeBook
+from pos.sale.services.sales_history import PrintStatus
 from receipts.sale_documents import discount_label, scheme_label, unit_label
+from tests.fakes.context import fake_context
 
 NOW = dt.datetime(2021, 3, 1, 10, 0, tzinfo=THAI_TIME)
 ENTRY = HeaderEntry(

@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from pos.printing import ConnectionKind, PrinterSettings, PrintMode, ReceiptHeader
-from pos.settings import Settings, settings_from_items, settings_to_items
+from pos.printing.domain.printer_settings import (
+    ConnectionKind,
+    PrinterSettings,
+    PrintMode,
+    ReceiptHeader,
+)
+from pos.settings.domain.shop_settings import Settings, settings_from_items, settings_to_items
 
 
 def test_printer_settings_survive_the_settings_codec() -> None:

@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from pos.money import format_baht
-from pos.promptpay import (
+from pos.sale.domain.promptpay import (
     PromptPayError,
     TargetKind,
     check_payload,

@@ -7,11 +7,11 @@ import uuid
 
 import pytest
 
-from pos.bootstrap import AppContext, fake_context
-from pos.cart import Discount, DiscountKind
+from pos.bootstrap import AppContext
 from pos.clock import THAI_TIME, FakeClock
-from pos.report_settings import CommissionRates, SalesTarget
-from pos.services.reports import (
+from pos.reports.domain.report_settings import CommissionRates, SalesTarget
+from pos.reports.services.activity import sales_by_hour
+from pos.reports.services.range_reports import (
     ReportError,
     ReportPeriod,
     manager_report,
@@ -19,9 +19,10 @@ from pos.services.reports import (
     sales_by_category,
     scheme_receivables,
 )
-from pos.services.reports_activity import sales_by_hour
-from pos.services.returns import ManagerApproval, ReturnRequest, return_goods
-from pos.tenders import CashTender, PromptPayTender, SchemeTender
+from pos.sale.domain.cart import Discount, DiscountKind
+from pos.sale.domain.tenders import CashTender, PromptPayTender, SchemeTender
+from pos.sale.services.returns_and_voids import ManagerApproval, ReturnRequest, return_goods
+from tests.fakes.context import fake_context
 from tests.sales_helpers import (
     CHIPS,
     COFFEE,

@@ -10,10 +10,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pos.audit import AuditAction
-from pos.bootstrap import AppContext, fake_context
+from pos.bootstrap import AppContext
 from pos.clock import FakeClock
 from pos.money import CashRounding
-from pos.returns import (
+from pos.sale.domain.completed_sale import Sale
+from pos.sale.domain.credit_notes import (
     CreditNote,
     CreditNoteKind,
     RefundMethod,
@@ -21,8 +22,8 @@ from pos.returns import (
     draft_return,
     returnable_quantities,
 )
-from pos.sale import Sale
-from pos.services.returns import (
+from pos.sale.domain.tenders import CardTender, CashTender, SchemeTender, Tender
+from pos.sale.services.returns_and_voids import (
     ApprovalRefusedError,
     ManagerApproval,
     ReturnRequest,
@@ -31,7 +32,7 @@ from pos.services.returns import (
     return_goods,
     void_sale,
 )
-from pos.tenders import CardTender, CashTender, SchemeTender, Tender
+from tests.fakes.context import fake_context
 from tests.sales_helpers import (
     BASKET,
     CHIPS,

@@ -6,10 +6,10 @@ import datetime as dt
 import uuid
 
 from pos.clock import THAI_TIME, FakeClock
-from pos.services.sales_history import day_history, find_document, trading_date
-from pos.services.shifts import OpenShiftRequest, open_shift
-from pos.services.till_checkout import pay
-from pos.tenders import CashTender
+from pos.sale.domain.tenders import CashTender
+from pos.sale.services.sales_history import day_history, find_document, trading_date
+from pos.shifts.services.shift_lifecycle import OpenShiftRequest, open_shift
+from pos.till.services.pay import pay
 from tests.till_fixtures import CASHIER_ID, GARLIC, logged_in_till, seeded_store
 
 OPENED = dt.datetime(2026, 11, 24, 23, 30, tzinfo=THAI_TIME)

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from pos.clock import THAI_TIME
-from pos.schemes import (
+from pos.sale.domain.schemes import (
     KHON_LA_KHRUENG,
     M33_RAO_RAK_KAN,
     RAO_CHANA,
@@ -16,7 +16,7 @@ from pos.schemes import (
     SchemeError,
     SchemePhase,
 )
-from pos.settings import Settings, settings_from_items, settings_to_items
+from pos.settings.domain.shop_settings import Settings, settings_from_items, settings_to_items
 
 
 def at(day: str, clock: str = "10:00") -> dt.datetime:

@@ -13,11 +13,19 @@ import uuid
 import pytest
 
 from pos.audit import AuditAction
-from pos.bootstrap import AppContext, fake_context
+from pos.bootstrap import AppContext
 from pos.clock import FakeClock
-from pos.services.day_close import DayCloseError, close_day, x_report
-from pos.services.returns import ManagerApproval, ReturnRequest, return_goods
-from pos.services.shifts import (
+from pos.sale.domain.tenders import CardTender, CashTender, PromptPayTender, SchemeTender
+from pos.sale.services.returns_and_voids import ManagerApproval, ReturnRequest, return_goods
+from pos.shifts.domain.cash_control import (
+    CashCount,
+    CashMovementKind,
+    NoOpenShiftError,
+    Shift,
+    ShiftError,
+)
+from pos.shifts.services.day_close import DayCloseError, close_day, x_report
+from pos.shifts.services.shift_lifecycle import (
     CashMovementRequest,
     CloseShiftRequest,
     OpenShiftRequest,
@@ -27,8 +35,7 @@ from pos.services.shifts import (
     open_shift,
     record_cash_movement,
 )
-from pos.shifts import CashCount, CashMovementKind, NoOpenShiftError, Shift, ShiftError
-from pos.tenders import CardTender, CashTender, PromptPayTender, SchemeTender
+from tests.fakes.context import fake_context
 from tests.sales_helpers import (
     CHIPS,
     COFFEE,

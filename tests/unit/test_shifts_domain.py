@@ -1,4 +1,4 @@
-"""The drawer's arithmetic (pos.shifts), without I/O: counts, expected cash, reconciliation."""
+"""The drawer's arithmetic (pos.shifts.domain.cash_control), no I/O: counts, expected cash."""
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from pos.clock import THAI_TIME
-from pos.report_rows import RefundRow, TenderRow
-from pos.report_settings import CommissionRates, SalesTarget, ShiftRules
-from pos.shifts import (
+from pos.reports.domain.report_settings import CommissionRates, SalesTarget, ShiftRules
+from pos.reports.domain.rows import RefundRow, TenderRow
+from pos.shifts.domain.cash_control import (
     DENOMINATIONS_SATANG,
     CashCount,
     ShiftError,

@@ -10,8 +10,8 @@ from hypothesis import strategies as st
 
 from pos.clock import THAI_TIME
 from pos.money import CashRounding, round_cash
-from pos.schemes import KHON_LA_KHRUENG, SchemeBook
-from pos.tenders import (
+from pos.sale.domain.schemes import KHON_LA_KHRUENG, SchemeBook
+from pos.sale.domain.tenders import (
     CardTender,
     CashTender,
     PaymentError,

@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from pos.money import CashRounding
-from pos.settings import Settings, settings_from_items, settings_to_items
+from pos.settings.domain.shop_settings import Settings, settings_from_items, settings_to_items
 from pos.thai_id import ThaiIdError, format_thai_id, thai_id_check_digit, validate_thai_id
 
 

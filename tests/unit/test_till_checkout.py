@@ -9,25 +9,25 @@ import uuid
 import pytest
 
 from pos.audit import AuditAction
-from pos.cart import Discount, DiscountKind
 from pos.clock import THAI_TIME, FakeClock
-from pos.fakes import FakeUnitOfWork
-from pos.sale import BuyerDetails
-from pos.services.checkout import ApprovalRequiredError, CheckoutRequest, record_sale
-from pos.services.returns import (
+from pos.sale.domain.cart import Discount, DiscountKind
+from pos.sale.domain.completed_sale import BuyerDetails
+from pos.sale.domain.tenders import CardTender, CashTender, PaymentError
+from pos.sale.services.checkout import ApprovalRequiredError, CheckoutRequest, record_sale
+from pos.sale.services.returns_and_voids import (
     ManagerApproval,
     ReturnRequest,
     last_sale_today,
     return_goods,
     void_sale,
 )
-from pos.services.shifts import OpenShiftRequest, open_shift
-from pos.services.tax_invoices import issue_tax_invoice
-from pos.services.till import TillSession
-from pos.services.till_checkout import checkout_request, pay, quote_draft
-from pos.shifts import NoOpenShiftError
-from pos.tenders import CardTender, CashTender, PaymentError
-from pos.till import TillError, TillProblem
+from pos.sale.services.tax_invoices import issue_tax_invoice
+from pos.shifts.domain.cash_control import NoOpenShiftError
+from pos.shifts.services.shift_lifecycle import OpenShiftRequest, open_shift
+from pos.till.domain.rules import TillError, TillProblem
+from pos.till.services.pay import checkout_request, pay, quote_draft
+from pos.till.services.session import TillSession
+from tests.fakes.unit_of_work import FakeUnitOfWork
 from tests.till_fixtures import (
     CASHIER_ID,
     GARLIC,

@@ -9,12 +9,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from pos.audit import AuditAction, AuditEvent
-from pos.cart import Cart, Discount, DiscountKind
 from pos.clock import FakeClock
-from pos.fakes import FakeUnitOfWork
-from pos.ports import User
-from pos.services.cart_journal import CartJournal
-from pos.till import (
+from pos.sale.domain.cart import Cart, Discount, DiscountKind
+from pos.staff.domain.users import User
+from pos.till.domain.rules import (
     Approvals,
     CartStatus,
     SavedCart,
@@ -28,6 +26,8 @@ from pos.till import (
     parse_discount,
     snapshot_lines,
 )
+from pos.till.services.cart_journal import CartJournal
+from tests.fakes.unit_of_work import FakeUnitOfWork
 from tests.till_fixtures import GARLIC, SHALLOTS, SILK
 
 # --- discounts ----------------------------------------------------------------------------------

@@ -7,14 +7,14 @@ import datetime as dt
 import pytest
 
 from pos.audit import AuditAction
-from pos.cart import Discount, DiscountKind
 from pos.clock import FakeClock
-from pos.fakes import FakeUnitOfWork
-from pos.ports import UnitOfWork
-from pos.services.till import SaleDraft
-from pos.services.till_auth import MAX_WRONG_PINS
-from pos.services.till_scan import ScanKind
-from pos.till import CartStatus, TillError, TillProblem
+from pos.sale.domain.cart import Discount, DiscountKind
+from pos.till.domain.rules import CartStatus, TillError, TillProblem
+from pos.till.services.login import MAX_WRONG_PINS
+from pos.till.services.scanning import ScanKind
+from pos.till.services.session import SaleDraft
+from pos.unit_of_work import UnitOfWork
+from tests.fakes.unit_of_work import FakeUnitOfWork
 from tests.till_fixtures import (
     CASHIER_ID,
     CASHIER_PIN,

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pos.vat import DEFAULT_VAT_SCHEDULE, VatRate, VatSchedule, split_vat_inclusive
+from pos.sale.domain.vat import DEFAULT_VAT_SCHEDULE, VatRate, VatSchedule, split_vat_inclusive
 
 
 @given(st.integers(-(10**12), 10**12), st.integers(0, 2500))

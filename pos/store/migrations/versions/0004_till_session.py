@@ -5,7 +5,7 @@ Revises: 0003_audit
 Create Date: 2026-11-24
 
 The cart on the counter is written after every change (by a background writer,
-see pos.services.cart_journal) so that a crash or a power cut never loses it;
+see pos.till.services.cart_journal) so that a crash or a power cut never loses it;
 held (parked) carts live in the same tables with status 'held'.  Lines keep the
 product as it was when scanned (JSON), so a restored cart is the same cart even
 if the catalogue changed since.  Deleting a cart deletes its lines.

@@ -4,7 +4,7 @@ Revision ID: 0006_print_queue
 Revises: 0005_sales
 Create Date: 2026-11-24
 
-The durable print queue (see pos.print_queue): receipts wait here until a
+The durable print queue (see pos.printing.domain.print_queue): receipts wait here until a
 printer has printed them, across restarts and power cuts.
 """
 

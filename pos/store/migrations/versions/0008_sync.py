@@ -13,7 +13,7 @@ payload, and any DELETE of outbox rows or batches.
 
 A store upgraded with records in it gets ``backfill_pending = 1``: the sync
 queues those records (built by the same code as new ones) before it sends
-anything, in short transactions (:mod:`pos.services.sync_backfill`), so
+anything, in short transactions (:mod:`pos.sync.services.backfill`), so
 nothing sold before the upgrade is left behind.
 """
 

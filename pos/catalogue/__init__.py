@@ -1,0 +1,1 @@
+"""The catalogue: products, producer groups, barcodes, the CSV format, labels, demo data."""

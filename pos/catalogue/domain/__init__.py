@@ -1,0 +1,1 @@
+"""The catalogue, domain: pure dataclasses and functions, no I/O."""

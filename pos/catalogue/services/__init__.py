@@ -1,0 +1,1 @@
+"""The catalogue, services: the use cases, written against the ports."""

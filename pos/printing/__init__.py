@@ -1,0 +1,1 @@
+"""Printing: the durable print queue, printer and header settings, reprints."""

@@ -1,0 +1,1 @@
+"""Printing, domain: pure dataclasses and functions, no I/O."""

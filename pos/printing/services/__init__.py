@@ -1,0 +1,1 @@
+"""Printing, services: the use cases, written against the ports."""

@@ -1,0 +1,1 @@
+"""Manager reports over any date range, from the store's sums, and their exports."""

@@ -1,0 +1,1 @@
+"""Manager reports, services: date-range reports, activity, JSON and CSV exports."""

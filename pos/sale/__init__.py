@@ -1,0 +1,1 @@
+"""A sale from cart to durable record: cart, VAT, tenders, schemes, checkout, returns, voids."""

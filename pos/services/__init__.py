@@ -1,1 +1,0 @@
-"""Use cases of the till, written against the ports in :mod:`pos.ports`."""

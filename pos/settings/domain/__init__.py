@@ -1,0 +1,1 @@
+"""The shop's settings, domain: pure dataclasses and functions, no I/O."""

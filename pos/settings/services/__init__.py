@@ -1,0 +1,1 @@
+"""The shop's settings, services: the use cases, written against the ports."""

@@ -1,0 +1,1 @@
+"""Shifts and business days, domain: pure dataclasses and functions, no I/O."""

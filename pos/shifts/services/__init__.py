@@ -1,0 +1,1 @@
+"""Shifts and business days, services: the use cases, written against the ports."""

@@ -1,0 +1,1 @@
+"""Simulated trading days, rung up through the services the till uses (demo, bench)."""

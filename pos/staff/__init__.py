@@ -1,0 +1,1 @@
+"""Staff: users, roles and Argon2id PINs."""

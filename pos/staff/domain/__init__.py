@@ -1,0 +1,1 @@
+"""Staff, domain: pure dataclasses and functions, no I/O."""

@@ -1,0 +1,1 @@
+"""Staff, services: the use cases, written against the ports."""

@@ -1,0 +1,203 @@
+"""The SQLite unit of work and its small repositories (counters, settings, users).
+
+A :class:`SqlUnitOfWork` is one transaction: everything done through its
+repositories commits together on :meth:`commit`, and leaving the ``with``
+block without committing rolls it all back.  Write units of work begin with
+``BEGIN IMMEDIATE`` (see :mod:`pos.store.database`) so numbering counters and
+read-then-write checks cannot interleave with another writer.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import uuid
+from types import TracebackType
+from typing import Self
+
+from sqlalchemy import Engine, select
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.orm import Session, sessionmaker
+
+from pos.audit import AuditAction, AuditEvent
+from pos.settings.domain.shop_settings import Settings, settings_from_items, settings_to_items
+from pos.staff.domain.users import User
+from pos.store.cart_repository import SqlCartRepository
+from pos.store.catalog_repository import SqlCatalogRepository
+from pos.store.catalogue_feed import SqlCatalogueFeed
+from pos.store.database import driver_cursor, writer_engine
+from pos.store.models import AuditEventRow, SettingRow, UserRow
+from pos.store.outbox_repository import SqlOutboxRepository, queue_record, user_names
+from pos.store.print_job_repository import SqlPrintJobRepository
+from pos.store.report_queries import SqlReportQueries
+from pos.store.sales_repository import SqlSalesRepository
+from pos.store.shift_repository import SqlShiftRepository
+from pos.store.times import from_utc_text, to_utc_text
+from pos.sync.domain.records import audit_record
+
+
+class SqlCounterRepository:
+    def __init__(self, session: Session):
+        self._session = session
+
+    def next_value(self, name: str) -> int:
+        return self.reserve(name, 1)[0]
+
+    def reserve(self, name: str, count: int) -> range:
+        if count < 1:
+            raise ValueError("reserve at least one value")
+        # straight to the driver: this runs inside every checkout's transaction
+        bump = driver_cursor(self._session).execute(_BUMP_COUNTER, (name, count, count))
+        last = int(bump.fetchone()[0])
+        return range(last - count + 1, last + 1)
+
+
+_BUMP_COUNTER = (
+    "INSERT INTO counter (name, value) VALUES (?, ?)"
+    " ON CONFLICT (name) DO UPDATE SET value = value + ? RETURNING value"
+)
+_decoded_settings: dict[tuple[tuple[str, str], ...], Settings] = {}
+
+
+class SqlSettingsRepository:
+    def __init__(self, session: Session):
+        self._session = session
+
+    def load(self) -> Settings:
+        """The settings; decoded again only when the stored JSON changed (checkout loads them)."""
+        cursor = driver_cursor(self._session)
+        rows = tuple(cursor.execute("SELECT key, value_json FROM setting ORDER BY key"))
+        settings = _decoded_settings.get(rows)
+        if settings is None:
+            settings = settings_from_items({key: json.loads(value) for key, value in rows})
+            _decoded_settings.clear()
+            _decoded_settings[rows] = settings
+        return settings
+
+    def save(self, settings: Settings) -> None:
+        for key, value in settings_to_items(settings).items():
+            statement = sqlite_insert(SettingRow).values(
+                key=key, value_json=json.dumps(value, ensure_ascii=False)
+            )
+            self._session.execute(
+                statement.on_conflict_do_update(
+                    index_elements=["key"], set_={"value_json": statement.excluded.value_json}
+                )
+            )
+
+
+class SqlUserRepository:
+    def __init__(self, session: Session):
+        self._session = session
+
+    def active_users(self) -> list[User]:
+        rows = self._session.scalars(
+            select(UserRow).where(UserRow.active.is_(True)).order_by(UserRow.id)
+        )
+        return [_user(row) for row in rows]
+
+    def by_id(self, user_id: int) -> User | None:
+        row = (
+            driver_cursor(self._session)
+            .execute(
+                "SELECT id, name, role, pin_hash, active FROM app_user WHERE id = ?", (user_id,)
+            )
+            .fetchone()
+        )
+        return User(row[0], row[1], row[2], row[3], bool(row[4])) if row else None
+
+    def add(self, user: User) -> User:
+        row = UserRow(name=user.name, role=user.role, pin_hash=user.pin_hash, active=user.active)
+        self._session.add(row)
+        self._session.flush()
+        return _user(row)
+
+
+class SqlAuditRepository:
+    def __init__(self, session: Session):
+        self._session = session
+
+    def record(self, event: AuditEvent) -> None:
+        self._session.add(
+            AuditEventRow(
+                event_uuid=str(event.event_id),
+                at_utc=to_utc_text(event.at),
+                action=event.action.value,
+                user_id=event.user_id,
+                approved_by_user_id=event.approved_by_user_id,
+                reference=event.reference,
+                detail_json=json.dumps(event.detail, ensure_ascii=False, sort_keys=True),
+            )
+        )
+        self._session.flush()
+        cursor = driver_cursor(self._session)
+        queue_record(cursor, audit_record(event, user_names(cursor)))  # for the head office
+
+    def between(self, start: dt.datetime, end: dt.datetime) -> list[AuditEvent]:
+        rows = self._session.scalars(
+            select(AuditEventRow)
+            .where(AuditEventRow.at_utc >= to_utc_text(start))
+            .where(AuditEventRow.at_utc < to_utc_text(end))
+            .order_by(AuditEventRow.at_utc, AuditEventRow.id)
+        )
+        return [_audit_event(row) for row in rows]
+
+
+def _audit_event(row: AuditEventRow) -> AuditEvent:
+    return AuditEvent(
+        action=AuditAction(row.action),
+        at=from_utc_text(row.at_utc),
+        user_id=row.user_id,
+        approved_by_user_id=row.approved_by_user_id,
+        reference=row.reference,
+        detail=json.loads(row.detail_json),
+        event_id=uuid.UUID(row.event_uuid),
+    )
+
+
+def _user(row: UserRow) -> User:
+    return User(row.id, row.name, row.role, row.pin_hash, row.active)
+
+
+class SqlUnitOfWork:
+    """:class:`pos.unit_of_work.UnitOfWork` on the SQLite store."""
+
+    def __init__(self, session_factory: sessionmaker[Session]):
+        self._session_factory = session_factory
+
+    def __enter__(self) -> Self:
+        self.session = self._session_factory()
+        self.catalog = SqlCatalogRepository(self.session)
+        self.counters = SqlCounterRepository(self.session)
+        self.settings = SqlSettingsRepository(self.session)
+        self.users = SqlUserRepository(self.session)
+        self.audit = SqlAuditRepository(self.session)
+        self.print_jobs = SqlPrintJobRepository(self.session)
+        self.sales = SqlSalesRepository(self.session)
+        self.carts = SqlCartRepository(self.session)
+        self.shifts = SqlShiftRepository(self.session)
+        self.reports = SqlReportQueries(self.session)
+        self.outbox = SqlOutboxRepository(self.session)  # the head-office sync (issue 7)
+        self.catalogue_feed = SqlCatalogueFeed(self.session)
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.rollback()
+        self.session.close()
+
+    def commit(self) -> None:
+        self.session.commit()
+
+    def rollback(self) -> None:
+        self.session.rollback()
+
+
+def unit_of_work_factory(engine: Engine, *, write: bool = True) -> sessionmaker[Session]:
+    """Sessions for units of work; ``write`` ones take the write lock when they begin."""
+    bind = writer_engine(engine) if write else engine
+    return sessionmaker(bind=bind, expire_on_commit=False)

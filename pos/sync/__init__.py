@@ -1,0 +1,1 @@
+"""The counter's side of the head-office sync: protocol, owned records, the outbox run."""

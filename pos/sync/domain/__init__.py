@@ -1,0 +1,1 @@
+"""The counter's side of the head-office sync, domain: pure dataclasses and functions, no I/O."""

@@ -1,0 +1,84 @@
+"""The Protocols the sync service depends on: the outbox, the catalogue feed, the head office.
+
+Each has a real adapter and a fake: :class:`OutboxRepository` and
+:class:`CatalogueFeedRepository` are the SQLite store's
+(:mod:`pos.store.outbox_repository`, :mod:`pos.store.catalogue_feed`);
+:class:`HeadOffice` is HTTP (:mod:`pos.adapters.hq_http`, httpx) or in memory
+(:mod:`tests.fakes.head_office`, which keeps the protocol's rules and can fail on cue).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Sequence
+from typing import Protocol
+
+from pos.catalogue.domain.hq_changes import AnyChange
+from pos.sync.domain.protocol import (
+    Acknowledgement,
+    ChangePage,
+    OpenBatch,
+    QueuedRecord,
+    RejectedRecord,
+    SyncState,
+    TerminalInfo,
+    WaitingCounts,
+)
+from pos.sync.domain.records import OutboxRecord
+from pos.unit_of_work import UnitOfWork
+
+
+class OutboxRepository(Protocol):
+    def queue(self, records: Sequence[OutboxRecord]) -> None:
+        """Queue records (those already queued are kept as they are)."""
+        ...
+
+    def names(self) -> dict[int, str]:
+        """Every user's name by id (records name the people in them)."""
+        ...
+
+    def unqueued_dates(self) -> list[dt.date]:
+        """Business dates with records stored before the outbox existed, not queued yet."""
+        ...
+
+    def unqueued_audit_span(self) -> tuple[dt.datetime, dt.datetime] | None: ...
+    def waiting(self) -> WaitingCounts: ...
+    def rejected(self, limit: int = 100) -> list[RejectedRecord]: ...
+    def requeue_rejected(self) -> int: ...
+    def open_batch(self) -> OpenBatch | None: ...
+    def assign_batch(self, batch_id: uuid.UUID, limit: int, at: dt.datetime) -> int: ...
+    def batch_records(self, batch_id: uuid.UUID) -> list[QueuedRecord]: ...
+    def note_attempt(self, batch_id: uuid.UUID, at: dt.datetime, error: str) -> None: ...
+    def acknowledge(self, ack: Acknowledgement, at: dt.datetime) -> None: ...
+    def state(self) -> SyncState: ...
+    def set_cursor(self, cursor_value: int) -> None: ...
+    def set_backfill_pending(self, pending: bool) -> None: ...
+    def note_run(self, at: dt.datetime, outcome: str, summary: str, *, success: bool) -> None: ...
+
+
+class CatalogueFeedRepository(Protocol):
+    def apply(self, changes: Sequence[AnyChange]) -> None:
+        """Upsert the head office's changes by natural key (the caller's transaction)."""
+        ...
+
+
+class SyncUnitOfWork(UnitOfWork, Protocol):
+    @property
+    def outbox(self) -> OutboxRepository: ...
+    @property
+    def catalogue_feed(self) -> CatalogueFeedRepository: ...
+
+
+class HeadOffice(Protocol):
+    """The head office as the counter sees it; every method may raise
+    :class:`pos.sync.domain.protocol.UnreachableError`,
+    :class:`pos.sync.domain.protocol.TokenRefusedError` or
+    :class:`pos.sync.domain.protocol.BatchRefusedError`."""
+
+    def terminal(self) -> TerminalInfo: ...
+    def send_batch(
+        self, batch_id: uuid.UUID, terminal: str, records: Sequence[QueuedRecord]
+    ) -> Acknowledgement: ...
+    def changes(self, cursor: int, limit: int) -> ChangePage: ...
+    def close(self) -> None: ...

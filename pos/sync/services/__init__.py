@@ -1,0 +1,1 @@
+"""The counter's sync, services: the sync run, the backfill and the status."""

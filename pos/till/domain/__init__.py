@@ -1,0 +1,1 @@
+"""The counter's session, domain: pure dataclasses and functions, no I/O."""

@@ -1,0 +1,25 @@
+"""The port of the till's open and held carts."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from pos.till.domain.rules import SavedCart
+
+
+class CartRepository(Protocol):
+    """The till's open and held carts (see :mod:`pos.till.domain.rules`)."""
+
+    def save(self, cart: SavedCart, previous: SavedCart | None) -> None:
+        """Write ``cart``; ``previous`` is what was last written of it, so only changes are."""
+        ...
+
+    def delete(self, cart_uuid: str) -> None: ...
+    def get(self, cart_uuid: str) -> SavedCart | None: ...
+    def open_carts(self, terminal_id: str) -> list[SavedCart]:
+        """The terminal's open carts, newest first (normally at most one)."""
+        ...
+
+    def held_carts(self, terminal_id: str) -> list[SavedCart]:
+        """The terminal's held carts, oldest first."""
+        ...

@@ -1,0 +1,1 @@
+"""The counter's session, services: the use cases, written against the ports."""
