@@ -45,8 +45,11 @@ def main(argv: list[str] | None = None) -> int:
             print(_line(figure), flush=True)
             figures.append(figure)
     RESULTS.mkdir(exist_ok=True)
-    record = {"when": time.strftime("%Y-%m-%d %H:%M:%S"), "machine": platform.platform(),
-              "figures": [figure.as_dict() for figure in figures]}  # fmt: skip
+    record = {
+        "when": time.strftime("%Y-%m-%d %H:%M:%S"),
+        "machine": platform.platform(),
+        "figures": [figure.as_dict() for figure in figures],
+    }
     (RESULTS / "latest.json").write_text(json.dumps(record, indent=2, ensure_ascii=False))
     return 0
 

@@ -20,8 +20,23 @@ from pos.catalogue.domain.csv_format import decode_csv_bytes
 from pos.catalogue.services.csv_import import import_catalog
 from pos.store.database import DATABASE_FILENAME, raw_connection
 
-SEARCH_TERMS = ["ผ้าไหม", "มัดหมี่", "ลายลูกแก้ว", "กระเทียมดำ", "หอมแดง", "ยาหม่อง", "ตะกร้า",
-                "silk", "basket", "coffee", "garlic", "indigo", "ผ้า", "ชา", "tea"]  # fmt: skip
+SEARCH_TERMS = [
+    "ผ้าไหม",
+    "มัดหมี่",
+    "ลายลูกแก้ว",
+    "กระเทียมดำ",
+    "หอมแดง",
+    "ยาหม่อง",
+    "ตะกร้า",
+    "silk",
+    "basket",
+    "coffee",
+    "garlic",
+    "indigo",
+    "ผ้า",
+    "ชา",
+    "tea",
+]
 
 
 def _baseline_import(data_dir: Path, csv_path: Path) -> None:
@@ -59,11 +74,19 @@ def _baseline_values(row: dict[str, str], ids: dict[str, int]) -> tuple[object, 
     whole, _, fraction = row["price"].partition(".")
     kg, _, grams = row["stock"].partition(".")
     return (
-        row["sku"], row["barcode"] or None, row["name_th"], row["name_en"], row["category"],
-        ids[row["producer"]], int(whole) * 100 + int(fraction or 0), row["unit"],
-        row["sold_by_weight"] == "yes", row["vat"] == "yes", int(row["otop_stars"] or 0),
+        row["sku"],
+        row["barcode"] or None,
+        row["name_th"],
+        row["name_en"],
+        row["category"],
+        ids[row["producer"]],
+        int(whole) * 100 + int(fraction or 0),
+        row["unit"],
+        row["sold_by_weight"] == "yes",
+        row["vat"] == "yes",
+        int(row["otop_stars"] or 0),
         int(kg) * 1000 + int(grams.ljust(3, "0") or 0),
-    )  # fmt: skip
+    )
 
 
 def _measure_import(workdir: Path, csv_path: Path, count: int) -> tuple[Figure, AppContext]:
@@ -88,8 +111,14 @@ def _measure_lookup(context: AppContext, codes: list[str]) -> Figure:
             lambda code: connection.execute(f"{sql} WHERE barcode = ?", (code,)).fetchone(),
             codes,
         )
-    return Figure("barcode lookup p99", percentile(ours, 0.99), "ms", 1.0,
-                  percentile(bare, 0.99), f"p50 {percentile(ours, 0.5):.3f} ms")  # fmt: skip
+    return Figure(
+        "barcode lookup p99",
+        percentile(ours, 0.99),
+        "ms",
+        1.0,
+        percentile(bare, 0.99),
+        f"p50 {percentile(ours, 0.5):.3f} ms",
+    )
 
 
 def _measure_search(context: AppContext, terms: list[str]) -> Figure:
@@ -98,8 +127,14 @@ def _measure_search(context: AppContext, terms: list[str]) -> Figure:
     assert context.data_dir is not None
     with raw_connection(context.data_dir / DATABASE_FILENAME) as connection:
         bare = time_each(lambda term: _bare_search(connection, term), terms)
-    return Figure("name search (Thai + English) p95", percentile(ours, 0.95), "ms", 30.0,
-                  percentile(bare, 0.95), f"p50 {percentile(ours, 0.5):.2f} ms")  # fmt: skip
+    return Figure(
+        "name search (Thai + English) p95",
+        percentile(ours, 0.95),
+        "ms",
+        30.0,
+        percentile(bare, 0.95),
+        f"p50 {percentile(ours, 0.5):.2f} ms",
+    )
 
 
 def _bare_search(connection: sqlite3.Connection, term: str) -> list[tuple[object, ...]]:

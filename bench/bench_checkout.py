@@ -101,8 +101,9 @@ class _BareCheckout:
             for table, rows in children.items()
             if rows
         }
-        self._rounds = iter([_bare_rows(key, sale_row, children)
-                             for key in range(1, WARM_UP + ROUNDS + 1)])  # fmt: skip
+        self._rounds = iter(
+            [_bare_rows(key, sale_row, children) for key in range(1, WARM_UP + ROUNDS + 1)]
+        )
         self._connection = sqlite3.connect(target, isolation_level=None)
         self._connection.executescript(
             "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;"
@@ -159,8 +160,11 @@ class _OurCommit:
             assert uow.sales.sale_by_id(sale.sale_id) is None  # checkout's retry check
             assert uow.shifts.open_stamp("POS01") is not None  # checkout's stamp
             serial = uow.counters.next_value("receipt:POS01")
-            uow.sales.add_sale(dataclasses.replace(
-                sale, receipt_serial=serial, receipt_number=f"POS01-{serial:08d}"))  # fmt: skip
+            uow.sales.add_sale(
+                dataclasses.replace(
+                    sale, receipt_serial=serial, receipt_number=f"POS01-{serial:08d}"
+                )
+            )
             uow.commit()
 
 
@@ -226,9 +230,14 @@ def _measure_till_checkout(workdir: Path) -> Figure:
             times.append((time.perf_counter() - start) * 1000)
     till.close()
     context.close()
-    return Figure("till checkout: sale + cart removal + receipt job p95", percentile(times, 0.95),
-                  "ms", 15.0, None, f"p50 {percentile(times, 0.5):.2f} ms; one transaction,"
-                  " what the payment screen waits for")  # fmt: skip
+    return Figure(
+        "till checkout: sale + cart removal + receipt job p95",
+        percentile(times, 0.95),
+        "ms",
+        15.0,
+        None,
+        f"p50 {percentile(times, 0.5):.2f} ms; one transaction, what the payment screen waits for",
+    )
 
 
 def _measure_checkout(workdir: Path) -> list[Figure]:
@@ -249,15 +258,25 @@ def _measure_checkout(workdir: Path) -> list[Figure]:
         closing.close()
     rows = f"{bare.rows} rows incl. the counter; {ROUNDS} rounds, taking turns with bare sqlite3"
     return [
-        Figure("checkout commit (number, 10 lines, 2 tenders) p95", percentile(committed, 0.95),
-               "ms", 15.0, percentile(bare_commit, 0.95),
-               f"p50 {percentile(committed, 0.5):.2f} ms vs {percentile(bare_commit, 0.5):.2f}"
-               f" ms bare; {rows}"),
-        Figure("complete_sale end to end (same sale) p95", percentile(whole, 0.95), "ms", 15.0,
-               percentile(bare_whole, 0.95),
-               f"p50 {percentile(whole, 0.5):.2f} ms; with totals, VAT, tender checks, allocation,"
-               " approvals, audit"),
-    ]  # fmt: skip
+        Figure(
+            "checkout commit (number, 10 lines, 2 tenders) p95",
+            percentile(committed, 0.95),
+            "ms",
+            15.0,
+            percentile(bare_commit, 0.95),
+            f"p50 {percentile(committed, 0.5):.2f} ms vs {percentile(bare_commit, 0.5):.2f}"
+            f" ms bare; {rows}",
+        ),
+        Figure(
+            "complete_sale end to end (same sale) p95",
+            percentile(whole, 0.95),
+            "ms",
+            15.0,
+            percentile(bare_whole, 0.95),
+            f"p50 {percentile(whole, 0.5):.2f} ms; with totals, VAT, tender checks, allocation,"
+            " approvals, audit",
+        ),
+    ]
 
 
 def _measure_year(workdir: Path, days: int, sales_per_day: int) -> list[Figure]:
@@ -273,12 +292,24 @@ def _measure_year(workdir: Path, days: int, sales_per_day: int) -> list[Figure]:
     grown = _size(path) - empty
     sales = report.sales
     return [
-        Figure(f"simulate {days} days x {sales_per_day} sales", report.seconds, "s", None, None,
-               f"{sales / report.seconds:.0f} sales/s, {report.credit_notes} credit notes,"
-               f" {report.lines} lines"),
-        Figure("store growth for those sales", grown / 1e6, "MB", None, None,
-               f"{grown / sales / 1024:.2f} KiB per sale; empty demo store {empty / 1e6:.1f} MB"),
-    ]  # fmt: skip
+        Figure(
+            f"simulate {days} days x {sales_per_day} sales",
+            report.seconds,
+            "s",
+            None,
+            None,
+            f"{sales / report.seconds:.0f} sales/s, {report.credit_notes} credit notes,"
+            f" {report.lines} lines",
+        ),
+        Figure(
+            "store growth for those sales",
+            grown / 1e6,
+            "MB",
+            None,
+            None,
+            f"{grown / sales / 1024:.2f} KiB per sale; empty demo store {empty / 1e6:.1f} MB",
+        ),
+    ]
 
 
 def _size(path: Path) -> int:

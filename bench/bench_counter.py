@@ -45,8 +45,11 @@ def _store(workdir: Path, count: int) -> tuple[Path, Path]:
     csv_path = write_catalogue(workdir / "catalogue.csv", count)
     import_catalog(context.uow_factory, decode_csv_bytes(csv_path.read_bytes()))
     with context.uow_factory() as uow:
-        codes = [p.barcode for p in uow.catalog.all_products()
-                 if p.barcode and p.barcode.startswith("885") and not p.sold_by_weight]  # fmt: skip
+        codes = [
+            p.barcode
+            for p in uow.catalog.all_products()
+            if p.barcode and p.barcode.startswith("885") and not p.sold_by_weight
+        ]
     context.close()
     chosen = random.Random(3).sample(codes, CART_LINES + SAMPLES)
     codes_file = workdir / "codes.txt"
@@ -62,8 +65,10 @@ def _child(data_dir: Path, *arguments: str) -> tuple[dict[str, float], list[str]
     start = time.perf_counter()
     child = subprocess.Popen(
         [sys.executable, "-m", "bench.counter_child", str(data_dir), *arguments],
-        stdout=subprocess.PIPE, text=True, env=environment,
-    )  # fmt: skip
+        stdout=subprocess.PIPE,
+        text=True,
+        env=environment,
+    )
     assert child.stdout is not None
     seen: dict[str, float] = {}
     lines = []
@@ -92,13 +97,26 @@ def run(options: Namespace) -> list[Figure]:
     platform = os.environ.get("QT_QPA_PLATFORM") or ("xcb" if os.environ.get("DISPLAY") else "")
     busy = f"; {platform or 'offscreen'}; machine load {load:.1f} on {os.cpu_count()} CPUs"
     return [
-        Figure(f"scan to line painted p95 ({scale})", percentile(painted, 0.95), "ms", 16.0,
-               note=f"p50 {percentile(painted, 0.5):.2f} ms, max {max(painted):.1f} ms{busy}"),
-        Figure("scan to change durable on disk p95", percentile(durable, 0.95), "ms",
-               note=f"p50 {percentile(durable, 0.5):.2f} ms, after the paint, off the GUI thread"),
-        Figure("cold start to log-in screen painted", login, "s",
-               note=f"median of {STARTS}"),
-        Figure("cold start to scan-ready (incl. PIN check)", ready, "s", 2.0,
-               note=f"median of {STARTS}; log-in typed by the benchmark"),
+        Figure(
+            f"scan to line painted p95 ({scale})",
+            percentile(painted, 0.95),
+            "ms",
+            16.0,
+            note=f"p50 {percentile(painted, 0.5):.2f} ms, max {max(painted):.1f} ms{busy}",
+        ),
+        Figure(
+            "scan to change durable on disk p95",
+            percentile(durable, 0.95),
+            "ms",
+            note=f"p50 {percentile(durable, 0.5):.2f} ms, after the paint, off the GUI thread",
+        ),
+        Figure("cold start to log-in screen painted", login, "s", note=f"median of {STARTS}"),
+        Figure(
+            "cold start to scan-ready (incl. PIN check)",
+            ready,
+            "s",
+            2.0,
+            note=f"median of {STARTS}; log-in typed by the benchmark",
+        ),
         Figure(f"resident memory ({count:,} products)", result["rss_mb"], "MB", 250.0),
-    ]  # fmt: skip
+    ]

@@ -113,8 +113,12 @@ class _HeadOffice:
     def fingerprint(self) -> dict[str, tuple[int, int]]:
         """Every table's row count and newest row version (xmin): equal = nothing written."""
         with psycopg.connect(self.url, autocommit=True) as connection:
-            tables = [r[0] for r in connection.execute(
-                "SELECT tablename FROM pg_tables WHERE schemaname = 'public'")]  # fmt: skip
+            tables = [
+                r[0]
+                for r in connection.execute(
+                    "SELECT tablename FROM pg_tables WHERE schemaname = 'public'"
+                )
+            ]
             found = {}
             for table in tables:
                 row = connection.execute(
@@ -163,8 +167,9 @@ def _check_same(hq: _HeadOffice, context: AppContext, terminal: str) -> tuple[in
 
 
 def _measure_day(workdir: Path, hq: _HeadOffice, sales: int, basket: int) -> list[Figure]:
-    options = SimulationOptions(days=1, sales_per_day=sales, seed=5, manager_pin=MANAGER_PIN,
-                                basket_lines=basket)  # fmt: skip
+    options = SimulationOptions(
+        days=1, sales_per_day=sales, seed=5, manager_pin=MANAGER_PIN, basket_lines=basket
+    )
     context = _counter(workdir, "day", options, "POS02")
     hq.connect(context, "POS02")
     report, seconds = _timed_sync(context)
@@ -178,21 +183,39 @@ def _measure_day(workdir: Path, hq: _HeadOffice, sales: int, basket: int) -> lis
     if changed or sum(again.sent.values()):
         raise RuntimeError(f"the second sync wrote to {changed}: {again.summary()}")
     return [
-        Figure(f"sync one day ({count:,} sales, {lines:,} lines)", seconds, "s", 10.0, None,
-               f"{sum(report.sent.values()):,} records in {report.batches} batches of ≤ 500;"
-               f" {lines / seconds:,.0f} lines/s; HTTP on loopback, PostgreSQL fsync on"),
-        Figure("second sync, nothing new", nothing, "s", 1.0, None,
-               "the whole run: backfill check, outbox, catalogue feed"),
-        Figure("rows written at HQ by the second sync", float(written), "", 1.0, None,
-               f"all {len(after)} tables: row count and newest row version (xmin)"
-               " unchanged"),
-    ]  # fmt: skip
+        Figure(
+            f"sync one day ({count:,} sales, {lines:,} lines)",
+            seconds,
+            "s",
+            10.0,
+            None,
+            f"{sum(report.sent.values()):,} records in {report.batches} batches of ≤ 500;"
+            f" {lines / seconds:,.0f} lines/s; HTTP on loopback, PostgreSQL fsync on",
+        ),
+        Figure(
+            "second sync, nothing new",
+            nothing,
+            "s",
+            1.0,
+            None,
+            "the whole run: backfill check, outbox, catalogue feed",
+        ),
+        Figure(
+            "rows written at HQ by the second sync",
+            float(written),
+            "",
+            1.0,
+            None,
+            f"all {len(after)} tables: row count and newest row version (xmin) unchanged",
+        ),
+    ]
 
 
 def _backlog_store(workdir: Path, sales: int, basket: int, days: int) -> AppContext:
     """One simulated day copied to ``days`` days (Z closed each day), then queued by backfill."""
-    options = SimulationOptions(days=1, sales_per_day=sales, seed=6, manager_pin=MANAGER_PIN,
-                                basket_lines=basket)  # fmt: skip
+    options = SimulationOptions(
+        days=1, sales_per_day=sales, seed=6, manager_pin=MANAGER_PIN, basket_lines=basket
+    )
     context = _counter(workdir, "month", options, "POS01")  # year_generator numbers POS01-…
     assert context.data_dir is not None
     context.close()
@@ -204,8 +227,9 @@ def _backlog_store(workdir: Path, sales: int, basket: int, days: int) -> AppCont
     return open_context(context.data_dir)
 
 
-def _measure_backlog(workdir: Path, hq: _HeadOffice, sales: int, basket: int, days: int
-                     ) -> list[Figure]:  # fmt: skip
+def _measure_backlog(
+    workdir: Path, hq: _HeadOffice, sales: int, basket: int, days: int
+) -> list[Figure]:
     context = _backlog_store(workdir, sales, basket, days)
     writer, reader = sync_units(context)
     queueing = time_once(lambda: backfill(writer, reader))  # what a live counter did at the till
@@ -214,13 +238,25 @@ def _measure_backlog(workdir: Path, hq: _HeadOffice, sales: int, basket: int, da
     count, _, lines, _, _, _ = _check_same(hq, context, "POS01")
     context.close()
     return [
-        Figure(f"sync a {days}-day backlog ({count:,} sales, {lines:,} lines)", seconds, "s",
-               120.0, None, f"{sum(report.sent.values()):,} records in {report.batches} batches;"
-               f" {lines / seconds:,.0f} lines/s"),
-        Figure("  (not timed above) queueing the copied days", queueing, "s", None, None,
-               "the upgrade backfill building every payload; at a live till each record is"
-               " queued with its sale"),
-    ]  # fmt: skip
+        Figure(
+            f"sync a {days}-day backlog ({count:,} sales, {lines:,} lines)",
+            seconds,
+            "s",
+            120.0,
+            None,
+            f"{sum(report.sent.values()):,} records in {report.batches} batches;"
+            f" {lines / seconds:,.0f} lines/s",
+        ),
+        Figure(
+            "  (not timed above) queueing the copied days",
+            queueing,
+            "s",
+            None,
+            None,
+            "the upgrade backfill building every payload; at a live till each record is"
+            " queued with its sale",
+        ),
+    ]
 
 
 def run(options: Namespace) -> list[Figure]:

@@ -38,17 +38,28 @@ GOODS = [
     ("เสื่อกก", "Reed mat", "household", "piece"),
 ]
 PATTERNS = [
-    ("ลายลูกแก้ว", "Luk Kaew pattern"), ("ลายดอกลำดวน", "Lamduan pattern"),
-    ("ลายกนก", "Kanok pattern"), ("ลายนาค", "Naga pattern"), ("ลายขอ", "Hook pattern"),
-    ("สูตรดั้งเดิม", "traditional recipe"), ("รสเผ็ด", "spicy"), ("ออร์แกนิก", "organic"),
-]  # fmt: skip
+    ("ลายลูกแก้ว", "Luk Kaew pattern"),
+    ("ลายดอกลำดวน", "Lamduan pattern"),
+    ("ลายกนก", "Kanok pattern"),
+    ("ลายนาค", "Naga pattern"),
+    ("ลายขอ", "Hook pattern"),
+    ("สูตรดั้งเดิม", "traditional recipe"),
+    ("รสเผ็ด", "spicy"),
+    ("ออร์แกนิก", "organic"),
+]
 COLOURS = [
-    ("สีม่วงเปลือกมังคุด", "mangosteen purple"), ("สีเขียวมรกต", "emerald"),
-    ("สีแดงครั่ง", "lac red"), ("สีครามธรรมชาติ", "natural indigo"), ("สีทอง", "gold"),
+    ("สีม่วงเปลือกมังคุด", "mangosteen purple"),
+    ("สีเขียวมรกต", "emerald"),
+    ("สีแดงครั่ง", "lac red"),
+    ("สีครามธรรมชาติ", "natural indigo"),
+    ("สีทอง", "gold"),
     ("", ""),
-]  # fmt: skip
-WEIGHED = [("หอมแดงศรีสะเกษ", "Sisaket red shallots"), ("กระเทียมศรีสะเกษ", "Sisaket garlic"),
-           ("ทุเรียนภูเขาไฟ", "Volcanic durian")]  # fmt: skip
+]
+WEIGHED = [
+    ("หอมแดงศรีสะเกษ", "Sisaket red shallots"),
+    ("กระเทียมศรีสะเกษ", "Sisaket garlic"),
+    ("ทุเรียนภูเขาไฟ", "Volcanic durian"),
+]
 DISTRICTS = ["กันทรลักษ์", "ขุขันธ์", "ยางชุมน้อย", "ราษีไศล", "อุทุมพรพิสัย", "ศรีรัตนะ", "ขุนหาญ"]
 
 
@@ -64,23 +75,41 @@ def catalogue_rows(count: int, seed: int = 7) -> list[list[str]]:
         pattern_th, pattern_en = rng.choice(PATTERNS)
         colour_th, colour_en = rng.choice(COLOURS)
         barcode = "" if rng.random() < 0.10 else with_check_digit(f"885{index:09d}")
-        rows.append([
-            barcode, f"SKU-{index:07d}",
-            f"{name_th}{pattern_th} {colour_th} รุ่น {index}".replace("  ", " "),
-            f"{name_en}, {pattern_en} {colour_en} no. {index}".replace("  ", " "),
-            category, rng.choice(producers), f"{rng.randint(20, 4500)}.{rng.choice(['00', '50'])}",
-            unit, "no", "yes", str(rng.randint(0, 5)), str(rng.randint(0, 200)),
-        ])  # fmt: skip
+        rows.append(
+            [
+                barcode,
+                f"SKU-{index:07d}",
+                f"{name_th}{pattern_th} {colour_th} รุ่น {index}".replace("  ", " "),
+                f"{name_en}, {pattern_en} {colour_en} no. {index}".replace("  ", " "),
+                category,
+                rng.choice(producers),
+                f"{rng.randint(20, 4500)}.{rng.choice(['00', '50'])}",
+                unit,
+                "no",
+                "yes",
+                str(rng.randint(0, 5)),
+                str(rng.randint(0, 200)),
+            ]
+        )
     return rows
 
 
 def _weighed_row(rng: random.Random, index: int, producers: list[str]) -> list[str]:
     name_th, name_en = rng.choice(WEIGHED)
     return [
-        "", f"SKU-{index:07d}", f"{name_th} คัดพิเศษ รุ่น {index}", f"{name_en}, graded no. {index}",
-        "food", rng.choice(producers), f"{rng.randint(60, 250)}.00", "kg", "yes", "no", "5",
+        "",
+        f"SKU-{index:07d}",
+        f"{name_th} คัดพิเศษ รุ่น {index}",
+        f"{name_en}, graded no. {index}",
+        "food",
+        rng.choice(producers),
+        f"{rng.randint(60, 250)}.00",
+        "kg",
+        "yes",
+        "no",
+        "5",
         f"{rng.randint(0, 90)}.{rng.randint(0, 999):03d}",
-    ]  # fmt: skip
+    ]
 
 
 def write_catalogue(path: Path, count: int, seed: int = 7) -> Path:

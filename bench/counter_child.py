@@ -117,8 +117,12 @@ def measure_scans(counter: Counter, codes: list[str]) -> dict[str, object]:
         counter.window.sale.search.search_input.setText(term)
         counter.window.sale.search.run_search()
     counter.app.processEvents()
-    return {"painted_ms": painted, "durable_ms": durable, "rss_mb": _resident_mb(),
-            "lines": len(counter.till.cart.lines)}  # fmt: skip
+    return {
+        "painted_ms": painted,
+        "durable_ms": durable,
+        "rss_mb": _resident_mb(),
+        "lines": len(counter.till.cart.lines),
+    }
 
 
 def main(data_dir: str, mode: str, codes_file: str | None = None) -> int:

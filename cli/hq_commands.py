@@ -82,15 +82,23 @@ def _action(
 def _add_catalog_parsers(actions: Any) -> None:
     catalog = actions.add_parser("catalog", help="change the catalogue counters download")
     catalog_actions = catalog.add_subparsers(dest="hq_catalog", metavar="ACTION", required=True)
-    importing = _action(catalog_actions, "import",
-                        "add or update products from a catalogue CSV (all or nothing; "
-                        "see otop-pos catalog import --help)", _run_catalog_import)  # fmt: skip
+    importing = _action(
+        catalog_actions,
+        "import",
+        "add or update products from a catalogue CSV (all or nothing; "
+        "see otop-pos catalog import --help)",
+        _run_catalog_import,
+    )
     importing.add_argument("file", type=Path, metavar="FILE.csv")
     producers = actions.add_parser("producers", help="producer groups (VAT status, tax ID)")
     producer_actions = producers.add_subparsers(dest="hq_prod", metavar="ACTION", required=True)
-    importing = _action(producer_actions, "import",
-                        "add or update producer groups from a CSV: name_th,name_en,district,"
-                        "vat_registered,tax_id,branch", _run_producers_import)  # fmt: skip
+    importing = _action(
+        producer_actions,
+        "import",
+        "add or update producer groups from a CSV: name_th,name_en,district,"
+        "vat_registered,tax_id,branch",
+        _run_producers_import,
+    )
     importing.add_argument("file", type=Path, metavar="FILE.csv")
     user = actions.add_parser("user", help="staff who work the tills")
     user_actions = user.add_subparsers(dest="hq_user", metavar="ACTION", required=True)
@@ -99,8 +107,12 @@ def _add_catalog_parsers(actions: Any) -> None:
     adding.add_argument("--role", choices=ROLES, required=True)
     adding.add_argument("--pin-stdin", action="store_true", help="read the PIN from stdin")
     for name, active in (("deactivate", False), ("activate", True)):
-        parser = _action(user_actions, name, f"{name} a user on every counter",
-                         lambda args, active=active: _run_user_active(args, active))  # fmt: skip
+        parser = _action(
+            user_actions,
+            name,
+            f"{name} a user on every counter",
+            lambda args, active=active: _run_user_active(args, active),
+        )
         parser.add_argument("name")
 
 
@@ -116,16 +128,20 @@ def _run_init(args: argparse.Namespace) -> int:
     try:
         migration = context.migration
         if migration.from_revision != migration.to_revision:
-            print(f"head-office schema {migration.from_revision or 'empty'} → "
-                  f"{migration.to_revision}")  # fmt: skip
+            print(
+                f"head-office schema {migration.from_revision or 'empty'} → {migration.to_revision}"
+            )
         else:
             print(f"head-office schema up to date ({migration.to_revision})")
         if args.demo:
             from pos.bootstrap import demo_files
 
             report = load_demo(context.uow_factory, demo_files())
-            print(f"demo loaded: {report.summary()}" if report else
-                  "demo not loaded: the catalogue already has products or users")  # fmt: skip
+            print(
+                f"demo loaded: {report.summary()}"
+                if report
+                else "demo not loaded: the catalogue already has products or users"
+            )
     finally:
         context.close()
     return EXIT_OK
@@ -137,16 +153,16 @@ def _run_serve(args: argparse.Namespace) -> int:
     url = args.db or os.environ.get(DB_ENV)
     if not url:
         raise CommandError(f"say which database: --db postgresql://… or ${DB_ENV}", EXIT_USAGE)
-    serve(url, args.host, args.port, ssl_certfile=args.ssl_certfile,
-          ssl_keyfile=args.ssl_keyfile)  # fmt: skip
+    serve(url, args.host, args.port, ssl_certfile=args.ssl_certfile, ssl_keyfile=args.ssl_keyfile)
     return EXIT_OK
 
 
 def _run_add_terminal(args: argparse.Namespace) -> int:
     context = _open(args)
     try:
-        issued = add_terminal(context.uow_factory, context.clock, args.name,
-                              new_token_=args.new_token)  # fmt: skip
+        issued = add_terminal(
+            context.uow_factory, context.clock, args.name, new_token_=args.new_token
+        )
     except (TerminalError, ValueError) as error:
         raise CommandError(str(error)) from None
     finally:
@@ -247,6 +263,8 @@ def _run_user_active(args: argparse.Namespace, active: bool) -> int:
         context.close()
     if user is None:
         raise CommandError(f"there is no user {args.name!r}")
-    print(f"{user.name} is {'active' if active else 'deactivated'} on every counter "
-          "from their next sync")  # fmt: skip
+    print(
+        f"{user.name} is {'active' if active else 'deactivated'} on every counter "
+        "from their next sync"
+    )
     return EXIT_OK

@@ -33,19 +33,28 @@ Opener = Callable[[argparse.Namespace], HqContext]
 
 
 def add_actions(actions: Any, action: Action, opener: Opener) -> None:
-    report = action(actions, "report", "the counters' reports: sales, producers, tenders, "
-                    "schemes, z", lambda args: _run_report(args, opener))  # fmt: skip
+    report = action(
+        actions,
+        "report",
+        "the counters' reports: sales, producers, tenders, schemes, z",
+        lambda args: _run_report(args, opener),
+    )
     report.add_argument("name", choices=[*REPORTS, "z"])
     report.add_argument("--from", dest="start", type=_date, required=True, metavar="YYYY-MM-DD")
     report.add_argument("--to", dest="end", type=_date, required=True, metavar="YYYY-MM-DD")
     report.add_argument("--terminal", help="one terminal's figures (default: all terminals)")
     report.add_argument("--json", action="store_true", help="JSON on stdout (money in satang)")
     report.add_argument("--csv", type=Path, metavar="FILE", help="also write CSV (baht)")
-    staff = action(actions, "add-staff", "issue a staff token for the report API (shown once)",
-                   lambda args: _run_add_staff(args, opener))  # fmt: skip
+    staff = action(
+        actions,
+        "add-staff",
+        "issue a staff token for the report API (shown once)",
+        lambda args: _run_add_staff(args, opener),
+    )
     staff.add_argument("name")
-    revoke = action(actions, "revoke-staff", "stop a staff token",
-                    lambda args: _run_revoke_staff(args, opener))  # fmt: skip
+    revoke = action(
+        actions, "revoke-staff", "stop a staff token", lambda args: _run_revoke_staff(args, opener)
+    )
     revoke.add_argument("name")
 
 
@@ -91,8 +100,17 @@ def _print_z(listing: ZListing, as_json: bool) -> None:
 
         print(ZListingOut.of(listing).model_dump_json(indent=2))
         return
-    rows = [[r.terminal, r.number, r.business_date.isoformat(), str(r.sales_count),
-             r.net_satang, r.grand_total_satang] for r in listing.rows]  # fmt: skip
+    rows = [
+        [
+            r.terminal,
+            r.number,
+            r.business_date.isoformat(),
+            str(r.sales_count),
+            r.net_satang,
+            r.grand_total_satang,
+        ]
+        for r in listing.rows
+    ]
     for line in table(["เครื่อง", "เลขที่ Z", "วันที่", "บิล", "สุทธิ", "GT"], rows):
         print(line)
     for terminal, (count, sales, net) in sorted(listing.by_terminal().items()):

@@ -67,9 +67,12 @@ def add_report_parser(commands: Any) -> None:
     _range(z, required=False)
     z.add_argument("--number", metavar="Z-NUMBER", help="one Z report, e.g. POS01-Z-00000012")
     z.add_argument("--close", action="store_true", help="close the open business day now")
-    z.add_argument("--no-sync", action="store_true",
-                   help="with --close: do not send the day to the head office now"
-                        " (by default it is sent when sync is set up with after_z)")  # fmt: skip
+    z.add_argument(
+        "--no-sync",
+        action="store_true",
+        help="with --close: do not send the day to the head office now"
+        " (by default it is sent when sync is set up with after_z)",
+    )
     add_manager_options(z, required=False)
     _outputs(z, escpos=True)
     z.set_defaults(handler=run_z)

@@ -45,17 +45,21 @@ def add_sales_parsers(commands: Any) -> None:
     sales = commands.add_parser("sales", help="export the sales of a day")
     actions = sales.add_subparsers(dest="sales_command", metavar="ACTION", required=True)
     exporting = actions.add_parser(
-        "export", help="every sale and credit note of a day as JSON or CSV",
-        description=EXPORT_HELP, formatter_class=argparse.RawDescriptionHelpFormatter,
-    )  # fmt: skip
+        "export",
+        help="every sale and credit note of a day as JSON or CSV",
+        description=EXPORT_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     exporting.add_argument("--date", required=True, type=_date, metavar="YYYY-MM-DD")
     exporting.add_argument("--format", choices=("json", "csv"), default="json")
     exporting.add_argument("--output", type=Path, metavar="FILE", help="default: standard output")
     exporting.set_defaults(handler=run_export)
     simulating = commands.add_parser(
-        "simulate", help="ring up simulated sales (training, demos, benchmarks)",
-        description=SIMULATE_HELP, formatter_class=argparse.RawDescriptionHelpFormatter,
-    )  # fmt: skip
+        "simulate",
+        help="ring up simulated sales (training, demos, benchmarks)",
+        description=SIMULATE_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     simulating.add_argument("--days", type=_positive, required=True)
     simulating.add_argument("--sales-per-day", type=_positive, required=True)
     simulating.add_argument("--seed", type=int, default=1)
@@ -113,8 +117,11 @@ def run_export(args: argparse.Namespace) -> int:
         partial.unlink(missing_ok=True)
         raise CommandError(f"cannot write {args.output}: {error.strerror}") from None
     totals = export["totals"]
-    print(f"exported {totals['sales']} sales and {totals['credit_notes']} credit notes"
-          f" of {args.date.isoformat()} to {args.output}", file=sys.stderr)  # fmt: skip
+    print(
+        f"exported {totals['sales']} sales and {totals['credit_notes']} credit notes"
+        f" of {args.date.isoformat()} to {args.output}",
+        file=sys.stderr,
+    )
     return EXIT_OK
 
 
@@ -125,16 +132,21 @@ def _demo_manager_pin() -> str | None:
 
 def run_simulate(args: argparse.Namespace) -> int:
     options = SimulationOptions(
-        days=args.days, sales_per_day=args.sales_per_day, seed=args.seed, start=args.start,
-        return_rate=args.return_rate, void_rate=args.void_rate,
+        days=args.days,
+        sales_per_day=args.sales_per_day,
+        seed=args.seed,
+        start=args.start,
+        return_rate=args.return_rate,
+        void_rate=args.void_rate,
         manager_pin=args.manager_pin or _demo_manager_pin(),
-    )  # fmt: skip
+    )
     context = open_store(args)
     try:
         report = simulate(
-            context.uow_factory, options,
+            context.uow_factory,
+            options,
             on_day=lambda day, r: print(f"{day.isoformat()}: {r.sales} sales so far", flush=True),
-        )  # fmt: skip
+        )
     except SimulationError as error:
         raise CommandError(str(error)) from None
     finally:

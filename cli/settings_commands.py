@@ -24,9 +24,11 @@ def add_settings_parser(commands: Any) -> None:
     actions = settings.add_subparsers(dest="settings_command", metavar="ACTION", required=True)
     actions.add_parser("show", help="every setting and its value").set_defaults(handler=run_show)
     changing = actions.add_parser(
-        "set", help="change one setting", description=SET_HELP,
+        "set",
+        help="change one setting",
+        description=SET_HELP,
         formatter_class=argparse.RawDescriptionHelpFormatter,
-    )  # fmt: skip
+    )
     changing.add_argument("key")
     changing.add_argument("value", help="JSON (5, true, [...]) or plain text")
     changing.set_defaults(handler=run_set)

@@ -51,11 +51,18 @@ SYNC_HELP = __doc__.split("\n\n", 1)[1] if __doc__ else ""
 
 def add_sync_parser(commands: Any) -> None:
     sync = commands.add_parser(
-        "sync", help="send sales to the head office and take back the catalogue",
-        description=SYNC_HELP, formatter_class=argparse.RawDescriptionHelpFormatter,
-    )  # fmt: skip
-    sync.add_argument("--give-up-after", type=float, default=600.0, metavar="SECONDS",
-                      help="retry an unreachable head office this long (default 600)")  # fmt: skip
+        "sync",
+        help="send sales to the head office and take back the catalogue",
+        description=SYNC_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    sync.add_argument(
+        "--give-up-after",
+        type=float,
+        default=600.0,
+        metavar="SECONDS",
+        help="retry an unreachable head office this long (default 600)",
+    )
     sync.set_defaults(handler=run_sync)
     actions = sync.add_subparsers(dest="sync_command", metavar="ACTION")
     status = actions.add_parser("status", help="last success, what waits, what was set aside")
@@ -65,14 +72,17 @@ def add_sync_parser(commands: Any) -> None:
     configure.add_argument("--url", help="the head office, e.g. https://hq.example:8700")
     configure.add_argument("--nightly", metavar="HH:MM", help="nightly sync time, or 'off'")
     configure.add_argument("--after-z", choices=("yes", "no"), help="sync after each Z report")
-    configure.add_argument("--token-stdin", action="store_true",
-                           help="read the token (otop_…) from standard input")  # fmt: skip
+    configure.add_argument(
+        "--token-stdin", action="store_true", help="read the token (otop_…) from standard input"
+    )
     configure.add_argument("--forget-token", action="store_true", help="remove the token")
     configure.set_defaults(handler=run_configure)
-    actions.add_parser("test", help="reach the head office with the token; clock difference"
-                       ).set_defaults(handler=run_test)  # fmt: skip
-    actions.add_parser("retry-rejected", help="queue the records set aside again"
-                       ).set_defaults(handler=run_retry)  # fmt: skip
+    actions.add_parser(
+        "test", help="reach the head office with the token; clock difference"
+    ).set_defaults(handler=run_test)
+    actions.add_parser("retry-rejected", help="queue the records set aside again").set_defaults(
+        handler=run_retry
+    )
 
 
 def run_sync(args: argparse.Namespace) -> int:
@@ -99,13 +109,18 @@ def run_status(args: argparse.Namespace) -> int:
     finally:
         context.close()
     if args.json:
-        data = {"terminal": status.terminal, "hq_url": status.settings.hq_url,
-                "token": token is not None, "nightly_at": status.settings.nightly_at,
-                "last_success_at": status.state.last_success_at_utc,
-                "last_attempt_at": status.state.last_attempt_at_utc,
-                "last_outcome": status.state.last_outcome, "waiting": status.waiting.by_kind,
-                "set_aside": status.waiting.rejected,
-                "catalogue_cursor": status.state.catalogue_cursor}  # fmt: skip
+        data = {
+            "terminal": status.terminal,
+            "hq_url": status.settings.hq_url,
+            "token": token is not None,
+            "nightly_at": status.settings.nightly_at,
+            "last_success_at": status.state.last_success_at_utc,
+            "last_attempt_at": status.state.last_attempt_at_utc,
+            "last_outcome": status.state.last_outcome,
+            "waiting": status.waiting.by_kind,
+            "set_aside": status.waiting.rejected,
+            "catalogue_cursor": status.state.catalogue_cursor,
+        }
         print(json.dumps(data, ensure_ascii=False, indent=2))
         return EXIT_OK
     for line in status.lines():
@@ -155,8 +170,12 @@ def _configure(args: argparse.Namespace, context: AppContext) -> list[str]:
 
 def _audit_token(context: AppContext, what: str) -> None:
     """An auditor sees that the token changed and when — never the token itself."""
-    event = AuditEvent(AuditAction.SETTINGS_CHANGED, SystemClock().now(), None,
-                       detail={"key": "hq_token", "after": what})  # fmt: skip
+    event = AuditEvent(
+        AuditAction.SETTINGS_CHANGED,
+        SystemClock().now(),
+        None,
+        detail={"key": "hq_token", "after": what},
+    )
     with context.uow_factory() as uow:
         uow.audit.record(event)
         uow.commit()
@@ -180,8 +199,10 @@ def run_test(args: argparse.Namespace) -> int:
         context.close()
     skew = (SystemClock().now() - info.server_time).total_seconds()
     side = "ahead" if skew > 0 else "behind"
-    print(f"head office reached as terminal {info.terminal}; "
-          f"this counter's clock is {abs(skew):.0f} s {side}")  # fmt: skip
+    print(
+        f"head office reached as terminal {info.terminal}; "
+        f"this counter's clock is {abs(skew):.0f} s {side}"
+    )
     if abs(skew) > 300:
         print("the clock is more than 5 minutes off: sales keep this counter's time; set the clock")
     return EXIT_OK

@@ -111,9 +111,10 @@ def _plainly_valid(payload: Any) -> bool:
                 stack.append((item, depth + 1))
             elif kind not in _JSON_SCALARS or (kind is float and not math.isfinite(item)):
                 return False
-            if key is not None and (type(key) is not str or (
-                kind is not int and item is not None and key.endswith(INTEGER_SUFFIXES)
-            )):  # fmt: skip
+            if key is not None and (
+                type(key) is not str
+                or (kind is not int and item is not None and key.endswith(INTEGER_SUFFIXES))
+            ):
                 return False
     return True
 

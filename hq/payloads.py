@@ -230,23 +230,35 @@ def sale_checks(payload: Mapping[str, Any]) -> None:
     sale: SalePayload = _checked(SalePayload, payload)
     for i, line in enumerate(sale.lines):
         discounts = line.line_discount_satang + line.order_discount_satang
-        _must(line.total_satang == line.gross_satang - discounts,
-              f"payload.lines[{i}].total_satang is not gross − discounts")  # fmt: skip
-    _must(sum(line.total_satang for line in sale.lines) == sale.total_satang,
-          "payload.total_satang is not the sum of the lines")  # fmt: skip
+        _must(
+            line.total_satang == line.gross_satang - discounts,
+            f"payload.lines[{i}].total_satang is not gross − discounts",
+        )
+    _must(
+        sum(line.total_satang for line in sale.lines) == sale.total_satang,
+        "payload.total_satang is not the sum of the lines",
+    )
     paid = sum(tender.amount_satang for tender in sale.tenders)
-    _must(paid == sale.total_satang + sale.cash_rounding_satang,
-          "payload.tenders do not pay total_satang + cash_rounding_satang")  # fmt: skip
-    _must(sum(v.vat_satang for v in sale.vat) == sale.vat_satang,
-          "payload.vat_satang is not the sum of payload.vat")  # fmt: skip
+    _must(
+        paid == sale.total_satang + sale.cash_rounding_satang,
+        "payload.tenders do not pay total_satang + cash_rounding_satang",
+    )
+    _must(
+        sum(v.vat_satang for v in sale.vat) == sale.vat_satang,
+        "payload.vat_satang is not the sum of payload.vat",
+    )
 
 
 def credit_note_checks(payload: Mapping[str, Any]) -> None:
     note: CreditNotePayload = _checked(CreditNotePayload, payload)
-    _must(sum(line.amount_satang for line in note.lines) == note.total_satang,
-          "payload.total_satang is not the sum of the lines")  # fmt: skip
-    _must(sum(refund.amount_satang for refund in note.refunds) == note.total_satang,
-          "payload.refunds do not add up to total_satang")  # fmt: skip
+    _must(
+        sum(line.amount_satang for line in note.lines) == note.total_satang,
+        "payload.total_satang is not the sum of the lines",
+    )
+    _must(
+        sum(refund.amount_satang for refund in note.refunds) == note.total_satang,
+        "payload.refunds do not add up to total_satang",
+    )
 
 
 def tax_invoice_checks(payload: Mapping[str, Any]) -> None:

@@ -194,9 +194,11 @@ def record_fingerprint(record: IncomingRecord) -> str:
         return json.dumps(value, ensure_ascii=False)
 
     device_time = record.device_time.astimezone(dt.UTC).isoformat()
-    content = (f'{{"device_time":{text(device_time)},"kind":{text(record.kind)},'
-               f'"payload":{record.payload_json},"record_id":{text(str(record.record_id))},'
-               f'"terminal":{text(record.terminal)}}}')  # fmt: skip
+    content = (
+        f'{{"device_time":{text(device_time)},"kind":{text(record.kind)},'
+        f'"payload":{record.payload_json},"record_id":{text(str(record.record_id))},'
+        f'"terminal":{text(record.terminal)}}}'
+    )
     return hashlib.sha256(content.encode("utf-8")).hexdigest()
 
 

@@ -111,12 +111,19 @@ def refund_tenders(note: CreditNote, sale: Sale, settings: DocumentSettings) -> 
             cash = buyer + note.draft.cash_rounding_satang
             tenders.append(Tender(TenderKind.CASH, _REFUND_LABELS[RefundMethod.CASH], cash))
         elif method == "scheme" and original is not None:
-            label = "คืน" + scheme_label(original.scheme_code, original.scheme_phase,
-                                          settings.schemes)  # fmt: skip
-            tenders.append(Tender(
-                TenderKind.SCHEME, label, buyer + government, original.reference or "",
-                government_share_satang=government, buyer_share_satang=buyer or None,
-            ))  # fmt: skip
+            label = "คืน" + scheme_label(
+                original.scheme_code, original.scheme_phase, settings.schemes
+            )
+            tenders.append(
+                Tender(
+                    TenderKind.SCHEME,
+                    label,
+                    buyer + government,
+                    original.reference or "",
+                    government_share_satang=government,
+                    buyer_share_satang=buyer or None,
+                )
+            )
         else:
             kind = TenderKind.CARD if method == RefundMethod.CARD.value else TenderKind.PROMPTPAY
             reference = original.reference or "" if original is not None else ""

@@ -23,8 +23,11 @@ def _heading(report: DayReport, centre: str) -> list[Flowable]:
     figures = report.figures
     title = f"รายงานปิดวัน (Z) {report.z.number}" if report.z else "รายงานระหว่างวัน (X) — ยังไม่ปิดวัน"
     day = thai_date(figures.business_date, style="full")
-    lines = [centre, f"POS ID {figures.terminal_id}  วันทำการ {day}",
-             f"เปิดวัน {thai_datetime(figures.opened_at)}"]  # fmt: skip
+    lines = [
+        centre,
+        f"POS ID {figures.terminal_id}  วันทำการ {day}",
+        f"เปิดวัน {thai_datetime(figures.opened_at)}",
+    ]
     if report.z is not None:
         lines.append(f"ปิดวัน {thai_datetime(report.z.closed_at)} โดย {report.closed_by or '-'}")
     lines.append(generated_line(report.generated_at))
@@ -36,8 +39,11 @@ def _sales(report: DayReport) -> list[Flowable]:
     sales = figures.sales
     vat = sales.vat_satang - figures.returns.vat_satang - figures.voids.vat_satang
     rows = [
-        [f"ยอดขายก่อนส่วนลด ({sales.count:,} ใบเสร็จ {sales.first_receipt or ''} – "
-         f"{sales.last_receipt or ''})", sales.subtotal_satang],
+        [
+            f"ยอดขายก่อนส่วนลด ({sales.count:,} ใบเสร็จ {sales.first_receipt or ''} – "
+            f"{sales.last_receipt or ''})",
+            sales.subtotal_satang,
+        ],
         ["ส่วนลด", -(sales.line_discounts_satang + sales.order_discounts_satang)],
         ["ยอดขาย", sales.total_satang],
         [f"รับคืนสินค้า ({figures.returns.count:,} ใบลดหนี้)", -figures.returns.total_satang],
@@ -45,7 +51,7 @@ def _sales(report: DayReport) -> list[Flowable]:
         ["ภาษีมูลค่าเพิ่ม (สุทธิ)", vat],
         ["ยอดขายที่ไม่มี VAT", sales.non_vat_satang],
         ["ปัดเศษเงินสด", sales.cash_rounding_satang],
-    ]  # fmt: skip
+    ]
     total = ["ยอดขายสุทธิ", figures.net_satang]
     if report.z is not None:
         rows.append(["ยอดสะสม (GT) ของเครื่องนี้", report.z.grand_total_satang])
@@ -53,11 +59,22 @@ def _sales(report: DayReport) -> list[Flowable]:
 
 
 def _tenders(report: DayReport, schemes: SchemeBook) -> list[Flowable]:
-    rows = [[tender_label(t.key, schemes), f"{t.sales_count:,}", t.sales_satang, t.refunds_satang,
-             t.net_satang] for t in report.figures.tenders]  # fmt: skip
+    rows = [
+        [
+            tender_label(t.key, schemes),
+            f"{t.sales_count:,}",
+            t.sales_satang,
+            t.refunds_satang,
+            t.net_satang,
+        ]
+        for t in report.figures.tenders
+    ]
     heads = ["การชำระ", "ครั้ง", "รับ", "คืน", "สุทธิ"]
-    return [section("ตามประเภทการชำระ"), figures_table(heads, rows, [0.32, 0.1, 0.2, 0.18, 0.2]),
-            _gap()]  # fmt: skip
+    return [
+        section("ตามประเภทการชำระ"),
+        figures_table(heads, rows, [0.32, 0.1, 0.2, 0.18, 0.2]),
+        _gap(),
+    ]
 
 
 def _drawer(report: DayReport) -> list[Flowable]:
@@ -65,13 +82,18 @@ def _drawer(report: DayReport) -> list[Flowable]:
     cash = figures.cash
     rows: list[list[str | int | None]] = [
         ["เงินทอนตั้งต้นของทุกกะ (float)", cash.float_satang],
-        ["รับเงินสดจากลูกค้า", cash.received_satang], ["ทอนเงิน", -cash.change_satang],
-        ["คืนเงินสด (รวมปัดเศษ)", -cash.refunds_satang], ["นำเงินเข้า", cash.cash_in_satang],
-        ["นำเงินออก", -cash.cash_out_satang], ["เงินสดที่ควรมี", cash.expected_satang],
-    ]  # fmt: skip
+        ["รับเงินสดจากลูกค้า", cash.received_satang],
+        ["ทอนเงิน", -cash.change_satang],
+        ["คืนเงินสด (รวมปัดเศษ)", -cash.refunds_satang],
+        ["นำเงินเข้า", cash.cash_in_satang],
+        ["นำเงินออก", -cash.cash_out_satang],
+        ["เงินสดที่ควรมี", cash.expected_satang],
+    ]
     if figures.counted_cash_satang is not None:
-        rows += [["เงินสดที่นับได้", figures.counted_cash_satang],
-                 ["ผลต่าง (ขาด − / เกิน +)", figures.cash_difference_satang]]  # fmt: skip
+        rows += [
+            ["เงินสดที่นับได้", figures.counted_cash_satang],
+            ["ผลต่าง (ขาด − / เกิน +)", figures.cash_difference_satang],
+        ]
     return [section("ลิ้นชักเงินสด"), figures_table(["", "บาท"], rows, [0.7, 0.3]), _gap()]
 
 
@@ -83,26 +105,46 @@ def _shifts(report: DayReport, schemes: SchemeBook) -> list[Flowable]:
         people = f"นับ: {line.counted_by or '-'} อนุมัติ: {line.approved_by or '-'}"
         for index, result in enumerate(line.results):
             first = index == 0
-            rows.append([who if first else "", people if first else "",
-                         tender_label(result.key, schemes), result.expected_satang,
-                         result.counted_satang, result.difference_satang])  # fmt: skip
+            rows.append(
+                [
+                    who if first else "",
+                    people if first else "",
+                    tender_label(result.key, schemes),
+                    result.expected_satang,
+                    result.counted_satang,
+                    result.difference_satang,
+                ]
+            )
     heads = ["กะ", "ผู้นับ / ผู้อนุมัติ", "การชำระ", "ควรมี", "นับได้", "ผลต่าง"]
-    return [section("กะการขาย: ยอดที่ควรมีกับยอดที่นับได้"),
-            figures_table(heads, rows, [0.2, 0.2, 0.15, 0.15, 0.15, 0.15]), _gap()]  # fmt: skip
+    return [
+        section("กะการขาย: ยอดที่ควรมีกับยอดที่นับได้"),
+        figures_table(heads, rows, [0.2, 0.2, 0.15, 0.15, 0.15, 0.15]),
+        _gap(),
+    ]
 
 
 def _schemes(report: DayReport) -> list[Flowable]:
     shares = report.figures.schemes
     if not shares:
         return []
-    rows = [[s.name_th, f"{s.count:,}", s.government_satang,
-             f"{thai_date(s.government_due_on)} {s.government_window}" if s.government_due_on
-             else "", s.buyer_satang,
-             f"{thai_date(s.buyer_due_on)} {s.buyer_window}" if s.buyer_due_on else ""]
-            for s in shares]  # fmt: skip
+    rows = [
+        [
+            s.name_th,
+            f"{s.count:,}",
+            s.government_satang,
+            f"{thai_date(s.government_due_on)} {s.government_window}"
+            if s.government_due_on
+            else "",
+            s.buyer_satang,
+            f"{thai_date(s.buyer_due_on)} {s.buyer_window}" if s.buyer_due_on else "",
+        ]
+        for s in shares
+    ]
     heads = ["โครงการ", "รายการ", "ส่วนรัฐ", "เข้าบัญชี", "ส่วนลูกค้า", "เข้าบัญชี"]
-    return [section("โครงการรัฐ — ยอดรอรับ"),
-            figures_table(heads, rows, [0.2, 0.08, 0.15, 0.21, 0.15, 0.21])]  # fmt: skip
+    return [
+        section("โครงการรัฐ — ยอดรอรับ"),
+        figures_table(heads, rows, [0.2, 0.08, 0.15, 0.21, 0.15, 0.21]),
+    ]
 
 
 def write_day_report_pdf(

@@ -50,8 +50,9 @@ class SaleDocumentSource:
             if kind == SALE_DOCUMENT:
                 return _sale(uow, reference, settings, names)
             if kind == TAX_INVOICE_DOCUMENT:
-                sale = _found(uow.sales.sale_by_tax_invoice_number(reference), "tax invoice",
-                              reference)  # fmt: skip
+                sale = _found(
+                    uow.sales.sale_by_tax_invoice_number(reference), "tax invoice", reference
+                )
                 invoice = next(i for i in sale.tax_invoices if i.number == reference)
                 issuer = names(invoice.issued_by_user_id)
                 return tax_invoice_document(sale, invoice, settings, issuer)

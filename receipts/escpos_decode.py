@@ -19,13 +19,39 @@ ESC, GS, DLE, FS = 0x1B, 0x1D, 0x10, 0x1C
 
 # ESC x with a fixed number of argument bytes
 _ESC_ARGS = {
-    ord("@"): 0, ord("t"): 1, ord("a"): 1, ord("E"): 1, ord("d"): 1, ord("p"): 3,
-    ord("2"): 0, ord("3"): 1, ord("!"): 1, ord("-"): 1, ord("M"): 1, ord("G"): 1,
-    ord("J"): 1, ord("R"): 1, ord("V"): 1, ord("{"): 1, ord("c"): 2, ord("="): 1,
-}  # fmt: skip
+    ord("@"): 0,
+    ord("t"): 1,
+    ord("a"): 1,
+    ord("E"): 1,
+    ord("d"): 1,
+    ord("p"): 3,
+    ord("2"): 0,
+    ord("3"): 1,
+    ord("!"): 1,
+    ord("-"): 1,
+    ord("M"): 1,
+    ord("G"): 1,
+    ord("J"): 1,
+    ord("R"): 1,
+    ord("V"): 1,
+    ord("{"): 1,
+    ord("c"): 2,
+    ord("="): 1,
+}
 # GS x with a fixed number of argument bytes (GS V, GS v 0, GS k, GS ( are special)
-_GS_ARGS = {ord("!"): 1, ord("B"): 1, ord("h"): 1, ord("w"): 1, ord("H"): 1, ord("f"): 1,
-            ord("L"): 2, ord("W"): 2, ord("a"): 1, ord("r"): 1, ord("I"): 1}  # fmt: skip
+_GS_ARGS = {
+    ord("!"): 1,
+    ord("B"): 1,
+    ord("h"): 1,
+    ord("w"): 1,
+    ord("H"): 1,
+    ord("f"): 1,
+    ord("L"): 2,
+    ord("W"): 2,
+    ord("a"): 1,
+    ord("r"): 1,
+    ord("I"): 1,
+}
 
 
 @dataclass(frozen=True)

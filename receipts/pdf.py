@@ -183,15 +183,19 @@ def _goods(doc: Document, s: _Styles, width: float) -> Table:  # ok-float
         description: list[Flowable] = [thai_paragraph(line.name_th, s.text, widths[1] - 6)]
         producer = line.producer + ("" if line.vatable else "  (ยกเว้น/ไม่มี VAT)")
         description.append(thai_paragraph(producer, s.small, widths[1] - 6))
-        rows.append([
-            Paragraph(str(number), s.center),
-            description,
-            Paragraph(format_quantity(line.quantity_milli, weighed=line.sold_by_weight), s.right),
-            Paragraph(line.unit_label, s.center),
-            Paragraph(money(line.unit_price_satang), s.right),
-            Paragraph(money(line.discount_satang) if line.discount_satang else "-", s.right),
-            Paragraph(money(line.amount_satang), s.right),
-        ])  # fmt: skip
+        rows.append(
+            [
+                Paragraph(str(number), s.center),
+                description,
+                Paragraph(
+                    format_quantity(line.quantity_milli, weighed=line.sold_by_weight), s.right
+                ),
+                Paragraph(line.unit_label, s.center),
+                Paragraph(money(line.unit_price_satang), s.right),
+                Paragraph(money(line.discount_satang) if line.discount_satang else "-", s.right),
+                Paragraph(money(line.amount_satang), s.right),
+            ]
+        )
     grid = [
         ("GRID", (0, 0), (-1, -1), 0.5, _GRID),
         ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.92, 0.92, 0.92)),
@@ -234,11 +238,13 @@ def _totals(doc: Document, s: _Styles, width: float) -> Table:  # ok-float
     words_width, label_width, amount_width = width * 0.45, width * 0.37, width * 0.18
     rows = []
     for label, amount, strong in _total_rows(doc):
-        rows.append([
-            "",
-            thai_paragraph(label, s.bold if strong else s.text, label_width - 6),
-            Paragraph(money(amount), s.right_bold if strong else s.right),
-        ])  # fmt: skip
+        rows.append(
+            [
+                "",
+                thai_paragraph(label, s.bold if strong else s.text, label_width - 6),
+                Paragraph(money(amount), s.right_bold if strong else s.right),
+            ]
+        )
     words = thai_paragraph(f"({doc.amount_in_words})", s.bold, words_width - 8)
     rows[-1][0] = words
     grid = [

@@ -59,30 +59,45 @@ def _summary(report: ManagerReport) -> list[Flowable]:
 def _categories(report: ManagerReport) -> list[Flowable]:
     cats = report.categories
     rows = [
-        [line.label_th, f"{line.lines:,}", line.gross_satang, line.discounts_satang,
-         line.sales_satang, line.returns_satang, line.net_satang,
-         percent(line.share_basis_points)]
+        [
+            line.label_th,
+            f"{line.lines:,}",
+            line.gross_satang,
+            line.discounts_satang,
+            line.sales_satang,
+            line.returns_satang,
+            line.net_satang,
+            percent(line.share_basis_points),
+        ]
         for line in cats.lines
-    ]  # fmt: skip
-    total = ["รวม", f"{sum(line.lines for line in cats.lines):,}",
-             sum(line.gross_satang for line in cats.lines),
-             sum(line.discounts_satang for line in cats.lines), cats.sales_satang,
-             cats.returns_satang, cats.net_satang,
-             "100.00%" if cats.net_satang else ""]  # fmt: skip
+    ]
+    total = [
+        "รวม",
+        f"{sum(line.lines for line in cats.lines):,}",
+        sum(line.gross_satang for line in cats.lines),
+        sum(line.discounts_satang for line in cats.lines),
+        cats.sales_satang,
+        cats.returns_satang,
+        cats.net_satang,
+        "100.00%" if cats.net_satang else "",
+    ]
     heads = ["ประเภทสินค้า", "รายการ", "ราคาขาย", "ส่วนลด", "ยอดขาย", "รับคืน", "สุทธิ", "สัดส่วน"]
-    table = figures_table(heads, rows, [0.24, 0.07, 0.13, 0.09, 0.13, 0.11, 0.13, 0.1],
-                          total=total)  # fmt: skip
+    table = figures_table(heads, rows, [0.24, 0.07, 0.13, 0.09, 0.13, 0.11, 0.13, 0.1], total=total)
     chart = horizontal_bars([(line.label_th, line.net_satang) for line in cats.lines])
     target = cats.target
     year = f"{thai_date(target.year_start)} – {thai_date(target.year_end)}"
     lines = [
         ["เป้าหมายทั้งปี", target.yearly_satang],
-        [f"ขายสุทธิตั้งแต่ {thai_date(target.year_start)} ถึง {thai_date(target.as_of)}",
-         target.sold_satang],
+        [
+            f"ขายสุทธิตั้งแต่ {thai_date(target.year_start)} ถึง {thai_date(target.as_of)}",
+            target.sold_satang,
+        ],
         ["คงเหลือถึงเป้า", target.remaining_satang],
-        ["ความคืบหน้า / เวลาที่ผ่านไป",
-         f"{percent(target.progress_basis_points)} / {percent(target.elapsed_basis_points)}"],
-    ]  # fmt: skip
+        [
+            "ความคืบหน้า / เวลาที่ผ่านไป",
+            f"{percent(target.progress_basis_points)} / {percent(target.elapsed_basis_points)}",
+        ],
+    ]
     return [
         keep(section("ยอดขายตามประเภทสินค้า"), table, _gap(), chart),
         _gap(),
@@ -97,29 +112,41 @@ def _categories(report: ManagerReport) -> list[Flowable]:
 
 def _tenders(report: ManagerReport) -> list[Flowable]:
     tenders = report.tenders
-    rows = [[line.label, f"{line.count:,}", line.sales_satang, line.refunds_satang,
-             line.net_satang] for line in tenders.lines]  # fmt: skip
-    total = ["รวม", f"{sum(line.count for line in tenders.lines):,}",
-             sum(line.sales_satang for line in tenders.lines),
-             sum(line.refunds_satang for line in tenders.lines), tenders.net_satang]  # fmt: skip
-    table = figures_table(["การชำระ", "ครั้ง", "รับ", "คืน", "สุทธิ"], rows,
-                          [0.32, 0.1, 0.2, 0.18, 0.2], total=total)  # fmt: skip
+    rows = [
+        [line.label, f"{line.count:,}", line.sales_satang, line.refunds_satang, line.net_satang]
+        for line in tenders.lines
+    ]
+    total = [
+        "รวม",
+        f"{sum(line.count for line in tenders.lines):,}",
+        sum(line.sales_satang for line in tenders.lines),
+        sum(line.refunds_satang for line in tenders.lines),
+        tenders.net_satang,
+    ]
+    table = figures_table(
+        ["การชำระ", "ครั้ง", "รับ", "คืน", "สุทธิ"], rows, [0.32, 0.1, 0.2, 0.18, 0.2], total=total
+    )
     cash = figures_table(
         ["เงินสด", "บาท"],
-        [["รับจากลูกค้า", tenders.cash_received_satang], ["ทอนเงิน", tenders.change_satang],
-         ["ปัดเศษเงินสด", tenders.cash_rounding_satang]], [0.6, 0.4],
-    )  # fmt: skip
+        [
+            ["รับจากลูกค้า", tenders.cash_received_satang],
+            ["ทอนเงิน", tenders.change_satang],
+            ["ปัดเศษเงินสด", tenders.cash_rounding_satang],
+        ],
+        [0.6, 0.4],
+    )
     chart = horizontal_bars([(line.label, line.net_satang) for line in tenders.lines])
-    return [keep(section("ยอดขายตามประเภทการชำระเงิน"), table, _gap(), chart), _gap(), cash,
-            _gap()]  # fmt: skip
+    return [keep(section("ยอดขายตามประเภทการชำระเงิน"), table, _gap(), chart), _gap(), cash, _gap()]
 
 
 def _hours(report: ManagerReport) -> list[Flowable]:
     if not report.hours:
         return []
     items = [(f"{row.hour:02d}", row.total_satang) for row in report.hours]
-    rows = [[f"{row.hour:02d}:00–{row.hour:02d}:59", f"{row.count:,}", row.total_satang]
-            for row in report.hours]  # fmt: skip
+    rows = [
+        [f"{row.hour:02d}:00–{row.hour:02d}:59", f"{row.count:,}", row.total_satang]
+        for row in report.hours
+    ]
     chart = vertical_bars(items, "ยอดขาย (บาท) ตามชั่วโมง")
     table = figures_table(["ช่วงเวลา", "ใบเสร็จ", "ยอดขาย"], rows, [0.4, 0.2, 0.4])
     return [keep(section("ยอดขายตามช่วงเวลา"), chart), table, _gap()]
@@ -127,11 +154,16 @@ def _hours(report: ManagerReport) -> list[Flowable]:
 
 def _products(report: ManagerReport) -> list[Flowable]:
     rows = [
-        [str(i), f"{p.name_th} ({p.sku})", p.producer_name,
-         format_quantity(p.quantity_milli, weighed=p.sold_by_weight), p.total_satang,
-         p.returned_satang]
+        [
+            str(i),
+            f"{p.name_th} ({p.sku})",
+            p.producer_name,
+            format_quantity(p.quantity_milli, weighed=p.sold_by_weight),
+            p.total_satang,
+            p.returned_satang,
+        ]
         for i, p in enumerate(report.products, start=1)
-    ]  # fmt: skip
+    ]
     heads = ["ที่", "สินค้า", "กลุ่มผู้ผลิต", "จำนวน", "ยอดขาย", "รับคืน"]
     table = figures_table(heads, rows, [0.05, 0.35, 0.26, 0.1, 0.13, 0.11])
     return [section(f"สินค้าขายดี {len(report.products)} อันดับ"), table, _gap()]
@@ -140,22 +172,46 @@ def _products(report: ManagerReport) -> list[Flowable]:
 def _approvals(report: ManagerReport) -> list[Flowable]:
     kinds = {"discount": "ส่วนลด/เปลี่ยนราคา", "return": "รับคืนสินค้า", "void": "ยกเลิกการขาย"}
     totals = [*report.discounts.by_approver, *report.returns.by_approver]
-    rows = [[kinds.get(t.kind, t.kind), t.approved_by or "ภายในวงเงินของแคชเชียร์",
-             f"{t.count:,}", t.amount_satang] for t in totals]  # fmt: skip
+    rows = [
+        [
+            kinds.get(t.kind, t.kind),
+            t.approved_by or "ภายในวงเงินของแคชเชียร์",
+            f"{t.count:,}",
+            t.amount_satang,
+        ]
+        for t in totals
+    ]
     parts: list[Flowable] = [
         section("ส่วนลด การรับคืน และการยกเลิก — ผู้อนุมัติ"),
         figures_table(["รายการ", "ผู้อนุมัติ", "ครั้ง", "บาท"], rows, [0.3, 0.4, 0.1, 0.2]),
         _gap(),
     ]
-    discounts = [[d.receipt_number, thai_datetime(d.sold_at), d.cashier, d.approved_by or "-",
-                  d.line_discounts_satang + d.order_discount_satang, d.price_override_satang]
-                 for d in report.discounts.lines]  # fmt: skip
+    discounts = [
+        [
+            d.receipt_number,
+            thai_datetime(d.sold_at),
+            d.cashier,
+            d.approved_by or "-",
+            d.line_discounts_satang + d.order_discount_satang,
+            d.price_override_satang,
+        ]
+        for d in report.discounts.lines
+    ]
     if discounts:
         heads = ["ใบเสร็จ", "เวลา", "แคชเชียร์", "ผู้อนุมัติ", "ส่วนลด", "ลดราคา"]
         parts += [figures_table(heads, discounts, [0.2, 0.18, 0.18, 0.18, 0.13, 0.13]), _gap()]
-    notes = [[n.number, "ยกเลิก" if n.kind == "void" else "คืน", thai_datetime(n.issued_at),
-              n.sale_receipt_number, n.total_satang, n.reason, n.approved_by]
-             for n in report.returns.lines]  # fmt: skip
+    notes = [
+        [
+            n.number,
+            "ยกเลิก" if n.kind == "void" else "คืน",
+            thai_datetime(n.issued_at),
+            n.sale_receipt_number,
+            n.total_satang,
+            n.reason,
+            n.approved_by,
+        ]
+        for n in report.returns.lines
+    ]
     if notes:
         heads = ["ใบลดหนี้", "ชนิด", "เวลา", "ใบเสร็จเดิม", "บาท", "เหตุผล", "ผู้อนุมัติ"]
         parts += [figures_table(heads, notes, [0.2, 0.07, 0.15, 0.16, 0.1, 0.16, 0.16])]
@@ -164,12 +220,27 @@ def _approvals(report: ManagerReport) -> list[Flowable]:
 
 def _producers(report: ManagerReport) -> list[Flowable]:
     statement = report.producers
-    rows = [[line.producer_name, line.sales_satang, line.returns_satang, line.net_satang,
-             percent(line.commission_basis_points), line.commission_satang, line.owed_satang]
-            for line in statement.lines]  # fmt: skip
-    total = ["รวม", statement.total("sales_satang"), statement.total("returns_satang"),
-             statement.total("net_satang"), "", statement.total("commission_satang"),
-             statement.total("owed_satang")]  # fmt: skip
+    rows = [
+        [
+            line.producer_name,
+            line.sales_satang,
+            line.returns_satang,
+            line.net_satang,
+            percent(line.commission_basis_points),
+            line.commission_satang,
+            line.owed_satang,
+        ]
+        for line in statement.lines
+    ]
+    total = [
+        "รวม",
+        statement.total("sales_satang"),
+        statement.total("returns_satang"),
+        statement.total("net_satang"),
+        "",
+        statement.total("commission_satang"),
+        statement.total("owed_satang"),
+    ]
     heads = ["กลุ่มผู้ผลิต", "ยอดขาย", "รับคืน", "สุทธิ", "อัตรา", "ค่าคอมมิชชั่น", "ค้างจ่ายกลุ่ม"]
     return [
         section("ใบแจ้งยอดสินค้าฝากขาย (Consignment statement)"),
@@ -179,13 +250,36 @@ def _producers(report: ManagerReport) -> list[Flowable]:
 
 def _schemes(report: ManagerReport) -> list[Flowable]:
     schemes = report.schemes
-    rows = [[thai_date(line.sale_date), line.name_th, f"{line.count:,}", line.amount_satang,
-             line.government_satang, line.buyer_satang] for line in schemes.lines]  # fmt: skip
-    total = ["รวม", "", "", sum(line.amount_satang for line in schemes.lines),
-             schemes.government_satang, schemes.buyer_satang]  # fmt: skip
+    rows = [
+        [
+            thai_date(line.sale_date),
+            line.name_th,
+            f"{line.count:,}",
+            line.amount_satang,
+            line.government_satang,
+            line.buyer_satang,
+        ]
+        for line in schemes.lines
+    ]
+    total = [
+        "รวม",
+        "",
+        "",
+        sum(line.amount_satang for line in schemes.lines),
+        schemes.government_satang,
+        schemes.buyer_satang,
+    ]
     heads = ["วันที่ขาย", "โครงการ", "รายการ", "ยอด", "ส่วนรัฐ", "ส่วนลูกค้า"]
-    due = [[thai_date(d.due_on), d.window, d.name_th, _SHARE_LABEL.get(d.share, d.share),
-            d.amount_satang] for d in schemes.due]  # fmt: skip
+    due = [
+        [
+            thai_date(d.due_on),
+            d.window,
+            d.name_th,
+            _SHARE_LABEL.get(d.share, d.share),
+            d.amount_satang,
+        ]
+        for d in schemes.due
+    ]
     return [
         section("โครงการรัฐ — ยอดรอรับ"),
         figures_table(heads, rows, [0.15, 0.25, 0.1, 0.17, 0.17, 0.16], total=total),
@@ -206,9 +300,9 @@ def write_report_pdf(
         raise ValueError(f"unknown report part(s): {', '.join(sorted(unknown))}")
     period = period_text(report.period.start, report.period.end)
     story: list[Flowable] = heading_block(
-        "รายงานผู้จัดการ — ยอดขาย", [report.centre_name, f"ช่วงวันที่ {period}",
-                                    generated_line(report.generated_at)],
-    )  # fmt: skip
+        "รายงานผู้จัดการ — ยอดขาย",
+        [report.centre_name, f"ช่วงวันที่ {period}", generated_line(report.generated_at)],
+    )
     builders = {
         "sales": [_summary, _categories, _tenders, _hours, _products, _approvals],
         "producers": [_producers],
@@ -219,8 +313,13 @@ def write_report_pdf(
             story.append(PageBreak())
         for builder in builders[part]:
             story += builder(report)
-    build(story, target, title=f"รายงานยอดขาย {period}", footer=f"รายงาน {period}",
-          author=report.centre_name)  # fmt: skip
+    build(
+        story,
+        target,
+        title=f"รายงานยอดขาย {period}",
+        footer=f"รายงาน {period}",
+        author=report.centre_name,
+    )
 
 
 def report_pdf_bytes(report: ManagerReport, parts: tuple[str, ...] = PARTS) -> bytes:

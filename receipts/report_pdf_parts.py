@@ -148,8 +148,9 @@ def horizontal_bars(
         y = drawing.height - (index + 1) * row
         drawing.add(_label(label_width - 4, y + 4, text, size, "end"))
         length = span * max(0, value) / largest
-        drawing.add(Rect(label_width, y + 2, max(length, 0.5), row - 5, fillColor=BAR,
-                         strokeColor=None))  # fmt: skip
+        drawing.add(
+            Rect(label_width, y + 2, max(length, 0.5), row - 5, fillColor=BAR, strokeColor=None)
+        )
         drawing.add(_label(label_width + length + 3, y + 4, money(value), size))
     return drawing
 
@@ -172,8 +173,11 @@ def vertical_bars(
         x = 10 + index * slot
         bar = (top - base - 14) * max(0, value) / largest
         colour = ACCENT if value == largest else BAR
-        drawing.add(Rect(x + slot * 0.15, base, slot * 0.7, max(bar, 0.5), fillColor=colour,
-                         strokeColor=None))  # fmt: skip
+        drawing.add(
+            Rect(
+                x + slot * 0.15, base, slot * 0.7, max(bar, 0.5), fillColor=colour, strokeColor=None
+            )
+        )
         drawing.add(_label(x + slot / 2, base - 11, text, 8, "middle"))
         if value == largest:
             drawing.add(_label(x + slot / 2, base + bar + 3, money(value), 7.5, "middle"))
@@ -187,8 +191,9 @@ def progress_bar(
     """The target's progress (filled) against the share of the year gone by (a tick)."""
     drawing = Drawing(width, 30)
     drawing.add(Rect(0, 10, width, 12, fillColor=BAR_LIGHT, strokeColor=GRID))
-    drawing.add(Rect(0, 10, width * min(progress_bp, 10_000) / 10_000, 12, fillColor=BAR,
-                     strokeColor=None))  # fmt: skip
+    drawing.add(
+        Rect(0, 10, width * min(progress_bp, 10_000) / 10_000, 12, fillColor=BAR, strokeColor=None)
+    )
     tick = width * min(elapsed_bp, 10_000) / 10_000
     drawing.add(Line(tick, 6, tick, 26, strokeColor=ACCENT, strokeWidth=2))
     drawing.add(_label(0, 0, f"ขายได้ {percent(progress_bp)} ของเป้า", 8))
@@ -205,10 +210,15 @@ def build(
 ) -> None:
     """Write an A4 PDF with a footer (title, page number) on every page."""
     template = SimpleDocTemplate(
-        target if isinstance(target, BytesIO) else str(target), pagesize=A4,
-        leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN, bottomMargin=MARGIN,
-        title=title, author=author,
-    )  # fmt: skip
+        target if isinstance(target, BytesIO) else str(target),
+        pagesize=A4,
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=MARGIN,
+        bottomMargin=MARGIN,
+        title=title,
+        author=author,
+    )
 
     def decorate(canvas: Canvas, _doc: Any) -> None:
         canvas.saveState()

@@ -29,37 +29,78 @@ def sale_payload(
         quantity = rng.choice([1000, 2000, 1250, 500])
         price = rng.randrange(1_000, 150_000)
         amount = (price * quantity + 500) // 1000
-        sale_lines.append({
-            "line_id": str(uuid.uuid4()), "position": number,
-            "sku": f"SKU-{rng.randrange(500):04d}", "barcode": None, "name_th": "สินค้า",
-            "name_en": "", "category": rng.choice(["food", "textile", "herbal"]),
-            "unit": "piece", "sold_by_weight": quantity % 1000 != 0,
-            "producer_name": f"กลุ่มที่ {rng.randrange(5)}", "producer_tax_id": None,
-            "vatable": False, "quantity_milli": quantity, "unit_price_satang": price,
-            "catalogue_price_satang": price, "label_price_satang": None, "gross_satang": amount,
-            "line_discount_satang": 0, "order_discount_satang": 0, "total_satang": amount,
-        })  # fmt: skip
+        sale_lines.append(
+            {
+                "line_id": str(uuid.uuid4()),
+                "position": number,
+                "sku": f"SKU-{rng.randrange(500):04d}",
+                "barcode": None,
+                "name_th": "สินค้า",
+                "name_en": "",
+                "category": rng.choice(["food", "textile", "herbal"]),
+                "unit": "piece",
+                "sold_by_weight": quantity % 1000 != 0,
+                "producer_name": f"กลุ่มที่ {rng.randrange(5)}",
+                "producer_tax_id": None,
+                "vatable": False,
+                "quantity_milli": quantity,
+                "unit_price_satang": price,
+                "catalogue_price_satang": price,
+                "label_price_satang": None,
+                "gross_satang": amount,
+                "line_discount_satang": 0,
+                "order_discount_satang": 0,
+                "total_satang": amount,
+            }
+        )
     total = sum(line["total_satang"] for line in sale_lines)
     card = rng.randrange(0, total + 1) if rng.random() < 0.3 else 0
     kinds = [("cash", total - card)] + ([("card", card)] if card else [])
     tenders = [
-        {"tender_id": str(uuid.uuid4()), "position": i, "kind": kind, "amount_satang": amount,
-         "tendered_satang": amount, "change_satang": 0, "reference": None, "scheme_code": None,
-         "scheme_phase": None, "government_share_satang": 0, "buyer_share_satang": 0}
+        {
+            "tender_id": str(uuid.uuid4()),
+            "position": i,
+            "kind": kind,
+            "amount_satang": amount,
+            "tendered_satang": amount,
+            "change_satang": 0,
+            "reference": None,
+            "scheme_code": None,
+            "scheme_phase": None,
+            "government_share_satang": 0,
+            "buyer_share_satang": 0,
+        }
         for i, (kind, amount) in enumerate(kinds)
-    ]  # fmt: skip
+    ]
     serial = rng.randrange(10**6)
     return {
-        "version": 1, "sale_id": str(uuid.uuid4()), "receipt_number": f"{terminal}-{serial:08d}",
-        "terminal_id": terminal, "receipt_serial": serial, "sold_at": when.isoformat(),
-        "business_date": when.astimezone(THAI_TIME).date().isoformat(), "shift_id": None,
-        "business_day_id": None, "cashier_id": 1, "approved_by_user_id": None,
-        "vat_rate_basis_points": 700, "subtotal_satang": total, "line_discounts_satang": 0,
-        "order_discount_satang": 0, "total_satang": total, "vat_satang": 0,
-        "non_vat_satang": total, "cash_rounding_satang": 0, "paid_satang": total,
-        "change_satang": 0, "lines": sale_lines, "tenders": tenders, "vat": [],
-        "allocation": [], "users": {"1": "สมหญิง ใจดี"},
-    }  # fmt: skip
+        "version": 1,
+        "sale_id": str(uuid.uuid4()),
+        "receipt_number": f"{terminal}-{serial:08d}",
+        "terminal_id": terminal,
+        "receipt_serial": serial,
+        "sold_at": when.isoformat(),
+        "business_date": when.astimezone(THAI_TIME).date().isoformat(),
+        "shift_id": None,
+        "business_day_id": None,
+        "cashier_id": 1,
+        "approved_by_user_id": None,
+        "vat_rate_basis_points": 700,
+        "subtotal_satang": total,
+        "line_discounts_satang": 0,
+        "order_discount_satang": 0,
+        "total_satang": total,
+        "vat_satang": 0,
+        "non_vat_satang": total,
+        "cash_rounding_satang": 0,
+        "paid_satang": total,
+        "change_satang": 0,
+        "lines": sale_lines,
+        "tenders": tenders,
+        "vat": [],
+        "allocation": [],
+        "users": {"1": "สมหญิง ใจดี"},
+    }
 
 
 def sale_record(

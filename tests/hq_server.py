@@ -38,10 +38,20 @@ class HqProcess:
         self._log: IO[bytes] = log_path.open("ab")
         self._log_path = log_path
         self.process = subprocess.Popen(
-            [sys.executable, str(PROJECT / "main.py"), "hq", "serve",
-             "--db", database_url, "--port", str(self.port)],
-            stdout=self._log, stderr=subprocess.STDOUT, cwd=PROJECT,
-        )  # fmt: skip
+            [
+                sys.executable,
+                str(PROJECT / "main.py"),
+                "hq",
+                "serve",
+                "--db",
+                database_url,
+                "--port",
+                str(self.port),
+            ],
+            stdout=self._log,
+            stderr=subprocess.STDOUT,
+            cwd=PROJECT,
+        )
         self._wait_until_ready()
 
     def _wait_until_ready(self, timeout: float = 60.0) -> None:

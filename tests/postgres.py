@@ -55,8 +55,9 @@ def find_postgres_bin() -> Path | None:
     if debian.is_dir():
         versions = sorted(debian.iterdir(), key=lambda p: int(p.name) if p.name.isdigit() else 0)
         candidates.extend(version / "bin" for version in reversed(versions))
-    return next((c for c in candidates if (c / "initdb").exists() and (c / "pg_ctl").exists()),
-                None)  # fmt: skip
+    return next(
+        (c for c in candidates if (c / "initdb").exists() and (c / "pg_ctl").exists()), None
+    )
 
 
 def _free_port() -> int:
@@ -93,10 +94,19 @@ class PostgresServer:
 
     def stop(self) -> None:
         subprocess.run(
-            [*self.run_as, str(self.bin_dir / "pg_ctl"), "-D", str(self.data_dir),
-             "-m", "immediate", "-w", "stop"],
-            capture_output=True, check=False,
-        )  # fmt: skip
+            [
+                *self.run_as,
+                str(self.bin_dir / "pg_ctl"),
+                "-D",
+                str(self.data_dir),
+                "-m",
+                "immediate",
+                "-w",
+                "stop",
+            ],
+            capture_output=True,
+            check=False,
+        )
 
 
 def _run_as() -> list[str]:
@@ -105,8 +115,10 @@ def _run_as() -> list[str]:
     try:
         pwd.getpwnam(SUPERUSER)
     except KeyError:
-        pytest.fail("running as root, PostgreSQL needs the 'postgres' user (apt-get install "
-                    "postgresql creates it)")  # fmt: skip
+        pytest.fail(
+            "running as root, PostgreSQL needs the 'postgres' user (apt-get install "
+            "postgresql creates it)"
+        )
     return ["runuser", "-u", SUPERUSER, "--"]
 
 
@@ -120,19 +132,45 @@ def start_postgres(bin_dir: Path, base: Path, *, fsync: bool = False) -> Postgre
         shutil.chown(base, SUPERUSER)
     data_dir = base / "data"
     subprocess.run(
-        [*run_as, str(bin_dir / "initdb"), "-D", str(data_dir), "-U", SUPERUSER,
-         "--auth=trust", "--encoding=UTF8", "--no-locale", "--no-sync"],
-        check=True, capture_output=True,
-    )  # fmt: skip
+        [
+            *run_as,
+            str(bin_dir / "initdb"),
+            "-D",
+            str(data_dir),
+            "-U",
+            SUPERUSER,
+            "--auth=trust",
+            "--encoding=UTF8",
+            "--no-locale",
+            "--no-sync",
+        ],
+        check=True,
+        capture_output=True,
+    )
     for _attempt in range(3):  # another process may take the port between probe and start
         port = _free_port()
-        options = (f"-c listen_addresses=127.0.0.1 -p {port} -c unix_socket_directories='' "
-                   f"-c fsync={'on' if fsync else 'off'} -c max_connections=60")  # fmt: skip
+        options = (
+            f"-c listen_addresses=127.0.0.1 -p {port} -c unix_socket_directories='' "
+            f"-c fsync={'on' if fsync else 'off'} -c max_connections=60"
+        )
         started = subprocess.run(
-            [*run_as, str(bin_dir / "pg_ctl"), "-D", str(data_dir), "-l", str(base / "log"),
-             "-o", options, "-w", "-t", "60", "start"],
-            capture_output=True, text=True,
-        )  # fmt: skip
+            [
+                *run_as,
+                str(bin_dir / "pg_ctl"),
+                "-D",
+                str(data_dir),
+                "-l",
+                str(base / "log"),
+                "-o",
+                options,
+                "-w",
+                "-t",
+                "60",
+                "start",
+            ],
+            capture_output=True,
+            text=True,
+        )
         if started.returncode == 0:
             return PostgresServer("127.0.0.1", port, bin_dir, data_dir, run_as)
     log = (base / "log").read_text(errors="replace")[-2000:]

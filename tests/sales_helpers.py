@@ -36,10 +36,17 @@ SILK = make_product("TX-SILK-0001", 250_000, name_th="ผ้าไหมมั�
 CHIPS = make_product("FD-DURI-0001", 12_000, seller=VAT_SELLER, name_th="ทุเรียนทอดกรอบ")
 COFFEE = make_product("BV-COFF-0001", 28_000, seller=VAT_SELLER, name_th="กาแฟโรบัสต้า")
 SHALLOTS = Product(
-    sku="FD-SHAL-0004", barcode=None, name_th="หอมแดงศรีสะเกษ (ชั่งกิโล)", name_en="Shallots",
-    category=Category.FOOD, producer=ProducerGroup("กลุ่มผู้ปลูกหอมแดงยางชุมน้อย"),
-    unit_price_satang=8_900, unit=Unit.KG, sold_by_weight=True, vat_applicable=False,
-)  # fmt: skip
+    sku="FD-SHAL-0004",
+    barcode=None,
+    name_th="หอมแดงศรีสะเกษ (ชั่งกิโล)",
+    name_en="Shallots",
+    category=Category.FOOD,
+    producer=ProducerGroup("กลุ่มผู้ปลูกหอมแดงยางชุมน้อย"),
+    unit_price_satang=8_900,
+    unit=Unit.KG,
+    sold_by_weight=True,
+    vat_applicable=False,
+)
 BASKET = make_product("HH-BASK-0001", 35_000, seller=SMALL_GROUP, name_th="กระติบข้าว")
 
 

@@ -37,9 +37,15 @@ def simulated_counter(
     with context.uow_factory() as uow:
         uow.settings.save(uow.settings.load().replace(terminal_id=terminal))
         uow.commit()
-    options = SimulationOptions(days=days, sales_per_day=sales_per_day, seed=seed, start=start,
-                                return_rate=0.05, void_rate=0.03,
-                                manager_pin=MANAGER_PIN)  # fmt: skip
+    options = SimulationOptions(
+        days=days,
+        sales_per_day=sales_per_day,
+        seed=seed,
+        start=start,
+        return_rate=0.05,
+        void_rate=0.03,
+        manager_pin=MANAGER_PIN,
+    )
     report = simulate(context.uow_factory, options)
     return context, report
 
@@ -63,10 +69,13 @@ def payload_totals(payloads: Iterable[dict[str, Any]]) -> Totals:
     lines = [line for sale in sales for line in sale["lines"]]
     tenders = [tender for sale in sales for tender in sale["tenders"]]
     return Totals(
-        len(sales), sum(s["total_satang"] for s in sales),
-        len(lines), sum(line["total_satang"] for line in lines),
-        len(tenders), sum(t["amount_satang"] for t in tenders),
-    )  # fmt: skip
+        len(sales),
+        sum(s["total_satang"] for s in sales),
+        len(lines),
+        sum(line["total_satang"] for line in lines),
+        len(tenders),
+        sum(t["amount_satang"] for t in tenders),
+    )
 
 
 def owned_record_ids(data_dir: Path) -> dict[str, set[str]]:

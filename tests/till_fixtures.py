@@ -25,10 +25,17 @@ SHALLOTS = make_product(
 )
 SHALLOTS_PLU = 4
 COOKIES = Product(
-    sku="FD-SNAK-0009", barcode="2000000000152", name_th="ทองม้วน", name_en="Rolled wafers",
-    category=Category.FOOD, producer=SMALL_GROUP, unit_price_satang=6000, unit=Unit.BOX,
-    sold_by_weight=False, vat_applicable=True,
-)  # fmt: skip
+    sku="FD-SNAK-0009",
+    barcode="2000000000152",
+    name_th="ทองม้วน",
+    name_en="Rolled wafers",
+    category=Category.FOOD,
+    producer=SMALL_GROUP,
+    unit_price_satang=6000,
+    unit=Unit.BOX,
+    sold_by_weight=False,
+    vat_applicable=True,
+)
 RULES = BarcodeRules()
 WEIGHT_RULE = EmbeddedRule("21", EmbeddedKind.WEIGHT)
 

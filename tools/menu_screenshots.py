@@ -59,8 +59,12 @@ def main(argv: list[str] | None = None) -> int:
         store = build_sample_store(Path(work) / "data", sales=60)
         context = store.context
         with context.uow_factory() as uow:  # a printer that is switched off, a receipt waiting
-            printer = PrinterSettings(connection=ConnectionKind.NETWORK, host="127.0.0.1",
-                                      port=free_port(), timeout_seconds=1)  # fmt: skip
+            printer = PrinterSettings(
+                connection=ConnectionKind.NETWORK,
+                host="127.0.0.1",
+                port=free_port(),
+                timeout_seconds=1,
+            )
             uow.settings.save(uow.settings.load().replace(receipt_printer=printer))
             for sale in uow.sales.sales_on(store.day)[-2:]:
                 queue_document(uow, "sale", sale.receipt_number, SystemClock())

@@ -75,9 +75,14 @@ def build_sample_store(
         uow.settings.save(settings)
         uow.commit()
     options = SimulationOptions(
-        days=1, sales_per_day=sales, seed=seed, start=SALE_DAY, manager_pin=MANAGER_PIN,
-        return_rate=0.06, void_rate=0.02,
-    )  # fmt: skip
+        days=1,
+        sales_per_day=sales,
+        seed=seed,
+        start=SALE_DAY,
+        manager_pin=MANAGER_PIN,
+        return_rate=0.06,
+        void_rate=0.02,
+    )
     simulate(context.uow_factory, options)
     clock = FakeClock(dt.datetime.combine(SALE_DAY, dt.time(18, 30), THAI_TIME))
     _open_evening_shift(context, clock)
@@ -139,9 +144,13 @@ def _later_tax_invoices(context: AppContext, clock: FakeClock) -> None:
     )
     clock.advance(minutes=5)
     issue_tax_invoice(
-        context.uow_factory, clock, sale_id=sale.sale_id, buyer=corrected, user_id=manager,
+        context.uow_factory,
+        clock,
+        sale_id=sale.sale_id,
+        buyer=corrected,
+        user_id=manager,
         reason="แก้ไขที่อยู่ผู้ซื้อ",
-    )  # fmt: skip
+    )
 
 
 def _returns(context: AppContext, clock: FakeClock) -> None:
@@ -157,7 +166,11 @@ def _returns(context: AppContext, clock: FakeClock) -> None:
         line = sale.lines[0]
         clock.advance(minutes=3)
         request = ReturnRequest(
-            uuid.uuid4(), sale.sale_id, {line.line_id: line.quantity_milli}, cashier, reason,
+            uuid.uuid4(),
+            sale.sale_id,
+            {line.line_id: line.quantity_milli},
+            cashier,
+            reason,
             refund_in_cash=in_cash,
-        )  # fmt: skip
+        )
         return_goods(context.uow_factory, clock, request, approval)

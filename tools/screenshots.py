@@ -29,8 +29,17 @@ from pos.catalogue.domain.products import Category
 from ui.app import start_counter
 from ui.main_window import CounterWindow
 
-CART = ["8855512010014", "8857717001019", "8857717001019", "2100004012509", "8855512010021",
-        "8857717001064", "2200005045008", "8857717001118", "2000000000152"]  # fmt: skip
+CART = [
+    "8855512010014",
+    "8857717001019",
+    "8857717001019",
+    "2100004012509",
+    "8855512010021",
+    "8857717001064",
+    "2200005045008",
+    "8857717001118",
+    "2000000000152",
+]
 
 
 def _focus(window: QWidget) -> QWidget:
@@ -136,17 +145,39 @@ SCENES: list[tuple[str, Callable[[CounterWindow], None]]] = [
 
 
 def customer_display(data_dir: Path, folder: Path, suffix: str) -> None:
-    screens = {"screens": [
-        {"name": "customer", "x": 1366, "y": 0, "width": 1024, "height": 600,
-         "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1},
-        {"name": "counter", "x": 0, "y": 0, "width": 1366, "height": 768,
-         "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}  # fmt: skip
+    screens = {
+        "screens": [
+            {
+                "name": "customer",
+                "x": 1366,
+                "y": 0,
+                "width": 1024,
+                "height": 600,
+                "logicalDpi": 96,
+                "logicalBaseDpi": 96,
+                "dpr": 1,
+            },
+            {
+                "name": "counter",
+                "x": 0,
+                "y": 0,
+                "width": 1366,
+                "height": 768,
+                "logicalDpi": 96,
+                "logicalBaseDpi": 96,
+                "dpr": 1,
+            },
+        ]
+    }
     config = data_dir.parent / "screens.json"
     config.write_text(json.dumps(screens))
     child = Path(__file__).resolve().parents[1] / "tests" / "gui" / "two_screens_child.py"
     path = folder / f"customer-display{suffix}.png"
-    subprocess.run([sys.executable, str(child), str(data_dir), str(config), str(path)], check=True,
-                   capture_output=True)  # fmt: skip
+    subprocess.run(
+        [sys.executable, str(child), str(data_dir), str(config), str(path)],
+        check=True,
+        capture_output=True,
+    )
     print(path)
 
 

@@ -106,8 +106,10 @@ class CartPainter:
         offset = view.verticalOffset()
         first = max(0, (area.top() + offset) // height)
         last = min(rows - 1, (area.bottom() + offset) // height)
-        columns = [(view.columnViewportPosition(c), view.columnWidth(c))
-                   for c in range(view.model().columnCount())]  # fmt: skip
+        columns = [
+            (view.columnViewportPosition(c), view.columnWidth(c))
+            for c in range(view.model().columnCount())
+        ]
         selected = {index.row() for index in view.selectionModel().selectedRows()}
         for row in range(first, last + 1):
             top = row * height - offset
@@ -131,8 +133,9 @@ class CartPainter:
         painter.drawStaticText(QPointF(x, y), static)
         painter.setClipping(False)
 
-    def _lines(self, painter: QPainter, columns: list[tuple[int, int]], area: QRect,
-               bottom: int) -> None:  # fmt: skip
+    def _lines(
+        self, painter: QPainter, columns: list[tuple[int, int]], area: QRect, bottom: int
+    ) -> None:
         painter.setPen(self._grid)
         height = self._view.verticalHeader().defaultSectionSize()
         offset = self._view.verticalOffset()

@@ -38,8 +38,14 @@ COLUMN_NUMBER, COLUMN_ITEM, COLUMN_QUANTITY, COLUMN_DISCOUNT, COLUMN_AMOUNT = ra
 COLUMNS = 5
 _NUMERIC = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _Index = QModelIndex | QPersistentModelIndex
-_ROLES = frozenset((Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.TextAlignmentRole,
-                    Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.ForegroundRole))  # fmt: skip
+_ROLES = frozenset(
+    (
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.TextAlignmentRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.ForegroundRole,
+    )
+)
 _DISCOUNT_COLOUR = QColor(RED)
 _DISCOUNT_BRUSH = QBrush(_DISCOUNT_COLOUR)
 
@@ -88,8 +94,13 @@ class CartModel(QAbstractTableModel):
             return _NUMERIC
         if role != Qt.ItemDataRole.DisplayRole:
             return None
-        headers = ("#", self.tr("Item"), self.tr("Quantity × price"), self.tr("Discount"),
-                   self.tr("Amount"))  # fmt: skip
+        headers = (
+            "#",
+            self.tr("Item"),
+            self.tr("Quantity × price"),
+            self.tr("Discount"),
+            self.tr("Amount"),
+        )
         return headers[section]
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -178,8 +189,7 @@ class CartTable(QTableView):
         columns = self.horizontalHeader()
         columns.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         columns.setSectionResizeMode(COLUMN_ITEM, QHeaderView.ResizeMode.Stretch)
-        widths = {COLUMN_NUMBER: 40, COLUMN_QUANTITY: 190, COLUMN_DISCOUNT: 130,
-                  COLUMN_AMOUNT: 120}  # fmt: skip
+        widths = {COLUMN_NUMBER: 40, COLUMN_QUANTITY: 190, COLUMN_DISCOUNT: 130, COLUMN_AMOUNT: 120}
         for column, width in widths.items():
             self.setColumnWidth(column, width)
 

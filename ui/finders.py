@@ -182,8 +182,13 @@ class QuickKeys(QWidget):
         self._tab_buttons: dict[Category, QPushButton] = {}
         tabs = QHBoxLayout()
         tabs.setSpacing(4)
-        for category in (Category.TEXTILE, Category.FOOD, Category.BEVERAGE,
-                         Category.HERBAL, Category.HOUSEHOLD):  # fmt: skip
+        for category in (
+            Category.TEXTILE,
+            Category.FOOD,
+            Category.BEVERAGE,
+            Category.HERBAL,
+            Category.HOUSEHOLD,
+        ):
             button = QPushButton(checkable=True, focusPolicy=Qt.FocusPolicy.NoFocus)
             button.setObjectName(f"quickCategory_{category.value}")
             button.setMinimumHeight(PAD_KEY_HEIGHT)
@@ -250,8 +255,11 @@ class QuickKeys(QWidget):
             key.clicked.connect(lambda _=False, p=product: self.productChosen.emit(p))
             self._grid.addWidget(key, index // KEYS_PER_ROW, index % KEYS_PER_ROW)
         pages = max(1, -(-len(products) // per_page))
-        self._page_label.setText(self.tr("Quick keys (F3) · page {page} of {pages}").format(
-            page=self._page + 1, pages=pages))  # fmt: skip
+        self._page_label.setText(
+            self.tr("Quick keys (F3) · page {page} of {pages}").format(
+                page=self._page + 1, pages=pages
+            )
+        )
         for button in (self._previous, self._next):
             button.setEnabled(pages > 1)
 
@@ -266,9 +274,13 @@ class QuickKeys(QWidget):
             self._fill()
 
     def retranslate(self) -> None:
-        labels = {Category.TEXTILE: self.tr("Fabrics"), Category.FOOD: self.tr("Food"),
-                  Category.BEVERAGE: self.tr("Drinks"), Category.HERBAL: self.tr("Herbal"),
-                  Category.HOUSEHOLD: self.tr("Crafts")}  # fmt: skip
+        labels = {
+            Category.TEXTILE: self.tr("Fabrics"),
+            Category.FOOD: self.tr("Food"),
+            Category.BEVERAGE: self.tr("Drinks"),
+            Category.HERBAL: self.tr("Herbal"),
+            Category.HOUSEHOLD: self.tr("Crafts"),
+        }
         for category, button in self._tab_buttons.items():
             button.setText(labels[category])
         self._products.clear()  # names and their order depend on the language

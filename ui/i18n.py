@@ -77,8 +77,11 @@ def lupdate(ts_path: Path) -> None:
     """Extract the strings of ui/*.py into ``ts_path`` (kept translations stay)."""
     tool = Path(sys.executable).with_name("pyside6-lupdate")
     command = [str(tool), *map(str, sources()), "-locations", "none", "-no-obsolete"]
-    subprocess.run([*command, "-target-language", "th_TH", "-ts", str(ts_path)],
-                   check=True, capture_output=True)  # fmt: skip
+    subprocess.run(
+        [*command, "-target-language", "th_TH", "-ts", str(ts_path)],
+        check=True,
+        capture_output=True,
+    )
 
 
 def lrelease(ts_path: Path, qm_path: Path) -> None:

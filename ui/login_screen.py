@@ -133,8 +133,12 @@ class LoginScreen(QWidget):
         if isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress:
             if self._scanner_burst(event):
                 return True
-            step = {Qt.Key.Key_Up: -1, Qt.Key.Key_Left: -1, Qt.Key.Key_Down: 1,
-                    Qt.Key.Key_Right: 1}.get(Qt.Key(event.key()))  # fmt: skip
+            step = {
+                Qt.Key.Key_Up: -1,
+                Qt.Key.Key_Left: -1,
+                Qt.Key.Key_Down: 1,
+                Qt.Key.Key_Right: 1,
+            }.get(Qt.Key(event.key()))
             if step and self._users:
                 index = (max(0, self._group.checkedId()) + step) % len(self._users)
                 self._group.button(index).setChecked(True)

@@ -107,15 +107,20 @@ class CounterWindow(QMainWindow):
         self.header_status_column = QVBoxLayout(self.header_status)
         self.header_status_column.setContentsMargins(6, 0, 6, 0)
         self.header_status_column.setSpacing(0)
-        self._header_row.insertWidget(self._header_row.indexOf(self.user_label) - 1,
-                                      self.header_status)  # before the stretch  # fmt: skip
+        self._header_row.insertWidget(
+            self._header_row.indexOf(self.user_label) - 1, self.header_status
+        )  # before the stretch
         self.sync_panel: SyncPanel | None = None  # the head office: last sync, waiting (issue 7)
         if context is not None and context.engine is not None:
             self.sync_panel = SyncPanel(context, self)
             self.header_status_column.addWidget(self.sync_panel.label)
         self.login.loggedIn.connect(self._logged_in)
-        self.router = ScanRouter(self.sale.scan_input, self.sale.submit_scan, self.sale_active,
-                                 till.settings.wedge_max_key_gap_ms)  # fmt: skip
+        self.router = ScanRouter(
+            self.sale.scan_input,
+            self.sale.submit_scan,
+            self.sale_active,
+            till.settings.wedge_max_key_gap_ms,
+        )
         minutes = till.settings.idle_lock_minutes
         self.idle = IdleLock(minutes * 60_000, self.lock, self)
         self.input_tap = InputTap(self.router, self.idle.activity, self)
@@ -150,9 +155,11 @@ class CounterWindow(QMainWindow):
             row.addWidget(widget)
         row.addStretch(1)
         row.addWidget(self.user_label)
-        for button, handler in ((self.language_button, self.switch_language),
-                                (self.lock_button, self.lock),
-                                (self.logout_button, self.log_out)):  # fmt: skip
+        for button, handler in (
+            (self.language_button, self.switch_language),
+            (self.lock_button, self.lock),
+            (self.logout_button, self.log_out),
+        ):
             button.setFocusPolicy(button.focusPolicy().NoFocus)
             button.clicked.connect(handler)
             row.addWidget(button)
@@ -172,9 +179,11 @@ class CounterWindow(QMainWindow):
         port = self.till.settings.scanner_serial_port
         if port:
             self.serial_scanner = SerialScanner(
-                port, self.till.settings.scanner_serial_baudrate,
-                self.bridge.codeScanned.emit, self.bridge.scannerStatus.emit,
-            )  # fmt: skip
+                port,
+                self.till.settings.scanner_serial_baudrate,
+                self.bridge.codeScanned.emit,
+                self.bridge.scannerStatus.emit,
+            )
             self.serial_scanner.start()
 
     # --- who is at the till ---------------------------------------------------------------
@@ -224,8 +233,9 @@ class CounterWindow(QMainWindow):
         self.idle.arm(True)
         self._show_user()
         if self.restored is not None:
-            self.sale.show_info(self.tr("The open cart was restored (%n item(s)).", "",
-                                        self.restored.item_count))  # fmt: skip
+            self.sale.show_info(
+                self.tr("The open cart was restored (%n item(s)).", "", self.restored.item_count)
+            )
             self.restored = None
 
     def log_out(self) -> None:

@@ -80,8 +80,16 @@ class EntryPanel(QWidget):
         self._manager_list: list[User] = []
         self.retranslate()
 
-    def ask(self, prompt: str, hint: str, answer: Answer, *, kind: str = "number",
-            managers: Sequence[User] = (), initial: str = "") -> None:  # fmt: skip
+    def ask(
+        self,
+        prompt: str,
+        hint: str,
+        answer: Answer,
+        *,
+        kind: str = "number",
+        managers: Sequence[User] = (),
+        initial: str = "",
+    ) -> None:
         """Show the question; ``kind`` is number, discount, pin, text (no pad) or confirm."""
         self._answer = answer
         self.prompt.setText(prompt)

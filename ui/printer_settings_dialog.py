@@ -198,8 +198,13 @@ class PrinterSettingsDialog(QDialog):
         printer = self._entered_or_say_why()
         if printer is None:
             return
-        save_printer(self._context.uow_factory, printer, role=self._role,
-                     user_id=self._user_id, clock=SystemClock())  # fmt: skip
+        save_printer(
+            self._context.uow_factory,
+            printer,
+            role=self._role,
+            user_id=self._user_id,
+            clock=SystemClock(),
+        )
         self.settings_saved.emit(printer)
         self.accept()
 

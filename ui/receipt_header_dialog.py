@@ -103,11 +103,16 @@ class ReceiptHeaderDialog(QDialog):
         hint.setStyleSheet("color: #5f6368;")
         form = QFormLayout()
         for label, widget in (
-            ("ชื่อศูนย์", self.name), ("ที่อยู่", self.address),
-            ("เลขประจำตัวผู้เสียภาษี", self.tax_id), ("สาขา", self.branch),
-            ("POS ID", self.pos_id), ("", hint), ("โทรศัพท์", self.phone),
-            ("", self.vat_registered), ("ข้อความท้ายใบเสร็จ", self.footer),
-        ):  # fmt: skip
+            ("ชื่อศูนย์", self.name),
+            ("ที่อยู่", self.address),
+            ("เลขประจำตัวผู้เสียภาษี", self.tax_id),
+            ("สาขา", self.branch),
+            ("POS ID", self.pos_id),
+            ("", hint),
+            ("โทรศัพท์", self.phone),
+            ("", self.vat_registered),
+            ("ข้อความท้ายใบเสร็จ", self.footer),
+        ):
             form.addRow(label, widget)
         for field in (self.name, self.tax_id, self.branch, self.pos_id, self.phone):
             field.textChanged.connect(self._preview_timer.start)
@@ -146,11 +151,15 @@ class ReceiptHeaderDialog(QDialog):
 
     def entry(self) -> HeaderEntry:
         return HeaderEntry(
-            name=self.name.text(), address=self.address.toPlainText(),
-            tax_id=self.tax_id.text(), branch=self.branch.text(), pos_id=self.pos_id.text(),
-            phone=self.phone.text(), vat_registered=self.vat_registered.isChecked(),
+            name=self.name.text(),
+            address=self.address.toPlainText(),
+            tax_id=self.tax_id.text(),
+            branch=self.branch.text(),
+            pos_id=self.pos_id.text(),
+            phone=self.phone.text(),
+            vat_registered=self.vat_registered.isChecked(),
             footer=self.footer.toPlainText(),
-        )  # fmt: skip
+        )
 
     def _say(self, error: ReceiptSettingsError) -> None:
         detail = str(error).split(": ", 1)[-1]
@@ -169,9 +178,13 @@ class ReceiptHeaderDialog(QDialog):
             kind = DocumentKind.ABBREVIATED_TAX_INVOICE
         sample = sample_document(line_count=2, scheme=False)
         document = dataclasses.replace(
-            sample, kind=kind, number=f"{pos_id}-00000001", barcode_data="",
-            header=header_from_settings(header, pos_id=pos_id), qr_payload=None,
-        )  # fmt: skip
+            sample,
+            kind=kind,
+            number=f"{pos_id}-00000001",
+            barcode_data="",
+            header=header_from_settings(header, pos_id=pos_id),
+            qr_payload=None,
+        )
         picture = render_blocks(receipt_blocks(document), PREVIEW_DOTS)
         self.preview.setPixmap(QPixmap.fromImage(picture))
 

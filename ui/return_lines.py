@@ -56,10 +56,16 @@ class ReturnLinesTable(QTableWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.setHorizontalHeaderLabels([
-            self.tr("Item"), self.tr("Sold"), self.tr("Amount"), self.tr("Returned"),
-            self.tr("Return now"), self.tr("Refund"),
-        ])  # fmt: skip
+        self.setHorizontalHeaderLabels(
+            [
+                self.tr("Item"),
+                self.tr("Sold"),
+                self.tr("Amount"),
+                self.tr("Returned"),
+                self.tr("Return now"),
+                self.tr("Refund"),
+            ]
+        )
 
     def fill(
         self,

@@ -52,8 +52,12 @@ class MenuPanel(QWidget):
         layout = QGridLayout(self)  # two columns: the sale's actions, the shift's; fits 768 px
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.title, 0, 0, 1, 2)
-        sale_keys = (("returnsButton", "F10"), ("voidLastButton", "Shift+F10"),
-                     ("pastInvoiceButton", "Ctrl+I"), ("noSaleButton", "Ctrl+D"))  # fmt: skip
+        sale_keys = (
+            ("returnsButton", "F10"),
+            ("voidLastButton", "Shift+F10"),
+            ("pastInvoiceButton", "Ctrl+I"),
+            ("noSaleButton", "Ctrl+D"),
+        )
         for column, keys in enumerate((sale_keys, tuple(SHIFT_KEYS.items()))):
             for row, (name, key) in enumerate(keys, start=1):
                 button = ActionButton(name, key)

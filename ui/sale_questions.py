@@ -69,9 +69,11 @@ class SaleQuestions(QObject):
             self._screen.show_info(text.format(name=product_name(product), weight=weight))
             return None
 
-        self._ask(self.tr("Weight of {name}").format(name=product_name(product)),
-                  self.tr("Type the weight shown on the scale, in kg (e.g. 1.250), then Enter."),
-                  answer)  # fmt: skip
+        self._ask(
+            self.tr("Weight of {name}").format(name=product_name(product)),
+            self.tr("Type the weight shown on the scale, in kg (e.g. 1.250), then Enter."),
+            answer,
+        )
 
     def ask_quantity(self) -> None:
         line = self._line_or_complain()
@@ -85,10 +87,13 @@ class SaleQuestions(QObject):
                 return self.tr("Type a quantity such as 3, or 1.5 for weighed goods")
             return self._applied(lambda: self._till.set_quantity(line.line_id, quantity), line)
 
-        self._ask(self.tr("Quantity of {name}").format(name=product_name(line.product)),
-                  self.tr("Now {quantity}. Type the new quantity ({unit}), then Enter.").format(
-                      quantity=quantity_text(line), unit=unit_label(line.product)),
-                  answer)  # fmt: skip
+        self._ask(
+            self.tr("Quantity of {name}").format(name=product_name(line.product)),
+            self.tr("Now {quantity}. Type the new quantity ({unit}), then Enter.").format(
+                quantity=quantity_text(line), unit=unit_label(line.product)
+            ),
+            answer,
+        )
 
     # --- discounts ------------------------------------------------------------------------
     def ask_line_discount(self) -> None:
@@ -104,15 +109,24 @@ class SaleQuestions(QObject):
                 self._till.needs_approval_for_discounts
             ):
                 what = self.tr("Discount {discount} on {name}").format(
-                    discount=text.strip(), name=product_name(line.product))  # fmt: skip
-                self.ask_approval(what, lambda approver: self._till.set_line_discount(
-                    line.line_id, discount, approver), line)  # fmt: skip
+                    discount=text.strip(), name=product_name(line.product)
+                )
+                self.ask_approval(
+                    what,
+                    lambda approver: self._till.set_line_discount(line.line_id, discount, approver),
+                    line,
+                )
                 return None
             return self._applied(lambda: self._till.set_line_discount(line.line_id, discount), line)
 
         current = format_discount(line.discount) if line.discount else ""
-        self._ask(self.tr("Discount on {name}").format(name=product_name(line.product)),
-                  self._discount_hint(), answer, kind="discount", initial=current)  # fmt: skip
+        self._ask(
+            self.tr("Discount on {name}").format(name=product_name(line.product)),
+            self._discount_hint(),
+            answer,
+            kind="discount",
+            initial=current,
+        )
 
     def ask_order_discount(self) -> None:
         if self._till.cart.is_empty:
@@ -134,11 +148,17 @@ class SaleQuestions(QObject):
             return self._applied(lambda: self._till.set_order_discount(discount))
 
         order = self._till.cart.order_discount
-        self._ask(self.tr("Discount on the whole bill"), self._discount_hint(), answer,
-                  kind="discount", initial=format_discount(order) if order else "")  # fmt: skip
+        self._ask(
+            self.tr("Discount on the whole bill"),
+            self._discount_hint(),
+            answer,
+            kind="discount",
+            initial=format_discount(order) if order else "",
+        )
 
-    def ask_approval(self, what: str, apply: Callable[[User], object],
-                     keep: CartLine | None = None) -> None:  # fmt: skip
+    def ask_approval(
+        self, what: str, apply: Callable[[User], object], keep: CartLine | None = None
+    ) -> None:
         managers = [user for user in self._till.users() if user.is_manager]
 
         def answer(pin: str, manager: User | None) -> str | None:
@@ -150,14 +170,22 @@ class SaleQuestions(QObject):
                 return problem_text(error)
             error_text = self._applied(lambda: apply(approver), keep)
             if error_text is None:
-                self._screen.show_info(self.tr("{what}: approved by {manager}").format(
-                    what=what, manager=approver.name))  # fmt: skip
+                self._screen.show_info(
+                    self.tr("{what}: approved by {manager}").format(
+                        what=what, manager=approver.name
+                    )
+                )
             return error_text
 
         limit = _percent(self._till.settings.discount_limit_basis_points)
         hint = self.tr("{what} is above the limit of {limit}%. A manager types their PIN.")
-        self._ask(self.tr("Manager approval needed"), hint.format(what=what, limit=limit),
-                  answer, kind="pin", managers=managers)  # fmt: skip
+        self._ask(
+            self.tr("Manager approval needed"),
+            hint.format(what=what, limit=limit),
+            answer,
+            kind="pin",
+            managers=managers,
+        )
 
     def _parsed_discount(self, text: str) -> Discount | str | None:
         """The discount typed; None when the field was emptied; an error text if unreadable."""
@@ -186,9 +214,12 @@ class SaleQuestions(QObject):
                 self._screen.show_info(self.tr("Sale cancelled."))
             return error
 
-        self._ask(self.tr("Cancel the whole sale ({total})?").format(total=total),
-                  self.tr("Enter cancels the sale; Esc goes back to it."), answer,
-                  kind="confirm")  # fmt: skip
+        self._ask(
+            self.tr("Cancel the whole sale ({total})?").format(total=total),
+            self.tr("Enter cancels the sale; Esc goes back to it."),
+            answer,
+            kind="confirm",
+        )
 
     # --- shared ---------------------------------------------------------------------------
     def _applied(self, change: Callable[[], object], keep: CartLine | None = None) -> str | None:

@@ -142,12 +142,17 @@ class SaleScreen(QWidget):
 
     def _bind_keys(self) -> None:
         for keys, handler in (
-            ("F1", self.show_help), ("F2", self.show_search), ("F3", self.show_quick_keys),
-            ("F4", self.questions.ask_quantity), ("F5", self.questions.ask_line_discount),
-            ("F6", self.questions.ask_order_discount), ("F7", self.hold),
-            ("F8", self.show_held_carts), ("F12", self.pay),
+            ("F1", self.show_help),
+            ("F2", self.show_search),
+            ("F3", self.show_quick_keys),
+            ("F4", self.questions.ask_quantity),
+            ("F5", self.questions.ask_line_discount),
+            ("F6", self.questions.ask_order_discount),
+            ("F7", self.hold),
+            ("F8", self.show_held_carts),
+            ("F12", self.pay),
             ("Ctrl+Del", self.questions.ask_clear),
-        ):  # fmt: skip
+        ):
             bind_shortcut(self, keys, handler)
 
     # --- scanning and adding goods --------------------------------------------------------
@@ -241,8 +246,11 @@ class SaleScreen(QWidget):
             self.show_error(problem_text(error))
             return
         self.refresh()
-        self.show_info(self.tr("Cart held: %n item(s), {total}. F8 brings it back.", "",
-                               held.item_count).format(total=format_baht(total)))  # fmt: skip
+        self.show_info(
+            self.tr(
+                "Cart held: %n item(s), {total}. F8 brings it back.", "", held.item_count
+            ).format(total=format_baht(total))
+        )
 
     def show_held_carts(self) -> None:
         carts = self.till.held_carts()
@@ -320,8 +328,9 @@ class SaleScreen(QWidget):
 
     def _totals_changed(self) -> None:
         totals = self.till.totals()
-        self.totals.show_totals(totals, self.till.vat_rate_basis_points,
-                                count_items(self.till.cart.lines))  # fmt: skip
+        self.totals.show_totals(
+            totals, self.till.vat_rate_basis_points, count_items(self.till.cart.lines)
+        )
         self.pay_button.setEnabled(not self.till.cart.is_empty)
         self.cartChanged.emit()
 
@@ -350,8 +359,12 @@ class SaleScreen(QWidget):
         if event.type() != QEvent.Type.KeyPress:
             return False
         key, empty = event.key(), not self.scan_input.text()
-        moves = {Qt.Key.Key_Up: -1, Qt.Key.Key_Down: 1, Qt.Key.Key_PageUp: -10,
-                 Qt.Key.Key_PageDown: 10}  # fmt: skip
+        moves = {
+            Qt.Key.Key_Up: -1,
+            Qt.Key.Key_Down: 1,
+            Qt.Key.Key_PageUp: -10,
+            Qt.Key.Key_PageDown: 10,
+        }
         if key in moves:
             self.cart_table.move_selection(moves[key])
         elif empty and key == Qt.Key.Key_Plus:
@@ -370,13 +383,18 @@ class SaleScreen(QWidget):
     def retranslate(self) -> None:
         self.scan_input.setPlaceholderText(self.tr("Scan or type a barcode or SKU, then Enter"))
         labels = {
-            "minusButton": self.tr("One fewer"), "plusButton": self.tr("One more"),
-            "quantityButton": self.tr("Quantity"), "removeButton": self.tr("Remove"),
+            "minusButton": self.tr("One fewer"),
+            "plusButton": self.tr("One more"),
+            "quantityButton": self.tr("Quantity"),
+            "removeButton": self.tr("Remove"),
             "lineDiscountButton": self.tr("Line discount"),
-            "orderDiscountButton": self.tr("Bill discount"), "holdButton": self.tr("Hold"),
-            "recallButton": self.tr("Recall"), "clearButton": self.tr("Cancel sale"),
-            "payButton": self.tr("Pay"), "menuButton": self.tr("Menu"),
-        }  # fmt: skip
+            "orderDiscountButton": self.tr("Bill discount"),
+            "holdButton": self.tr("Hold"),
+            "recallButton": self.tr("Recall"),
+            "clearButton": self.tr("Cancel sale"),
+            "payButton": self.tr("Pay"),
+            "menuButton": self.tr("Menu"),
+        }
         for name, text in labels.items():
             self.buttons[name].set_label(text)
         self._totals_changed()

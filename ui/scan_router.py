@@ -176,10 +176,15 @@ def _any_code(_: str) -> bool:
     return True
 
 
-_INPUT = frozenset({
-    QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin,
-    QEvent.Type.Wheel, QEvent.Type.TabletPress,
-})  # fmt: skip
+_INPUT = frozenset(
+    {
+        QEvent.Type.KeyPress,
+        QEvent.Type.MouseButtonPress,
+        QEvent.Type.TouchBegin,
+        QEvent.Type.Wheel,
+        QEvent.Type.TabletPress,
+    }
+)
 
 
 class InputTap(QObject):

@@ -111,8 +111,9 @@ class NumberPad(QWidget):
         self.ok_button = self._button("OK")
         self.ok_button.setObjectName("padOk")
         grid.addWidget(self.ok_button, 2, 3, 2, 1)
-        self.ok_button.setSizePolicy(self.ok_button.sizePolicy().horizontalPolicy(),
-                                     QSizePolicy.Policy.Expanding)  # fmt: skip
+        self.ok_button.setSizePolicy(
+            self.ok_button.sizePolicy().horizontalPolicy(), QSizePolicy.Policy.Expanding
+        )
 
     def _button(self, key: str) -> QPushButton:
         button = QPushButton(key)

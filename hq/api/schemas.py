@@ -145,9 +145,14 @@ class ZListingOut(BaseModel):
     @classmethod
     def of(cls, listing: ZListing) -> ZListingOut:
         return cls(
-            start=listing.period.start, end=listing.period.end, terminal=listing.terminal,
+            start=listing.period.start,
+            end=listing.period.end,
+            terminal=listing.terminal,
             z_reports=[ZReportOut.model_validate(dataclasses.asdict(r)) for r in listing.rows],
-            by_terminal={name: TerminalTotalsOut(z_reports=z, sales_count=n, net_satang=net)
-                         for name, (z, n, net) in listing.by_terminal().items()},
-            sales_count=listing.sales_count, net_satang=listing.net_satang,
-        )  # fmt: skip
+            by_terminal={
+                name: TerminalTotalsOut(z_reports=z, sales_count=n, net_satang=net)
+                for name, (z, n, net) in listing.by_terminal().items()
+            },
+            sales_count=listing.sales_count,
+            net_satang=listing.net_satang,
+        )

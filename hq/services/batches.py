@@ -62,9 +62,13 @@ def receive_batch(
         if accepted:
             registry.project(uow, terminal.name, accepted)
             first = uow.sync.save_batch(
-                terminal.terminal_id, batch.batch_id, ack.received_at, fingerprint,
-                len(batch.records), ack.to_json(),
-            )  # fmt: skip
+                terminal.terminal_id,
+                batch.batch_id,
+                ack.received_at,
+                fingerprint,
+                len(batch.records),
+                ack.to_json(),
+            )
             if not first:  # the same batch, delivered twice at once, was stored meanwhile
                 uow.rollback()
                 stored = uow.sync.stored_batch(batch.batch_id)

@@ -87,8 +87,9 @@ def migrate(engine: Engine) -> HqMigration:
     known = {rev.revision for rev in ScriptDirectory(str(MIGRATIONS_DIR)).walk_revisions()}
     try:
         with engine.begin() as connection:
-            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"),
-                               {"key": _MIGRATION_LOCK_KEY})  # fmt: skip
+            connection.execute(
+                text("SELECT pg_advisory_xact_lock(:key)"), {"key": _MIGRATION_LOCK_KEY}
+            )
             before = current_revision(connection)
             if before is not None and before not in known:
                 raise HqNewerSchemaError(

@@ -22,10 +22,19 @@ from sqlalchemy.orm import Mapped, mapped_column
 from hq.store.models import Base, Timestamp
 
 PROJECTED_TABLES = (
-    "sale", "sale_line", "sale_tender", "sale_vat", "credit_note", "credit_note_line",
-    "credit_note_refund", "credit_note_vat", "tax_invoice", "shift", "cash_movement",
+    "sale",
+    "sale_line",
+    "sale_tender",
+    "sale_vat",
+    "credit_note",
+    "credit_note_line",
+    "credit_note_refund",
+    "credit_note_vat",
+    "tax_invoice",
+    "shift",
+    "cash_movement",
     "z_report",
-)  # fmt: skip
+)
 _RECORD = "sync_record.record_id"
 
 

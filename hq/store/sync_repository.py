@@ -94,15 +94,18 @@ class SqlStaffRepository:
 
     def set_token(self, name: str, token_digest: str, at: dt.datetime) -> None:
         statement = pg_insert(_staff).values(name=name, token_sha256=token_digest, created_at=at)
-        self._session.execute(statement.on_conflict_do_update(
-            index_elements=["name"], set_={"token_sha256": token_digest, "revoked_at": None}
-        ))  # fmt: skip
+        self._session.execute(
+            statement.on_conflict_do_update(
+                index_elements=["name"], set_={"token_sha256": token_digest, "revoked_at": None}
+            )
+        )
 
     def revoke(self, name: str, at: dt.datetime) -> bool:
         changed = self._session.execute(
-            update(_staff).where(_staff.c.name == name, _staff.c.revoked_at.is_(None))
+            update(_staff)
+            .where(_staff.c.name == name, _staff.c.revoked_at.is_(None))
             .values(revoked_at=at)
-        )  # fmt: skip
+        )
         return bool(changed.rowcount)  # type: ignore[attr-defined]
 
     def by_token_digest(self, digest: str) -> Staff | None:
@@ -141,8 +144,12 @@ class SqlSyncRepository:
             f'"payload":{r.payload_json}}}'
             for r in records
         )
-        parameters = {"terminal": terminal_id, "batch": batch_id, "received": received_at,
-                      "rows": f"[{rows}]"}  # fmt: skip
+        parameters = {
+            "terminal": terminal_id,
+            "batch": batch_id,
+            "received": received_at,
+            "rows": f"[{rows}]",
+        }
         return set(self._session.execute(_INSERT_RECORDS, parameters).scalars())
 
     def stored_owners(self, record_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, tuple[int, str]]:

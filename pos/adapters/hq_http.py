@@ -83,9 +83,11 @@ class HttpHeadOffice:
         self, batch_id: uuid.UUID, terminal: str, records: Sequence[QueuedRecord]
     ) -> Acknowledgement:
         response = self._request(
-            "POST", "/v1/batches", content=batch_body(batch_id, terminal, records),
+            "POST",
+            "/v1/batches",
+            content=batch_body(batch_id, terminal, records),
             headers={"Content-Type": "application/json"},
-        )  # fmt: skip
+        )
         if response.status_code != 200:
             data = self._json(response, expect_ok=False)
             detail = data.get("detail", response.text[:500])

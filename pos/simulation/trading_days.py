@@ -321,9 +321,13 @@ def _return_one_line(
     line = rng.choice(sale.lines)
     quantity = line.quantity_milli if line.sold_by_weight else 1000
     request = ReturnRequest(
-        _uuid(rng), sale.sale_id, {line.line_id: quantity}, shop.cashier_id,
-        rng.choice(_RETURN_REASONS), refund_in_cash=rng.random() < 0.5,
-    )  # fmt: skip
+        _uuid(rng),
+        sale.sale_id,
+        {line.line_id: quantity},
+        shop.cashier_id,
+        rng.choice(_RETURN_REASONS),
+        refund_in_cash=rng.random() < 0.5,
+    )
     note = return_goods(uow_factory, clock, request, approval)
     report.credit_notes += 1
     report.refunds_satang += note.total_satang
@@ -339,9 +343,14 @@ def _void(
     report: SimulationReport,
 ) -> None:
     note = void_sale(
-        uow_factory, clock, credit_note_id=_uuid(rng), sale_id=sale.sale_id,
-        cashier_id=shop.cashier_id, reason=rng.choice(_VOID_REASONS), approval=approval,
-    )  # fmt: skip
+        uow_factory,
+        clock,
+        credit_note_id=_uuid(rng),
+        sale_id=sale.sale_id,
+        cashier_id=shop.cashier_id,
+        reason=rng.choice(_VOID_REASONS),
+        approval=approval,
+    )
     report.credit_notes += 1
     report.refunds_satang += note.total_satang
 

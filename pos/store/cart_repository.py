@@ -27,14 +27,28 @@ from pos.till.domain.rules import CartStatus, SavedCart, SavedLine
 _cart = cast(Table, TillCartRow.__table__)
 _line = cast(Table, TillCartLineRow.__table__)
 _HEADER_COLUMNS = (
-    "terminal_id", "status", "user_id", "opened_at_utc", "changed_at_utc", "held_at_utc",
-    "note", "revision", "order_discount_kind", "order_discount_value",
+    "terminal_id",
+    "status",
+    "user_id",
+    "opened_at_utc",
+    "changed_at_utc",
+    "held_at_utc",
+    "note",
+    "revision",
+    "order_discount_kind",
+    "order_discount_value",
     "order_discount_approved_by",
-)  # fmt: skip
+)
 _LINE_COLUMNS = (
-    "sku", "product_json", "quantity_milli", "unit_price_satang",
-    "label_price_satang", "discount_kind", "discount_value", "discount_approved_by",
-)  # fmt: skip
+    "sku",
+    "product_json",
+    "quantity_milli",
+    "unit_price_satang",
+    "label_price_satang",
+    "discount_kind",
+    "discount_value",
+    "discount_approved_by",
+)
 
 
 def _upsert(table: Table, keys: list[str], columns: tuple[str, ...]) -> Any:

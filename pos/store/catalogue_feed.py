@@ -29,9 +29,19 @@ _PRODUCER = (
     " district = excluded.district, vat_registered = excluded.vat_registered,"
     " tax_id = excluded.tax_id, branch = excluded.branch"
 )
-_PRODUCT_COLUMNS = ("barcode", "plu", "name_th", "name_en", "category", "producer_id",
-                    "unit_price_satang", "unit", "sold_by_weight", "vat_applicable",
-                    "otop_stars")  # fmt: skip
+_PRODUCT_COLUMNS = (
+    "barcode",
+    "plu",
+    "name_th",
+    "name_en",
+    "category",
+    "producer_id",
+    "unit_price_satang",
+    "unit",
+    "sold_by_weight",
+    "vat_applicable",
+    "otop_stars",
+)
 _PRODUCT = (
     f"INSERT INTO product (sku, {', '.join(_PRODUCT_COLUMNS)}, stock_milli)"
     f" VALUES (?, {', '.join('?' for _ in _PRODUCT_COLUMNS)}, 0)"
@@ -53,9 +63,17 @@ class SqlCatalogueFeed:
         cursor = driver_cursor(self._session)
         for change in changes:
             if isinstance(change, ProducerChange):
-                cursor.execute(_PRODUCER, (
-                    change.name_th, change.name_en, change.district, change.vat_registered,
-                    change.tax_id, change.branch))  # fmt: skip
+                cursor.execute(
+                    _PRODUCER,
+                    (
+                        change.name_th,
+                        change.name_en,
+                        change.district,
+                        change.vat_registered,
+                        change.tax_id,
+                        change.branch,
+                    ),
+                )
             elif isinstance(change, ProductChange):
                 _apply_product(cursor, change)
             else:
@@ -80,7 +98,20 @@ def _apply_product(cursor: sqlite3.Cursor, change: ProductChange) -> None:
         cursor.execute(
             "UPDATE product SET plu = NULL WHERE plu = ? AND sku <> ?", (change.plu, change.sku)
         )
-    cursor.execute(_PRODUCT, (
-        change.sku, change.barcode, change.plu, change.name_th, change.name_en,
-        change.category.value, row[0], change.unit_price_satang, change.unit.value,
-        change.sold_by_weight, change.vat_applicable, change.otop_stars))  # fmt: skip
+    cursor.execute(
+        _PRODUCT,
+        (
+            change.sku,
+            change.barcode,
+            change.plu,
+            change.name_th,
+            change.name_en,
+            change.category.value,
+            row[0],
+            change.unit_price_satang,
+            change.unit.value,
+            change.sold_by_weight,
+            change.vat_applicable,
+            change.otop_stars,
+        ),
+    )

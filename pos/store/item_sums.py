@@ -22,9 +22,18 @@ _ROLLED = """
 SELECT {key}, {labels}, {numbers}
 FROM day_item_total WHERE business_date BETWEEN :low AND :end GROUP BY {key}"""
 _ROLLED_NUMBERS = (
-    "lines", "sales", "quantity_milli", "gross_satang", "discounts_satang", "total_satang",
-    "vatable_satang", "{since}", "returned_lines", "returned_quantity_milli", "returned_satang",
-)  # fmt: skip
+    "lines",
+    "sales",
+    "quantity_milli",
+    "gross_satang",
+    "discounts_satang",
+    "total_satang",
+    "vatable_satang",
+    "{since}",
+    "returned_lines",
+    "returned_quantity_milli",
+    "returned_satang",
+)
 
 
 def _labels(key: str, alias: str = "") -> str:
@@ -60,21 +69,33 @@ SELECT l.{key}, {labels}, {numbers}, 0, 0, 0
 FROM sale s JOIN sale_line l ON l.sale_id = s.id WHERE {not_rolled} GROUP BY l.{key}"""
 # the sums of the lines: plain when the range is all that counts, by date when ``since`` is earlier
 _PLAIN = (
-    "count(*)", "{sales}", "sum(l.quantity_milli)", "sum(l.gross_satang)",
-    "sum(l.line_discount_satang + l.order_discount_satang)", "sum(l.total_satang)",
-    "sum(CASE WHEN l.vatable THEN l.total_satang ELSE 0 END)", "{since}",
-)  # fmt: skip
+    "count(*)",
+    "{sales}",
+    "sum(l.quantity_milli)",
+    "sum(l.gross_satang)",
+    "sum(l.line_discount_satang + l.order_discount_satang)",
+    "sum(l.total_satang)",
+    "sum(CASE WHEN l.vatable THEN l.total_satang ELSE 0 END)",
+    "{since}",
+)
 
 
 def _numbers(key: str, wider: bool) -> str:
     sales = "count(DISTINCT l.sale_id)" if key == "sku" else "0"
     if not wider:
         return ", ".join(_PLAIN).format(sales=sales, since="sum(l.total_satang)")
-    dated = [f"sum(CASE WHEN s.business_date >= :start THEN {part[4:-1]} ELSE 0 END)"
-             if part.startswith("sum(") else part for part in _PLAIN]  # fmt: skip
+    dated = [
+        f"sum(CASE WHEN s.business_date >= :start THEN {part[4:-1]} ELSE 0 END)"
+        if part.startswith("sum(")
+        else part
+        for part in _PLAIN
+    ]
     dated[0] = "count(CASE WHEN s.business_date >= :start THEN 1 END)"
-    dated[1] = ("count(DISTINCT CASE WHEN s.business_date >= :start THEN l.sale_id END)"
-                if key == "sku" else "0")  # fmt: skip
+    dated[1] = (
+        "count(DISTINCT CASE WHEN s.business_date >= :start THEN l.sale_id END)"
+        if key == "sku"
+        else "0"
+    )
     since = "sum(CASE WHEN s.business_date >= :since THEN l.total_satang ELSE 0 END)"
     return ", ".join(dated).format(since=since)
 
@@ -87,9 +108,19 @@ JOIN sale_line l ON l.id = cl.sale_line_id
 WHERE {not_rolled} AND n.business_date >= :start GROUP BY l.{key}"""
 
 
-_NUMBERS = ("lines", "sales", "quantity_milli", "gross_satang", "discounts_satang", "total_satang",
-            "vatable_satang", "since_total_satang", "returned_lines", "returned_quantity_milli",
-            "returned_satang")  # fmt: skip
+_NUMBERS = (
+    "lines",
+    "sales",
+    "quantity_milli",
+    "gross_satang",
+    "discounts_satang",
+    "total_satang",
+    "vatable_satang",
+    "since_total_satang",
+    "returned_lines",
+    "returned_quantity_milli",
+    "returned_satang",
+)
 
 
 @dataclass
@@ -138,15 +169,24 @@ def item_sums(
     if key not in KEYS:
         raise ValueError(f"unknown item key {key!r}")
     low = min(since or start, start)
-    parameters = {"start": start.isoformat(), "end": end.isoformat(), "low": low.isoformat(),
-                  "since": (since or start).isoformat()}  # fmt: skip
+    parameters = {
+        "start": start.isoformat(),
+        "end": end.isoformat(),
+        "low": low.isoformat(),
+        "since": (since or start).isoformat(),
+    }
     wider = since not in (None, start)
     found: dict[str, ItemSums] = {}
     _merge(found, cursor.execute(_rolled(key, wider), parameters))
-    live = _LIVE_SALES.format(key=key, labels=_labels(key, "l."), numbers=_numbers(key, wider),
-                              not_rolled=_NOT_ROLLED.format(alias="s"))  # fmt: skip
+    live = _LIVE_SALES.format(
+        key=key,
+        labels=_labels(key, "l."),
+        numbers=_numbers(key, wider),
+        not_rolled=_NOT_ROLLED.format(alias="s"),
+    )
     _merge(found, cursor.execute(live, parameters))
-    returns = _LIVE_RETURNS.format(key=key, labels=_labels(key, "l."),
-                                   not_rolled=_NOT_ROLLED.format(alias="n"))  # fmt: skip
+    returns = _LIVE_RETURNS.format(
+        key=key, labels=_labels(key, "l."), not_rolled=_NOT_ROLLED.format(alias="n")
+    )
     _merge(found, cursor.execute(returns, parameters))
     return dict(sorted(found.items()))

@@ -41,17 +41,24 @@ _QUEUE = (
     " VALUES (?, ?, ?, ?) ON CONFLICT (record_uuid) DO NOTHING"
 )
 _NOT_QUEUED = "NOT EXISTS (SELECT 1 FROM sync_outbox o WHERE o.record_uuid = {column})"
-_UNQUEUED_DATES = " UNION ".join((
-    f"SELECT business_date FROM sale s WHERE {_NOT_QUEUED.format(column='s.sale_uuid')}",
-    f"SELECT s.business_date FROM tax_invoice t JOIN sale s ON s.id = t.sale_id"
-    f" WHERE {_NOT_QUEUED.format(column='t.invoice_uuid')}",
-    f"SELECT business_date FROM credit_note n"
-    f" WHERE {_NOT_QUEUED.format(column='n.credit_note_uuid')}",
-    f"SELECT d.business_date FROM shift h JOIN business_day d ON d.id = h.business_day_id"
-    f" WHERE h.closed_at_utc IS NOT NULL AND {_NOT_QUEUED.format(column='h.shift_uuid')}",
-    f"SELECT d.business_date FROM z_report z JOIN business_day d ON d.id = z.business_day_id"
-    f" WHERE {_NOT_QUEUED.format(column='z.z_uuid')}",
-)) + " ORDER BY 1"  # fmt: skip
+_UNQUEUED_DATES = (
+    " UNION ".join(
+        (
+            f"SELECT business_date FROM sale s WHERE {_NOT_QUEUED.format(column='s.sale_uuid')}",
+            f"SELECT s.business_date FROM tax_invoice t JOIN sale s ON s.id = t.sale_id"
+            f" WHERE {_NOT_QUEUED.format(column='t.invoice_uuid')}",
+            f"SELECT business_date FROM credit_note n"
+            f" WHERE {_NOT_QUEUED.format(column='n.credit_note_uuid')}",
+            "SELECT d.business_date FROM shift h"
+            " JOIN business_day d ON d.id = h.business_day_id"
+            f" WHERE h.closed_at_utc IS NOT NULL AND {_NOT_QUEUED.format(column='h.shift_uuid')}",
+            "SELECT d.business_date FROM z_report z"
+            " JOIN business_day d ON d.id = z.business_day_id"
+            f" WHERE {_NOT_QUEUED.format(column='z.z_uuid')}",
+        )
+    )
+    + " ORDER BY 1"
+)
 _IN_CHUNK = 400  # host parameters per IN (...) list, well under SQLite's limit
 
 
@@ -64,9 +71,13 @@ def queue_record(cursor: sqlite3.Cursor, record: OutboxRecord) -> None:
     """Queue ``record`` in the caller's transaction; a record already queued is kept as it is."""
     cursor.execute(
         _QUEUE,
-        (str(record.record_id), record.kind.value, to_utc_text(record.device_time),
-         record.payload_json()),
-    )  # fmt: skip
+        (
+            str(record.record_id),
+            record.kind.value,
+            to_utc_text(record.device_time),
+            record.payload_json(),
+        ),
+    )
 
 
 def _chunks(items: Sequence[str]) -> list[Sequence[str]]:

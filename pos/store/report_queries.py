@@ -401,8 +401,18 @@ class SqlReportQueries:
         for number, kind, at, receipt, total, cash, rounding, *rest in rows:
             government, reason, cashier, approver = rest
             paid_out = cash + rounding if cash else 0
-            result.append(CreditNoteListRow(
-                number, kind, from_utc_text(at), receipt, total, paid_out, government, reason,
-                cashier, approver,
-            ))  # fmt: skip
+            result.append(
+                CreditNoteListRow(
+                    number,
+                    kind,
+                    from_utc_text(at),
+                    receipt,
+                    total,
+                    paid_out,
+                    government,
+                    reason,
+                    cashier,
+                    approver,
+                )
+            )
         return result

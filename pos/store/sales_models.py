@@ -30,9 +30,18 @@ from pos.store.models import Base
 TENDER_KINDS = "('cash', 'promptpay', 'card', 'scheme')"
 REFUND_METHODS = "('cash', 'promptpay', 'card', 'scheme', 'scheme_government')"
 IMMUTABLE_TABLES = (
-    "sale", "sale_line", "sale_tender", "sale_vat", "sale_allocation", "tax_invoice",
-    "credit_note", "credit_note_line", "credit_note_share", "credit_note_refund", "credit_note_vat",
-)  # fmt: skip
+    "sale",
+    "sale_line",
+    "sale_tender",
+    "sale_vat",
+    "sale_allocation",
+    "tax_invoice",
+    "credit_note",
+    "credit_note_line",
+    "credit_note_share",
+    "credit_note_refund",
+    "credit_note_vat",
+)
 
 
 class SaleRow(Base):

@@ -102,9 +102,11 @@ class SqlSalesRepository:
         )
         cursor.executemany(
             _INSERT["sale_allocation"],
-            [(key, a.line_index, a.tender_index, a.amount_satang, a.government_share_satang)
-             for a in sale.allocation],
-        )  # fmt: skip
+            [
+                (key, a.line_index, a.tender_index, a.amount_satang, a.government_share_satang)
+                for a in sale.allocation
+            ],
+        )
         queue_record(cursor, sale_record(sale, user_names(cursor)))  # for the head office
 
     def add_tax_invoice(self, invoice: TaxInvoice) -> None:
@@ -116,11 +118,23 @@ class SqlSalesRepository:
             " issued_at_utc, issued_by_user_id, buyer_name, buyer_address, buyer_tax_id,"
             " buyer_branch, replaces_abbreviated, replaces_number, reason)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (str(invoice.invoice_id), sale_key, invoice.terminal_id, invoice.serial,
-             invoice.number, to_utc_text(invoice.issued_at), invoice.issued_by_user_id,
-             buyer.name, buyer.address, buyer.tax_id, buyer.branch,
-             invoice.replaces_abbreviated, invoice.replaces_number, invoice.reason),
-        )  # fmt: skip
+            (
+                str(invoice.invoice_id),
+                sale_key,
+                invoice.terminal_id,
+                invoice.serial,
+                invoice.number,
+                to_utc_text(invoice.issued_at),
+                invoice.issued_by_user_id,
+                buyer.name,
+                buyer.address,
+                buyer.tax_id,
+                buyer.branch,
+                invoice.replaces_abbreviated,
+                invoice.replaces_number,
+                invoice.reason,
+            ),
+        )
         (receipt,) = cursor.execute(
             "SELECT receipt_number FROM sale WHERE id = ?", (sale_key,)
         ).fetchone()
@@ -135,12 +149,24 @@ class SqlSalesRepository:
             " issued_at_utc, business_date, cashier_id, approved_by_user_id, reason, total_satang,"
             " non_vat_satang, cash_rounding_satang, shift_id, business_day_id)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (str(note.credit_note_id), sale_key, note.kind.value, note.terminal_id, note.serial,
-             note.number, to_utc_text(note.issued_at), note.business_date.isoformat(),
-             note.cashier_id, note.approved_by_user_id, note.reason, draft.total_satang,
-             draft.non_vat_satang, draft.cash_rounding_satang,
-             *_stamp_keys(cursor, note.stamp)),
-        )  # fmt: skip
+            (
+                str(note.credit_note_id),
+                sale_key,
+                note.kind.value,
+                note.terminal_id,
+                note.serial,
+                note.number,
+                to_utc_text(note.issued_at),
+                note.business_date.isoformat(),
+                note.cashier_id,
+                note.approved_by_user_id,
+                note.reason,
+                draft.total_satang,
+                draft.non_vat_satang,
+                draft.cash_rounding_satang,
+                *_stamp_keys(cursor, note.stamp),
+            ),
+        )
         note_key = cursor.lastrowid
         paid = {
             uuid.UUID(row[0]): (row[1], PaidTender(row[2], row[3]))
@@ -154,21 +180,46 @@ class SqlSalesRepository:
         cursor.executemany(
             "INSERT INTO credit_note_share (credit_note_line_id, sale_tender_id, amount_satang,"
             " government_share_satang) VALUES (?, ?, ?, ?)",
-            [(note_lines[s.sale_line_id], tenders[str(s.tender_id)], s.amount_satang,
-              s.government_share_satang) for s in draft.shares],
-        )  # fmt: skip
+            [
+                (
+                    note_lines[s.sale_line_id],
+                    tenders[str(s.tender_id)],
+                    s.amount_satang,
+                    s.government_share_satang,
+                )
+                for s in draft.shares
+            ],
+        )
         cursor.executemany(
             "INSERT INTO credit_note_refund (refund_uuid, credit_note_id, sale_tender_id, method,"
             " amount_satang) VALUES (?, ?, ?, ?, ?)",
-            [(str(r.refund_id), note_key, tenders[str(r.tender_id)], r.method.value,
-              r.amount_satang) for r in draft.refunds],
-        )  # fmt: skip
+            [
+                (
+                    str(r.refund_id),
+                    note_key,
+                    tenders[str(r.tender_id)],
+                    r.method.value,
+                    r.amount_satang,
+                )
+                for r in draft.refunds
+            ],
+        )
         cursor.executemany(
             "INSERT INTO credit_note_vat (credit_note_id, position, seller_name, seller_tax_id,"
             " gross_satang, net_satang, vat_satang) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [(note_key, i, v.seller_name, v.seller_tax_id, v.gross_satang, v.net_satang,
-              v.vat_satang) for i, v in enumerate(draft.vat)],
-        )  # fmt: skip
+            [
+                (
+                    note_key,
+                    i,
+                    v.seller_name,
+                    v.seller_tax_id,
+                    v.gross_satang,
+                    v.net_satang,
+                    v.vat_satang,
+                )
+                for i, v in enumerate(draft.vat)
+            ],
+        )
         tender_of = {tender_id: tender for tender_id, (_, tender) in paid.items()}
         queue_record(cursor, credit_note_record(note, sold, tender_of, user_names(cursor)))
 
@@ -191,9 +242,14 @@ class SqlSalesRepository:
             cursor.execute(
                 "INSERT INTO credit_note_line (line_uuid, credit_note_id, sale_line_id,"
                 " quantity_milli, amount_satang) VALUES (?, ?, ?, ?, ?)",
-                (str(line.line_id), note_key, sale_lines[str(line.sale_line_id)],
-                 line.quantity_milli, line.amount_satang),
-            )  # fmt: skip
+                (
+                    str(line.line_id),
+                    note_key,
+                    sale_lines[str(line.sale_line_id)],
+                    line.quantity_milli,
+                    line.amount_satang,
+                ),
+            )
             keys[line.sale_line_id] = cursor.lastrowid
         return keys, sold
 
@@ -287,14 +343,22 @@ class SqlSalesRepository:
 
     def _notes(self, condition: Any) -> list[CreditNote]:
         ids = select(_note.c.id).where(condition)
-        notes = list(self._session.execute(
-            select(_note, _sale.c.sale_uuid, _sale.c.receipt_number, _shift.c.shift_uuid,
-                   _day.c.day_uuid)
-            .join(_sale, _sale.c.id == _note.c.sale_id)
-            .outerjoin(_shift, _shift.c.id == _note.c.shift_id)
-            .outerjoin(_day, _day.c.id == _note.c.business_day_id)
-            .where(_note.c.id.in_(ids)).order_by(_note.c.issued_at_utc, _note.c.id)
-        ))  # fmt: skip
+        notes = list(
+            self._session.execute(
+                select(
+                    _note,
+                    _sale.c.sale_uuid,
+                    _sale.c.receipt_number,
+                    _shift.c.shift_uuid,
+                    _day.c.day_uuid,
+                )
+                .join(_sale, _sale.c.id == _note.c.sale_id)
+                .outerjoin(_shift, _shift.c.id == _note.c.shift_id)
+                .outerjoin(_day, _day.c.id == _note.c.business_day_id)
+                .where(_note.c.id.in_(ids))
+                .order_by(_note.c.issued_at_utc, _note.c.id)
+            )
+        )
         if not notes:  # the common case on a return's check for a retried credit note id
             return []
         lines, shares, refunds, vat = (
@@ -302,10 +366,15 @@ class SqlSalesRepository:
             for query in _note_children(ids)
         )
         return [
-            note_from_rows(row, lines.get(row.id, []), shares.get(row.id, []),
-                           refunds.get(row.id, []), vat.get(row.id, []))
+            note_from_rows(
+                row,
+                lines.get(row.id, []),
+                shares.get(row.id, []),
+                refunds.get(row.id, []),
+                vat.get(row.id, []),
+            )
             for row in notes
-        ]  # fmt: skip
+        ]
 
 
 def _note_children(ids: Select[Any]) -> list[Select[Any]]:
@@ -315,8 +384,12 @@ def _note_children(ids: Select[Any]) -> list[Select[Any]]:
         .join(_line, _line.c.id == _note_line.c.sale_line_id)
         .where(_note_line.c.credit_note_id.in_(ids))
         .order_by(_note_line.c.id),
-        select(_share, _note_line.c.credit_note_id, _line.c.line_uuid.label("sale_line_uuid"),
-               _tender.c.tender_uuid)
+        select(
+            _share,
+            _note_line.c.credit_note_id,
+            _line.c.line_uuid.label("sale_line_uuid"),
+            _tender.c.tender_uuid,
+        )
         .join(_note_line, _note_line.c.id == _share.c.credit_note_line_id)
         .join(_line, _line.c.id == _note_line.c.sale_line_id)
         .join(_tender, _tender.c.id == _share.c.sale_tender_id)
@@ -329,7 +402,7 @@ def _note_children(ids: Select[Any]) -> list[Select[Any]]:
         select(_note_vat)
         .where(_note_vat.c.credit_note_id.in_(ids))
         .order_by(_note_vat.c.credit_note_id, _note_vat.c.position),
-    ]  # fmt: skip
+    ]
 
 
 def _stamp_keys(cursor: sqlite3.Cursor, stamp: ShiftStamp | None) -> tuple[int | None, int | None]:

@@ -32,35 +32,78 @@ from pos.store.times import from_utc_text, to_utc_text
 
 def sale_values(sale: Sale) -> tuple[object, ...]:
     return (
-        str(sale.sale_id), sale.terminal_id, sale.receipt_serial, sale.receipt_number,
-        to_utc_text(sale.sold_at), sale.business_date.isoformat(), sale.cashier_id,
-        sale.approved_by_user_id, sale.vat_rate_basis_points, sale.subtotal_satang,
-        sale.line_discounts_satang, sale.order_discount_satang, sale.total_satang,
-        sale.non_vat_satang, sale.cash_rounding_satang, sale.change_satang,
-    )  # fmt: skip
+        str(sale.sale_id),
+        sale.terminal_id,
+        sale.receipt_serial,
+        sale.receipt_number,
+        to_utc_text(sale.sold_at),
+        sale.business_date.isoformat(),
+        sale.cashier_id,
+        sale.approved_by_user_id,
+        sale.vat_rate_basis_points,
+        sale.subtotal_satang,
+        sale.line_discounts_satang,
+        sale.order_discount_satang,
+        sale.total_satang,
+        sale.non_vat_satang,
+        sale.cash_rounding_satang,
+        sale.change_satang,
+    )
 
 
 def line_values(sale_key: int | None, position: int, line: SaleLine) -> tuple[object, ...]:
     return (
-        str(line.line_id), sale_key, position, line.sku, line.barcode, line.name_th, line.name_en,
-        line.category, line.unit, line.sold_by_weight, line.producer_name, line.producer_tax_id,
-        line.vatable, line.quantity_milli, line.unit_price_satang, line.catalogue_price_satang,
-        line.label_price_satang, line.gross_satang, line.line_discount_satang,
-        line.order_discount_satang, line.total_satang,
-    )  # fmt: skip
+        str(line.line_id),
+        sale_key,
+        position,
+        line.sku,
+        line.barcode,
+        line.name_th,
+        line.name_en,
+        line.category,
+        line.unit,
+        line.sold_by_weight,
+        line.producer_name,
+        line.producer_tax_id,
+        line.vatable,
+        line.quantity_milli,
+        line.unit_price_satang,
+        line.catalogue_price_satang,
+        line.label_price_satang,
+        line.gross_satang,
+        line.line_discount_satang,
+        line.order_discount_satang,
+        line.total_satang,
+    )
 
 
 def tender_values(sale_key: int | None, position: int, tender: SettledTender) -> tuple[object, ...]:
     return (
-        str(tender.tender_id), sale_key, position, tender.kind.value, tender.amount_satang,
-        tender.tendered_satang, tender.change_satang, tender.reference, tender.scheme_code,
-        tender.scheme_phase, tender.government_share_satang, tender.buyer_share_satang,
-    )  # fmt: skip
+        str(tender.tender_id),
+        sale_key,
+        position,
+        tender.kind.value,
+        tender.amount_satang,
+        tender.tendered_satang,
+        tender.change_satang,
+        tender.reference,
+        tender.scheme_code,
+        tender.scheme_phase,
+        tender.government_share_satang,
+        tender.buyer_share_satang,
+    )
 
 
 def vat_values(sale_key: int | None, position: int, vat: SellerVat) -> tuple[object, ...]:
-    return (sale_key, position, vat.seller_name, vat.seller_tax_id, vat.gross_satang,
-            vat.net_satang, vat.vat_satang)  # fmt: skip
+    return (
+        sale_key,
+        position,
+        vat.seller_name,
+        vat.seller_tax_id,
+        vat.gross_satang,
+        vat.net_satang,
+        vat.vat_satang,
+    )
 
 
 def sale_from_rows(row: Row[Any], children: dict[str, list[Row[Any]]]) -> Sale:
@@ -143,8 +186,9 @@ def tender_from_row(row: Row[Any]) -> SettledTender:
 
 
 def seller_vat(row: Row[Any]) -> SellerVat:
-    return SellerVat(row.seller_name, row.seller_tax_id, row.gross_satang, row.net_satang,
-                     row.vat_satang)  # fmt: skip
+    return SellerVat(
+        row.seller_name, row.seller_tax_id, row.gross_satang, row.net_satang, row.vat_satang
+    )
 
 
 def invoice_from_row(sale_uuid: str, row: Row[Any]) -> TaxInvoice:
@@ -172,25 +216,37 @@ def note_from_rows(
 ) -> CreditNote:
     draft = ReturnDraft(
         lines=tuple(
-            CreditNoteLine(uuid.UUID(n.line_uuid), uuid.UUID(n.sale_line_uuid), n.quantity_milli,
-                           n.amount_satang)
+            CreditNoteLine(
+                uuid.UUID(n.line_uuid),
+                uuid.UUID(n.sale_line_uuid),
+                n.quantity_milli,
+                n.amount_satang,
+            )
             for n in lines
         ),
         shares=tuple(
-            RefundShare(uuid.UUID(s.sale_line_uuid), uuid.UUID(s.tender_uuid), s.amount_satang,
-                        s.government_share_satang)
+            RefundShare(
+                uuid.UUID(s.sale_line_uuid),
+                uuid.UUID(s.tender_uuid),
+                s.amount_satang,
+                s.government_share_satang,
+            )
             for s in shares
         ),
         refunds=tuple(
-            Refund(uuid.UUID(r.refund_uuid), uuid.UUID(r.tender_uuid), RefundMethod(r.method),
-                   r.amount_satang)
+            Refund(
+                uuid.UUID(r.refund_uuid),
+                uuid.UUID(r.tender_uuid),
+                RefundMethod(r.method),
+                r.amount_satang,
+            )
             for r in refunds
         ),
         vat=tuple(seller_vat(v) for v in vat),
         total_satang=row.total_satang,
         non_vat_satang=row.non_vat_satang,
         cash_rounding_satang=row.cash_rounding_satang,
-    )  # fmt: skip
+    )
     return CreditNote(
         credit_note_id=uuid.UUID(row.credit_note_uuid),
         number=row.number,

@@ -19,8 +19,12 @@ from pos.shifts.domain.cash_control import DENOMINATIONS_SATANG
 from pos.store.models import Base
 
 APPEND_ONLY_TABLES = (
-    "cash_count", "shift_tender_result", "cash_movement", "z_report", "day_item_total",
-)  # fmt: skip
+    "cash_count",
+    "shift_tender_result",
+    "cash_movement",
+    "z_report",
+    "day_item_total",
+)
 DENOMINATIONS_SQL = "(" + ", ".join(str(value) for value in DENOMINATIONS_SATANG) + ")"
 
 

@@ -109,8 +109,15 @@ class FakeHeadOffice:
                 raise BatchRefusedError(
                     409, f"batch {batch_id} was received before with other records"
                 )
-            answer = Acknowledgement(ack.batch_id, ack.terminal, ack.received_at, ack.accepted,
-                                     ack.duplicates, ack.rejected, replayed=True)  # fmt: skip
+            answer = Acknowledgement(
+                ack.batch_id,
+                ack.terminal,
+                ack.received_at,
+                ack.accepted,
+                ack.duplicates,
+                ack.rejected,
+                replayed=True,
+            )
         else:
             answer = self._store(batch_id, terminal, records, content)
         if self._fail_after:
@@ -133,9 +140,14 @@ class FakeHeadOffice:
                 rejected.append(Rejection(record_id, "invalid_payload", why))
             elif stored is None:
                 self.records[record.record_id] = StoredRecord(
-                    record.record_id, record.kind, terminal, _instant(record.device_time_utc),
-                    received_at, payload, fingerprint,
-                )  # fmt: skip
+                    record.record_id,
+                    record.kind,
+                    terminal,
+                    _instant(record.device_time_utc),
+                    received_at,
+                    payload,
+                    fingerprint,
+                )
                 accepted.append(record_id)
             elif stored.fingerprint == fingerprint:
                 duplicates.append(record_id)
@@ -143,8 +155,9 @@ class FakeHeadOffice:
                 rejected.append(
                     Rejection(record_id, "conflict", "stored earlier with other content")
                 )
-        ack = Acknowledgement(batch_id, terminal, received_at, tuple(accepted),
-                              tuple(duplicates), tuple(rejected))  # fmt: skip
+        ack = Acknowledgement(
+            batch_id, terminal, received_at, tuple(accepted), tuple(duplicates), tuple(rejected)
+        )
         if accepted:  # a batch that stored nothing leaves nothing behind (rule 3)
             self.batches[batch_id] = (content, ack)
         return ack
@@ -173,9 +186,13 @@ def _instant(text: str) -> dt.datetime:
 
 
 def _fingerprint(terminal: str, record: QueuedRecord) -> str:
-    content = {"record_id": record.record_id, "kind": record.kind, "terminal": terminal,
-               "device_time": _instant(record.device_time_utc).astimezone(dt.UTC).isoformat(),
-               "payload": json.loads(record.payload_json)}  # fmt: skip
+    content = {
+        "record_id": record.record_id,
+        "kind": record.kind,
+        "terminal": terminal,
+        "device_time": _instant(record.device_time_utc).astimezone(dt.UTC).isoformat(),
+        "payload": json.loads(record.payload_json),
+    }
     text = json.dumps(content, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
     return hashlib.sha256(text.encode()).hexdigest()
 

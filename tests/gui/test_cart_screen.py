@@ -160,8 +160,9 @@ def test_a_large_discount_needs_the_managers_pin_and_records_who_approved(
     assert "อนุมัติโดย ประเสริฐ ทองดี" in window.sale.status.text()
     window.till.journal.flush()
     with window.till._read() as uow:  # what an auditor will read
-        events = uow.audit.between(dt.datetime(2000, 1, 1, tzinfo=THAI_TIME),
-                                   dt.datetime(2100, 1, 1, tzinfo=THAI_TIME))  # fmt: skip
+        events = uow.audit.between(
+            dt.datetime(2000, 1, 1, tzinfo=THAI_TIME), dt.datetime(2100, 1, 1, tzinfo=THAI_TIME)
+        )
     discount = [e for e in events if e.action is AuditAction.LINE_DISCOUNT]
     assert [(e.user_id, e.approved_by_user_id) for e in discount] == [(1, 2)]
     assert discount[0].detail["amount_satang"] == 61250

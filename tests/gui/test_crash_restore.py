@@ -32,8 +32,11 @@ def _start(data_dir: Path, mode: str, codes: list[str]) -> subprocess.Popen[str]
     environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     return subprocess.Popen(
         [sys.executable, str(CHILD), str(data_dir), mode, *codes],
-        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=environment,
-    )  # fmt: skip
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        env=environment,
+    )
 
 
 def _lines_of(child: subprocess.Popen[str]) -> Iterator[str]:

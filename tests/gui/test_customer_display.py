@@ -19,12 +19,28 @@ from ui.main_window import CounterWindow
 CHILD = Path(__file__).with_name("two_screens_child.py")
 TWO_SCREENS = {
     "screens": [
-        {"name": "customer", "x": 1366, "y": 0, "width": 800, "height": 480,
-         "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1},
-        {"name": "counter", "x": 0, "y": 0, "width": 1366, "height": 768,
-         "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1},
+        {
+            "name": "customer",
+            "x": 1366,
+            "y": 0,
+            "width": 800,
+            "height": 480,
+            "logicalDpi": 96,
+            "logicalBaseDpi": 96,
+            "dpr": 1,
+        },
+        {
+            "name": "counter",
+            "x": 0,
+            "y": 0,
+            "width": 1366,
+            "height": 768,
+            "logicalDpi": 96,
+            "logicalBaseDpi": 96,
+            "dpr": 1,
+        },
     ]
-}  # fmt: skip
+}
 
 
 def test_a_second_screen_gets_the_customer_display(
@@ -35,8 +51,11 @@ def test_a_second_screen_gets_the_customer_display(
     screens.write_text(json.dumps(TWO_SCREENS))
     done = subprocess.run(
         [sys.executable, str(CHILD), str(demo_context.data_dir), str(screens)],
-        capture_output=True, text=True, timeout=60, check=True,
-    )  # fmt: skip
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
     report = json.loads(done.stdout.strip().splitlines()[-1])
     assert sorted(report["screens"]) == ["counter", "customer"]
     assert report["display_visible"] is True

@@ -27,8 +27,17 @@ from tests.gui.helpers import (
 from tests.gui.keys import type_text
 from ui.main_window import CounterWindow
 
-OBJECT_NAMES = ("scanInput", "cartTable", "totalLabel", "searchInput", "quickKeys", "payButton",
-                "holdButton", "recallButton", "statusMessage")  # fmt: skip
+OBJECT_NAMES = (
+    "scanInput",
+    "cartTable",
+    "totalLabel",
+    "searchInput",
+    "quickKeys",
+    "payButton",
+    "holdButton",
+    "recallButton",
+    "statusMessage",
+)
 
 
 def _rows(window: CounterWindow) -> int:

@@ -187,8 +187,17 @@ def test_the_menu_lists_the_counter_actions_with_their_keys(
     menu = window.checkout.menu.panel
     assert window.sale.side.currentWidget() is menu
     keys = {button.shortcut_text for button in menu.buttons.values()}
-    assert keys == {"F10", "Shift+F10", "Ctrl+I", "Ctrl+D", "Ctrl+O", "Ctrl+J", "Ctrl+K",
-                    "Ctrl+Shift+O", "Ctrl+R"}  # fmt: skip
+    assert keys == {
+        "F10",
+        "Shift+F10",
+        "Ctrl+I",
+        "Ctrl+D",
+        "Ctrl+O",
+        "Ctrl+J",
+        "Ctrl+K",
+        "Ctrl+Shift+O",
+        "Ctrl+R",
+    }
     assert all(button.height() >= 48 for button in menu.buttons.values())
     press(qtbot, Qt.Key.Key_Escape)
     assert window.sale.side.currentWidget() is not menu

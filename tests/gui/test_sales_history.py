@@ -240,8 +240,10 @@ def test_the_app_starts_printing_after_its_window_and_stops_it_at_exit(
     window = start_counter(qtbot, open_till(context), context)
     assert window.back_office is not None and window.back_office.printing is None
     starter = PrintStarter(context, window, delay_ms=0)
-    qtbot.waitUntil(lambda: window.back_office is not None and window.back_office.printing
-                    is not None, timeout=10_000)  # fmt: skip
+    qtbot.waitUntil(
+        lambda: window.back_office is not None and window.back_office.printing is not None,
+        timeout=10_000,
+    )
     assert context.printing is starter.service and starter.service is not None
     worker = starter.service.worker
     starter.stop()

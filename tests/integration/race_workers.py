@@ -47,8 +47,9 @@ def seller(data_dir: str, start: Any, stop: Any, out: str) -> None:
     while not stop.is_set():
         cart = Cart()
         cart.add_product(product, 1000)
-        request = CheckoutRequest(uuid.uuid4(), cart, (CashTender(product.unit_price_satang),),
-                                  CASHIER)  # fmt: skip
+        request = CheckoutRequest(
+            uuid.uuid4(), cart, (CashTender(product.unit_price_satang),), CASHIER
+        )
         try:
             sale = complete_sale(context.uow_factory, clock, request)
         except NoOpenShiftError:

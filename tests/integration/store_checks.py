@@ -58,8 +58,10 @@ def assert_store_consistent(data_dir: Path) -> int:
         for rule, sql in BROKEN.items():
             assert connection.execute(sql).fetchall() == [], rule
         counters = dict(connection.execute("SELECT name, value FROM counter"))
-        for table, kind, column in (("sale", "receipt", "receipt_serial"),
-                                    ("credit_note", "credit_note", "serial")):  # fmt: skip
+        for table, kind, column in (
+            ("sale", "receipt", "receipt_serial"),
+            ("credit_note", "credit_note", "serial"),
+        ):
             rows = connection.execute(
                 f"SELECT terminal_id, count(*), min({column}), max({column}) FROM {table}"
                 " GROUP BY terminal_id"

@@ -16,9 +16,13 @@ from pos.store.database import DATABASE_FILENAME, raw_connection
 def test_events_round_trip_and_cannot_be_changed(demo_context: AppContext) -> None:
     at = dt.datetime(2026, 11, 24, 23, 59, 59, 999999, tzinfo=THAI_TIME)
     event = AuditEvent(
-        AuditAction.LINE_DISCOUNT, at, user_id=1, approved_by_user_id=2,
-        reference="TX-SILK-0001", detail={"percent": "15", "note": "ลูกค้าประจำ"},
-    )  # fmt: skip
+        AuditAction.LINE_DISCOUNT,
+        at,
+        user_id=1,
+        approved_by_user_id=2,
+        reference="TX-SILK-0001",
+        detail={"percent": "15", "note": "ลูกค้าประจำ"},
+    )
     with demo_context.uow_factory() as uow:
         uow.audit.record(event)
         uow.commit()

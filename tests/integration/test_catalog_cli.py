@@ -88,7 +88,8 @@ BAD_FILES = {
     "check digit": (good_row("N-1", "8850999220018"), "row 3, barcode:", "should be 7"),
     "duplicate barcode": (
         good_row("N-1", "8850999220017") + "\n" + good_row("N-2", "8850999220017"),
-        "row 4, barcode:", "already used on row 3",
+        "row 4, barcode:",
+        "already used on row 3",
     ),
     "duplicate sku": (good_row("N-1") + "\n" + good_row("n-1"), "row 4, sku:", "on row 3"),
     "negative price": (good_row("N-1").replace("150.00", "-150.00"), "row 3, price:", "negative"),
@@ -98,7 +99,7 @@ BAD_FILES = {
     "bad flag": (good_row("N-1").replace(",no,yes,", ",no,perhaps,"), "row 3, vat:", "yes or no"),
     "bad stars": (good_row("N-1").replace(",3,10", ",9,10"), "row 3, otop_stars:", "0 to 5"),
     "empty sku": (good_row(""), "row 3, sku:", "is empty"),
-}  # fmt: skip
+}
 
 
 @pytest.mark.parametrize("kind", list(BAD_FILES))
@@ -165,8 +166,12 @@ def test_environment_variable_chooses_the_data_dir(tmp_path: Path) -> None:
     env = {"OTOP_POS_DATA": str(data_dir), "PATH": "/usr/bin:/bin"}
     result = subprocess.run(
         [sys.executable, str(PROJECT / "main.py"), "init"],
-        env=env, capture_output=True, text=True, check=False, cwd=tmp_path,
-    )  # fmt: skip
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=tmp_path,
+    )
     assert result.returncode == 0, result.stderr
     assert (data_dir / DATABASE_FILENAME).exists()
 
@@ -177,8 +182,10 @@ def test_console_script_is_the_same_program_and_documents_its_commands() -> None
     via_script = subprocess.run([script, "--help"], capture_output=True, text=True, check=True)
     via_main = subprocess.run(
         [sys.executable, str(PROJECT / "main.py"), "--help"],
-        capture_output=True, text=True, check=True,
-    )  # fmt: skip
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     assert via_script.stdout == via_main.stdout
     for word in ("init", "catalog", "--data-dir", "OTOP_POS_DATA"):
         assert word in via_script.stdout

@@ -28,16 +28,30 @@ from pos.testhooks import PAUSE_AT, PAUSE_SIGNAL
 from tests.integration.store_checks import assert_store_consistent
 
 PROJECT = Path(__file__).resolve().parents[2]
-SIMULATE = ["simulate", "--days", "2", "--sales-per-day", "40", "--seed", "7",
-            "--return-rate", "0.05", "--void-rate", "0.03"]  # fmt: skip
+SIMULATE = [
+    "simulate",
+    "--days",
+    "2",
+    "--sales-per-day",
+    "40",
+    "--seed",
+    "7",
+    "--return-rate",
+    "0.05",
+    "--void-rate",
+    "0.03",
+]
 
 
 def start(data_dir: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.Popen[str]:
     return subprocess.Popen(
         [sys.executable, str(PROJECT / "main.py"), "--data-dir", str(data_dir), *args],
-        cwd=PROJECT, env={**os.environ, **(env or {})}, text=True,
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-    )  # fmt: skip
+        cwd=PROJECT,
+        env={**os.environ, **(env or {})},
+        text=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
 
 
 def wait_for(path: Path, process: subprocess.Popen[str], seconds: float = 60) -> None:
@@ -63,12 +77,37 @@ def store(tmp_path: Path) -> Path:
 def test_killed_inside_the_checkout_transaction_the_sale_is_absent(
     store: Path, tmp_path: Path
 ) -> None:
-    assert main(["--data-dir", str(store), "simulate", "--days", "1", "--sales-per-day", "5",
-                 "--return-rate", "0", "--void-rate", "0"]) == 0  # fmt: skip
+    assert (
+        main(
+            [
+                "--data-dir",
+                str(store),
+                "simulate",
+                "--days",
+                "1",
+                "--sales-per-day",
+                "5",
+                "--return-rate",
+                "0",
+                "--void-rate",
+                "0",
+            ]
+        )
+        == 0
+    )
     lines_before = count(store, "SELECT count(*) FROM sale_line")
     paused = tmp_path / "paused"
-    process = start(store, "simulate", "--days", "1", "--sales-per-day", "5", "--seed", "2",
-                    env={PAUSE_AT: "checkout", PAUSE_SIGNAL: str(paused)})  # fmt: skip
+    process = start(
+        store,
+        "simulate",
+        "--days",
+        "1",
+        "--sales-per-day",
+        "5",
+        "--seed",
+        "2",
+        env={PAUSE_AT: "checkout", PAUSE_SIGNAL: str(paused)},
+    )
     wait_for(paused, process)
     assert int(paused.read_text()) == process.pid
     # frozen inside the transaction: its rows are written but nobody else can see them
@@ -80,8 +119,26 @@ def test_killed_inside_the_checkout_transaction_the_sale_is_absent(
     assert count(store, "SELECT count(*) FROM sale_line") == lines_before
     assert count(store, "SELECT value FROM counter WHERE name = 'receipt:POS01'") == 5
     # the next sale takes the next number: no gap where the killed sale would have been
-    assert main(["--data-dir", str(store), "simulate", "--days", "1", "--sales-per-day", "5",
-                 "--seed", "2", "--return-rate", "0", "--void-rate", "0"]) == 0  # fmt: skip
+    assert (
+        main(
+            [
+                "--data-dir",
+                str(store),
+                "simulate",
+                "--days",
+                "1",
+                "--sales-per-day",
+                "5",
+                "--seed",
+                "2",
+                "--return-rate",
+                "0",
+                "--void-rate",
+                "0",
+            ]
+        )
+        == 0
+    )
     assert assert_store_consistent(store) == 10
 
 

@@ -101,8 +101,11 @@ def _sell(context: AppContext, tender: type[Tender] = CashTender) -> Sale:
 
 
 def _printed(printer: PrinterEmulator, number: str) -> list[Decoded]:
-    return [job for job in printer.printed_jobs() if number.encode() in b"".join(job.barcodes)
-            or number in job.text]  # fmt: skip
+    return [
+        job
+        for job in printer.printed_jobs()
+        if number.encode() in b"".join(job.barcodes) or number in job.text
+    ]
 
 
 def test_a_completed_sale_prints_once_with_its_receipt(
@@ -145,10 +148,13 @@ def test_a_dead_printer_keeps_receipts_waiting_while_the_till_sells_on(
         states = [uow.print_jobs.for_document("sale", s.receipt_number) for s in (first, second)]
     assert [[job.state.value for job in jobs] for jobs in states] == [["printed"], ["printed"]]
     expected = {
-        to_bilevel(render_blocks(receipt_blocks(printing.documents.document(
-            "sale", sale.receipt_number)), 576)).tobytes()
+        to_bilevel(
+            render_blocks(
+                receipt_blocks(printing.documents.document("sale", sale.receipt_number)), 576
+            )
+        ).tobytes()
         for sale in (first, second)
-    }  # fmt: skip
+    }
     assert {job.picture().tobytes() for job in jobs} == expected
 
 
@@ -178,8 +184,9 @@ def test_a_reprint_says_copy_never_opens_the_drawer_and_is_audited(
         _use_printer(demo_context, network_printer(printer.port, text=True))
         sale = _sell(demo_context)
         assert wait_until(lambda: len(printer.printed_jobs()) == 1)
-        request_reprint(demo_context.uow_factory, "sale", sale.receipt_number, SystemClock(),
-                        user_id=cashier)  # fmt: skip
+        request_reprint(
+            demo_context.uow_factory, "sale", sale.receipt_number, SystemClock(), user_id=cashier
+        )
         demo_context.wake_printer()
         assert wait_until(lambda: len(printer.printed_jobs()) == 2)
     original, copy = printer.printed_jobs()
@@ -187,8 +194,9 @@ def test_a_reprint_says_copy_never_opens_the_drawer_and_is_audited(
     assert copy.text.count("สำเนา / COPY") == 2 and copy.drawer_kicks == []
     assert copy.barcodes == original.barcodes
     with demo_context.uow_factory() as uow:
-        events = uow.audit.between(sale.sold_at - dt.timedelta(hours=1),
-                                   sale.sold_at + dt.timedelta(hours=1))  # fmt: skip
+        events = uow.audit.between(
+            sale.sold_at - dt.timedelta(hours=1), sale.sold_at + dt.timedelta(hours=1)
+        )
     reprints = [e for e in events if e.action is AuditAction.DOCUMENT_REPRINTED]
     assert [(e.reference, e.user_id) for e in reprints] == [(sale.receipt_number, cashier)]
 
@@ -200,10 +208,17 @@ def test_a_cash_refund_prints_its_credit_note_and_opens_the_drawer(
     with PrinterEmulator(0) as printer:
         _use_printer(demo_context, network_printer(printer.port, width=384, text=True))
         sale = _sell(demo_context, CardTender)
-        request = ReturnRequest(uuid.uuid4(), sale.sale_id, {sale.lines[1].line_id: 1250},
-                                cashier, "สินค้าชำรุด", refund_in_cash=True)  # fmt: skip
-        note: CreditNote = return_goods(demo_context.uow_factory, SystemClock(), request,
-                                        ManagerApproval(manager, MANAGER_PIN))  # fmt: skip
+        request = ReturnRequest(
+            uuid.uuid4(),
+            sale.sale_id,
+            {sale.lines[1].line_id: 1250},
+            cashier,
+            "สินค้าชำรุด",
+            refund_in_cash=True,
+        )
+        note: CreditNote = return_goods(
+            demo_context.uow_factory, SystemClock(), request, ManagerApproval(manager, MANAGER_PIN)
+        )
         with demo_context.uow_factory() as uow:
             queue_credit_note(uow, note, SystemClock())
             uow.commit()

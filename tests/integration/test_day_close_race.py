@@ -64,8 +64,11 @@ def test_a_sale_at_the_moment_of_closing_lands_in_exactly_one_day(tmp_path: Path
 
     connection = sqlite3.connect(store / DATABASE_FILENAME)
     try:
-        stored = dict(connection.execute("SELECT s.sale_uuid, sh.shift_uuid FROM sale s"
-                                         " JOIN shift sh ON sh.id = s.shift_id"))  # fmt: skip
+        stored = dict(
+            connection.execute(
+                "SELECT s.sale_uuid, sh.shift_uuid FROM sale s JOIN shift sh ON sh.id = s.shift_id"
+            )
+        )
         # every committed sale is stored once, in the shift the seller was told
         assert stored == dict(seen) and len(stored) == len(seen) > 100
         # …and in exactly one Z report: its day is closed and each Z counts exactly its sales

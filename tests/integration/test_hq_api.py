@@ -53,8 +53,12 @@ def pos02(hq_context: HqContext) -> dict[str, str]:
     return {"Authorization": f"Bearer {token}"}
 
 
-def post(client: TestClient, auth: dict[str, str], records: Sequence[dict[str, Any]],
-         batch_id: uuid.UUID | None = None) -> Any:  # fmt: skip
+def post(
+    client: TestClient,
+    auth: dict[str, str],
+    records: Sequence[dict[str, Any]],
+    batch_id: uuid.UUID | None = None,
+) -> Any:
     return client.post("/v1/batches", json=batch(records, batch_id), headers=auth)
 
 
@@ -65,8 +69,11 @@ def post(client: TestClient, auth: dict[str, str], records: Sequence[dict[str, A
 def test_every_endpoint_needs_a_valid_token(
     client: TestClient, pos01: dict[str, str], headers: dict[str, str]
 ) -> None:
-    for method, path in (("GET", "/v1/terminal"), ("GET", "/v1/catalogue/changes"),
-                         ("POST", "/v1/batches")):  # fmt: skip
+    for method, path in (
+        ("GET", "/v1/terminal"),
+        ("GET", "/v1/catalogue/changes"),
+        ("POST", "/v1/batches"),
+    ):
         response = client.request(method, path, headers=headers, json=batch(sales("POS01", 1)))
         assert response.status_code == 401, (method, path)
         assert response.headers["WWW-Authenticate"] == "Bearer"
@@ -161,8 +168,9 @@ def test_bad_payloads_and_unknown_kinds_are_rejected_one_by_one(
     assert ack["accepted"] == [good["record_id"]]
     reasons = {r["record_id"]: (r["reason"], r["detail"]) for r in ack["rejected"]}
     assert reasons[money_as_float["record_id"]] == (
-        "invalid_payload", "payload.total_satang must be an integer or null, not 125.5"
-    )  # fmt: skip
+        "invalid_payload",
+        "payload.total_satang must be an integer or null, not 125.5",
+    )
     assert reasons[unknown["record_id"]][0] == "unknown_kind"
     assert stored_ids(hq_database_url, "POS01") == {good["record_id"]}
 
@@ -259,8 +267,9 @@ def test_catalogue_changes_come_down_by_cursor(
     first = client.get("/v1/catalogue/changes?cursor=0&limit=4", headers=pos01).json()
     assert [change["entity"] for change in first["changes"]] == ["producer"] + ["product"] * 3
     assert first["has_more"] is True
-    rest = client.get(f"/v1/catalogue/changes?cursor={first['next_cursor']}&limit=4",
-                      headers=pos01).json()  # fmt: skip
+    rest = client.get(
+        f"/v1/catalogue/changes?cursor={first['next_cursor']}&limit=4", headers=pos01
+    ).json()
     assert [change["key"] for change in rest["changes"]] == ["SKU-003", "SKU-004"]
     assert rest["changes"][1]["data"]["unit_price_satang"] == 1400
     assert rest["has_more"] is False
@@ -272,12 +281,17 @@ def test_catalogue_changes_come_down_by_cursor(
 def test_the_openapi_description_covers_the_endpoints_and_the_token(client: TestClient) -> None:
     schema = client.get("/openapi.json").json()
     reports = {"/v1/reports/z", "/v1/reports/{name}"}  # for managers: staff tokens
-    assert set(schema["paths"]) == {"/v1/terminal", "/v1/batches", "/v1/catalogue/changes",
-                                    *reports}  # fmt: skip
+    assert set(schema["paths"]) == {
+        "/v1/terminal",
+        "/v1/batches",
+        "/v1/catalogue/changes",
+        *reports,
+    }
     assert schema["components"]["securitySchemes"]["TerminalToken"] == {
-        "type": "http", "scheme": "bearer",
+        "type": "http",
+        "scheme": "bearer",
         "description": "The terminal's token, from `otop-pos hq add-terminal NAME` (shown once).",
-    }  # fmt: skip
+    }
     for path, operations in schema["paths"].items():
         token = "StaffToken" if path in reports else "TerminalToken"
         for operation in operations.values():

@@ -94,8 +94,10 @@ def test_two_terminals_syncing_at_once_lose_nothing_and_never_cross(
         except BaseException as error:  # reported in the main thread
             errors.append(error)
 
-    threads = [threading.Thread(target=sync, args=(name, auth, seed))
-               for seed, (name, auth) in enumerate(terminals)]  # fmt: skip
+    threads = [
+        threading.Thread(target=sync, args=(name, auth, seed))
+        for seed, (name, auth) in enumerate(terminals)
+    ]
     for thread in threads:
         thread.start()
     for thread in threads:
@@ -166,10 +168,12 @@ def test_a_device_clock_hours_off_is_kept_as_sent_beside_the_servers_time(
     after = dt.datetime.now(dt.UTC)
     assert before <= dt.datetime.fromisoformat(ack["received_at"]) <= after
     with psycopg.connect(database_url, autocommit=True) as connection:
-        stored = dict(connection.execute(
-            "SELECT record_id::text, device_time FROM sync_record WHERE record_id = ANY(%s)",
-            ([uuid.UUID(record["record_id"]) for record in records],),
-        ).fetchall())  # fmt: skip
+        stored = dict(
+            connection.execute(
+                "SELECT record_id::text, device_time FROM sync_record WHERE record_id = ANY(%s)",
+                ([uuid.UUID(record["record_id"]) for record in records],),
+            ).fetchall()
+        )
         received = connection.execute(
             "SELECT DISTINCT received_at FROM sync_record WHERE record_id = ANY(%s)",
             ([uuid.UUID(record["record_id"]) for record in records],),

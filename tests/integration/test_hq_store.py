@@ -158,8 +158,9 @@ def test_users_and_their_deactivation_come_down_with_the_pin_hash(hq_context: Hq
     set_user_active(hq_context.uow_factory, "สมหญิง ใจดี", False)
     changes = changes_after(hq_context.uow_factory, 0, 100).changes
     assert [(c.entity, c.data["active"]) for c in changes] == [
-        (ChangeEntity.USER, True), (ChangeEntity.USER, False)
-    ]  # fmt: skip
+        (ChangeEntity.USER, True),
+        (ChangeEntity.USER, False),
+    ]
     assert changes[0].data["pin_hash"].startswith("$argon2id$")
 
 

@@ -86,9 +86,25 @@ def test_the_labels_command_on_the_demo_store(
 ) -> None:
     data_dir = str(demo_context.data_dir)
     pdf, escpos = tmp_path / "labels.pdf", tmp_path / "labels.bin"
-    code = main(["--data-dir", data_dir, "labels", "--sku", "FD-GIFT-0001", "--sku",
-                 "FD-DURI-0002", "--copies", "5", "--pdf", str(pdf), "--layout", "3x7",
-                 "--escpos", str(escpos)])  # fmt: skip
+    code = main(
+        [
+            "--data-dir",
+            data_dir,
+            "labels",
+            "--sku",
+            "FD-GIFT-0001",
+            "--sku",
+            "FD-DURI-0002",
+            "--copies",
+            "5",
+            "--pdf",
+            str(pdf),
+            "--layout",
+            "3x7",
+            "--escpos",
+            str(escpos),
+        ]
+    )
     assert code == 0
     assert "10 labels on 1 sheet(s) (3x7)" in capsys.readouterr().out
     text = _pdf_text(pdf)

@@ -51,10 +51,12 @@ def _source(store: SampleStore) -> Any:
 
 def _weighed_cash_sale(export: dict[str, Any]) -> dict[str, Any]:
     return next(
-        sale for sale in export["sales"]
+        sale
+        for sale in export["sales"]
         if any(line["sold_by_weight"] for line in sale["lines"])
-        and any(t["kind"] == "cash" for t in sale["tenders"]) and not sale["tax_invoices"]
-    )  # fmt: skip
+        and any(t["kind"] == "cash" for t in sale["tenders"])
+        and not sale["tax_invoices"]
+    )
 
 
 def test_bin_is_the_exact_job_for_the_receipt_printer(
@@ -145,16 +147,29 @@ def _pdf(store: SampleStore, number: str, path: Path, page: str = "A4") -> str:
 def test_full_tax_invoice_pdf_from_a_stored_sale(
     store: SampleStore, export: dict[str, Any], tmp_path: Path, page: str
 ) -> None:
-    sale = next(sale for sale in export["sales"] if sale["receipt_number"]
-                == store.with_buyer_at_payment.receipt_number)  # fmt: skip
+    sale = next(
+        sale
+        for sale in export["sales"]
+        if sale["receipt_number"] == store.with_buyer_at_payment.receipt_number
+    )
     invoice = sale["tax_invoices"][0]
     text = _pdf(store, invoice["number"].lower(), tmp_path / f"invoice-{page}.pdf", page)
     for expected in (
-        "ใบกำกับภาษี", "ต้นฉบับ", invoice["number"], CENTRE_TAX_ID, "สำนักงานใหญ่",
-        BUYER.name, BUYER.tax_id, "VAT 7%", format_baht(sale["vat_satang"]),
-        format_baht(sale["total_satang"]), bahttext(sale["total_satang"]), "2564",
-        f"ใบเสร็จเลขที่ {sale['receipt_number']}", sale["lines"][0]["name_th"],
-    ):  # fmt: skip
+        "ใบกำกับภาษี",
+        "ต้นฉบับ",
+        invoice["number"],
+        CENTRE_TAX_ID,
+        "สำนักงานใหญ่",
+        BUYER.name,
+        BUYER.tax_id,
+        "VAT 7%",
+        format_baht(sale["vat_satang"]),
+        format_baht(sale["total_satang"]),
+        bahttext(sale["total_satang"]),
+        "2564",
+        f"ใบเสร็จเลขที่ {sale['receipt_number']}",
+        sale["lines"][0]["name_th"],
+    ):
         assert skeleton(expected) in text, expected
 
 
@@ -175,16 +190,25 @@ def test_credit_note_pdfs_from_stored_returns(
     store: SampleStore, export: dict[str, Any], tmp_path: Path
 ) -> None:
     sales = {sale["sale_id"]: sale for sale in export["sales"]}
-    co_pay = next(n for n in export["credit_notes"] if n["returned_to_government_satang"]
-                  and n["cash_paid_out_satang"])  # fmt: skip
+    co_pay = next(
+        n
+        for n in export["credit_notes"]
+        if n["returned_to_government_satang"] and n["cash_paid_out_satang"]
+    )
     for note in (co_pay, next(n for n in export["credit_notes"] if n["kind"] == "void")):
         text = _pdf(store, note["number"], tmp_path / f"{note['number']}.pdf")
         sale = sales[note["sale_id"]]
         for expected in (
-            "ใบลดหนี้", note["number"], sale["receipt_number"], note["reason"],
-            format_baht(note["total_satang"]), format_baht(note["vat_satang"]),
-            bahttext(note["total_satang"]), "มูลค่าที่ถูกต้อง", format_baht(sale["total_satang"]),
-        ):  # fmt: skip
+            "ใบลดหนี้",
+            note["number"],
+            sale["receipt_number"],
+            note["reason"],
+            format_baht(note["total_satang"]),
+            format_baht(note["vat_satang"]),
+            bahttext(note["total_satang"]),
+            "มูลค่าที่ถูกต้อง",
+            format_baht(sale["total_satang"]),
+        ):
             assert skeleton(expected) in text, (note["number"], expected)
     text = skeleton(pdf_text(tmp_path / f"{co_pay['number']}.pdf"))
     government = format_baht(co_pay["returned_to_government_satang"])

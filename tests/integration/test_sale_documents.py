@@ -30,8 +30,12 @@ from receipts.print_worker import DocumentNotFoundError
 from tools.sample_store import SampleStore, build_sample_store
 
 TEXT_58 = PrinterSettings(paper_width_dots=DOTS_58MM, mode=PrintMode.TEXT)
-_KINDS = {"cash": TenderKind.CASH, "promptpay": TenderKind.PROMPTPAY,
-          "card": TenderKind.CARD, "scheme": TenderKind.SCHEME}  # fmt: skip
+_KINDS = {
+    "cash": TenderKind.CASH,
+    "promptpay": TenderKind.PROMPTPAY,
+    "card": TenderKind.CARD,
+    "scheme": TenderKind.SCHEME,
+}
 
 
 @pytest.fixture(scope="module", params=[True, False], ids=["vat-registered", "not-registered"])
@@ -62,8 +66,14 @@ def test_the_day_has_every_tender_mix_and_the_documents_worth_checking(
     export: dict[str, Any],
 ) -> None:
     mixes = {tuple(sorted({t["kind"] for t in sale["tenders"]})) for sale in export["sales"]}
-    for mix in [("cash",), ("promptpay",), ("card",), ("scheme",), ("cash", "promptpay"),
-                ("cash", "scheme")]:  # fmt: skip
+    for mix in [
+        ("cash",),
+        ("promptpay",),
+        ("card",),
+        ("scheme",),
+        ("cash", "promptpay"),
+        ("cash", "scheme"),
+    ]:
         assert mix in mixes
     sales = export["sales"]
     assert any(sale["cash_rounding_satang"] for sale in sales)
@@ -83,13 +93,27 @@ def test_the_day_has_every_tender_mix_and_the_documents_worth_checking(
 
 def _assert_sale_figures(document: Document, sale: dict[str, Any]) -> None:
     totals = document.totals
-    assert (totals.subtotal_satang, totals.line_discounts_satang, totals.order_discount_satang,
-            totals.total_satang, totals.vat_satang, totals.non_vat_satang,
-            totals.cash_rounding_satang, totals.amount_due_satang, document.change_satang) == (
-        sale["subtotal_satang"], sale["line_discounts_satang"], sale["order_discount_satang"],
-        sale["total_satang"], sale["vat_satang"], sale["non_vat_satang"],
-        sale["cash_rounding_satang"], sale["paid_satang"], sale["change_satang"],
-    )  # fmt: skip
+    assert (
+        totals.subtotal_satang,
+        totals.line_discounts_satang,
+        totals.order_discount_satang,
+        totals.total_satang,
+        totals.vat_satang,
+        totals.non_vat_satang,
+        totals.cash_rounding_satang,
+        totals.amount_due_satang,
+        document.change_satang,
+    ) == (
+        sale["subtotal_satang"],
+        sale["line_discounts_satang"],
+        sale["order_discount_satang"],
+        sale["total_satang"],
+        sale["vat_satang"],
+        sale["non_vat_satang"],
+        sale["cash_rounding_satang"],
+        sale["paid_satang"],
+        sale["change_satang"],
+    )
     assert totals.vat_rate_basis_points == sale["vat_rate_basis_points"]
     assert [
         (v.seller_name, v.seller_tax_id, v.gross_satang, v.net_satang, v.vat_satang)
@@ -100,13 +124,27 @@ def _assert_sale_figures(document: Document, sale: dict[str, Any]) -> None:
     ]
     assert len(document.lines) == len(sale["lines"])
     for line, stored in zip(document.lines, sale["lines"], strict=True):
-        assert (line.sku, line.name_th, line.producer, line.quantity_milli,
-                line.unit_price_satang, line.gross_satang, line.discount_satang,
-                line.vatable, line.sold_by_weight) == (
-            stored["sku"], stored["name_th"], stored["producer_name"], stored["quantity_milli"],
-            stored["unit_price_satang"], stored["gross_satang"], stored["line_discount_satang"],
-            stored["vatable"], stored["sold_by_weight"],
-        )  # fmt: skip
+        assert (
+            line.sku,
+            line.name_th,
+            line.producer,
+            line.quantity_milli,
+            line.unit_price_satang,
+            line.gross_satang,
+            line.discount_satang,
+            line.vatable,
+            line.sold_by_weight,
+        ) == (
+            stored["sku"],
+            stored["name_th"],
+            stored["producer_name"],
+            stored["quantity_milli"],
+            stored["unit_price_satang"],
+            stored["gross_satang"],
+            stored["line_discount_satang"],
+            stored["vatable"],
+            stored["sold_by_weight"],
+        )
     assert len(document.tenders) == len(sale["tenders"])
     for tender, stored in zip(document.tenders, sale["tenders"], strict=True):
         assert tender.kind is _KINDS[stored["kind"]]
@@ -115,7 +153,9 @@ def _assert_sale_figures(document: Document, sale: dict[str, Any]) -> None:
         assert tender.reference == (stored["reference"] or "")
         if stored["kind"] == "scheme":
             assert (tender.government_share_satang, tender.buyer_share_satang) == (
-                stored["government_share_satang"], stored["buyer_share_satang"])  # fmt: skip
+                stored["government_share_satang"],
+                stored["buyer_share_satang"],
+            )
 
 
 def test_every_sale_prints_its_stored_figures(
@@ -126,8 +166,11 @@ def test_every_sale_prints_its_stored_figures(
     )
     for sale in export["sales"]:
         document = source.document(SALE_DOCUMENT, sale["receipt_number"])
-        issued_at_payment = [i for i in sale["tax_invoices"] if i["number"] and not (
-            i["replaces_abbreviated"] or i["replaces_number"])]  # fmt: skip
+        issued_at_payment = [
+            i
+            for i in sale["tax_invoices"]
+            if i["number"] and not (i["replaces_abbreviated"] or i["replaces_number"])
+        ]
         if issued_at_payment:  # the receipt the counter issued was the full tax invoice
             assert document.number == issued_at_payment[0]["number"]
             assert document.barcode_text == sale["receipt_number"]
@@ -154,7 +197,10 @@ def test_every_tax_invoice_names_the_buyer_and_what_it_replaces(
         buyer = invoice["buyer"]
         assert document.buyer is not None
         assert (document.buyer.name, document.buyer.address, document.buyer.tax_id) == (
-            buyer["name"], buyer["address"], buyer["tax_id"])  # fmt: skip
+            buyer["name"],
+            buyer["address"],
+            buyer["tax_id"],
+        )
         assert document.buyer.branch == ("สำนักงานใหญ่" if buyer["branch"] == "00000" else "")
         _assert_sale_figures(document, sale)
         if invoice["replaces_number"]:
@@ -177,10 +223,17 @@ def test_every_credit_note_prints_its_stored_refund(
         document = source.document(CREDIT_NOTE_DOCUMENT, note["number"])
         totals = document.totals
         assert (document.kind, document.number) == (DocumentKind.CREDIT_NOTE, note["number"])
-        assert (totals.total_satang, totals.vat_satang, totals.non_vat_satang,
-                totals.cash_rounding_satang) == (
-            note["total_satang"], note["vat_satang"], note["non_vat_satang"],
-            note["cash_rounding_satang"])  # fmt: skip
+        assert (
+            totals.total_satang,
+            totals.vat_satang,
+            totals.non_vat_satang,
+            totals.cash_rounding_satang,
+        ) == (
+            note["total_satang"],
+            note["vat_satang"],
+            note["non_vat_satang"],
+            note["cash_rounding_satang"],
+        )
         assert [line.amount_satang for line in document.lines] == [
             line["amount_satang"] for line in note["lines"]
         ]
@@ -196,7 +249,9 @@ def test_every_credit_note_prints_its_stored_refund(
         sale = sales[note["sale_id"]]
         assert document.refers_to is not None
         assert document.refers_to.number in (
-            sale["receipt_number"], *(i["number"] for i in sale["tax_invoices"]))  # fmt: skip
+            sale["receipt_number"],
+            *(i["number"] for i in sale["tax_invoices"]),
+        )
         before = refunded_before.get(note["sale_id"], 0)
         assert document.refers_to.total_satang == sale["total_satang"] - before
         refunded_before[note["sale_id"]] = before + note["total_satang"]
@@ -218,9 +273,13 @@ def test_a_copy_of_a_stored_receipt_says_so(
 
 @pytest.mark.parametrize(
     ("kind", "number"),
-    [(SALE_DOCUMENT, "POS01-09999999"), (CREDIT_NOTE_DOCUMENT, "POS01-CN-09999999"),
-     (TAX_INVOICE_DOCUMENT, "POS01-TI-09999999"), ("z_report", "1")],
-)  # fmt: skip
+    [
+        (SALE_DOCUMENT, "POS01-09999999"),
+        (CREDIT_NOTE_DOCUMENT, "POS01-CN-09999999"),
+        (TAX_INVOICE_DOCUMENT, "POS01-TI-09999999"),
+        ("z_report", "1"),
+    ],
+)
 def test_an_unknown_document_is_reported_not_invented(
     source: SaleDocumentSource, kind: str, number: str
 ) -> None:

@@ -24,15 +24,34 @@ DAY = "2021-03-01"
 def simulated(tmp_path_factory: pytest.TempPathFactory) -> Path:
     data_dir = tmp_path_factory.mktemp("sim") / "store"
     assert main(["--data-dir", str(data_dir), "init", "--demo"]) == 0
-    assert main(["--data-dir", str(data_dir), "simulate", "--days", "2", "--sales-per-day", "60",
-                 "--seed", "5", "--return-rate", "0.08", "--void-rate", "0.03"]) == 0  # fmt: skip
+    assert (
+        main(
+            [
+                "--data-dir",
+                str(data_dir),
+                "simulate",
+                "--days",
+                "2",
+                "--sales-per-day",
+                "60",
+                "--seed",
+                "5",
+                "--return-rate",
+                "0.08",
+                "--void-rate",
+                "0.03",
+            ]
+        )
+        == 0
+    )
     return data_dir
 
 
 def export(data_dir: Path, capsys: pytest.CaptureFixture[str], fmt: str = "json") -> str:
     capsys.readouterr()
-    assert main(["--data-dir", str(data_dir), "sales", "export", "--date", DAY,
-                 "--format", fmt]) == 0  # fmt: skip
+    assert (
+        main(["--data-dir", str(data_dir), "sales", "export", "--date", DAY, "--format", fmt]) == 0
+    )
     return capsys.readouterr().out
 
 
@@ -43,8 +62,12 @@ def sql(data_dir: Path, query: str) -> Any:
 
 def test_simulate_rings_up_whole_sales_of_every_kind(simulated: Path) -> None:
     assert assert_store_consistent(simulated) == 120
-    kinds = {row for (row,) in sqlite3.connect(simulated / DATABASE_FILENAME).execute(
-        "SELECT DISTINCT kind FROM sale_tender")}  # fmt: skip
+    kinds = {
+        row
+        for (row,) in sqlite3.connect(simulated / DATABASE_FILENAME).execute(
+            "SELECT DISTINCT kind FROM sale_tender"
+        )
+    }
     assert kinds == {"cash", "promptpay", "card", "scheme"}
     assert sql(simulated, "SELECT count(*) FROM credit_note WHERE kind = 'void'") >= 1
     assert sql(simulated, "SELECT count(*) FROM credit_note WHERE kind = 'return'") >= 1
@@ -71,8 +94,11 @@ def test_the_json_export_matches_the_store(
     assert totals["refunds_satang"] == sql(
         simulated, f"SELECT coalesce(sum(total_satang), 0) FROM credit_note {where}"
     )
-    scheme_government = sql(simulated, "SELECT sum(government_share_satang) FROM sale_tender t"
-                            f" JOIN sale s ON s.id = t.sale_id {where}")  # fmt: skip
+    scheme_government = sql(
+        simulated,
+        "SELECT sum(government_share_satang) FROM sale_tender t"
+        f" JOIN sale s ON s.id = t.sale_id {where}",
+    )
     assert sum(v["government_share_satang"] for v in totals["by_scheme"].values()) == (
         scheme_government
     )
@@ -117,8 +143,21 @@ def test_export_to_a_file_and_a_day_without_sales(
     simulated: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     target = tmp_path / "day.json"
-    assert main(["--data-dir", str(simulated), "sales", "export", "--date", DAY,
-                 "--output", str(target)]) == 0  # fmt: skip
+    assert (
+        main(
+            [
+                "--data-dir",
+                str(simulated),
+                "sales",
+                "export",
+                "--date",
+                DAY,
+                "--output",
+                str(target),
+            ]
+        )
+        == 0
+    )
     assert "exported 60 sales" in capsys.readouterr().err
     assert json.loads(target.read_text(encoding="utf-8"))["totals"]["sales"] == 60
     assert main(["--data-dir", str(simulated), "sales", "export", "--date", "2020-01-01"]) == 0
@@ -139,7 +178,20 @@ def test_bad_usage_and_an_empty_store(tmp_path: Path, capsys: pytest.CaptureFixt
 def test_simulating_again_with_the_same_seed_sells_nothing_twice(tmp_path: Path) -> None:
     data_dir = tmp_path / "store"
     assert main(["--data-dir", str(data_dir), "init", "--demo"]) == 0
-    run = ["--data-dir", str(data_dir), "simulate", "--days", "1", "--sales-per-day", "15",
-           "--seed", "9", "--return-rate", "0", "--void-rate", "0"]  # fmt: skip
+    run = [
+        "--data-dir",
+        str(data_dir),
+        "simulate",
+        "--days",
+        "1",
+        "--sales-per-day",
+        "15",
+        "--seed",
+        "9",
+        "--return-rate",
+        "0",
+        "--void-rate",
+        "0",
+    ]
     assert main(run) == 0 and main(run) == 0
     assert assert_store_consistent(data_dir) == 15

@@ -64,10 +64,14 @@ def a_busy_sale(shop: Shop) -> Sale:
     cart.set_line_discount(cart.lines[0].line_id, Discount(DiscountKind.PERCENT, 1500))
     cart.set_order_discount(Discount(DiscountKind.AMOUNT, 1_000))
     total = cart.totals(700).total_satang
-    tenders = [SchemeTender("khon_la_khrueng", 40_000, "TN-2021-07-05-0001"),
-               CardTender(200_000, "0A1B2C"), CashTender(total - 240_000 + 5_000)]  # fmt: skip
-    buyer = BuyerDetails.checked("นางสาวมาลี ศรีสุข", "12 ม.3 ต.โพธิ์ อ.เมือง จ.ศรีสะเกษ",
-                                 "1-1111-11111-11-9")  # fmt: skip
+    tenders = [
+        SchemeTender("khon_la_khrueng", 40_000, "TN-2021-07-05-0001"),
+        CardTender(200_000, "0A1B2C"),
+        CashTender(total - 240_000 + 5_000),
+    ]
+    buyer = BuyerDetails.checked(
+        "นางสาวมาลี ศรีสุข", "12 ม.3 ต.โพธิ์ อ.เมือง จ.ศรีสะเกษ", "1-1111-11111-11-9"
+    )
     return sell(context, clock, cart, tenders, cashier, approved_by_user_id=manager, buyer=buyer)
 
 
@@ -93,9 +97,19 @@ def test_credit_notes_read_back_and_point_at_their_sale(shop: Shop) -> None:
     sale = a_busy_sale(shop)
     approval = ManagerApproval(manager, MANAGER_PIN)
     quantities = {sale.lines[1].line_id: 2000, sale.lines[3].line_id: 377}
-    note = return_goods(context.uow_factory, clock, ReturnRequest(
-        uuid.uuid4(), sale.sale_id, quantities, cashier, "ขนาดไม่พอดี", refund_in_cash=True,
-    ), approval)  # fmt: skip
+    note = return_goods(
+        context.uow_factory,
+        clock,
+        ReturnRequest(
+            uuid.uuid4(),
+            sale.sale_id,
+            quantities,
+            cashier,
+            "ขนาดไม่พอดี",
+            refund_in_cash=True,
+        ),
+        approval,
+    )
     with context.uow_factory() as uow:
         assert uow.sales.credit_note_by_id(note.credit_note_id) == note
         assert uow.sales.credit_notes_for(sale.sale_id) == [note]
@@ -107,11 +121,20 @@ def test_credit_notes_read_back_and_point_at_their_sale(shop: Shop) -> None:
 def test_nothing_ever_changes_or_deletes_a_completed_sale(shop: Shop) -> None:
     context, clock, cashier, manager = shop
     sale = a_busy_sale(shop)
-    issue_tax_invoice(context.uow_factory, clock, sale_id=sale.sale_id, reason="ชื่อผิด",
-                      buyer=sale.tax_invoices[0].buyer, user_id=cashier)  # fmt: skip
-    return_goods(context.uow_factory, clock, ReturnRequest(
-        uuid.uuid4(), sale.sale_id, {sale.lines[1].line_id: 1000}, cashier, "ชำรุด"),
-        ManagerApproval(manager, MANAGER_PIN))  # fmt: skip
+    issue_tax_invoice(
+        context.uow_factory,
+        clock,
+        sale_id=sale.sale_id,
+        reason="ชื่อผิด",
+        buyer=sale.tax_invoices[0].buyer,
+        user_id=cashier,
+    )
+    return_goods(
+        context.uow_factory,
+        clock,
+        ReturnRequest(uuid.uuid4(), sale.sale_id, {sale.lines[1].line_id: 1000}, cashier, "ชำรุด"),
+        ManagerApproval(manager, MANAGER_PIN),
+    )
     with raw(context) as connection:
         for table in IMMUTABLE_TABLES:
             assert connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0] > 0, table
@@ -135,8 +158,10 @@ def test_the_database_refuses_returning_more_than_was_sold(shop: Shop) -> None:
             " non_vat_satang, cash_rounding_satang) VALUES ('x', 1, 'return', 'POS01', 99,"
             " 'POS01-CN-99', '2021-07-05T03:00:00.000000Z', '2021-07-05', 1, 2, 'r', 0, 0, 0)"
         )
-        insert_line = ("INSERT INTO credit_note_line (line_uuid, credit_note_id, sale_line_id,"
-                       " quantity_milli, amount_satang) VALUES (?, 1, ?, ?, 0)")  # fmt: skip
+        insert_line = (
+            "INSERT INTO credit_note_line (line_uuid, credit_note_id, sale_line_id,"
+            " quantity_milli, amount_satang) VALUES (?, 1, ?, ?, 0)"
+        )
         with pytest.raises(sqlite3.IntegrityError, match="more of a line than was sold"):
             connection.execute(insert_line, ("a", line_id, quantity + 1000))
         connection.execute(insert_line, ("b", line_id, quantity - 1000))
@@ -161,16 +186,21 @@ def test_the_database_refuses_returning_more_than_was_sold(shop: Shop) -> None:
     ("sql", "constraint"),
     [
         ("UPDATE sale_line SET total_satang = total_satang + 1", "total_adds_up"),
-        ("UPDATE sale_tender SET change_satang = change_satang + 1 WHERE kind = 'cash'",
-         "change_only_from_cash"),
-        ("UPDATE sale_tender SET government_share_satang = government_share_satang + 1"
-         " WHERE kind = 'scheme'", "scheme_shares_add_up"),
+        (
+            "UPDATE sale_tender SET change_satang = change_satang + 1 WHERE kind = 'cash'",
+            "change_only_from_cash",
+        ),
+        (
+            "UPDATE sale_tender SET government_share_satang = government_share_satang + 1"
+            " WHERE kind = 'scheme'",
+            "scheme_shares_add_up",
+        ),
         ("UPDATE sale_tender SET reference = NULL WHERE kind = 'card'", "card_has_approval"),
         ("UPDATE sale_vat SET vat_satang = vat_satang + 1", "adds_up"),
         ("UPDATE sale SET cash_rounding_satang = 60", "rounding_within_half"),
         ("UPDATE sale_tender SET kind = 'cheque' WHERE kind = 'card'", "known_kind"),
     ],
-)  # fmt: skip
+)
 def test_rows_that_do_not_add_up_are_refused_even_without_the_triggers(
     shop: Shop, sql: str, constraint: str
 ) -> None:
@@ -192,9 +222,15 @@ def test_a_void_of_an_old_store_sale_after_reopening(shop: Shop, data_dir: Path)
     context.close()
     reopened, _ = initialise(data_dir, demo=False)
     try:
-        note = void_sale(reopened.uow_factory, clock, credit_note_id=uuid.uuid4(),
-                         sale_id=sale.sale_id, cashier_id=cashier, reason="ลูกค้ายกเลิก",
-                         approval=ManagerApproval(manager, MANAGER_PIN))  # fmt: skip
+        note = void_sale(
+            reopened.uow_factory,
+            clock,
+            credit_note_id=uuid.uuid4(),
+            sale_id=sale.sale_id,
+            cashier_id=cashier,
+            reason="ลูกค้ายกเลิก",
+            approval=ManagerApproval(manager, MANAGER_PIN),
+        )
         assert note.total_satang == 250_000 and note.cash_paid_out_satang == 0
         with raw_connection(data_dir / DATABASE_FILENAME) as connection:
             counters = dict(connection.execute("SELECT name, value FROM counter"))
@@ -212,11 +248,15 @@ def test_a_store_from_before_sales_is_upgraded_keeping_its_data_and_can_go_back(
     migrate(engine, path, to_revision="0003_audit")
     engine.dispose()
     with raw_connection(path) as connection:
-        connection.execute("INSERT INTO app_user (name, role, pin_hash, active)"
-                           " VALUES ('สมหญิง', 'cashier', 'x', 1)")  # fmt: skip
-        connection.execute("INSERT INTO audit_event (event_uuid, at_utc, action, user_id,"
-                           " detail_json) VALUES ('e1', '2021-07-05T03:00:00.000000Z', 'login',"
-                           " 1, '{}')")  # fmt: skip
+        connection.execute(
+            "INSERT INTO app_user (name, role, pin_hash, active)"
+            " VALUES ('สมหญิง', 'cashier', 'x', 1)"
+        )
+        connection.execute(
+            "INSERT INTO audit_event (event_uuid, at_utc, action, user_id,"
+            " detail_json) VALUES ('e1', '2021-07-05T03:00:00.000000Z', 'login',"
+            " 1, '{}')"
+        )
         connection.commit()
     context = open_context(data_dir)
     try:

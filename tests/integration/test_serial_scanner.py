@@ -39,8 +39,10 @@ def test_codes_sent_down_the_line_arrive_in_order(pty_pair: tuple[int, str]) -> 
         os.write(controller, b"88577170")  # a code split over two reads
         os.write(controller, b"01019\r\n")
         assert [codes.get(timeout=5) for _ in range(3)] == [
-            "8855512010014", "2100004012509", "8857717001019",
-        ]  # fmt: skip
+            "8855512010014",
+            "2100004012509",
+            "8857717001019",
+        ]
     finally:
         scanner.stop()
 

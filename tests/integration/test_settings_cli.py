@@ -29,21 +29,25 @@ def test_a_setting_is_changed_and_recorded(
         settings = context.settings()
         assert settings.scanner_serial_port == "/dev/ttyACM0" and not settings.customer_display
         with context.uow_factory() as uow:
-            events = uow.audit.between(dt.datetime(2000, 1, 1, tzinfo=THAI_TIME),
-                                       dt.datetime(2100, 1, 1, tzinfo=THAI_TIME))  # fmt: skip
+            events = uow.audit.between(
+                dt.datetime(2000, 1, 1, tzinfo=THAI_TIME), dt.datetime(2100, 1, 1, tzinfo=THAI_TIME)
+            )
         assert [e.detail["key"] for e in events if e.action is AuditAction.SETTINGS_CHANGED] == [
-            "scanner_serial_port", "customer_display",
-        ]  # fmt: skip
+            "scanner_serial_port",
+            "customer_display",
+        ]
     finally:
         context.close()
 
 
 @pytest.mark.parametrize(
     ("key", "value", "message"),
-    [("idle_lock_minutes", "soon", "'idle_lock_minutes' has a bad value"),
-     ("customer_display", "yes", "'customer_display' has a bad value"),
-     ("scaner_port", "/dev/ttyS0", "there is no setting 'scaner_port'")],
-)  # fmt: skip
+    [
+        ("idle_lock_minutes", "soon", "'idle_lock_minutes' has a bad value"),
+        ("customer_display", "yes", "'customer_display' has a bad value"),
+        ("scaner_port", "/dev/ttyS0", "there is no setting 'scaner_port'"),
+    ],
+)
 def test_a_bad_setting_is_refused_by_name(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], key: str, value: str, message: str
 ) -> None:

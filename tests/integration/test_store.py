@@ -41,8 +41,10 @@ def test_foreign_keys_and_checks_are_enforced(empty_context: AppContext) -> None
                 " unit_price_satang, unit, sold_by_weight, vat_applicable, otop_stars,"
                 " stock_milli) VALUES ('X', 'x', 'x', 'food', 999, 100, 'piece', 0, 1, 0, 0)"
             )
-        connection.execute("INSERT INTO producer_group (name_th, name_en, district,"
-                           " vat_registered) VALUES ('g', '', '', 0)")  # fmt: skip
+        connection.execute(
+            "INSERT INTO producer_group (name_th, name_en, district,"
+            " vat_registered) VALUES ('g', '', '', 0)"
+        )
         with pytest.raises(sqlite3.IntegrityError, match="CHECK"):
             connection.execute(
                 "INSERT INTO product (sku, name_th, name_en, category, producer_id,"
@@ -80,8 +82,10 @@ def _store_at_first_revision(data_dir: Path) -> Path:
     migrate(engine, path, to_revision="0001_catalogue")
     engine.dispose()
     with raw_connection(path) as connection:
-        connection.execute("INSERT INTO producer_group (name_th, name_en, district,"
-                           " vat_registered) VALUES ('กลุ่มทอผ้า', '', '', 0)")  # fmt: skip
+        connection.execute(
+            "INSERT INTO producer_group (name_th, name_en, district,"
+            " vat_registered) VALUES ('กลุ่มทอผ้า', '', '', 0)"
+        )
         connection.execute(
             "INSERT INTO product (sku, name_th, name_en, category, producer_id,"
             " unit_price_satang, unit, sold_by_weight, vat_applicable, otop_stars, stock_milli)"

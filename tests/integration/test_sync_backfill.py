@@ -91,8 +91,9 @@ def test_a_record_and_its_queued_copy_commit_together_or_not_at_all(
     empty_context: AppContext,
 ) -> None:
     assert empty_context.data_dir is not None
-    event = AuditEvent(AuditAction.DRAWER_OPENED, SystemClock().now(), None,
-                       detail={"reason": "ทอนเงิน"})  # fmt: skip
+    event = AuditEvent(
+        AuditAction.DRAWER_OPENED, SystemClock().now(), None, detail={"reason": "ทอนเงิน"}
+    )
     with empty_context.uow_factory() as uow:
         uow.audit.record(event)
         uow.rollback()  # the record is not kept: neither is its copy

@@ -222,9 +222,13 @@ def test_a_line_that_breaks_with_batches_on_the_way_loses_nothing_and_doubles_no
     broken = _sync(counter, line, batch_size=15, in_flight=2, wait=lambda _s: False)
     assert broken.outcome is SyncOutcome.UNREACHABLE and broken.batches == 3
     with raw_connection(counter.data_dir / DATABASE_FILENAME) as connection:
-        open_ids = [b for (b,) in connection.execute(
-            "SELECT batch_uuid FROM sync_outbox WHERE state = 'waiting'"
-            " AND batch_uuid IS NOT NULL GROUP BY batch_uuid ORDER BY min(seq)")]  # fmt: skip
+        open_ids = [
+            b
+            for (b,) in connection.execute(
+                "SELECT batch_uuid FROM sync_outbox WHERE state = 'waiting'"
+                " AND batch_uuid IS NOT NULL GROUP BY batch_uuid ORDER BY min(seq)"
+            )
+        ]
     assert len(open_ids) == 2 and not set(map(uuid.UUID, open_ids)) & set(line.office.batches)
     sent_before = len(line.office.records)
     assert sent_before == 3 * 15 == sum(r["state"] == "sent" for r in outbox_rows(counter.data_dir))
@@ -263,11 +267,21 @@ def test_a_counter_sends_under_its_own_terminal_name(tmp_path: Path) -> None:
 
 # --- the catalogue comes down ------------------------------------------------------------
 def _product_change(office: FakeHeadOffice, sku: str, price: int, **changes: object) -> None:
-    with_data = {"sku": sku, "barcode": None, "plu": None, "name_th": "ผ้าไหมใหม่",
-                 "name_en": "New silk", "category": "textile",
-                 "producer": "กลุ่มทอผ้าไหมบ้านหนองบัว", "unit_price_satang": price,
-                 "unit": "piece", "sold_by_weight": False, "vat_applicable": True,
-                 "otop_stars": 4, **changes}  # fmt: skip
+    with_data = {
+        "sku": sku,
+        "barcode": None,
+        "plu": None,
+        "name_th": "ผ้าไหมใหม่",
+        "name_en": "New silk",
+        "category": "textile",
+        "producer": "กลุ่มทอผ้าไหมบ้านหนองบัว",
+        "unit_price_satang": price,
+        "unit": "piece",
+        "sold_by_weight": False,
+        "vat_applicable": True,
+        "otop_stars": 4,
+        **changes,
+    }
     office.publish(ChangeEntity.PRODUCT, sku, with_data)
 
 
@@ -282,12 +296,20 @@ def test_a_price_change_from_the_head_office_never_alters_a_completed_sale(
     assert product is not None
     before = [r["payload_json"] for r in outbox_rows(counter.data_dir) if r["kind"] == "sale"]
     office = FakeHeadOffice()
-    data = {"sku": product.sku, "barcode": product.barcode, "plu": None,
-            "name_th": "ชื่อใหม่", "name_en": product.name_en,
-            "category": product.category.value, "producer": product.producer.name_th,
-            "unit_price_satang": line.unit_price_satang * 3, "unit": product.unit.value,
-            "sold_by_weight": product.sold_by_weight, "vat_applicable": product.vat_applicable,
-            "otop_stars": product.otop_stars}  # fmt: skip
+    data = {
+        "sku": product.sku,
+        "barcode": product.barcode,
+        "plu": None,
+        "name_th": "ชื่อใหม่",
+        "name_en": product.name_en,
+        "category": product.category.value,
+        "producer": product.producer.name_th,
+        "unit_price_satang": line.unit_price_satang * 3,
+        "unit": product.unit.value,
+        "sold_by_weight": product.sold_by_weight,
+        "vat_applicable": product.vat_applicable,
+        "otop_stars": product.otop_stars,
+    }
     office.publish(ChangeEntity.PRODUCT, product.sku, data)
     report = _sync(counter, office)
     assert report.outcome is SyncOutcome.DONE and report.changes == 1
@@ -308,9 +330,18 @@ def test_catalogue_pages_apply_whole_with_their_cursor_or_not_at_all(
     counter: AppContext,
 ) -> None:
     office = FakeHeadOffice()
-    office.publish(ChangeEntity.PRODUCER, "กลุ่มใหม่", {
-        "name_th": "กลุ่มใหม่", "name_en": "New group", "district": "กันทรลักษ์",
-        "vat_registered": False, "tax_id": None, "branch": None})  # fmt: skip
+    office.publish(
+        ChangeEntity.PRODUCER,
+        "กลุ่มใหม่",
+        {
+            "name_th": "กลุ่มใหม่",
+            "name_en": "New group",
+            "district": "กันทรลักษ์",
+            "vat_registered": False,
+            "tax_id": None,
+            "branch": None,
+        },
+    )
     for number in range(5):
         _product_change(office, f"TX-NEW-{number:04d}", 10_000 + number, producer="กลุ่มใหม่")
     user = {"name": "มานี มีนา", "role": "cashier", "pin_hash": "$argon2id$x", "active": True}

@@ -146,17 +146,24 @@ def assert_same_on_both_sides(context: AppContext, hq: HqContext, url: str) -> N
     assert hq_record_ids(url, terminal) == owned
     assert {row["state"] for row in outbox_rows(context.data_dir)} == {"sent"}
     reader = context.reader()
-    reports = {"sales": sales_by_category, "producers": producer_statement,
-               "tenders": sales_by_tender, "schemes": scheme_receivables}  # fmt: skip
+    reports = {
+        "sales": sales_by_category,
+        "producers": producer_statement,
+        "tenders": sales_by_tender,
+        "schemes": scheme_receivables,
+    }
     for name, report in reports.items():
         assert hq_report(hq.uow_factory, name, MARCH, terminal) == report(reader, MARCH), name
 
 
 # --- a whole day, and nothing new -----------------------------------------------------------
 def test_days_synced_with_the_command_are_identical_at_the_head_office_and_a_second_sync_writes_nothing(  # noqa: E501
-    hq: HqContext, server: HqProcess, database_url: str, tmp_path: Path,
+    hq: HqContext,
+    server: HqProcess,
+    database_url: str,
+    tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
-) -> None:  # fmt: skip
+) -> None:
     context = counter_for(hq, server.base_url, tmp_path / "c", days=2, sales_per_day=30)
     assert context.data_dir is not None
     try:
@@ -240,9 +247,14 @@ def test_the_answer_cut_after_the_server_committed_is_recovered_by_the_same_batc
         assert report.outcome is SyncOutcome.DONE and report.duplicates == 0
         assert_same_on_both_sides(context, hq, database_url)
         with psycopg.connect(database_url, autocommit=True) as connection:
-            stored = {str(r[0]) for r in connection.execute(
-                "SELECT b.batch_id FROM sync_batch b JOIN terminal t ON t.id = b.terminal_id"
-                " WHERE t.name = %s", (terminal_of(context),))}  # fmt: skip
+            stored = {
+                str(r[0])
+                for r in connection.execute(
+                    "SELECT b.batch_id FROM sync_batch b JOIN terminal t ON t.id = b.terminal_id"
+                    " WHERE t.name = %s",
+                    (terminal_of(context),),
+                )
+            }
         with context.reader()() as uow:
             mine = {str(r.batch_id) for r in [uow.outbox.open_batch()] if r}  # type: ignore[attr-defined]
         assert not mine  # every batch acknowledged
@@ -325,8 +337,10 @@ def test_two_counters_syncing_at_once_keep_their_own_and_add_up_at_the_head_offi
         for name in ("a", "b")
     ]
     try:
-        commands = [[sys.executable, str(PROJECT / "main.py"), "--data-dir", str(c.data_dir),
-                     "sync"] for c in counters]  # fmt: skip
+        commands = [
+            [sys.executable, str(PROJECT / "main.py"), "--data-dir", str(c.data_dir), "sync"]
+            for c in counters
+        ]
         processes = [
             subprocess.Popen(command, cwd=PROJECT, stdout=subprocess.PIPE, text=True)
             for command in commands
@@ -339,7 +353,9 @@ def test_two_counters_syncing_at_once_keep_their_own_and_add_up_at_the_head_offi
         with psycopg.connect(database_url, autocommit=True) as connection:
             (total,) = connection.execute(
                 "SELECT sum(s.total_satang) FROM sale s JOIN terminal t ON t.id = s.terminal_id"
-                " WHERE t.name = ANY(%s)", (names,)).fetchone()  # fmt: skip
+                " WHERE t.name = ANY(%s)",
+                (names,),
+            ).fetchone()
         assert sum(r.sales_satang for r in mine) == total
     finally:
         for context in counters:
@@ -347,9 +363,12 @@ def test_two_counters_syncing_at_once_keep_their_own_and_add_up_at_the_head_offi
 
 
 def test_a_revoked_token_stops_the_counter_with_exit_5_and_a_new_one_carries_on(
-    hq: HqContext, server: HqProcess, database_url: str, tmp_path: Path,
+    hq: HqContext,
+    server: HqProcess,
+    database_url: str,
+    tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
-) -> None:  # fmt: skip
+) -> None:
     context = counter_for(hq, server.base_url, tmp_path / "c", days=1, sales_per_day=15)
     assert context.data_dir is not None
     terminal = terminal_of(context)
@@ -405,9 +424,10 @@ def test_the_counter_killed_mid_sync_resumes_and_nothing_is_lost_or_doubled(
     try:
         process = subprocess.Popen(
             [sys.executable, str(PROJECT / "main.py"), "--data-dir", str(context.data_dir), "sync"],
-            cwd=PROJECT, env={**os.environ, PAUSE_AT: point, PAUSE_SIGNAL: str(paused)},
+            cwd=PROJECT,
+            env={**os.environ, PAUSE_AT: point, PAUSE_SIGNAL: str(paused)},
             stdout=subprocess.DEVNULL,
-        )  # fmt: skip
+        )
         deadline = time.monotonic() + 60
         while not paused.exists():
             assert process.poll() is None and time.monotonic() < deadline, "never paused"
@@ -425,9 +445,12 @@ def test_the_counter_killed_mid_sync_resumes_and_nothing_is_lost_or_doubled(
 
 
 def test_a_headless_z_sends_the_closed_day_to_the_head_office(
-    hq: HqContext, server: HqProcess, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+    hq: HqContext,
+    server: HqProcess,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
-) -> None:  # fmt: skip
+) -> None:
     """``otop-pos report z --close`` closes the day and, with ``after_z`` (the default), syncs it
     at once — as the app's day-close dialog does; ``--no-sync`` leaves it for the nightly run."""
     data_dir = tmp_path / "store"

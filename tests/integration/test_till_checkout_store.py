@@ -36,8 +36,9 @@ CHILD = Path(__file__).with_name("till_checkout_child.py")
 def shift_open(demo_context: AppContext) -> None:
     """The demo cashier's shift, opened before the till's clock (nothing sells without one)."""
     request = OpenShiftRequest(uuid.uuid4(), 1, float_satang=100_000)
-    open_shift(demo_context.uow_factory, FakeClock(FakeClock().now() - dt.timedelta(hours=1)),
-               request)  # fmt: skip
+    open_shift(
+        demo_context.uow_factory, FakeClock(FakeClock().now() - dt.timedelta(hours=1)), request
+    )
 
 
 PROJECT = Path(__file__).resolve().parents[2]
@@ -107,8 +108,14 @@ def test_killed_inside_the_till_checkout_the_cart_comes_back_and_sells_once(
     assert data_dir is not None
     paused = tmp_path / "paused"
     env = {**os.environ, PAUSE_AT: "checkout", PAUSE_SIGNAL: str(paused)}
-    child = subprocess.Popen([sys.executable, str(CHILD), str(data_dir)], cwd=PROJECT, env=env,
-                             text=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE)  # fmt: skip
+    child = subprocess.Popen(
+        [sys.executable, str(CHILD), str(data_dir)],
+        cwd=PROJECT,
+        env=env,
+        text=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
     wait_for(paused, child)
     os.kill(child.pid, signal.SIGKILL)
     assert child.wait(timeout=30) == -signal.SIGKILL

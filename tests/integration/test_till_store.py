@@ -86,8 +86,9 @@ def test_hold_recall_and_approvals_are_stored_with_the_audit_trail(
     path = _db(demo_context)
     with raw_connection(path) as connection:
         statuses = sorted(connection.execute("SELECT status FROM till_cart").fetchall())
-        approved = connection.execute("SELECT discount_approved_by FROM till_cart_line"
-                                      " WHERE discount_value = 3000").fetchall()  # fmt: skip
+        approved = connection.execute(
+            "SELECT discount_approved_by FROM till_cart_line WHERE discount_value = 3000"
+        ).fetchall()
         audit = connection.execute(
             "SELECT action, user_id, approved_by_user_id FROM audit_event ORDER BY id"
         ).fetchall()

@@ -82,12 +82,20 @@ BOOK = SchemeBook((NO_DRINKS, RAO_CHANA))
 def test_excluded_goods_must_be_paid_by_another_tender() -> None:
     lines = [SNACK, RICE_WINE]
     with pytest.raises(PaymentError, match=r"pays for at most 120\.00.*not for: สาโทบ้านโนนแดง"):
-        plan_payment(lines, [SchemeTender("khon_la_khrueng", 30_000, "R1")],
-                     CashRounding.NONE, BOOK, FEB_2021)  # fmt: skip
+        plan_payment(
+            lines,
+            [SchemeTender("khon_la_khrueng", 30_000, "R1")],
+            CashRounding.NONE,
+            BOOK,
+            FEB_2021,
+        )
     plan = plan_payment(
-        lines, [SchemeTender("khon_la_khrueng", 12_000, "R1"), CashTender(20_000)],
-        CashRounding.NONE, BOOK, FEB_2021,
-    )  # fmt: skip
+        lines,
+        [SchemeTender("khon_la_khrueng", 12_000, "R1"), CashTender(20_000)],
+        CashRounding.NONE,
+        BOOK,
+        FEB_2021,
+    )
     by_line = {(s.line_index, s.tender_index): s for s in plan.allocation}
     assert (
         by_line[(0, 0)].amount_satang == 12_000 and by_line[(0, 0)].government_share_satang == 6_000
@@ -97,9 +105,12 @@ def test_excluded_goods_must_be_paid_by_another_tender() -> None:
 
 def test_cash_is_allocated_before_rounding_and_government_shares_follow_the_lines() -> None:
     plan = plan_payment(
-        [SILK, SNACK], [SchemeTender("khon_la_khrueng", 20_000, "R1"), CashTender(300_000)],
-        CashRounding.BAHT, BOOK, FEB_2021,
-    )  # fmt: skip
+        [SILK, SNACK],
+        [SchemeTender("khon_la_khrueng", 20_000, "R1"), CashTender(300_000)],
+        CashRounding.BAHT,
+        BOOK,
+        FEB_2021,
+    )
     amounts = {(s.line_index, s.tender_index): s.amount_satang for s in plan.allocation}
     assert sum(amounts.values()) == 262_000  # the goods, not the 261,999.5 rounded cash
     government = sum(s.government_share_satang for s in plan.allocation)
@@ -116,15 +127,19 @@ def test_two_schemes_with_different_exclusions_in_one_sale() -> None:
     plan = plan_payment(
         [SNACK, RICE_WINE],
         [SchemeTender("khon_la_khrueng", 12_000, "A"), SchemeTender("rao_chana", 18_000, "B")],
-        CashRounding.NONE, BOOK, FEB_2021,
-    )  # fmt: skip
+        CashRounding.NONE,
+        BOOK,
+        FEB_2021,
+    )
     assert {(s.line_index, s.tender_index) for s in plan.allocation} == {(0, 0), (1, 1)}
     with pytest.raises(PaymentError):
         plan_payment(
             [SNACK, RICE_WINE],
             [SchemeTender("khon_la_khrueng", 13_000, "A"), CardTender(17_000, "X1")],
-            CashRounding.NONE, BOOK, FEB_2021,
-        )  # fmt: skip
+            CashRounding.NONE,
+            BOOK,
+            FEB_2021,
+        )
 
 
 def test_scheme_offers_show_what_each_open_scheme_may_pay() -> None:

@@ -24,8 +24,11 @@ def test_good_rows_are_read_into_typed_values() -> None:
     assert problems == []
     silk, shallots = rows
     assert (silk.row, silk.barcode, silk.category, silk.unit) == (
-        2, "8850999220017", Category.TEXTILE, Unit.CLOTH
-    )  # fmt: skip
+        2,
+        "8850999220017",
+        Category.TEXTILE,
+        Unit.CLOTH,
+    )
     assert (silk.unit_price_satang, silk.otop_stars, silk.stock_milli) == (250000, 4, 3000)
     assert shallots.barcode is None and shallots.sold_by_weight and not shallots.vat_applicable
     assert (shallots.unit_price_satang, shallots.stock_milli) == (8950, 12500)
@@ -78,9 +81,17 @@ def test_every_problem_of_every_row_is_reported() -> None:
     _, problems = read(GOOD, bad, bad)
     fields = [p.field for p in problems if p.row == 3]
     assert fields == [
-        "barcode", "sku", "name_th", "producer", "category", "unit", "price",
-        "sold_by_weight", "vat", "otop_stars",
-    ]  # fmt: skip
+        "barcode",
+        "sku",
+        "name_th",
+        "producer",
+        "category",
+        "unit",
+        "price",
+        "sold_by_weight",
+        "vat",
+        "otop_stars",
+    ]
     assert {p.row for p in problems} == {3, 4}
 
 

@@ -43,9 +43,11 @@ from tests.sales_helpers import (
 )
 
 BUYER = BuyerDetails.checked(
-    "บริษัท ศรีสะเกษ เทรดดิ้ง จำกัด", "99 ถ.ขุขันธ์ ต.เมืองใต้ อ.เมือง จ.ศรีสะเกษ 33000",
-    "0335558882988", "สำนักงานใหญ่",
-)  # fmt: skip
+    "บริษัท ศรีสะเกษ เทรดดิ้ง จำกัด",
+    "99 ถ.ขุขันธ์ ต.เมืองใต้ อ.เมือง จ.ศรีสะเกษ 33000",
+    "0335558882988",
+    "สำนักงานใหญ่",
+)
 
 
 Shop = tuple[AppContext, FakeClock, int, int]  # context, clock, cashier id, manager id
@@ -94,10 +96,19 @@ def test_a_retried_checkout_returns_the_same_sale(shop: Shop) -> None:
 def test_the_sale_keeps_snapshots_vat_per_seller_and_the_split(shop: Shop) -> None:
     context, clock, cashier, _ = shop
     cart = cart_of((CHIPS, 2), (COFFEE, 1), (SILK, 1), (SHALLOTS, 1_250))
-    sale = sell(context, clock, cart, [SchemeTender("khon_la_khrueng", 30_000, "TN-88"),
-                                       CashTender(1_000_000)], cashier)  # fmt: skip
-    assert [line.sku for line in sale.lines] == ["FD-DURI-0001", "BV-COFF-0001", "TX-SILK-0001",
-                                                 "FD-SHAL-0004"]  # fmt: skip
+    sale = sell(
+        context,
+        clock,
+        cart,
+        [SchemeTender("khon_la_khrueng", 30_000, "TN-88"), CashTender(1_000_000)],
+        cashier,
+    )
+    assert [line.sku for line in sale.lines] == [
+        "FD-DURI-0001",
+        "BV-COFF-0001",
+        "TX-SILK-0001",
+        "FD-SHAL-0004",
+    ]
     shallots = sale.lines[3]
     assert (shallots.quantity_milli, shallots.total_satang, shallots.vatable) == (
         1250,
@@ -131,8 +142,11 @@ def test_big_discounts_and_price_changes_need_a_manager_and_are_audited(shop: Sh
         (AuditAction.LINE_DISCOUNT, cashier, manager, "POS01-00000001"),
         (AuditAction.PRICE_OVERRIDE, cashier, manager, "POS01-00000001"),
     ]
-    assert events[1].detail == {"sku": "FD-DURI-0001", "catalogue_price_satang": 12_000,
-                                "unit_price_satang": 10_000}  # fmt: skip
+    assert events[1].detail == {
+        "sku": "FD-DURI-0001",
+        "catalogue_price_satang": 12_000,
+        "unit_price_satang": 10_000,
+    }
 
 
 def test_a_discount_within_the_limit_is_audited_without_approval(shop: Shop) -> None:
@@ -164,22 +178,31 @@ def test_an_unknown_cashier_cannot_sell(shop: Shop) -> None:
 
 def test_buyer_details_at_payment_and_a_replacement_afterwards(shop: Shop) -> None:
     context, clock, cashier, _ = shop
-    at_payment = sell(context, clock, cart_of((COFFEE, 1)), [CashTender(28_000)], cashier,
-                      buyer=BUYER)  # fmt: skip
+    at_payment = sell(
+        context, clock, cart_of((COFFEE, 1)), [CashTender(28_000)], cashier, buyer=BUYER
+    )
     (invoice,) = at_payment.tax_invoices
     assert invoice.number == "POS01-TI-00000001" and not invoice.replaces_abbreviated
     assert invoice.buyer.branch == "00000" and at_payment.current_tax_invoice == invoice
 
     later = sell(context, clock, cart_of((CHIPS, 1)), [CashTender(12_000)], cashier)
-    first = issue_tax_invoice(context.uow_factory, clock, sale_id=later.sale_id, buyer=BUYER,
-                              user_id=cashier)  # fmt: skip
+    first = issue_tax_invoice(
+        context.uow_factory, clock, sale_id=later.sale_id, buyer=BUYER, user_id=cashier
+    )
     assert first.number == "POS01-TI-00000002" and first.replaces_abbreviated
     corrected = dataclasses.replace(BUYER, address="100 ถ.ขุขันธ์ อ.เมือง จ.ศรีสะเกษ 33000")
     with pytest.raises(TaxInvoiceError, match="give the reason"):
-        issue_tax_invoice(context.uow_factory, clock, sale_id=later.sale_id, buyer=corrected,
-                          user_id=cashier)  # fmt: skip
-    second = issue_tax_invoice(context.uow_factory, clock, sale_id=later.sale_id, buyer=corrected,
-                               user_id=cashier, reason="ที่อยู่ผิด")  # fmt: skip
+        issue_tax_invoice(
+            context.uow_factory, clock, sale_id=later.sale_id, buyer=corrected, user_id=cashier
+        )
+    second = issue_tax_invoice(
+        context.uow_factory,
+        clock,
+        sale_id=later.sale_id,
+        buyer=corrected,
+        user_id=cashier,
+        reason="ที่อยู่ผิด",
+    )
     assert second.replaces_number == first.number and not second.replaces_abbreviated
     with context.uow_factory() as uow:
         stored = uow.sales.sale_by_id(later.sale_id)
@@ -210,8 +233,9 @@ def test_the_quote_for_the_payment_dialog(shop: Shop) -> None:
     context, clock, _, _ = shop
     with context.uow_factory() as uow:
         settings = uow.settings.load()
-        uow.settings.save(settings.replace(cash_rounding=CashRounding.QUARTER_BAHT,
-                                           promptpay_target="0801234567"))  # fmt: skip
+        uow.settings.save(
+            settings.replace(cash_rounding=CashRounding.QUARTER_BAHT, promptpay_target="0801234567")
+        )
         uow.commit()
     cart = cart_of((SHALLOTS, 1_013), (SILK, 1))  # 90.16 + 2,500.00
     offer = quote(context.uow_factory, clock, cart)

@@ -91,9 +91,13 @@ def test_a_record_naming_another_terminal_refuses_the_batch_and_is_named() -> No
 
 def test_an_acknowledgement_survives_its_json() -> None:
     ack = BatchAck(
-        uuid.uuid4(), "POS01", WHEN, (uuid.UUID(int=1),), (uuid.UUID(int=2),),
+        uuid.uuid4(),
+        "POS01",
+        WHEN,
+        (uuid.UUID(int=1),),
+        (uuid.UUID(int=2),),
         (Rejection(uuid.UUID(int=3), RejectReason.CONFLICT, "stored earlier"),),
-    )  # fmt: skip
+    )
     assert BatchAck.from_json(ack.to_json()) == ack
 
 
@@ -165,8 +169,13 @@ def test_an_unknown_kind_is_rejected_per_record_and_says_what_is_known() -> None
 
 def test_audit_events_are_checked_against_the_counters_audit_actions() -> None:
     registry = default_registry()
-    good = {"action": "sale_voided", "user_id": 2, "approved_by_user_id": 1,
-            "reference": "POS01-000042", "detail": {"total_satang": 35000}}  # fmt: skip
+    good = {
+        "action": "sale_voided",
+        "user_id": 2,
+        "approved_by_user_id": 1,
+        "reference": "POS01-000042",
+        "detail": {"total_satang": 35000},
+    }
     assert registry.check(record(good, kind="audit_event")) is None
     for bad, field in (
         ({**good, "action": "coffee_break"}, "payload.action"),
@@ -216,5 +225,9 @@ def test_the_feed_carries_prices_but_not_the_counters_stock() -> None:
     assert "stock_milli" not in data
     key, data = user_data(User(7, "สมหญิง ใจดี", "cashier", "$argon2id$v=19$...", False))
     assert key == "สมหญิง ใจดี"
-    assert data == {"name": "สมหญิง ใจดี", "role": "cashier",
-                    "pin_hash": "$argon2id$v=19$...", "active": False}  # fmt: skip
+    assert data == {
+        "name": "สมหญิง ใจดี",
+        "role": "cashier",
+        "pin_hash": "$argon2id$v=19$...",
+        "active": False,
+    }

@@ -30,9 +30,12 @@ leaves = (
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=4)
 )
 finite_leaves = (
-    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False)
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats(allow_nan=False, allow_infinity=False)
     | st.text(max_size=4)
-)  # fmt: skip
+)
 json_values = st.recursive(
     leaves,
     lambda children: st.lists(children, max_size=3) | st.dictionaries(keys, children, max_size=4),
@@ -116,11 +119,15 @@ def _the_definition(value: Any) -> str:
 
 any_text = st.text(st.characters(exclude_categories=["Cs"]), max_size=6)  # control, Thai, emoji
 any_values = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.integers(-(2**70), 2**70)
-    | st.floats(allow_nan=False, allow_infinity=False) | any_text,
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.integers(-(2**70), 2**70)
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | any_text,
     lambda items: st.lists(items, max_size=3) | st.dictionaries(any_text, items, max_size=4),
     max_leaves=30,
-)  # fmt: skip
+)
 
 
 @given(st.dictionaries(any_text, any_values, max_size=5))

@@ -29,10 +29,15 @@ from tests.fakes.context import fake_context
 
 NOW = dt.datetime(2021, 3, 1, 10, 0, tzinfo=THAI_TIME)
 ENTRY = HeaderEntry(
-    name="  ศูนย์จำหน่ายสินค้า   OTOP ศรีสะเกษ ", address="ศาลากลาง\nจ.ศรีสะเกษ",
-    tax_id="0-9940-00123-45-1", branch="", pos_id="pos02", phone="045 611 234",
-    vat_registered=True, footer="ขอบคุณค่ะ\n\n  มาอีกนะ  ",
-)  # fmt: skip
+    name="  ศูนย์จำหน่ายสินค้า   OTOP ศรีสะเกษ ",
+    address="ศาลากลาง\nจ.ศรีสะเกษ",
+    tax_id="0-9940-00123-45-1",
+    branch="",
+    pos_id="pos02",
+    phone="045 611 234",
+    vat_registered=True,
+    footer="ขอบคุณค่ะ\n\n  มาอีกนะ  ",
+)
 
 
 @pytest.mark.parametrize(
@@ -88,9 +93,14 @@ def test_a_bad_entry_names_its_field(changes: dict[str, str], field: str) -> Non
 
 @pytest.mark.parametrize(
     ("typed", "printed"),
-    [("", "สำนักงานใหญ่"), ("00000", "สำนักงานใหญ่"), ("head office", "สำนักงานใหญ่"),
-     ("1", "สาขาที่ 00001"), ("สาขาที่ 00012", "สาขาที่ 00012")],
-)  # fmt: skip
+    [
+        ("", "สำนักงานใหญ่"),
+        ("00000", "สำนักงานใหญ่"),
+        ("head office", "สำนักงานใหญ่"),
+        ("1", "สาขาที่ 00001"),
+        ("สาขาที่ 00012", "สาขาที่ 00012"),
+    ],
+)
 def test_branches(typed: str, printed: str) -> None:
     assert branch_text(typed) == printed
 
@@ -108,8 +118,11 @@ def test_saving_the_header_and_the_printer_is_audited_field_by_field() -> None:
     with context.uow_factory() as uow:
         events = uow.audit.between(NOW - dt.timedelta(1), NOW + dt.timedelta(1))
     assert [(e.detail["key"], e.user_id) for e in events] == [
-        ("receipt_header", 7), ("terminal_id", 7), ("receipt_printer", 7), ("label_printer", None),
-    ]  # fmt: skip
+        ("receipt_header", 7),
+        ("terminal_id", 7),
+        ("receipt_printer", 7),
+        ("label_printer", None),
+    ]
     assert {e.action for e in events} == {AuditAction.SETTINGS_CHANGED}
 
 
@@ -120,7 +133,10 @@ def test_a_reprint_is_a_copy_job_and_an_audit_record() -> None:
     with context.uow_factory() as uow:
         (event,) = uow.audit.between(NOW - dt.timedelta(1), NOW + dt.timedelta(1))
     assert (event.action, event.reference, event.user_id) == (
-        AuditAction.DOCUMENT_REPRINTED, "POS01-00000042", 3)  # fmt: skip
+        AuditAction.DOCUMENT_REPRINTED,
+        "POS01-00000042",
+        3,
+    )
 
 
 def test_print_status_of_a_documents_jobs() -> None:
@@ -131,7 +147,11 @@ def test_print_status_of_a_documents_jobs() -> None:
     waiting = copy.retried("กระดาษหมด", NOW, RetryPolicy())
     status = PrintStatus.of([printed, waiting])
     assert (status.printed_at, status.waiting, status.copies, status.last_error) == (
-        NOW, 1, 0, "กระดาษหมด")  # fmt: skip
+        NOW,
+        1,
+        0,
+        "กระดาษหมด",
+    )
     status = PrintStatus.of([printed, copy.printed(NOW), copy.failed("KeyError")])
     assert (status.copies, status.failed, status.last_error) == (1, 1, "KeyError")
     assert waiting.state is JobState.PENDING

@@ -15,9 +15,13 @@ from pos.settings.domain.shop_settings import Settings, settings_from_items, set
 
 def test_printer_settings_survive_the_settings_codec() -> None:
     printer = PrinterSettings(
-        connection=ConnectionKind.NETWORK, host="192.168.1.50", paper_width_dots=384,
-        mode=PrintMode.TEXT, code_page=70, drawer_pin=5,
-    )  # fmt: skip
+        connection=ConnectionKind.NETWORK,
+        host="192.168.1.50",
+        paper_width_dots=384,
+        mode=PrintMode.TEXT,
+        code_page=70,
+        drawer_pin=5,
+    )
     header = ReceiptHeader(tax_id="0994000123456", vat_registered=True, footer="ขอบคุณค่ะ")
     settings = Settings().replace(receipt_printer=printer, receipt_header=header)
     restored = settings_from_items(settings_to_items(settings))

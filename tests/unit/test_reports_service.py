@@ -65,7 +65,10 @@ def test_textiles_against_the_yearly_target(shop: tuple[AppContext, FakeClock, i
     report = sales_by_category(context.uow_factory, JULY)
     textile = next(line for line in report.lines if line.category == "textile")
     assert (textile.sales_satang, textile.returns_satang, textile.net_satang) == (
-        500_000, 250_000, 250_000)  # fmt: skip
+        500_000,
+        250_000,
+        250_000,
+    )
     assert textile.share_basis_points == 9656  # 2,500 of 2,589 net
     assert [line.category for line in report.lines][:3] == ["food", "beverage", "textile"]
     target = report.target
@@ -91,15 +94,21 @@ def test_the_consignment_statement_takes_each_groups_commission(
     assert (chips.commission_basis_points, chips.net_satang) == (500, 34_200)
     assert chips.commission_satang == 1_710 and chips.owed_satang == 32_490
     assert statement.total("owed_satang") + statement.total("commission_satang") == (
-        statement.total("net_satang"))  # fmt: skip
+        statement.total("net_satang")
+    )
 
 
 def test_a_friday_co_pay_is_due_in_the_bank_on_monday(
     shop: tuple[AppContext, FakeClock, int, int],
 ) -> None:
     context, clock, cashier, _ = shop
-    sell(context, clock, cart_of((COFFEE, 1)),
-         [SchemeTender("khon_la_khrueng", 28_000, "TN-77")], cashier)  # fmt: skip
+    sell(
+        context,
+        clock,
+        cart_of((COFFEE, 1)),
+        [SchemeTender("khon_la_khrueng", 28_000, "TN-77")],
+        cashier,
+    )
     report = scheme_receivables(context.uow_factory, JULY)
     (line,) = report.lines
     assert (line.government_satang, line.buyer_satang) == (14_000, 14_000)
@@ -107,7 +116,9 @@ def test_a_friday_co_pay_is_due_in_the_bank_on_monday(
     assert (line.buyer_due_on, line.buyer_window) == (monday, "02:00-06:00")
     assert (line.government_due_on, line.government_window) == (monday, "17:30-19:00")
     assert [(d.due_on, d.share, d.amount_satang) for d in report.due] == [
-        (monday, "buyer", 14_000), (monday, "government", 14_000)]  # fmt: skip
+        (monday, "buyer", 14_000),
+        (monday, "government", 14_000),
+    ]
 
 
 def test_hours_between_the_first_and_last_sale_are_all_listed(
@@ -119,7 +130,11 @@ def test_hours_between_the_first_and_last_sale_are_all_listed(
         sell(context, clock, cart_of((CHIPS, 1)), [CashTender(12_000)], cashier)
     hours = sales_by_hour(context.uow_factory, JULY)
     assert [(h.hour, h.count, h.total_satang) for h in hours] == [
-        (9, 1, 12_000), (10, 0, 0), (11, 0, 0), (12, 1, 12_000)]  # fmt: skip
+        (9, 1, 12_000),
+        (10, 0, 0),
+        (11, 0, 0),
+        (12, 1, 12_000),
+    ]
 
 
 def test_approvals_are_listed_with_who_approved(

@@ -65,8 +65,9 @@ def shop() -> Shop:
 
 def back(shop: Shop, sale: Sale, quantities: dict[uuid.UUID, int], **options: object) -> CreditNote:
     context, clock, cashier, manager = shop
-    request = ReturnRequest(uuid.uuid4(), sale.sale_id, quantities, cashier, "ลูกค้าเปลี่ยนใจ",
-                            **options)  # type: ignore[arg-type]  # fmt: skip
+    request = ReturnRequest(
+        uuid.uuid4(), sale.sale_id, quantities, cashier, "ลูกค้าเปลี่ยนใจ", **options
+    )  # type: ignore[arg-type]
     return return_goods(context.uow_factory, clock, request, ManagerApproval(manager, MANAGER_PIN))
 
 
@@ -86,8 +87,13 @@ def test_a_line_returned_in_parts_refunds_exactly_its_total(shop: Shop) -> None:
 
 def test_the_governments_share_is_never_refunded_in_cash(shop: Shop) -> None:
     context, clock, cashier, _ = shop
-    sale = sell(context, clock, cart_of((BASKET, 1), (CHIPS, 1)),
-                [SchemeTender("khon_la_khrueng", 47_000, "TN-7")], cashier)  # fmt: skip
+    sale = sell(
+        context,
+        clock,
+        cart_of((BASKET, 1), (CHIPS, 1)),
+        [SchemeTender("khon_la_khrueng", 47_000, "TN-7")],
+        cashier,
+    )
     assert sale.tenders[0].government_share_satang == 15_000
     basket = sale.lines[0].line_id
     note = back(shop, sale, {basket: 1000}, refund_in_cash=True)
@@ -105,8 +111,13 @@ def test_the_governments_share_is_never_refunded_in_cash(shop: Shop) -> None:
 
 def test_card_is_refunded_to_the_card_unless_the_customer_takes_cash(shop: Shop) -> None:
     context, clock, cashier, _ = shop
-    sale = sell(context, clock, cart_of((SILK, 1), (COFFEE, 1)),
-                [CardTender(200_000, "AP01"), CashTender(80_000)], cashier)  # fmt: skip
+    sale = sell(
+        context,
+        clock,
+        cart_of((SILK, 1), (COFFEE, 1)),
+        [CardTender(200_000, "AP01"), CashTender(80_000)],
+        cashier,
+    )
     note = back(shop, sale, {sale.lines[1].line_id: 1000})
     by_method = {r.method: r.amount_satang for r in note.draft.refunds}
     # the coffee was paid 200/278 by card and 78/278 in cash, like the whole sale
@@ -117,19 +128,38 @@ def test_card_is_refunded_to_the_card_unless_the_customer_takes_cash(shop: Shop)
 
 def test_a_void_reverses_every_tender_exactly_on_the_day(shop: Shop) -> None:
     context, clock, cashier, manager = shop
-    sale = sell(context, clock, cart_of((SHALLOTS, 1_013), (COFFEE, 1)),
-                [CardTender(10_000, "AP02"), CashTender(50_000)], cashier)  # fmt: skip
+    sale = sell(
+        context,
+        clock,
+        cart_of((SHALLOTS, 1_013), (COFFEE, 1)),
+        [CardTender(10_000, "AP02"), CashTender(50_000)],
+        cashier,
+    )
     assert sale.cash_rounding_satang == 9  # 90.16 + 280.00 - 100.00 by card = 270.16 → 270.25
     approval = ManagerApproval(manager, MANAGER_PIN)
-    note = void_sale(context.uow_factory, clock, credit_note_id=uuid.uuid4(), sale_id=sale.sale_id,
-                     cashier_id=cashier, reason="คิดเงินผิด", approval=approval)  # fmt: skip
+    note = void_sale(
+        context.uow_factory,
+        clock,
+        credit_note_id=uuid.uuid4(),
+        sale_id=sale.sale_id,
+        cashier_id=cashier,
+        reason="คิดเงินผิด",
+        approval=approval,
+    )
     assert note.kind is CreditNoteKind.VOID and note.total_satang == sale.total_satang
     assert note.cash_paid_out_satang == 27_025  # exactly the cash taken
     assert note.refunded_by(RefundMethod.CARD) == 10_000
     assert note.vat_satang == sale.vat_satang
     with pytest.raises(ReturnError, match="already has credit note"):
-        void_sale(context.uow_factory, clock, credit_note_id=uuid.uuid4(), sale_id=sale.sale_id,
-                  cashier_id=cashier, reason="again", approval=approval)  # fmt: skip
+        void_sale(
+            context.uow_factory,
+            clock,
+            credit_note_id=uuid.uuid4(),
+            sale_id=sale.sale_id,
+            cashier_id=cashier,
+            reason="again",
+            approval=approval,
+        )
     with pytest.raises(ReturnError, match="only 0 can still be returned"):
         back(shop, sale, {sale.lines[1].line_id: 1000})
     history = find_sale(context.uow_factory, sale.receipt_number)
@@ -145,12 +175,26 @@ def test_yesterdays_sale_or_a_partly_returned_one_is_not_voided(shop: Shop) -> N
     clock.advance(hours=16)
     open_till(context, clock, cashier)
     with pytest.raises(ReturnError, match="only a sale of the open day can be voided"):
-        void_sale(context.uow_factory, clock, credit_note_id=uuid.uuid4(), sale_id=sale.sale_id,
-                  cashier_id=cashier, reason="x", approval=approval)  # fmt: skip
+        void_sale(
+            context.uow_factory,
+            clock,
+            credit_note_id=uuid.uuid4(),
+            sale_id=sale.sale_id,
+            cashier_id=cashier,
+            reason="x",
+            approval=approval,
+        )
     back(shop, sale, {sale.lines[0].line_id: 1000})
     with pytest.raises(ReturnError, match="return the remaining goods instead"):
-        void_sale(context.uow_factory, clock, credit_note_id=uuid.uuid4(), sale_id=sale.sale_id,
-                  cashier_id=cashier, reason="x", approval=approval)  # fmt: skip
+        void_sale(
+            context.uow_factory,
+            clock,
+            credit_note_id=uuid.uuid4(),
+            sale_id=sale.sale_id,
+            cashier_id=cashier,
+            reason="x",
+            approval=approval,
+        )
 
 
 def test_a_wrong_pin_or_a_cashier_changes_nothing(shop: Shop) -> None:
@@ -169,8 +213,9 @@ def test_a_wrong_pin_or_a_cashier_changes_nothing(shop: Shop) -> None:
 def test_returns_and_voids_are_audited_and_retries_are_safe(shop: Shop) -> None:
     context, clock, cashier, manager = shop
     sale = sell(context, clock, cart_of((CHIPS, 2)), [CashTender(24_000)], cashier)
-    request = ReturnRequest(uuid.uuid4(), sale.sale_id, {sale.lines[0].line_id: 1000}, cashier,
-                            "  สินค้าชำรุด ")  # fmt: skip
+    request = ReturnRequest(
+        uuid.uuid4(), sale.sale_id, {sale.lines[0].line_id: 1000}, cashier, "  สินค้าชำรุด "
+    )
     approval = ManagerApproval(manager, MANAGER_PIN)
     note = return_goods(context.uow_factory, clock, request, approval)
     assert return_goods(context.uow_factory, clock, request, approval) == note
@@ -178,8 +223,11 @@ def test_returns_and_voids_are_audited_and_retries_are_safe(shop: Shop) -> None:
         (event,) = uow.audit.between(JULY_2021, clock.advance(minutes=1))
         assert len(uow.sales.credit_notes_for(sale.sale_id)) == 1
     assert (event.action, event.user_id, event.approved_by_user_id, event.reference) == (
-        AuditAction.RETURN, cashier, manager, "POS01-CN-00000001",
-    )  # fmt: skip
+        AuditAction.RETURN,
+        cashier,
+        manager,
+        "POS01-CN-00000001",
+    )
     assert event.detail["sale"] == sale.receipt_number and event.detail["reason"] == "สินค้าชำรุด"
 
 
@@ -195,10 +243,14 @@ def test_finding_a_sale_by_scan_or_typed_number(shop: Shop) -> None:
 
 def test_opening_the_drawer_without_a_sale_is_recorded(shop: Shop) -> None:
     context, clock, cashier, manager = shop
-    event = open_drawer_without_sale(context.uow_factory, clock, user_id=cashier,
-                                     reason="แลกเหรียญ")  # fmt: skip
-    approved = open_drawer_without_sale(context.uow_factory, clock, user_id=cashier, reason="x",
-                                        approval=ManagerApproval(manager, MANAGER_PIN))  # fmt: skip
+    event = open_drawer_without_sale(context.uow_factory, clock, user_id=cashier, reason="แลกเหรียญ")
+    approved = open_drawer_without_sale(
+        context.uow_factory,
+        clock,
+        user_id=cashier,
+        reason="x",
+        approval=ManagerApproval(manager, MANAGER_PIN),
+    )
     with context.uow_factory() as uow:
         assert uow.audit.between(JULY_2021, clock.advance(minutes=1)) == [event, approved]
     assert event.action is AuditAction.DRAWER_OPENED and event.detail == {"reason": "แลกเหรียญ"}
@@ -218,8 +270,12 @@ def sales_and_returns(draw: st.DrawFn) -> tuple[Sale, list[dict[uuid.UUID, int]]
     cashier, _ = add_staff(context)
     open_till(context, FakeClock(JULY_2021), cashier)
     items = draw(st.lists(st.sampled_from(GOODS), min_size=1, max_size=5, unique=True))
-    cart = cart_of(*[(p, draw(st.integers(1, 3000)) if p.sold_by_weight else draw(
-        st.integers(1, 4))) for p in items])  # fmt: skip
+    cart = cart_of(
+        *[
+            (p, draw(st.integers(1, 3000)) if p.sold_by_weight else draw(st.integers(1, 4)))
+            for p in items
+        ]
+    )
     total = cart.totals(700).total_satang
     scheme = draw(st.integers(0, total))
     card = draw(st.integers(0, total - scheme))
@@ -262,8 +318,20 @@ def test_returning_everything_in_parts_gives_back_exactly_what_was_paid(
         assert all(r.amount_satang > 0 for r in draft.refunds)
         assert all(0 <= s.government_share_satang <= s.amount_satang for s in draft.shares)
         kind, number = CreditNoteKind.RETURN, sale.receipt_number
-        note = CreditNote(uuid.uuid4(), f"CN{serial}", "T1", serial, kind, sale.sale_id, number,
-                          JULY_2021, 1, 2, "x", draft)  # fmt: skip
+        note = CreditNote(
+            uuid.uuid4(),
+            f"CN{serial}",
+            "T1",
+            serial,
+            kind,
+            sale.sale_id,
+            number,
+            JULY_2021,
+            1,
+            2,
+            "x",
+            draft,
+        )
         notes.append(note)
     assert set(returnable_quantities(sale, notes).values()) == {0}
     assert sum(n.total_satang for n in notes) == sale.total_satang
@@ -271,8 +339,12 @@ def test_returning_everything_in_parts_gives_back_exactly_what_was_paid(
     assert sum(n.returned_to_government_satang for n in notes) == sale.government_share_satang
     for index, tender in enumerate(sale.tenders):
         paid = sum(a.amount_satang for a in sale.allocation if a.tender_index == index)
-        refunded = sum(s.amount_satang for n in notes for s in n.draft.shares
-                       if s.tender_id == tender.tender_id)  # fmt: skip
+        refunded = sum(
+            s.amount_satang
+            for n in notes
+            for s in n.draft.shares
+            if s.tender_id == tender.tender_id
+        )
         assert refunded == paid
     cash_methods = {RefundMethod.CASH}
     customer = sum(

@@ -55,10 +55,14 @@ def test_m33_pays_only_from_six_to_eleven_until_the_end_of_may_2021() -> None:
 
 def test_excluded_goods_by_category_or_sku() -> None:
     scheme = Scheme(
-        code="test", name_th="ทดสอบ", name_en="", government_share_basis_points=5000,
+        code="test",
+        name_th="ทดสอบ",
+        name_en="",
+        government_share_basis_points=5000,
         phases=(SchemePhase("1", dt.date(2021, 1, 1), dt.date(2021, 12, 31)),),
-        excluded_categories=frozenset({"beverage"}), excluded_skus=frozenset({"fd-0001"}),
-    )  # fmt: skip
+        excluded_categories=frozenset({"beverage"}),
+        excluded_skus=frozenset({"fd-0001"}),
+    )
     assert scheme.pays_for("food", "FD-0002")
     assert not scheme.pays_for("beverage", "BV-0001")
     assert not scheme.pays_for("food", "FD-0001") and not scheme.pays_for("food", "fd-0001")

@@ -75,8 +75,10 @@ def close_with(till: Till, count: str, others: dict[str, int] | None = None) -> 
 
 def results(shift: Shift) -> dict[str, tuple[int, int | None, int | None]]:
     assert shift.closing is not None
-    return {r.key: (r.expected_satang, r.counted_satang, r.difference_satang)
-            for r in shift.closing.results}  # fmt: skip
+    return {
+        r.key: (r.expected_satang, r.counted_satang, r.difference_satang)
+        for r in shift.closing.results
+    }
 
 
 # --- the peers' bugs -----------------------------------------------------------------------------
@@ -103,17 +105,34 @@ def test_refunds_are_deducted_from_the_tender_they_went_back_by(till: Till) -> N
     context, clock, cashier, manager = till
     opened(till, float_satang=0)
     by_card = sell(context, clock, cart_of((SILK, 1)), [CardTender(250_000, "A1")], cashier)
-    by_copay = sell(context, clock, cart_of((COFFEE, 1)),
-                    [SchemeTender("khon_la_khrueng", 28_000, "TN-1")], cashier)  # fmt: skip
+    by_copay = sell(
+        context,
+        clock,
+        cart_of((COFFEE, 1)),
+        [SchemeTender("khon_la_khrueng", 28_000, "TN-1")],
+        cashier,
+    )
     sell(context, clock, cart_of((CHIPS, 5)), [CashTender(60_000)], cashier)
     approval = ManagerApproval(manager, MANAGER_PIN)
     for sale, in_cash in ((by_card, False), (by_copay, False)):
-        request = ReturnRequest(uuid.uuid4(), sale.sale_id, {sale.lines[0].line_id: 1000},
-                                cashier, "ลูกค้าเปลี่ยนใจ", refund_in_cash=in_cash)  # fmt: skip
+        request = ReturnRequest(
+            uuid.uuid4(),
+            sale.sale_id,
+            {sale.lines[0].line_id: 1000},
+            cashier,
+            "ลูกค้าเปลี่ยนใจ",
+            refund_in_cash=in_cash,
+        )
         return_goods(context.uow_factory, clock, request, approval)
     again = sell(context, clock, cart_of((SILK, 1)), [CardTender(250_000, "B2")], cashier)
-    request = ReturnRequest(uuid.uuid4(), again.sale_id, {again.lines[0].line_id: 1000},
-                            cashier, "ขนาดไม่พอดี", refund_in_cash=True)  # fmt: skip
+    request = ReturnRequest(
+        uuid.uuid4(),
+        again.sale_id,
+        {again.lines[0].line_id: 1000},
+        cashier,
+        "ขนาดไม่พอดี",
+        refund_in_cash=True,
+    )
     return_goods(context.uow_factory, clock, request, approval)  # card sale, cash back
     closed = close_with(till, "100x6", {"card": 250_000})
     found = results(closed)
@@ -162,8 +181,10 @@ def test_cash_in_and_out_need_a_reason_and_are_audited(till: Till) -> None:
     move = CashMovementRequest(uuid.uuid4(), CashMovementKind.CASH_OUT, 50_000, " ", cashier)
     with pytest.raises(ShiftError, match="give the reason"):
         record_cash_movement(context.uow_factory, clock, move)
-    for kind, amount, reason in ((CashMovementKind.CASH_IN, 30_000, "แลกเหรียญ"),
-                                 (CashMovementKind.CASH_OUT, 50_000, "นำเข้าเซฟ")):  # fmt: skip
+    for kind, amount, reason in (
+        (CashMovementKind.CASH_IN, 30_000, "แลกเหรียญ"),
+        (CashMovementKind.CASH_OUT, 50_000, "นำเข้าเซฟ"),
+    ):
         request = CashMovementRequest(uuid.uuid4(), kind, amount, reason, cashier)
         record_cash_movement(context.uow_factory, clock, request)
         assert record_cash_movement(context.uow_factory, clock, request).amount_satang == amount
@@ -171,8 +192,11 @@ def test_cash_in_and_out_need_a_reason_and_are_audited(till: Till) -> None:
     assert results(closed)["cash"] == (80_000, 80_000, 0)
     with context.uow_factory() as uow:
         events = uow.audit.between(JULY_2021 - dt.timedelta(hours=1), clock.advance(minutes=1))
-    moved = [(e.action, e.detail["amount_satang"]) for e in events
-             if e.action in (AuditAction.CASH_IN, AuditAction.CASH_OUT)]  # fmt: skip
+    moved = [
+        (e.action, e.detail["amount_satang"])
+        for e in events
+        if e.action in (AuditAction.CASH_IN, AuditAction.CASH_OUT)
+    ]
     assert moved == [(AuditAction.CASH_IN, 30_000), (AuditAction.CASH_OUT, 50_000)]
 
 
@@ -217,8 +241,13 @@ def test_z_numbers_run_without_gaps_and_the_grand_total_adds_up(till: Till) -> N
     numbers, nets = [], []
     for day in range(3):
         opened(till, float_satang=0)
-        sell(context, clock, cart_of((CHIPS, day + 1)), [PromptPayTender(12_000 * (day + 1), True)],
-             cashier)  # fmt: skip
+        sell(
+            context,
+            clock,
+            cart_of((CHIPS, day + 1)),
+            [PromptPayTender(12_000 * (day + 1), True)],
+            cashier,
+        )
         close_with(till, "")
         report = close_day(context.uow_factory, clock, uuid.uuid4(), approval)
         assert report.z is not None

@@ -36,9 +36,14 @@ def test_a_count_is_parsed_by_denomination_and_totals_in_satang() -> None:
 
 @pytest.mark.parametrize(
     ("text", "message"),
-    [("30x2", "not a Thai note or coin"), ("100", "VALUExCOUNT"), ("abcx2", "VALUExCOUNT"),
-     ("1.234x2", "not an amount"), ("0.10x3", "not a Thai note or coin")],
-)  # fmt: skip
+    [
+        ("30x2", "not a Thai note or coin"),
+        ("100", "VALUExCOUNT"),
+        ("abcx2", "VALUExCOUNT"),
+        ("1.234x2", "not an amount"),
+        ("0.10x3", "not a Thai note or coin"),
+    ],
+)
 def test_a_bad_count_names_the_piece(text: str, message: str) -> None:
     with pytest.raises(ShiftError, match=message):
         CashCount.parse(text)
@@ -66,10 +71,13 @@ def test_refunds_leave_by_the_method_they_were_paid_back_with() -> None:
 
 
 @given(
-    st.integers(0, 500_000), st.lists(st.tuples(st.integers(1, 100_000), st.integers(0, 50_000))),
-    st.integers(0, 100_000), st.integers(0, 100_000), st.integers(0, 100_000),
+    st.integers(0, 500_000),
+    st.lists(st.tuples(st.integers(1, 100_000), st.integers(0, 50_000))),
+    st.integers(0, 100_000),
+    st.integers(0, 100_000),
+    st.integers(0, 100_000),
     st.integers(-50, 50),
-)  # fmt: skip
+)
 def test_expected_cash_is_float_plus_cash_kept_less_refunds_plus_in_less_out(
     float_satang: int,
     sales: list[tuple[int, int]],
@@ -94,8 +102,10 @@ def test_reconcile_compares_cash_by_count_and_other_tenders_when_entered() -> No
         TenderRow("card", None, 2, 30_000, 30_000, 0, 0, 0),
         TenderRow("scheme", "khon_la_khrueng", 1, 20_000, 20_000, 0, 10_000, 10_000),
     ]
-    refunds = [RefundRow("card", "card", None, 1, 5_000),
-               RefundRow("scheme_government", "scheme", "khon_la_khrueng", 1, 1_000)]  # fmt: skip
+    refunds = [
+        RefundRow("card", "card", None, 1, 5_000),
+        RefundRow("scheme_government", "scheme", "khon_la_khrueng", 1, 1_000),
+    ]
     takings = takings_from_rows(100_000, tenders, refunds, 0, (0, 0))
     results = reconcile(takings, CashCount.parse("1000x1 100x4 20x2"), {"card": 25_000})
     by_key = {r.key: r for r in results}

@@ -30,8 +30,12 @@ DURING_PHASE_3 = dt.datetime(2021, 7, 5, 10, 0, tzinfo=THAI_TIME)
 AFTER_THE_SCHEMES = dt.datetime(2026, 11, 24, 10, 0, tzinfo=THAI_TIME)
 
 
-def pay(total: int, tenders: list[Tender], rounding: CashRounding = CashRounding.NONE,
-        moment: dt.datetime = DURING_PHASE_3):  # fmt: skip
+def pay(
+    total: int,
+    tenders: list[Tender],
+    rounding: CashRounding = CashRounding.NONE,
+    moment: dt.datetime = DURING_PHASE_3,
+):
     return settle(total, tenders, rounding, BOOK, moment)
 
 
@@ -86,10 +90,12 @@ def test_two_cash_amounts_are_one_cash_tender() -> None:
         ([CardTender(50_000, "ABC123"), CashTender(100)], "nothing is left to pay in cash"),
         ([SchemeTender("khon_la_khrueng", 20_000, "")], "reference is missing"),
         ([SchemeTender("nope", 20_000, "R1")], "no scheme 'nope'"),
-        ([SchemeTender("khon_la_khrueng", 20_000, "R1", 10_001), CashTender(30_000)],
-         "government share 100.01 is more than the scheme pays on 200.00 \\(100.00\\)"),
+        (
+            [SchemeTender("khon_la_khrueng", 20_000, "R1", 10_001), CashTender(30_000)],
+            "government share 100.01 is more than the scheme pays on 200.00 \\(100.00\\)",
+        ),
     ],
-)  # fmt: skip
+)
 def test_tenders_that_cannot_be_taken(tenders: list[Tender], message: str) -> None:
     with pytest.raises(PaymentError, match=message):
         pay(50_000, tenders)
@@ -110,8 +116,10 @@ def test_co_pay_splits_the_amount_and_records_the_phase() -> None:
     (scheme,) = settlement.tenders
     assert scheme.government_share_satang == 15_000 and scheme.buyer_share_satang == 30_000
     assert (scheme.scheme_code, scheme.scheme_phase, scheme.reference) == (
-        "khon_la_khrueng", "3", "TN-0001",
-    )  # fmt: skip
+        "khon_la_khrueng",
+        "3",
+        "TN-0001",
+    )
     # the app shows less when the person used part of today's cap at another shop
     lower = pay(45_000, [SchemeTender("khon_la_khrueng", 45_000, "TN-0002", 4_000)])
     assert lower.tenders[0].government_share_satang == 4_000
@@ -127,8 +135,9 @@ def test_progress_while_the_customer_pays() -> None:
     )
     part = progress(100_010, [PromptPayTender(50_000, True)], CashRounding.QUARTER_BAHT)
     assert (part.remaining_satang, part.cash_due_satang) == (50_010, 50_000)
-    paid = progress(100_010, [PromptPayTender(50_000, True), CashTender(100_000)],
-                    CashRounding.QUARTER_BAHT)  # fmt: skip
+    paid = progress(
+        100_010, [PromptPayTender(50_000, True), CashTender(100_000)], CashRounding.QUARTER_BAHT
+    )
     assert paid.complete and paid.change_satang == 50_000 and paid.cash_due_satang == 0
     assert exact_cash(100_010, [PromptPayTender(50_000, True)], CashRounding.QUARTER_BAHT) == 50_000
 

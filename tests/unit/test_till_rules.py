@@ -103,8 +103,16 @@ def test_a_cart_survives_the_round_trip_through_a_snapshot() -> None:
     cart.set_line_discount(3, Discount(DiscountKind.PERCENT, 500))
     cart.set_order_discount(Discount(DiscountKind.AMOUNT, 1000))
     approvals = Approvals({3: 2}, order=None)
-    saved = SavedCart("u", "POS01", CartStatus.OPEN, 1, FakeClock().now(), 5,
-                      snapshot_lines(cart, approvals), cart.order_discount)  # fmt: skip
+    saved = SavedCart(
+        "u",
+        "POS01",
+        CartStatus.OPEN,
+        1,
+        FakeClock().now(),
+        5,
+        snapshot_lines(cart, approvals),
+        cart.order_discount,
+    )
     again, approvals_again = cart_from_snapshot(saved)
     assert again.totals(700) == cart.totals(700)
     assert [line.line_id for line in again.lines] == [2, 3] and approvals_again == approvals
@@ -119,8 +127,15 @@ def _cart(revision: int, *lines: int) -> SavedCart:
     cart = Cart()
     for _ in lines:
         cart.add_product(SILK)
-    return SavedCart("c1", "POS01", CartStatus.OPEN, 1, FakeClock().now(), revision,
-                     snapshot_lines(cart, Approvals({})))  # fmt: skip
+    return SavedCart(
+        "c1",
+        "POS01",
+        CartStatus.OPEN,
+        1,
+        FakeClock().now(),
+        revision,
+        snapshot_lines(cart, Approvals({})),
+    )
 
 
 def _event(action: AuditAction) -> AuditEvent:
@@ -157,8 +172,10 @@ def test_changes_that_queue_behind_a_slow_write_are_merged_with_all_their_events
     assert store.commits == 2  # the first, then revisions 2 and 3 as one
     assert store.committed.carts["c1"].revision == 3
     assert [e.action for e in store.committed.audit] == [
-        AuditAction.LOGIN, AuditAction.LINE_DISCOUNT, AuditAction.LINE_REMOVED,
-    ]  # fmt: skip
+        AuditAction.LOGIN,
+        AuditAction.LINE_DISCOUNT,
+        AuditAction.LINE_REMOVED,
+    ]
 
 
 def test_a_failed_write_is_reported_kept_and_written_later() -> None:

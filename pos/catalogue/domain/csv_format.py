@@ -38,9 +38,19 @@ from pos.catalogue.domain.products import (
 from pos.money import MoneyFormatError, format_baht, parse_baht
 
 COLUMNS = (
-    "barcode", "sku", "name_th", "name_en", "category", "producer",
-    "price", "unit", "sold_by_weight", "vat", "otop_stars", "stock",
-)  # fmt: skip
+    "barcode",
+    "sku",
+    "name_th",
+    "name_en",
+    "category",
+    "producer",
+    "price",
+    "unit",
+    "sold_by_weight",
+    "vat",
+    "otop_stars",
+    "stock",
+)
 _YES = {"yes", "y", "true", "1", "ใช่"}
 _NO = {"no", "n", "false", "0", "ไม่", "ไม่ใช่"}
 _MAX_TEXT = {"sku": 40, "name_th": 200, "name_en": 200, "producer": 200}
@@ -184,9 +194,20 @@ def _read_row(reader: _RowReader, rules: BarcodeRules) -> CatalogRow | None:
     if len(reader.problems) > before or category is None or unit is None or price is None:
         return None
     return CatalogRow(
-        reader.row_number, barcode, sku, name_th, name_en, category, producer,
-        price, unit, weighed, vat, stars, stock,
-    )  # fmt: skip
+        reader.row_number,
+        barcode,
+        sku,
+        name_th,
+        name_en,
+        category,
+        producer,
+        price,
+        unit,
+        weighed,
+        vat,
+        stars,
+        stock,
+    )
 
 
 def read_catalog_csv(
@@ -200,11 +221,13 @@ def read_catalog_csv(
     unknown = [column for column in header if column not in COLUMNS]
     if missing or unknown:
         detail = "; ".join(
-            part for part in (
+            part
+            for part in (
                 f"missing column(s): {', '.join(missing)}" if missing else "",
                 f"unknown column(s): {', '.join(unknown)}" if unknown else "",
-            ) if part
-        )  # fmt: skip
+            )
+            if part
+        )
         return [], [CsvProblem(1, None, f"bad header: {detail}")]
     records.fieldnames = header
     rows = []

@@ -114,21 +114,30 @@ def parse_change(change: CatalogueChange) -> AnyChange:
     fields = _Fields(change)
     if change.entity is ChangeEntity.PRODUCER:
         producer = ProducerChange(
-            fields.text("name_th"), fields.text("name_en", optional=True) or "",
-            fields.text("district", optional=True) or "", fields.flag("vat_registered"),
-            fields.text("tax_id", optional=True), fields.text("branch", optional=True),
-        )  # fmt: skip
+            fields.text("name_th"),
+            fields.text("name_en", optional=True) or "",
+            fields.text("district", optional=True) or "",
+            fields.flag("vat_registered"),
+            fields.text("tax_id", optional=True),
+            fields.text("branch", optional=True),
+        )
         parsed: AnyChange = producer
         key = producer.name_th
     elif change.entity is ChangeEntity.PRODUCT:
         product = ProductChange(
-            fields.text("sku"), fields.text("barcode", optional=True),
-            fields.integer("plu", 0, optional=True), fields.text("name_th"),
-            fields.text("name_en", optional=True) or "", fields.choice("category", Category),
-            fields.text("producer"), fields.integer("unit_price_satang", 0),
-            fields.choice("unit", Unit), fields.flag("sold_by_weight"),
-            fields.flag("vat_applicable"), fields.integer("otop_stars", 0, 5),
-        )  # fmt: skip
+            fields.text("sku"),
+            fields.text("barcode", optional=True),
+            fields.integer("plu", 0, optional=True),
+            fields.text("name_th"),
+            fields.text("name_en", optional=True) or "",
+            fields.choice("category", Category),
+            fields.text("producer"),
+            fields.integer("unit_price_satang", 0),
+            fields.choice("unit", Unit),
+            fields.flag("sold_by_weight"),
+            fields.flag("vat_applicable"),
+            fields.integer("otop_stars", 0, 5),
+        )
         parsed, key = product, product.sku
     else:
         role = fields.text("role")

@@ -99,8 +99,14 @@ def request_reprint(
     with uow_factory() as uow:
         job = uow.print_jobs.add(new_print_job(document_kind, reference, moment, is_copy=True))
         detail = {"document_kind": document_kind, "job_id": job.job_id}
-        event = AuditEvent(AuditAction.DOCUMENT_REPRINTED, moment, user_id, None,
-                           reference=reference, detail=detail)  # fmt: skip
+        event = AuditEvent(
+            AuditAction.DOCUMENT_REPRINTED,
+            moment,
+            user_id,
+            None,
+            reference=reference,
+            detail=detail,
+        )
         uow.audit.record(event)
         uow.commit()
     return job

@@ -89,10 +89,14 @@ def checked_header(entry: HeaderEntry) -> tuple[ReceiptHeader, str]:
             "footer", f"at most {MAX_FOOTER_LINES} lines of {MAX_LINE} characters"
         )
     header = ReceiptHeader(
-        name=name, address=address, tax_id=tax_id, branch=branch_text(entry.branch),
-        phone=" ".join(entry.phone.split()), vat_registered=entry.vat_registered,
+        name=name,
+        address=address,
+        tax_id=tax_id,
+        branch=branch_text(entry.branch),
+        phone=" ".join(entry.phone.split()),
+        vat_registered=entry.vat_registered,
         footer="\n".join(footer),
-    )  # fmt: skip
+    )
     return header, pos_id
 
 

@@ -89,8 +89,10 @@ class CommissionRates:
         return percent_of(net_satang, self.rate_for(producer_name))
 
     def to_setting(self) -> dict[str, Any]:
-        return {"default_basis_points": self.default_basis_points,
-                "by_producer": dict(sorted(self.by_producer.items()))}  # fmt: skip
+        return {
+            "default_basis_points": self.default_basis_points,
+            "by_producer": dict(sorted(self.by_producer.items())),
+        }
 
     @classmethod
     def from_setting(cls, value: Mapping[str, Any]) -> CommissionRates:
@@ -121,8 +123,11 @@ class SalesTarget:
         return dt.date(start.year + 1, start.month, 1) - dt.timedelta(days=1)
 
     def to_setting(self) -> dict[str, Any]:
-        return {"category": self.category, "yearly_satang": self.yearly_satang,
-                "year_starts_month": self.year_starts_month}  # fmt: skip
+        return {
+            "category": self.category,
+            "yearly_satang": self.yearly_satang,
+            "year_starts_month": self.year_starts_month,
+        }
 
     @classmethod
     def from_setting(cls, value: Mapping[str, Any]) -> SalesTarget:

@@ -58,9 +58,12 @@ def _plain(value: Any) -> Any:
 
 def report_kind(report: Report) -> str:
     return {
-        ManagerReport: "sales", CategoryReport: "categories", ProducerStatement: "producers",
-        TenderReport: "tenders", SchemeReport: "schemes",
-    }.get(type(report), "z" if isinstance(report, DayReport) and report.is_z else "x")  # fmt: skip
+        ManagerReport: "sales",
+        CategoryReport: "categories",
+        ProducerStatement: "producers",
+        TenderReport: "tenders",
+        SchemeReport: "schemes",
+    }.get(type(report), "z" if isinstance(report, DayReport) and report.is_z else "x")
 
 
 def report_json(report: Report) -> dict[str, Any]:
@@ -130,8 +133,13 @@ def csv_rows(report: Report) -> Iterator[dict[str, str]]:
         yield from _rows("producer", report.lines)
     elif isinstance(report, TenderReport):
         yield from _rows("tender", report.lines)
-        yield {"section": "cash", **dict(_cell(n, getattr(report, n)) for n in (
-            "cash_received_satang", "change_satang", "cash_rounding_satang"))}  # fmt: skip
+        yield {
+            "section": "cash",
+            **dict(
+                _cell(n, getattr(report, n))
+                for n in ("cash_received_satang", "change_satang", "cash_rounding_satang")
+            ),
+        }
     elif isinstance(report, SchemeReport):
         yield from _rows("scheme", report.lines)
         yield from _rows("bank_due", report.due)
@@ -151,20 +159,31 @@ def _return_rows(report: ReturnsReport) -> Iterator[dict[str, str]]:
 
 def _day_rows(report: DayReport) -> Iterator[dict[str, str]]:
     figures = report.figures
-    extra: dict[str, Any] = {"z_number": report.z.number if report.z else None,
-                             "net_satang": figures.net_satang}  # fmt: skip
+    extra: dict[str, Any] = {
+        "z_number": report.z.number if report.z else None,
+        "net_satang": figures.net_satang,
+    }
     yield _row("day", figures, **extra)
     yield _row("sales", figures.sales)
     yield from _rows("credit_notes", (figures.returns, figures.voids))
     yield from _rows("tender", figures.tenders)
-    yield _row("cash", figures.cash, expected_satang=figures.cash.expected_satang,
-               counted_satang=figures.counted_cash_satang)  # fmt: skip
+    yield _row(
+        "cash",
+        figures.cash,
+        expected_satang=figures.cash.expected_satang,
+        counted_satang=figures.counted_cash_satang,
+    )
     yield from _rows("scheme", figures.schemes)
     for line in figures.shifts:
         for result in line.results:
-            yield _row("shift", line, tender=result.key, expected_satang=result.expected_satang,
-                       counted_satang=result.counted_satang,
-                       difference_satang=result.difference_satang)  # fmt: skip
+            yield _row(
+                "shift",
+                line,
+                tender=result.key,
+                expected_satang=result.expected_satang,
+                counted_satang=result.counted_satang,
+                difference_satang=result.difference_satang,
+            )
 
 
 def write_csv(report: Report, stream: TextIO) -> int:

@@ -140,11 +140,19 @@ def _category_report(
     lines = []
     for key in keys:
         row = rows.get(key)
-        lines.append(CategoryLine(
-            key, _label(key), row.lines if row else 0, row.gross_satang if row else 0,
-            row.discounts_satang if row else 0, row.total_satang if row else 0,
-            returns.get(key, 0), nets[key], share_of(nets[key], total_net),
-        ))  # fmt: skip
+        lines.append(
+            CategoryLine(
+                key,
+                _label(key),
+                row.lines if row else 0,
+                row.gross_satang if row else 0,
+                row.discounts_satang if row else 0,
+                row.total_satang if row else 0,
+                returns.get(key, 0),
+                nets[key],
+                share_of(nets[key], total_net),
+            )
+        )
     return CategoryReport(period, tuple(lines), _target(uow, period, target, rows, year_start))
 
 
@@ -162,9 +170,16 @@ def _target(
     year_end = target.year_end(period.end)
     elapsed = share_of((period.end - year_start).days + 1, (year_end - year_start).days + 1)
     return TargetProgress(
-        target.category, _label(target.category), target.yearly_satang, year_start, year_end,
-        period.end, sold, share_of(sold, target.yearly_satang), elapsed,
-    )  # fmt: skip
+        target.category,
+        _label(target.category),
+        target.yearly_satang,
+        year_start,
+        year_end,
+        period.end,
+        sold,
+        share_of(sold, target.yearly_satang),
+        elapsed,
+    )
 
 
 def sales_by_category(
@@ -212,12 +227,22 @@ def _producer_statement(
         sales = row.total_satang if row else 0
         net = sales - returns.get(name, 0)
         commission = rates.commission_satang(name, net)
-        lines.append(ProducerLine(
-            name, row.producer_tax_id if row else None, row.lines if row else 0,
-            row.gross_satang if row else 0, row.discounts_satang if row else 0, sales,
-            returns.get(name, 0), net, row.vatable_satang if row else 0, rates.rate_for(name),
-            commission, net - commission,
-        ))  # fmt: skip
+        lines.append(
+            ProducerLine(
+                name,
+                row.producer_tax_id if row else None,
+                row.lines if row else 0,
+                row.gross_satang if row else 0,
+                row.discounts_satang if row else 0,
+                sales,
+                returns.get(name, 0),
+                net,
+                row.vatable_satang if row else 0,
+                rates.rate_for(name),
+                commission,
+                net - commission,
+            )
+        )
     return ProducerStatement(period, tuple(lines))
 
 
@@ -256,9 +281,12 @@ def _tender_report(uow: ReportSource, period: ReportPeriod, settings: Settings) 
     scope = period.scope
     notes = uow.reports.credit_note_summaries(scope)
     takings = takings_from_rows(
-        0, uow.reports.tenders(scope), uow.reports.refunds(scope),
-        sum(n.cash_rounding_satang for n in notes), (0, 0),
-    )  # fmt: skip
+        0,
+        uow.reports.tenders(scope),
+        uow.reports.refunds(scope),
+        sum(n.cash_rounding_satang for n in notes),
+        (0, 0),
+    )
     lines = tuple(_tender_line(t, settings.schemes) for t in takings.tender_lines())
     rounding = uow.reports.sales_summary(scope).cash_rounding_satang
     return TenderReport(
@@ -268,9 +296,13 @@ def _tender_report(uow: ReportSource, period: ReportPeriod, settings: Settings) 
 
 def _tender_line(takings: TenderTakings, schemes: SchemeBook) -> TenderLine:
     return TenderLine(
-        takings.key, tender_label(takings.key, schemes), takings.sales_count,
-        takings.sales_satang, takings.refunds_satang, takings.net_satang,
-    )  # fmt: skip
+        takings.key,
+        tender_label(takings.key, schemes),
+        takings.sales_count,
+        takings.sales_satang,
+        takings.refunds_satang,
+        takings.net_satang,
+    )
 
 
 def sales_by_tender(uow_factory: Callable[[], ReportSource], period: ReportPeriod) -> TenderReport:
@@ -355,7 +387,9 @@ def manager_report(
     with uow_factory() as uow:
         settings = uow.settings.load()
         return ManagerReport(
-            period=period, generated_at=now, centre_name=settings.receipt_header.name,
+            period=period,
+            generated_at=now,
+            centre_name=settings.receipt_header.name,
             sales_count=uow.reports.sales_summary(period.scope).count,
             categories=_category_report(uow, period, settings.sales_target),
             producers=_producer_statement(uow, period, settings),
@@ -365,4 +399,4 @@ def manager_report(
             products=tuple(uow.reports.top_products(period.scope, top)),
             discounts=discounts_in(uow, period),
             returns=returns_in(uow, period),
-        )  # fmt: skip
+        )

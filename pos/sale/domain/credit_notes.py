@@ -266,11 +266,13 @@ def _shares_of_line(sale: Sale, line: SaleLine, amount: int, done: _Refunded) ->
     for share in paid:
         tender = sale.tenders[share.tender_index]
         amount_before, government_before = done.share.get((line.line_id, tender.tender_id), (0, 0))
-        left.append((
-            tender.tender_id,
-            share.amount_satang - amount_before,
-            share.government_share_satang - government_before,
-        ))  # fmt: skip
+        left.append(
+            (
+                tender.tender_id,
+                share.amount_satang - amount_before,
+                share.government_share_satang - government_before,
+            )
+        )
     portions = allocate_proportionally(amount, [remaining for _, remaining, _ in left])
     result = []
     for (tender_id, remaining, government_left), portion in zip(left, portions, strict=True):

@@ -71,10 +71,11 @@ class SchemeOffer:
 
 def payable_lines(cart: Cart, totals: CartTotals) -> list[PayableLine]:
     return [
-        PayableLine(total.total_satang, line.product.category.value, line.product.sku,
-                    line.product.name_th)
+        PayableLine(
+            total.total_satang, line.product.category.value, line.product.sku, line.product.name_th
+        )
         for line, total in zip(cart.lines, totals.lines, strict=True)
-    ]  # fmt: skip
+    ]
 
 
 def plan_payment(

@@ -273,9 +273,13 @@ def settle_scheme_tender(
     reference = _reference(tender.app_reference, "the app's transaction reference", required=True)
     if schemes is None or moment is None:  # a preview: shares are checked at settle time
         return SettledTender(
-            TenderKind.SCHEME, tender.amount_satang, tender.amount_satang, 0, reference,
+            TenderKind.SCHEME,
+            tender.amount_satang,
+            tender.amount_satang,
+            0,
+            reference,
             tender.scheme_code,
-        )  # fmt: skip
+        )
     try:
         scheme = schemes.get(tender.scheme_code)
     except SchemeError as error:

@@ -256,19 +256,31 @@ def _audit_events(sale: Sale, request: CheckoutRequest) -> list[AuditEvent]:
     changes: list[tuple[AuditAction, dict[str, object]]] = []
     for line in sale.lines:
         if line.line_discount_satang:
-            detail = {"sku": line.sku, "gross_satang": line.gross_satang,
-                      "discount_satang": line.line_discount_satang}  # fmt: skip
+            detail = {
+                "sku": line.sku,
+                "gross_satang": line.gross_satang,
+                "discount_satang": line.line_discount_satang,
+            }
             changes.append((AuditAction.LINE_DISCOUNT, detail))
         if line.price_overridden:
-            detail = {"sku": line.sku, "catalogue_price_satang": line.catalogue_price_satang,
-                      "unit_price_satang": line.unit_price_satang}  # fmt: skip
+            detail = {
+                "sku": line.sku,
+                "catalogue_price_satang": line.catalogue_price_satang,
+                "unit_price_satang": line.unit_price_satang,
+            }
             changes.append((AuditAction.PRICE_OVERRIDE, detail))
     if sale.order_discount_satang:
         changes.append(
             (AuditAction.ORDER_DISCOUNT, {"discount_satang": sale.order_discount_satang})
         )
     return [
-        AuditEvent(action, sale.sold_at, request.cashier_id, request.approved_by_user_id,
-                   reference=sale.receipt_number, detail=detail)
+        AuditEvent(
+            action,
+            sale.sold_at,
+            request.cashier_id,
+            request.approved_by_user_id,
+            reference=sale.receipt_number,
+            detail=detail,
+        )
         for action, detail in changes
-    ]  # fmt: skip
+    ]

@@ -196,25 +196,41 @@ def _store(
             _check_void(sale, previous, moment.astimezone(THAI_TIME).date(), request, stamp)
             quantities = {line.line_id: line.quantity_milli for line in sale.lines}
         draft = draft_return(
-            sale, previous, quantities, rounding=settings.cash_rounding,
-            refund_in_cash=request.refund_in_cash, void=kind is CreditNoteKind.VOID,
-        )  # fmt: skip
+            sale,
+            previous,
+            quantities,
+            rounding=settings.cash_rounding,
+            refund_in_cash=request.refund_in_cash,
+            void=kind is CreditNoteKind.VOID,
+        )
         serial = uow.counters.next_value(
             counter_name(DocumentKind.CREDIT_NOTE, settings.terminal_id)
         )
         note = CreditNote(
             credit_note_id=request.credit_note_id,
             number=document_number(DocumentKind.CREDIT_NOTE, settings.terminal_id, serial),
-            terminal_id=settings.terminal_id, serial=serial, kind=kind, sale_id=sale.sale_id,
-            sale_receipt_number=sale.receipt_number, issued_at=moment,
-            cashier_id=request.cashier_id, approved_by_user_id=_id(manager),
-            reason=reason, draft=draft, stamp=stamp,
-        )  # fmt: skip
+            terminal_id=settings.terminal_id,
+            serial=serial,
+            kind=kind,
+            sale_id=sale.sale_id,
+            sale_receipt_number=sale.receipt_number,
+            issued_at=moment,
+            cashier_id=request.cashier_id,
+            approved_by_user_id=_id(manager),
+            reason=reason,
+            draft=draft,
+            stamp=stamp,
+        )
         uow.sales.add_credit_note(note)
         uow.audit.record(_audit_event(note))
         if request.print_note:
-            queue_document(uow, CREDIT_NOTE_DOCUMENT, note.number, clock,
-                           open_drawer=note.cash_paid_out_satang > 0)  # fmt: skip
+            queue_document(
+                uow,
+                CREDIT_NOTE_DOCUMENT,
+                note.number,
+                clock,
+                open_drawer=note.cash_paid_out_satang > 0,
+            )
         uow.commit()
         return note
 
@@ -290,9 +306,12 @@ def open_drawer_without_sale(
         raise ValueError("give the reason for opening the drawer")
     manager = authorise(uow_factory, approval) if approval else None
     event = AuditEvent(
-        AuditAction.DRAWER_OPENED, clock.now(), user_id,
-        _id(manager) if manager else None, detail={"reason": cleaned},
-    )  # fmt: skip
+        AuditAction.DRAWER_OPENED,
+        clock.now(),
+        user_id,
+        _id(manager) if manager else None,
+        detail={"reason": cleaned},
+    )
     with uow_factory() as uow:
         uow.audit.record(event)
         uow.commit()

@@ -194,9 +194,12 @@ class CashTakings:
     @property
     def expected_satang(self) -> int:
         return (
-            self.float_satang + self.sales_satang - self.refunds_satang
-            + self.cash_in_satang - self.cash_out_satang
-        )  # fmt: skip
+            self.float_satang
+            + self.sales_satang
+            - self.refunds_satang
+            + self.cash_in_satang
+            - self.cash_out_satang
+        )
 
 
 @dataclass(frozen=True)

@@ -85,12 +85,16 @@ def _shift_line(uow: UnitOfWork, shift: Shift) -> ShiftLine:
     else:
         results = closing.results
     return ShiftLine(
-        number=shift.number, shift_id=shift.shift_id, opened_at=shift.opened_at,
-        opened_by=_name(uow, shift.opened_by_user_id) or "?", float_satang=shift.float_satang,
-        results=results, closed_at=closing.closed_at if closing else None,
+        number=shift.number,
+        shift_id=shift.shift_id,
+        opened_at=shift.opened_at,
+        opened_by=_name(uow, shift.opened_by_user_id) or "?",
+        float_satang=shift.float_satang,
+        results=results,
+        closed_at=closing.closed_at if closing else None,
         counted_by=_name(uow, closing.counted_by_user_id) if closing else None,
         approved_by=_name(uow, closing.approved_by_user_id) if closing else None,
-    )  # fmt: skip
+    )
 
 
 def scheme_shares(uow: ReportSource, scope: ReportScope, settings: Settings) -> list[SchemeShares]:
@@ -99,19 +103,27 @@ def scheme_shares(uow: ReportSource, scope: ReportScope, settings: Settings) -> 
     shares = []
     for row in uow.reports.scheme_days(scope):
         scheme = book.get(row.scheme_code)
-        shares.append(SchemeShares(
-            scheme_code=row.scheme_code, name_th=scheme.name_th if scheme else row.scheme_code,
-            sale_date=row.business_date, count=row.count,
-            amount_satang=row.amount_satang - row.government_refunds_satang
-            - row.buyer_refunds_satang,
-            government_satang=row.government_share_satang - row.government_refunds_satang,
-            buyer_satang=row.buyer_share_satang - row.buyer_refunds_satang,
-            government_due_on=(scheme.government_settlement.expected_on(row.business_date)
-                               if scheme else None),
-            government_window=scheme.government_settlement.label() if scheme else "",
-            buyer_due_on=scheme.buyer_settlement.expected_on(row.business_date) if scheme else None,
-            buyer_window=scheme.buyer_settlement.label() if scheme else "",
-        ))  # fmt: skip
+        shares.append(
+            SchemeShares(
+                scheme_code=row.scheme_code,
+                name_th=scheme.name_th if scheme else row.scheme_code,
+                sale_date=row.business_date,
+                count=row.count,
+                amount_satang=row.amount_satang
+                - row.government_refunds_satang
+                - row.buyer_refunds_satang,
+                government_satang=row.government_share_satang - row.government_refunds_satang,
+                buyer_satang=row.buyer_share_satang - row.buyer_refunds_satang,
+                government_due_on=(
+                    scheme.government_settlement.expected_on(row.business_date) if scheme else None
+                ),
+                government_window=scheme.government_settlement.label() if scheme else "",
+                buyer_due_on=scheme.buyer_settlement.expected_on(row.business_date)
+                if scheme
+                else None,
+                buyer_window=scheme.buyer_settlement.label() if scheme else "",
+            )
+        )
     return shares
 
 
@@ -128,15 +140,18 @@ def day_figures(uow: UnitOfWork, day: BusinessDay, settings: Settings) -> DayFig
         uow.reports.cash_movement_totals(scope),
     )
     return DayFigures(
-        terminal_id=day.terminal_id, business_day_id=day.day_id,
-        business_date=day.business_date, opened_at=day.opened_at,
+        terminal_id=day.terminal_id,
+        business_day_id=day.day_id,
+        business_date=day.business_date,
+        opened_at=day.opened_at,
         sales=uow.reports.sales_summary(scope),
         returns=notes.get("return", CreditNoteSummary("return")),
         voids=notes.get("void", CreditNoteSummary("void")),
-        tenders=takings.tender_lines(), cash=takings.cash,
+        tenders=takings.tender_lines(),
+        cash=takings.cash,
         schemes=tuple(scheme_shares(uow, scope, settings)),
         shifts=tuple(_shift_line(uow, shift) for shift in shifts),
-    )  # fmt: skip
+    )
 
 
 def x_report(uow_factory: Callable[[], UnitOfWork], clock: Clock) -> DayReport:
@@ -205,12 +220,21 @@ def close_day(
         figures = day_figures(uow, day, settings)
         record = _z_record(uow, z_id, day, figures, moment, manager.user_id)
         uow.shifts.close_day(record)
-        uow.audit.record(AuditEvent(
-            AuditAction.DAY_CLOSED, moment, manager.user_id, manager.user_id,
-            reference=record.number,
-            detail={"business_date": day.business_date.isoformat(), "net_satang": record.net_satang,
-                    "sales": record.sales_count, "z_id": str(z_id)},
-        ))  # fmt: skip
+        uow.audit.record(
+            AuditEvent(
+                AuditAction.DAY_CLOSED,
+                moment,
+                manager.user_id,
+                manager.user_id,
+                reference=record.number,
+                detail={
+                    "business_date": day.business_date.isoformat(),
+                    "net_satang": record.net_satang,
+                    "sales": record.sales_count,
+                    "z_id": str(z_id),
+                },
+            )
+        )
         if print_it:
             queue_document(uow, Z_DOCUMENT_KIND, record.number, clock)
         uow.commit()
@@ -229,12 +253,19 @@ def _z_record(
     last = uow.shifts.last_z_report(day.terminal_id)
     grand_total = (last.grand_total_satang if last else 0) + figures.net_satang
     return ZRecord(
-        z_id=z_id, number=f"{day.terminal_id}-Z-{serial:08d}", serial=serial,
-        terminal_id=day.terminal_id, business_day_id=day.day_id,
-        business_date=day.business_date, closed_at=moment, closed_by_user_id=manager_id,
-        sales_count=figures.sales.count, net_satang=figures.net_satang,
-        grand_total_satang=grand_total, figures_json=canonical_json(figures.to_json()),
-    )  # fmt: skip
+        z_id=z_id,
+        number=f"{day.terminal_id}-Z-{serial:08d}",
+        serial=serial,
+        terminal_id=day.terminal_id,
+        business_day_id=day.day_id,
+        business_date=day.business_date,
+        closed_at=moment,
+        closed_by_user_id=manager_id,
+        sales_count=figures.sales.count,
+        net_satang=figures.net_satang,
+        grand_total_satang=grand_total,
+        figures_json=canonical_json(figures.to_json()),
+    )
 
 
 def _stored_report(uow: UnitOfWork, record: ZRecord, moment: dt.datetime) -> DayReport:

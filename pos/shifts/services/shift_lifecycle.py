@@ -132,17 +132,30 @@ def open_shift(
         day = _day_for_new_shift(uow, terminal, request.shift_id, moment, settings.shift_rules)
         number = uow.counters.next_value(f"shift:{terminal}")
         shift = Shift(
-            shift_id=request.shift_id, terminal_id=terminal, number=number,
-            business_day_id=day.day_id, business_date=day.business_date, opened_at=moment,
-            opened_by_user_id=request.user_id, float_satang=float_satang,
+            shift_id=request.shift_id,
+            terminal_id=terminal,
+            number=number,
+            business_day_id=day.day_id,
+            business_date=day.business_date,
+            opened_at=moment,
+            opened_by_user_id=request.user_id,
+            float_satang=float_satang,
             float_count=request.float_count,
-        )  # fmt: skip
+        )
         uow.shifts.add_shift(shift)
-        uow.audit.record(AuditEvent(
-            AuditAction.SHIFT_OPENED, moment, user.user_id, reference=f"{terminal} #{number}",
-            detail={"shift_id": str(shift.shift_id), "float_satang": float_satang,
-                    "business_date": day.business_date.isoformat()},
-        ))  # fmt: skip
+        uow.audit.record(
+            AuditEvent(
+                AuditAction.SHIFT_OPENED,
+                moment,
+                user.user_id,
+                reference=f"{terminal} #{number}",
+                detail={
+                    "shift_id": str(shift.shift_id),
+                    "float_satang": float_satang,
+                    "business_date": day.business_date.isoformat(),
+                },
+            )
+        )
         uow.commit()
         return shift
 
@@ -198,21 +211,35 @@ def record_cash_movement(
                 f"no shift is open on {terminal}: there is no drawer to move cash in"
             )
         movement = CashMovement(
-            request.movement_id, shift.shift_id, request.kind, amount, reason, moment,
-            request.user_id, manager.user_id if manager else None,
-        )  # fmt: skip
+            request.movement_id,
+            shift.shift_id,
+            request.kind,
+            amount,
+            reason,
+            moment,
+            request.user_id,
+            manager.user_id if manager else None,
+        )
         uow.shifts.add_cash_movement(movement)
         action = (
             AuditAction.CASH_IN
             if request.kind is CashMovementKind.CASH_IN
             else AuditAction.CASH_OUT
         )
-        uow.audit.record(AuditEvent(
-            action, moment, request.user_id, movement.approved_by_user_id,
-            reference=f"{shift.terminal_id} #{shift.number}",
-            detail={"amount_satang": amount, "reason": reason,
-                    "movement_id": str(movement.movement_id)},
-        ))  # fmt: skip
+        uow.audit.record(
+            AuditEvent(
+                action,
+                moment,
+                request.user_id,
+                movement.approved_by_user_id,
+                reference=f"{shift.terminal_id} #{shift.number}",
+                detail={
+                    "amount_satang": amount,
+                    "reason": reason,
+                    "movement_id": str(movement.movement_id),
+                },
+            )
+        )
         uow.commit()
         return movement
 
@@ -263,11 +290,14 @@ def close_shift_in(
     _user(uow, request.counted_by_user_id)
     results = reconcile(shift_takings(uow, shift), request.cash_count, request.other_counts)
     closing = ShiftClosing(
-        closed_at=moment, counted_by_user_id=request.counted_by_user_id,
-        cash_count=request.cash_count, results=results, approved_by_user_id=approved_by,
+        closed_at=moment,
+        counted_by_user_id=request.counted_by_user_id,
+        cash_count=request.cash_count,
+        results=results,
+        approved_by_user_id=approved_by,
         approved_at=moment if approved_by is not None else None,
         note=" ".join(request.note.split()),
-    )  # fmt: skip
+    )
     uow.shifts.close_shift(shift.shift_id, closing)
     uow.audit.record(_close_event(shift, closing))
     return dataclasses.replace(shift, closing=closing)
@@ -285,13 +315,20 @@ def _the_same_close(shift: Shift, request: CloseShiftRequest) -> Shift:
 
 def _close_event(shift: Shift, closing: ShiftClosing) -> AuditEvent:
     return AuditEvent(
-        AuditAction.SHIFT_CLOSED, closing.closed_at, closing.counted_by_user_id,
-        closing.approved_by_user_id, reference=f"{shift.terminal_id} #{shift.number}",
-        detail={"shift_id": str(shift.shift_id), "note": closing.note,
-                "results": {r.key: {"expected_satang": r.expected_satang,
-                                    "counted_satang": r.counted_satang}
-                            for r in closing.results}},
-    )  # fmt: skip
+        AuditAction.SHIFT_CLOSED,
+        closing.closed_at,
+        closing.counted_by_user_id,
+        closing.approved_by_user_id,
+        reference=f"{shift.terminal_id} #{shift.number}",
+        detail={
+            "shift_id": str(shift.shift_id),
+            "note": closing.note,
+            "results": {
+                r.key: {"expected_satang": r.expected_satang, "counted_satang": r.counted_satang}
+                for r in closing.results
+            },
+        },
+    )
 
 
 def approve_shift(
@@ -312,12 +349,20 @@ def approve_shift(
             return shift
         uow.shifts.approve_shift(shift_id, manager.user_id, moment)
         cash = shift.closing.cash
-        uow.audit.record(AuditEvent(
-            AuditAction.SHIFT_DIFFERENCE_APPROVED, moment, manager.user_id, manager.user_id,
-            reference=f"{shift.terminal_id} #{shift.number}",
-            detail={"shift_id": str(shift_id), "cash_difference_satang": cash.difference_satang,
-                    "difference": format_baht(cash.difference_satang or 0)},
-        ))  # fmt: skip
+        uow.audit.record(
+            AuditEvent(
+                AuditAction.SHIFT_DIFFERENCE_APPROVED,
+                moment,
+                manager.user_id,
+                manager.user_id,
+                reference=f"{shift.terminal_id} #{shift.number}",
+                detail={
+                    "shift_id": str(shift_id),
+                    "cash_difference_satang": cash.difference_satang,
+                    "difference": format_baht(cash.difference_satang or 0),
+                },
+            )
+        )
         uow.commit()
         closing = dataclasses.replace(
             shift.closing, approved_by_user_id=manager.user_id, approved_at=moment

@@ -44,10 +44,15 @@ class QueuedRecord:
     def envelope_json(self, terminal: str) -> str:
         """The record's envelope; the payload text goes in unchanged (no decode, no re-encode)."""
         head = json.dumps(
-            {"record_id": self.record_id, "kind": self.kind, "terminal": terminal,
-             "device_time": self.device_time_utc},
-            ensure_ascii=False, separators=(",", ":"),
-        )  # fmt: skip
+            {
+                "record_id": self.record_id,
+                "kind": self.kind,
+                "terminal": terminal,
+                "device_time": self.device_time_utc,
+            },
+            ensure_ascii=False,
+            separators=(",", ":"),
+        )
         return f'{head[:-1]},"payload":{self.payload_json}}}'
 
 
@@ -169,10 +174,11 @@ class ChangePage:
     def from_json(cls, data: Mapping[str, Any]) -> ChangePage:
         try:
             changes = tuple(
-                CatalogueChange(int(c["seq"]), ChangeEntity(c["entity"]), str(c["key"]),
-                                dict(c["data"]))
+                CatalogueChange(
+                    int(c["seq"]), ChangeEntity(c["entity"]), str(c["key"]), dict(c["data"])
+                )
                 for c in data["changes"]
-            )  # fmt: skip
+            )
             return cls(changes, int(data["next_cursor"]), bool(data["has_more"]))
         except (KeyError, TypeError, ValueError) as error:
             raise UnreachableError(

@@ -61,8 +61,11 @@ class SyncSettings:
         after_z = value.get("after_z", True)
         if not isinstance(after_z, bool):
             raise ValueError(f"after_z must be true or false, not {after_z!r}")
-        return cls(str(value.get("hq_url", "")).strip().rstrip("/"),
-                   str(value.get("nightly_at", "23:30")).strip(), after_z)  # fmt: skip
+        return cls(
+            str(value.get("hq_url", "")).strip().rstrip("/"),
+            str(value.get("nightly_at", "23:30")).strip(),
+            after_z,
+        )
 
 
 def check_token(token: str) -> str:

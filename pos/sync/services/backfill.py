@@ -95,9 +95,10 @@ def _records_of(reader: Callable[[], SyncUnitOfWork], day: dt.date) -> list[Outb
 
 def _credit_note(note: CreditNote, sale: Sale, names: dict[int, str]) -> OutboxRecord:
     sold = {
-        line.line_id: SoldLine(line.sku, line.name_th, line.category, line.producer_name,
-                               line.producer_tax_id)
+        line.line_id: SoldLine(
+            line.sku, line.name_th, line.category, line.producer_name, line.producer_tax_id
+        )
         for line in sale.lines
-    }  # fmt: skip
+    }
     paid = {t.tender_id: PaidTender(t.kind.value, t.scheme_code) for t in sale.tenders}
     return credit_note_record(note, sold, paid, names)

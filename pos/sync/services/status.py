@@ -61,13 +61,17 @@ class SyncStatus:
             lines.append("                 + records from before the upgrade, queued at next run")
         if self.open_batch is not None:
             batch = self.open_batch
-            lines.append(f"unanswered batch {batch.batch_id} ({batch.record_count} records, "
-                         f"{batch.attempts} attempt(s)): {batch.last_error or '-'}")  # fmt: skip
+            lines.append(
+                f"unanswered batch {batch.batch_id} ({batch.record_count} records, "
+                f"{batch.attempts} attempt(s)): {batch.last_error or '-'}"
+            )
         lines.append(f"catalogue:       changes applied up to {state.catalogue_cursor}")
         lines.append(f"set aside:       {self.waiting.rejected}")
         for record in self.rejected:
-            lines.append(f"  {record.kind} {record.record_id} ({record.device_time_utc}): "
-                         f"{record.reason} — {record.detail}")  # fmt: skip
+            lines.append(
+                f"  {record.kind} {record.record_id} ({record.device_time_utc}): "
+                f"{record.reason} — {record.detail}"
+            )
         return lines
 
 
@@ -85,6 +89,10 @@ def sync_status(reader: Callable[[], SyncUnitOfWork], *, rejected_limit: int = 2
     with reader() as uow:
         settings = uow.settings.load()
         return SyncStatus(
-            settings.sync, settings.terminal_id, uow.outbox.state(), uow.outbox.waiting(),
-            tuple(uow.outbox.rejected(rejected_limit)), uow.outbox.open_batch(),
-        )  # fmt: skip
+            settings.sync,
+            settings.terminal_id,
+            uow.outbox.state(),
+            uow.outbox.waiting(),
+            tuple(uow.outbox.rejected(rejected_limit)),
+            uow.outbox.open_batch(),
+        )

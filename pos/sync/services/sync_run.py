@@ -115,8 +115,10 @@ class SyncReport:
     def summary(self) -> str:
         sent = sum(self.sent.values())
         kinds = ", ".join(f"{count} {kind}" for kind, count in sorted(self.sent.items()))
-        text = (f"sync {self.outcome.value}: sent {sent} record(s)"
-                f"{f' ({kinds})' if kinds else ''} in {self.batches} batch(es)")  # fmt: skip
+        text = (
+            f"sync {self.outcome.value}: sent {sent} record(s)"
+            f"{f' ({kinds})' if kinds else ''} in {self.batches} batch(es)"
+        )
         if self.duplicates:
             text += f", {self.duplicates} already at the head office"
         text += f"; {self.waiting} waiting, {self.set_aside} set aside"
@@ -160,8 +162,17 @@ def synchronise(
     with reader() as uow:
         terminal = uow.settings.load().terminal_id
     report = SyncReport()
-    run = _Run(uow_factory, reader, head_office, clock, policy or RetryPolicy(),
-               wait or _sleep, terminal, report, rng or random.Random())  # fmt: skip
+    run = _Run(
+        uow_factory,
+        reader,
+        head_office,
+        clock,
+        policy or RetryPolicy(),
+        wait or _sleep,
+        terminal,
+        report,
+        rng or random.Random(),
+    )
     try:
         report.backfilled = backfill(uow_factory, reader)
         _upload(run, batch_size, in_flight)
@@ -183,8 +194,9 @@ def synchronise(
         report.problem = f"{report.set_aside} record(s) refused by the head office: see sync status"
     report.seconds = time.monotonic() - started
     with uow_factory() as uow:
-        uow.outbox.note_run(run.now(), report.outcome.value, report.summary(),
-                            success=report.succeeded)  # fmt: skip
+        uow.outbox.note_run(
+            run.now(), report.outcome.value, report.summary(), success=report.succeeded
+        )
         uow.commit()
     return report
 

@@ -84,10 +84,11 @@ class SavedCart:
 def count_items(lines: Iterable[SavedLine | CartLine]) -> int:
     """What the customer takes away: pieces of counted goods, one per weighed or labelled line."""
     return sum(
-        1 if line.product.sold_by_weight or line.label_price_satang is not None
+        1
+        if line.product.sold_by_weight or line.label_price_satang is not None
         else line.quantity_milli // MILLI
         for line in lines
-    )  # fmt: skip
+    )
 
 
 @dataclass(frozen=True)
@@ -260,8 +261,10 @@ def discount_detail(
 ) -> dict[str, Any]:
     """What the audit trail keeps of a discount: kind, value, amount, base and the limit."""
     detail: dict[str, Any] = {
-        "cart": cart_uuid, "base_satang": base_satang, "limit_basis_points": limit_basis_points
-    }  # fmt: skip
+        "cart": cart_uuid,
+        "base_satang": base_satang,
+        "limit_basis_points": limit_basis_points,
+    }
     if discount is None:
         return {**detail, "kind": None, "removed": True}
     amount = min(discount.amount_on(base_satang), base_satang)
@@ -280,5 +283,6 @@ _CART_PROBLEMS = (
 def problem_of(error: CartError) -> TillProblem:
     """The till problem a refusal of the :class:`~pos.sale.domain.cart.Cart` is, for the screen."""
     message = str(error)
-    return next((problem for text, problem in _CART_PROBLEMS if text in message),
-                TillProblem.CART_REFUSED)  # fmt: skip
+    return next(
+        (problem for text, problem in _CART_PROBLEMS if text in message), TillProblem.CART_REFUSED
+    )

@@ -189,8 +189,12 @@ class TillSession:
         self._keep_within_limits(lambda: self.cart.lines.insert(index, line))
         self._approvals.lines.pop(line_id, None)
         event = self._event(AuditAction.LINE_REMOVED, reference=line.product.sku)
-        detail = {"cart": self.cart_uuid, "line": line_id, "quantity_milli": line.quantity_milli,
-                  "amount_satang": line.gross_satang - line.discount_satang}  # fmt: skip
+        detail = {
+            "cart": self.cart_uuid,
+            "line": line_id,
+            "quantity_milli": line.quantity_milli,
+            "amount_satang": line.gross_satang - line.discount_satang,
+        }
         if self.cart.is_empty:
             self.cart.order_discount, self._approvals = None, Approvals({})
         self._changed([dataclasses.replace(event, detail=detail)])
@@ -242,8 +246,11 @@ class TillSession:
         self._require_user()
         if self.cart.is_empty and self.cart.order_discount is None:
             return
-        detail = {"cart": self.cart_uuid, "lines": len(self.cart.lines),
-                  "total_satang": self.totals().total_satang}  # fmt: skip
+        detail = {
+            "cart": self.cart_uuid,
+            "lines": len(self.cart.lines),
+            "total_satang": self.totals().total_satang,
+        }
         event = dataclasses.replace(self._event(AuditAction.CART_CLEARED), detail=detail)
         self._journal.remove(self.cart_uuid, [event])
         self._new_cart()
@@ -259,8 +266,12 @@ class TillSession:
         held = dataclasses.replace(
             self._snapshot(), status=CartStatus.HELD, held_at=now, note=note.strip()
         )
-        detail = {"cart": self.cart_uuid, "lines": len(held.lines), "note": held.note,
-                  "total_satang": self.totals().total_satang}  # fmt: skip
+        detail = {
+            "cart": self.cart_uuid,
+            "lines": len(held.lines),
+            "note": held.note,
+            "total_satang": self.totals().total_satang,
+        }
         event = dataclasses.replace(self._event(AuditAction.CART_HELD), detail=detail)
         self._journal.save(held, [event])
         self._new_cart()
@@ -369,7 +380,10 @@ class TillSession:
     def _load(self, saved: SavedCart) -> None:
         self.cart, self._approvals = cart_from_snapshot(saved)
         self.cart_uuid, self.revision, self.opened_at = (
-            saved.cart_uuid, saved.revision, saved.opened_at)  # fmt: skip
+            saved.cart_uuid,
+            saved.revision,
+            saved.opened_at,
+        )
 
     def _snapshot(self) -> SavedCart:
         return SavedCart(

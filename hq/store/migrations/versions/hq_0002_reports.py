@@ -19,10 +19,19 @@ import sqlalchemy as sa
 from alembic import op
 
 _TABLES = (
-    "sale", "sale_line", "sale_tender", "sale_vat", "credit_note", "credit_note_line",
-    "credit_note_refund", "credit_note_vat", "tax_invoice", "shift", "cash_movement",
+    "sale",
+    "sale_line",
+    "sale_tender",
+    "sale_vat",
+    "credit_note",
+    "credit_note_line",
+    "credit_note_refund",
+    "credit_note_vat",
+    "tax_invoice",
+    "shift",
+    "cash_movement",
     "z_report",
-)  # fmt: skip
+)
 
 revision: str = "hq_0002_reports"
 down_revision: str | None = "hq_0001_foundation"

@@ -24,9 +24,18 @@ depends_on: str | Sequence[str] | None = None
 
 
 IMMUTABLE_TABLES = (
-    "sale", "sale_line", "sale_tender", "sale_vat", "sale_allocation", "tax_invoice",
-    "credit_note", "credit_note_line", "credit_note_share", "credit_note_refund", "credit_note_vat",
-)  # fmt: skip
+    "sale",
+    "sale_line",
+    "sale_tender",
+    "sale_vat",
+    "sale_allocation",
+    "tax_invoice",
+    "credit_note",
+    "credit_note_line",
+    "credit_note_share",
+    "credit_note_refund",
+    "credit_note_vat",
+)
 _GUARDS = {
     "credit_note_line_not_more_than_sold": """
         CREATE TRIGGER credit_note_line_not_more_than_sold BEFORE INSERT ON credit_note_line

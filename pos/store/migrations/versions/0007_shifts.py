@@ -25,11 +25,22 @@ branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
 APPEND_ONLY_TABLES = (
-    "cash_count", "shift_tender_result", "cash_movement", "z_report", "day_item_total",
-)  # fmt: skip
+    "cash_count",
+    "shift_tender_result",
+    "cash_movement",
+    "z_report",
+    "day_item_total",
+)
 STAMPED_TABLES = ("sale", "credit_note")
-_SHIFT_IDENTITY = ("shift_uuid", "terminal_id", "number", "business_day_id", "opened_at_utc",
-                   "opened_by_user_id", "float_satang")  # fmt: skip
+_SHIFT_IDENTITY = (
+    "shift_uuid",
+    "terminal_id",
+    "number",
+    "business_day_id",
+    "opened_at_utc",
+    "opened_by_user_id",
+    "float_satang",
+)
 _CLOSING = ("closed_at_utc", "counted_by_user_id", "closing_note")
 
 
@@ -304,19 +315,22 @@ def upgrade() -> None:
         sa.Column("returned_quantity_milli", sa.Integer(), nullable=False),
         sa.Column("returned_satang", sa.Integer(), nullable=False),
         sa.ForeignKeyConstraint(
-            ["business_day_id"], ["business_day.id"],
+            ["business_day_id"],
+            ["business_day.id"],
             name=op.f("fk_day_item_total_business_day_id_business_day"),
         ),
         sa.PrimaryKeyConstraint(
             "business_day_id", "category", "producer_name", "sku", name=op.f("pk_day_item_total")
         ),
-    )  # fmt: skip
+    )
     op.create_index("ix_day_item_total_business_date", "day_item_total", ["business_date"])
     # the few lines sold at a changed price: the discounts report finds them without a scan
     op.create_index(
-        "ix_sale_line_price_changed", "sale_line", ["sale_id"],
+        "ix_sale_line_price_changed",
+        "sale_line",
+        ["sale_id"],
         sqlite_where=sa.text("unit_price_satang <> catalogue_price_satang"),
-    )  # fmt: skip
+    )
     for table in STAMPED_TABLES:
         # plain ADD COLUMN: a batch rebuild would copy the append-only sales tables
         op.execute(f"ALTER TABLE {table} ADD COLUMN shift_id INTEGER REFERENCES shift (id)")
@@ -344,6 +358,13 @@ def downgrade() -> None:
         op.drop_index(f"ix_{table}_shift_id", table)
         op.execute(f"ALTER TABLE {table} DROP COLUMN business_day_id")
         op.execute(f"ALTER TABLE {table} DROP COLUMN shift_id")
-    for table in ("day_item_total", "shift_tender_result", "cash_movement", "cash_count",
-                  "z_report", "shift", "business_day"):  # fmt: skip
+    for table in (
+        "day_item_total",
+        "shift_tender_result",
+        "cash_movement",
+        "cash_count",
+        "z_report",
+        "shift",
+        "business_day",
+    ):
         op.drop_table(table)
