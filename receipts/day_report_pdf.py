@@ -12,7 +12,14 @@ from pos.reports.services.range_reports import tender_label
 from pos.sale.domain.schemes import SchemeBook
 from pos.shifts.services.day_close import DayReport
 from pos.thai_dates import thai_date, thai_datetime
-from receipts.report_pdf_parts import build, figures_table, generated_line, heading_block, section
+from receipts.report_pdf_parts import (
+    Cell,
+    build,
+    figures_table,
+    generated_line,
+    heading_block,
+    section,
+)
 
 
 def _gap() -> Spacer:
@@ -38,7 +45,7 @@ def _sales(report: DayReport) -> list[Flowable]:
     figures = report.figures
     sales = figures.sales
     vat = sales.vat_satang - figures.returns.vat_satang - figures.voids.vat_satang
-    rows = [
+    rows: list[list[Cell]] = [
         [
             f"ยอดขายก่อนส่วนลด ({sales.count:,} ใบเสร็จ {sales.first_receipt or ''} – "
             f"{sales.last_receipt or ''})",
@@ -52,14 +59,14 @@ def _sales(report: DayReport) -> list[Flowable]:
         ["ยอดขายที่ไม่มี VAT", sales.non_vat_satang],
         ["ปัดเศษเงินสด", sales.cash_rounding_satang],
     ]
-    total = ["ยอดขายสุทธิ", figures.net_satang]
+    total: list[Cell] = ["ยอดขายสุทธิ", figures.net_satang]
     if report.z is not None:
         rows.append(["ยอดสะสม (GT) ของเครื่องนี้", report.z.grand_total_satang])
     return [section("ยอดขาย"), figures_table(["", "บาท"], rows, [0.7, 0.3], total=total), _gap()]
 
 
 def _tenders(report: DayReport, schemes: SchemeBook) -> list[Flowable]:
-    rows = [
+    rows: list[list[Cell]] = [
         [
             tender_label(t.key, schemes),
             f"{t.sales_count:,}",
@@ -80,7 +87,7 @@ def _tenders(report: DayReport, schemes: SchemeBook) -> list[Flowable]:
 def _drawer(report: DayReport) -> list[Flowable]:
     figures = report.figures
     cash = figures.cash
-    rows: list[list[str | int | None]] = [
+    rows: list[list[Cell]] = [
         ["เงินทอนตั้งต้นของทุกกะ (float)", cash.float_satang],
         ["รับเงินสดจากลูกค้า", cash.received_satang],
         ["ทอนเงิน", -cash.change_satang],
@@ -98,7 +105,7 @@ def _drawer(report: DayReport) -> list[Flowable]:
 
 
 def _shifts(report: DayReport, schemes: SchemeBook) -> list[Flowable]:
-    rows: list[list[str | int | None]] = []
+    rows: list[list[Cell]] = []
     for line in report.figures.shifts:
         until = f"{line.closed_at:%H:%M}" if line.closed_at else "เปิดอยู่"
         who = f"#{line.number} {line.opened_by} {line.opened_at:%H:%M}–{until}"
@@ -127,7 +134,7 @@ def _schemes(report: DayReport) -> list[Flowable]:
     shares = report.figures.schemes
     if not shares:
         return []
-    rows = [
+    rows: list[list[Cell]] = [
         [
             s.name_th,
             f"{s.count:,}",

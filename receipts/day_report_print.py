@@ -39,9 +39,9 @@ from receipts.blocks import (
     TextBlock,
     money,
 )
-from receipts.document import Document, Header
+from receipts.document import Header
 from receipts.escpos_output import blocks_to_escpos
-from receipts.print_worker import DocumentNotFoundError, DocumentSource
+from receipts.print_worker import DocumentNotFoundError, DocumentSource, Printable
 from receipts.samples import header_from_settings
 
 
@@ -247,7 +247,7 @@ class SourcesByKind:
     def __init__(self, sources: dict[str, DocumentSource]):
         self._sources = dict(sources)
 
-    def document(self, kind: str, reference: str) -> Document | BlocksDocument:
+    def document(self, kind: str, reference: str) -> Printable:
         source = self._sources.get(kind)
         if source is None:
             raise DocumentNotFoundError(f"no source prints {kind} documents")

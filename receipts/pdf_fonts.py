@@ -21,8 +21,10 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
+from typing import Literal
 from xml.sax.saxutils import escape
 
+from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.platypus import Paragraph
@@ -31,6 +33,7 @@ from receipts.thai_text import wrap
 from resources import resource_path
 
 FONT, FONT_BOLD = "Laksaman", "Laksaman-Bold"
+Alignment = Literal[0, 1, 2, 4]  # reportlab.lib.enums TA_LEFT, TA_CENTER, TA_RIGHT, TA_JUSTIFY
 
 # Thai PUA (positioned variants of marks and of ญ ฐ without their descenders) → the character
 _PUA_TO_THAI = {
@@ -64,13 +67,15 @@ _PUA_TO_THAI = {
 }
 
 
-def _thai_to_unicode_cmap(original: Callable[[str, list[int]], str]) -> Callable[..., str]:
-    @functools.wraps(original)
-    def make(fontname: str, subset: list[int]) -> str:
-        return original(fontname, [_PUA_TO_THAI.get(code, code) for code in subset])
+class _ThaiToUnicodeCMap:
+    """reportlab's ToUnicode writer, given Laksaman's PUA code points as the real Thai ones."""
 
-    make.thai_pua_mapped = True  # type: ignore[attr-defined]
-    return make
+    def __init__(self, original: Callable[[str, list[int]], str]):
+        self._original = original
+        functools.update_wrapper(self, original)
+
+    def __call__(self, fontname: str, subset: list[int]) -> str:
+        return self._original(fontname, [_PUA_TO_THAI.get(code, code) for code in subset])
 
 
 @functools.cache
@@ -80,13 +85,18 @@ def install() -> None:
     bold = resource_path("fonts", "Laksaman-Bold.ttf")
     pdfmetrics.registerFont(ttfonts.TTFont(FONT_BOLD, str(bold)))
     pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT_BOLD)
-    if not getattr(ttfonts.makeToUnicodeCMap, "thai_pua_mapped", False):
-        ttfonts.makeToUnicodeCMap = _thai_to_unicode_cmap(ttfonts.makeToUnicodeCMap)
+    if not isinstance(ttfonts.makeToUnicodeCMap, _ThaiToUnicodeCMap):
+        ttfonts.makeToUnicodeCMap = _ThaiToUnicodeCMap(ttfonts.makeToUnicodeCMap)
 
 
 def style(
-    name: str, size: float = 10, *, bold: bool = False, **options: object
-) -> ParagraphStyle:  # ok-float
+    name: str,
+    size: float = 10,  # ok-float
+    *,
+    bold: bool = False,
+    alignment: Alignment = TA_LEFT,
+    keep_with_next: bool = False,
+) -> ParagraphStyle:
     """A shaped Thai paragraph style (leading 1.35 × size: room for stacked marks)."""
     install()
     return ParagraphStyle(
@@ -95,7 +105,8 @@ def style(
         fontSize=size,
         leading=size * 1.35,
         shaping=1,
-        **options,  # type: ignore[arg-type]
+        alignment=alignment,
+        keepWithNext=int(keep_with_next),
     )
 
 

@@ -42,7 +42,7 @@ from receipts.connections import EscposTransport, PrinterError, PrinterTransport
 from receipts.day_report_print import ZReportSource
 from receipts.document_source import SaleDocumentSource
 from receipts.escpos_output import drawer_kick
-from receipts.print_worker import DocumentSource, PrintWorker, QueueStatus
+from receipts.print_worker import DocumentSource, Printable, PrintWorker, QueueStatus
 
 StatusListener = Callable[[QueueStatus], None]
 
@@ -53,7 +53,7 @@ class _Sources:
     def __init__(self, sales: SaleDocumentSource, others: Mapping[str, DocumentSource]):
         self._sales, self._others = sales, dict(others)
 
-    def document(self, kind: str, reference: str) -> Any:
+    def document(self, kind: str, reference: str) -> Printable:
         return self._others.get(kind, self._sales).document(kind, reference)
 
 

@@ -37,13 +37,22 @@ from pos.clock import Clock, SystemClock
 from pos.printing.domain.print_queue import PrinterRole, PrintJob, RetryPolicy
 from pos.printing.domain.printer_settings import ConnectionKind, PrinterSettings
 from pos.unit_of_work import UnitOfWork
+from receipts.blocks import Block
 from receipts.connections import EscposTransport, PrinterError, PrinterTransport
 from receipts.document import Document
 from receipts.escpos_output import blocks_to_escpos, document_to_escpos
 from receipts.qt_runtime import ensure_qt
 from receipts.queue_status import QueueState, QueueStatus
 
-__all__ = ["DocumentNotFoundError", "DocumentSource", "PrintWorker", "QueueState", "QueueStatus"]
+__all__ = [
+    "BlocksPrintable",
+    "DocumentNotFoundError",
+    "DocumentSource",
+    "PrintWorker",
+    "Printable",
+    "QueueState",
+    "QueueStatus",
+]
 
 log = logging.getLogger(__name__)
 _IDLE_POLL_SECONDS = 1.0
@@ -53,8 +62,19 @@ class DocumentNotFoundError(LookupError):
     """The source has no document of that kind and reference."""
 
 
+class BlocksPrintable(Protocol):
+    """A printable already laid out as blocks (the X/Z reports of receipts.day_report_print)."""
+
+    def as_copy(self, printed_at: dt.datetime | None = None) -> BlocksPrintable: ...
+
+    def receipt_blocks(self) -> list[Block]: ...
+
+
+Printable = Document | BlocksPrintable
+
+
 class DocumentSource(Protocol):
-    def document(self, kind: str, reference: str) -> Document:
+    def document(self, kind: str, reference: str) -> Printable:
         """The document to print; raises :class:`DocumentNotFoundError`."""
         ...
 
@@ -207,9 +227,9 @@ class PrintWorker:
             document = document.as_copy(self._clock.now())
         age = (self._clock.now() - job.created_at).total_seconds()
         drawer = job.open_drawer and age <= self.policy.drawer_window_seconds
-        if hasattr(document, "receipt_blocks"):  # reports (receipts.day_report_print)
-            return blocks_to_escpos(document.receipt_blocks(), settings, open_drawer=drawer)
-        return document_to_escpos(document, settings, open_drawer=drawer)
+        if isinstance(document, Document):
+            return document_to_escpos(document, settings, open_drawer=drawer)
+        return blocks_to_escpos(document.receipt_blocks(), settings, open_drawer=drawer)
 
     def _finish(self, job: PrintJob) -> None:
         with self._uow_factory() as uow:

@@ -159,7 +159,12 @@ class _Layout:
         x_right = self.style.margin + self.style.inner_width - right_width
         baseline = top + self.line_box(font)[0]
         text = block.right
-        self.ops.append(lambda p: (p.setFont(font), p.drawText(QPointF(x_right, baseline), text)))
+
+        def draw(painter: QPainter) -> None:
+            painter.setFont(font)
+            painter.drawText(QPointF(x_right, baseline), text)
+
+        self.ops.append(draw)
 
     def _rule(self, block: RuleBlock) -> None:
         thickness = 3 if block.heavy else 2

@@ -24,6 +24,7 @@ from pos.catalogue.domain.products import format_quantity
 from pos.reports.services.range_reports import ManagerReport
 from pos.thai_dates import thai_date, thai_datetime
 from receipts.report_pdf_parts import (
+    Cell,
     build,
     figures_table,
     generated_line,
@@ -47,7 +48,7 @@ def _gap() -> Spacer:
 
 def _summary(report: ManagerReport) -> list[Flowable]:
     categories = report.categories
-    rows = [
+    rows: list[list[Cell]] = [
         ["จำนวนใบเสร็จ", f"{report.sales_count:,}"],
         ["ยอดขาย (หลังส่วนลด)", categories.sales_satang],
         ["รับคืน/ยกเลิก", -categories.returns_satang],
@@ -58,7 +59,7 @@ def _summary(report: ManagerReport) -> list[Flowable]:
 
 def _categories(report: ManagerReport) -> list[Flowable]:
     cats = report.categories
-    rows = [
+    rows: list[list[Cell]] = [
         [
             line.label_th,
             f"{line.lines:,}",
@@ -71,7 +72,7 @@ def _categories(report: ManagerReport) -> list[Flowable]:
         ]
         for line in cats.lines
     ]
-    total = [
+    total: list[Cell] = [
         "รวม",
         f"{sum(line.lines for line in cats.lines):,}",
         sum(line.gross_satang for line in cats.lines),
@@ -86,7 +87,7 @@ def _categories(report: ManagerReport) -> list[Flowable]:
     chart = horizontal_bars([(line.label_th, line.net_satang) for line in cats.lines])
     target = cats.target
     year = f"{thai_date(target.year_start)} – {thai_date(target.year_end)}"
-    lines = [
+    lines: list[list[Cell]] = [
         ["เป้าหมายทั้งปี", target.yearly_satang],
         [
             f"ขายสุทธิตั้งแต่ {thai_date(target.year_start)} ถึง {thai_date(target.as_of)}",
@@ -112,11 +113,11 @@ def _categories(report: ManagerReport) -> list[Flowable]:
 
 def _tenders(report: ManagerReport) -> list[Flowable]:
     tenders = report.tenders
-    rows = [
+    rows: list[list[Cell]] = [
         [line.label, f"{line.count:,}", line.sales_satang, line.refunds_satang, line.net_satang]
         for line in tenders.lines
     ]
-    total = [
+    total: list[Cell] = [
         "รวม",
         f"{sum(line.count for line in tenders.lines):,}",
         sum(line.sales_satang for line in tenders.lines),
@@ -143,7 +144,7 @@ def _hours(report: ManagerReport) -> list[Flowable]:
     if not report.hours:
         return []
     items = [(f"{row.hour:02d}", row.total_satang) for row in report.hours]
-    rows = [
+    rows: list[list[Cell]] = [
         [f"{row.hour:02d}:00–{row.hour:02d}:59", f"{row.count:,}", row.total_satang]
         for row in report.hours
     ]
@@ -153,7 +154,7 @@ def _hours(report: ManagerReport) -> list[Flowable]:
 
 
 def _products(report: ManagerReport) -> list[Flowable]:
-    rows = [
+    rows: list[list[Cell]] = [
         [
             str(i),
             f"{p.name_th} ({p.sku})",
@@ -172,7 +173,7 @@ def _products(report: ManagerReport) -> list[Flowable]:
 def _approvals(report: ManagerReport) -> list[Flowable]:
     kinds = {"discount": "ส่วนลด/เปลี่ยนราคา", "return": "รับคืนสินค้า", "void": "ยกเลิกการขาย"}
     totals = [*report.discounts.by_approver, *report.returns.by_approver]
-    rows = [
+    rows: list[list[Cell]] = [
         [
             kinds.get(t.kind, t.kind),
             t.approved_by or "ภายในวงเงินของแคชเชียร์",
@@ -186,7 +187,7 @@ def _approvals(report: ManagerReport) -> list[Flowable]:
         figures_table(["รายการ", "ผู้อนุมัติ", "ครั้ง", "บาท"], rows, [0.3, 0.4, 0.1, 0.2]),
         _gap(),
     ]
-    discounts = [
+    discounts: list[list[Cell]] = [
         [
             d.receipt_number,
             thai_datetime(d.sold_at),
@@ -200,7 +201,7 @@ def _approvals(report: ManagerReport) -> list[Flowable]:
     if discounts:
         heads = ["ใบเสร็จ", "เวลา", "แคชเชียร์", "ผู้อนุมัติ", "ส่วนลด", "ลดราคา"]
         parts += [figures_table(heads, discounts, [0.2, 0.18, 0.18, 0.18, 0.13, 0.13]), _gap()]
-    notes = [
+    notes: list[list[Cell]] = [
         [
             n.number,
             "ยกเลิก" if n.kind == "void" else "คืน",
@@ -220,7 +221,7 @@ def _approvals(report: ManagerReport) -> list[Flowable]:
 
 def _producers(report: ManagerReport) -> list[Flowable]:
     statement = report.producers
-    rows = [
+    rows: list[list[Cell]] = [
         [
             line.producer_name,
             line.sales_satang,
@@ -232,7 +233,7 @@ def _producers(report: ManagerReport) -> list[Flowable]:
         ]
         for line in statement.lines
     ]
-    total = [
+    total: list[Cell] = [
         "รวม",
         statement.total("sales_satang"),
         statement.total("returns_satang"),
@@ -250,7 +251,7 @@ def _producers(report: ManagerReport) -> list[Flowable]:
 
 def _schemes(report: ManagerReport) -> list[Flowable]:
     schemes = report.schemes
-    rows = [
+    rows: list[list[Cell]] = [
         [
             thai_date(line.sale_date),
             line.name_th,
@@ -261,7 +262,7 @@ def _schemes(report: ManagerReport) -> list[Flowable]:
         ]
         for line in schemes.lines
     ]
-    total = [
+    total: list[Cell] = [
         "รวม",
         "",
         "",
@@ -270,7 +271,7 @@ def _schemes(report: ManagerReport) -> list[Flowable]:
         schemes.buyer_satang,
     ]
     heads = ["วันที่ขาย", "โครงการ", "รายการ", "ยอด", "ส่วนรัฐ", "ส่วนลูกค้า"]
-    due = [
+    due: list[list[Cell]] = [
         [
             thai_date(d.due_on),
             d.window,

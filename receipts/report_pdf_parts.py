@@ -13,10 +13,11 @@ import datetime as dt
 from collections.abc import Sequence
 from io import BytesIO
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from reportlab.graphics.shapes import Drawing, Line, Rect, String
 from reportlab.lib import colors
+from reportlab.lib.colors import Color
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
@@ -53,7 +54,7 @@ class Styles:
     right_bold = style("r-right-bold", 9, bold=True, alignment=TA_RIGHT)
     head = style("r-head", 8.5, bold=True, alignment=TA_CENTER)
     title = style("r-title", 16, bold=True)
-    section = style("r-section", 12, bold=True, keepWithNext=1)
+    section = style("r-section", 12, bold=True, keep_with_next=True)
     center = style("r-center", 9, alignment=TA_CENTER)
 
 
@@ -126,8 +127,21 @@ def _cell(value: Cell, width: float, strong: bool) -> Flowable | str:  # ok-floa
     return thai_paragraph(value, Styles.bold if strong else Styles.text, width - 6)
 
 
-def _label(x: float, y: float, text: str, size: float, anchor: str = "start") -> String:  # ok-float
+Anchor = Literal["start", "middle", "end"]
+
+
+def _label(
+    x: float, y: float, text: str, size: float, anchor: Anchor = "start"
+) -> String:  # ok-float
     return String(x, y, shaped(text, size=size), fontName=FONT, fontSize=size, textAnchor=anchor)
+
+
+def _box(
+    x: float, y: float, width: float, height: float, fill: Color, stroke: Color | None = None
+) -> Rect:  # ok-float
+    """A filled rectangle (a bar), outlined only in ``stroke``."""
+    # stub gap: types-reportlab declares Rect's **kw as the TypedDict, not Unpack[...] of it
+    return Rect(x, y, width, height, fillColor=fill, strokeColor=stroke)  # type: ignore[arg-type]
 
 
 def _text_width(text: str, size: float) -> float:  # ok-float
@@ -148,9 +162,7 @@ def horizontal_bars(
         y = drawing.height - (index + 1) * row
         drawing.add(_label(label_width - 4, y + 4, text, size, "end"))
         length = span * max(0, value) / largest
-        drawing.add(
-            Rect(label_width, y + 2, max(length, 0.5), row - 5, fillColor=BAR, strokeColor=None)
-        )
+        drawing.add(_box(label_width, y + 2, max(length, 0.5), row - 5, BAR))
         drawing.add(_label(label_width + length + 3, y + 4, money(value), size))
     return drawing
 
@@ -173,11 +185,7 @@ def vertical_bars(
         x = 10 + index * slot
         bar = (top - base - 14) * max(0, value) / largest
         colour = ACCENT if value == largest else BAR
-        drawing.add(
-            Rect(
-                x + slot * 0.15, base, slot * 0.7, max(bar, 0.5), fillColor=colour, strokeColor=None
-            )
-        )
+        drawing.add(_box(x + slot * 0.15, base, slot * 0.7, max(bar, 0.5), colour))
         drawing.add(_label(x + slot / 2, base - 11, text, 8, "middle"))
         if value == largest:
             drawing.add(_label(x + slot / 2, base + bar + 3, money(value), 7.5, "middle"))
@@ -190,10 +198,8 @@ def progress_bar(
 ) -> Drawing:  # ok-float
     """The target's progress (filled) against the share of the year gone by (a tick)."""
     drawing = Drawing(width, 30)
-    drawing.add(Rect(0, 10, width, 12, fillColor=BAR_LIGHT, strokeColor=GRID))
-    drawing.add(
-        Rect(0, 10, width * min(progress_bp, 10_000) / 10_000, 12, fillColor=BAR, strokeColor=None)
-    )
+    drawing.add(_box(0, 10, width, 12, BAR_LIGHT, GRID))
+    drawing.add(_box(0, 10, width * min(progress_bp, 10_000) / 10_000, 12, BAR))
     tick = width * min(elapsed_bp, 10_000) / 10_000
     drawing.add(Line(tick, 6, tick, 26, strokeColor=ACCENT, strokeWidth=2))
     drawing.add(_label(0, 0, f"ขายได้ {percent(progress_bp)} ของเป้า", 8))
