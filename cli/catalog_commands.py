@@ -5,9 +5,8 @@ from __future__ import annotations
 import argparse
 import os
 from pathlib import Path
-from typing import Any
 
-from cli.common import EXIT_OK, CommandError, open_store
+from cli.common import EXIT_OK, CommandError, Subcommands, open_store
 from pos.adapters.data_dir import resolve_data_dir
 from pos.bootstrap import initialise
 from pos.catalogue.domain.csv_format import decode_csv_bytes
@@ -35,7 +34,7 @@ The file is UTF-8 with a header row and these columns:
 Rows are numbered as in a spreadsheet: the header is row 1."""
 
 
-def add_catalog_parser(commands: Any) -> None:
+def add_catalog_parser(commands: Subcommands) -> None:
     catalog = commands.add_parser("catalog", help="import or export the catalogue as CSV")
     actions = catalog.add_subparsers(dest="catalog_command", metavar="ACTION", required=True)
     importing = actions.add_parser(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from typing import TypeAlias
 
 from pos.adapters.data_dir import resolve_data_dir
 from pos.bootstrap import AppContext, open_context
@@ -11,6 +12,9 @@ EXIT_OK = 0
 EXIT_REFUSED = 1
 EXIT_USAGE = 2
 EXIT_STORE = 3
+
+# what ``add_subparsers()`` returns, that each command module adds its commands to
+Subcommands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 
 
 class CommandError(Exception):

@@ -9,15 +9,15 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import functools
 import getpass
 import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from cli import hq_report_commands
-from cli.common import EXIT_OK, EXIT_USAGE, CommandError
+from cli.common import EXIT_OK, EXIT_USAGE, CommandError, Subcommands
 from hq.bootstrap import HqContext, open_hq
 from hq.services.catalogue import import_producers, set_user_active
 from hq.services.terminals import TerminalError, add_terminal, list_terminals, revoke_terminal
@@ -41,7 +41,7 @@ postgresql://user:password@host/dbname, or ${DB_ENV}.
   otop-pos hq report sales --from 2021-03-01 --to 2021-03-31 [--terminal POS01]"""
 
 
-def add_hq_parser(commands: Any) -> None:
+def add_hq_parser(commands: Subcommands) -> None:
     hq = commands.add_parser(
         "hq",
         help="the head-office server (PostgreSQL): serve, terminals, catalogue, staff",
@@ -71,7 +71,7 @@ def add_hq_parser(commands: Any) -> None:
 
 
 def _action(
-    actions: Any, name: str, help_text: str, handler: Callable[[argparse.Namespace], int]
+    actions: Subcommands, name: str, help_text: str, handler: Callable[[argparse.Namespace], int]
 ) -> argparse.ArgumentParser:
     parser: argparse.ArgumentParser = actions.add_parser(name, help=help_text)
     parser.add_argument("--db", metavar="URL", help=f"postgresql://… (default: ${DB_ENV})")
@@ -79,7 +79,7 @@ def _action(
     return parser
 
 
-def _add_catalog_parsers(actions: Any) -> None:
+def _add_catalog_parsers(actions: Subcommands) -> None:
     catalog = actions.add_parser("catalog", help="change the catalogue counters download")
     catalog_actions = catalog.add_subparsers(dest="hq_catalog", metavar="ACTION", required=True)
     importing = _action(
@@ -111,7 +111,7 @@ def _add_catalog_parsers(actions: Any) -> None:
             user_actions,
             name,
             f"{name} a user on every counter",
-            lambda args, active=active: _run_user_active(args, active),
+            functools.partial(_run_user_active, active=active),
         )
         parser.add_argument("name")
 

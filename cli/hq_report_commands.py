@@ -16,10 +16,9 @@ import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
-from cli.common import EXIT_OK, CommandError
-from cli.report_text import section_text, table
+from cli.common import EXIT_OK, CommandError, Subcommands
+from cli.report_text import Cell, section_text, table
 from hq.bootstrap import HqContext
 from hq.ports import UnknownTerminalError
 from hq.services.reports import REPORTS, ZListing, hq_report, hq_z_reports
@@ -28,11 +27,13 @@ from pos.money import format_baht
 from pos.reports.domain.rows import ReportError, ReportPeriod
 from pos.reports.services.export import report_json, write_csv
 
-Action = Callable[[Any, str, str, Callable[[argparse.Namespace], int]], argparse.ArgumentParser]
+Action = Callable[
+    [Subcommands, str, str, Callable[[argparse.Namespace], int]], argparse.ArgumentParser
+]
 Opener = Callable[[argparse.Namespace], HqContext]
 
 
-def add_actions(actions: Any, action: Action, opener: Opener) -> None:
+def add_actions(actions: Subcommands, action: Action, opener: Opener) -> None:
     report = action(
         actions,
         "report",
@@ -100,7 +101,7 @@ def _print_z(listing: ZListing, as_json: bool) -> None:
 
         print(ZListingOut.of(listing).model_dump_json(indent=2))
         return
-    rows = [
+    rows: list[list[Cell]] = [
         [
             r.terminal,
             r.number,

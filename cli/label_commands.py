@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
 
-from cli.common import EXIT_OK, EXIT_USAGE, CommandError, open_store
+from cli.common import EXIT_OK, EXIT_USAGE, CommandError, Subcommands, open_store
 from pos.catalogue.domain.barcodes import BarcodeError
 from pos.catalogue.services.labels import LabelError, products_for_labels
 from receipts.labels import SHEET_LAYOUTS, Label, write_label_sheets
@@ -30,7 +29,7 @@ examples:
   otop-pos labels --sku TX-0101 --copies 10 --pdf small.pdf --layout 5x13 --skip 12"""
 
 
-def add_labels_parser(commands: Any) -> None:
+def add_labels_parser(commands: Subcommands) -> None:
     labels = commands.add_parser(
         "labels",
         help="barcode labels with Thai name and price (A4 sheet PDF or thermal printer)",

@@ -5,9 +5,8 @@ from __future__ import annotations
 import argparse
 import dataclasses
 from pathlib import Path
-from typing import Any
 
-from cli.common import EXIT_OK, EXIT_USAGE, CommandError, open_store
+from cli.common import EXIT_OK, EXIT_USAGE, CommandError, Subcommands, open_store
 from pos.clock import SystemClock
 from pos.printing.domain.printer_settings import DOTS_58MM, DOTS_80MM, PrintMode
 from pos.printing.services.print_jobs import document_for_number
@@ -35,7 +34,7 @@ examples:
 WIDTHS = {"58": DOTS_58MM, "80": DOTS_80MM}
 
 
-def add_receipt_parser(commands: Any) -> None:
+def add_receipt_parser(commands: Subcommands) -> None:
     receipt = commands.add_parser(
         "receipt",
         help="write a stored receipt, tax invoice or credit note as .pdf, .png or .bin",

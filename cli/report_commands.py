@@ -25,9 +25,8 @@ import sys
 import uuid
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
-from cli.common import EXIT_OK, CommandError, open_store
+from cli.common import EXIT_OK, CommandError, Subcommands, open_store
 from cli.people import add_manager_options, manager_approval
 from cli.report_text import blocks_text, manager_text
 from pos.bootstrap import AppContext, sync_now
@@ -50,7 +49,7 @@ from pos.sync.services.sync_run import SyncBusyError, SyncNotConfiguredError
 REPORT_HELP = __doc__.split("\n\n", 1)[1] if __doc__ else ""
 
 
-def add_report_parser(commands: Any) -> None:
+def add_report_parser(commands: Subcommands) -> None:
     report = commands.add_parser(
         "report",
         help="X and Z reports, sales, producers (consignment), schemes",
@@ -108,7 +107,7 @@ def _outputs(parser: argparse.ArgumentParser, *, escpos: bool) -> None:
         parser.add_argument("--escpos", type=Path, metavar="FILE", help="the printer's bytes")
 
 
-def _write(target: Path, write: Callable[[Path], None]) -> None:
+def _write(target: Path, write: Callable[[Path], object]) -> None:
     """Write through a .partial file, so a failed write never leaves half a report."""
     partial = target.with_name(target.name + ".partial")
     try:
@@ -263,7 +262,11 @@ def run_period(args: argparse.Namespace) -> int:
     def body(context: AppContext) -> None:
         period = ReportPeriod(args.start, args.end)
         report = manager_report(context.reader(), period, SystemClock().now(), top=args.top)
-        parts = {"sales": report, "producers": report.producers, "schemes": report.schemes}
+        parts: dict[str, Report] = {
+            "sales": report,
+            "producers": report.producers,
+            "schemes": report.schemes,
+        }
 
         def pdf(path: Path) -> None:
             from receipts.report_pdf import write_report_pdf

@@ -53,7 +53,7 @@ def blocks_text(blocks: list[Block], columns: int = 56) -> Iterator[str]:
 
 def _categories(report: CategoryReport) -> Iterator[str]:
     yield "ยอดขายตามประเภทสินค้า"
-    rows = [
+    rows: list[list[Cell]] = [
         [
             c.label_th,
             str(c.lines),
@@ -78,7 +78,7 @@ def _categories(report: CategoryReport) -> Iterator[str]:
 
 def _tenders(report: TenderReport) -> Iterator[str]:
     yield "ยอดขายตามประเภทการชำระ"
-    rows = [
+    rows: list[list[Cell]] = [
         [t.label, str(t.count), t.sales_satang, t.refunds_satang, t.net_satang]
         for t in report.lines
     ]
@@ -91,7 +91,7 @@ def _tenders(report: TenderReport) -> Iterator[str]:
 
 def _producers(report: ProducerStatement) -> Iterator[str]:
     yield "ใบแจ้งยอดสินค้าฝากขาย"
-    rows = [
+    rows: list[list[Cell]] = [
         [
             p.producer_name,
             p.sales_satang,
@@ -120,14 +120,16 @@ def _producers(report: ProducerStatement) -> Iterator[str]:
 
 def _schemes(report: SchemeReport) -> Iterator[str]:
     yield "โครงการรัฐ: ยอดรอรับตามวันที่ขาย"
-    rows = [
+    rows: list[list[Cell]] = [
         [thai_date(s.sale_date), s.name_th, str(s.count), s.government_satang, s.buyer_satang]
         for s in report.lines
     ]
     yield from table(["วันที่ขาย", "โครงการ", "รายการ", "ส่วนรัฐ", "ส่วนลูกค้า"], rows)
     yield ""
     yield "กำหนดเงินเข้าบัญชี"
-    due = [[thai_date(d.due_on), d.window, d.name_th, d.share, d.amount_satang] for d in report.due]
+    due: list[list[Cell]] = [
+        [thai_date(d.due_on), d.window, d.name_th, d.share, d.amount_satang] for d in report.due
+    ]
     yield from table(["วันที่", "เวลา", "โครงการ", "ส่วน", "บาท"], due)
 
 
@@ -143,7 +145,7 @@ def _sales(report: ManagerReport) -> Iterator[str]:
     )
     yield ""
     yield "สินค้าขายดี"
-    rows = [
+    rows: list[list[Cell]] = [
         [
             p.sku,
             p.name_th,

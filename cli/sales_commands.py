@@ -9,9 +9,8 @@ import io
 import os
 import sys
 from pathlib import Path
-from typing import Any
 
-from cli.common import EXIT_OK, CommandError, open_store
+from cli.common import EXIT_OK, CommandError, Subcommands, open_store
 from pos.bootstrap import demo_files
 from pos.sale.services.day_export import export_day, write_csv, write_json
 from pos.simulation.trading_days import SimulationError, SimulationOptions, simulate
@@ -41,7 +40,7 @@ sales; running it again after an interruption does not sell anything twice.
 Use a separate data directory: the sales are real records."""
 
 
-def add_sales_parsers(commands: Any) -> None:
+def add_sales_parsers(commands: Subcommands) -> None:
     sales = commands.add_parser("sales", help="export the sales of a day")
     actions = sales.add_subparsers(dest="sales_command", metavar="ACTION", required=True)
     exporting = actions.add_parser(

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import argparse
 import json
-from typing import Any
 
-from cli.common import EXIT_OK, CommandError, open_store
+from cli.common import EXIT_OK, CommandError, Subcommands, open_store
 from pos.settings.services.change import change_setting, setting_items
 
 SET_HELP = """\
@@ -19,7 +18,7 @@ Change one setting; the program reads it when it starts.  Examples:
   otop-pos settings set customer_display false"""
 
 
-def add_settings_parser(commands: Any) -> None:
+def add_settings_parser(commands: Subcommands) -> None:
     settings = commands.add_parser("settings", help="show or change the shop's settings")
     actions = settings.add_subparsers(dest="settings_command", metavar="ACTION", required=True)
     actions.add_parser("show", help="every setting and its value").set_defaults(handler=run_show)

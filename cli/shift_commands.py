@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import argparse
 import uuid
-from typing import Any
+from collections.abc import Callable
 
-from cli.common import EXIT_OK, CommandError, open_store
+from cli.common import EXIT_OK, CommandError, Subcommands, open_store
 from cli.people import add_manager_options, find_user, manager_approval
 from pos.bootstrap import AppContext
 from pos.clock import SystemClock
@@ -37,7 +37,7 @@ Nothing can be sold or refunded without an open shift.  The first shift after
 a Z report opens the next business day."""
 
 
-def add_shift_parser(commands: Any) -> None:
+def add_shift_parser(commands: Subcommands) -> None:
     shift = commands.add_parser(
         "shift",
         help="open, move cash, close (blind count) and approve shifts",
@@ -104,7 +104,7 @@ def _describe(shift: Shift) -> str:
     return text + ("" if shift.is_open else " (closed)")
 
 
-def _with_store(args: argparse.Namespace, action: Any) -> int:
+def _with_store(args: argparse.Namespace, action: Callable[[AppContext], None]) -> int:
     context = open_store(args)
     try:
         action(context)

@@ -24,9 +24,8 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import Any
 
-from cli.common import EXIT_OK, EXIT_USAGE, CommandError, open_store
+from cli.common import EXIT_OK, EXIT_USAGE, CommandError, Subcommands, open_store
 from pos.audit import AuditAction, AuditEvent
 from pos.bootstrap import AppContext, open_head_office, sync_now, sync_units
 from pos.clock import SystemClock
@@ -49,7 +48,7 @@ EXIT_FOR = {
 SYNC_HELP = __doc__.split("\n\n", 1)[1] if __doc__ else ""
 
 
-def add_sync_parser(commands: Any) -> None:
+def add_sync_parser(commands: Subcommands) -> None:
     sync = commands.add_parser(
         "sync",
         help="send sales to the head office and take back the catalogue",
