@@ -254,8 +254,10 @@ def _measure_checkout(workdir: Path) -> list[Figure]:
     bare = _BareCheckout(template, sale, workdir / "bare" / DATABASE_FILENAME)
     bare2 = _BareCheckout(template, sale, workdir / "bare2" / DATABASE_FILENAME)
     whole, bare_whole, committed, bare_commit = _take_turns([ours, bare, commit, bare2])
-    for closing in (bare, bare2, *stores.values()):
-        closing.close()
+    bare.close()
+    bare2.close()
+    for store in stores.values():
+        store.close()
     rows = f"{bare.rows} rows incl. the counter; {ROUNDS} rounds, taking turns with bare sqlite3"
     return [
         Figure(

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
-from typing import Any
+from typing import TypeVar
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -21,15 +23,15 @@ class Figure:
 
     @property
     def ratio(self) -> float | None:
-        if self.baseline in (None, 0):
+        if self.baseline is None or self.baseline == 0:
             return None
-        return self.value / self.baseline  # type: ignore[operator]
+        return self.value / self.baseline
 
     @property
     def meets_goal(self) -> bool | None:
         return None if self.goal is None else self.value < self.goal
 
-    def as_dict(self) -> dict[str, Any]:
+    def as_dict(self) -> dict[str, object]:
         return {**asdict(self), "ratio": self.ratio, "meets_goal": self.meets_goal}
 
 
@@ -40,7 +42,7 @@ def percentile(samples: list[float], fraction: float) -> float:
     return ordered[rank]
 
 
-def time_each(operation: Callable[[Any], Any], inputs: list[Any]) -> list[float]:
+def time_each(operation: Callable[[T], object], inputs: Sequence[T]) -> list[float]:
     """Milliseconds taken by ``operation`` on each input, after a short warm-up."""
     for item in inputs[:20]:
         operation(item)
@@ -52,7 +54,7 @@ def time_each(operation: Callable[[Any], Any], inputs: list[Any]) -> list[float]
     return samples
 
 
-def time_once(operation: Callable[[], Any]) -> float:
+def time_once(operation: Callable[[], object]) -> float:
     """Seconds taken by one call."""
     start = time.perf_counter()
     operation()
