@@ -21,6 +21,7 @@ from pos.clock import Clock, SystemClock
 from pos.printing.ports import PrintWaker
 from pos.settings.domain.shop_settings import Settings
 from pos.store.database import MigrationOutcome, open_database
+from pos.store.database import StoreError as StoreError  # the edges catch it without the store
 from pos.store.sqlite_uow import SqlUnitOfWork, unit_of_work_factory
 from pos.sync.domain.sync_settings import read_token
 from pos.sync.ports import HeadOffice, SyncUnitOfWork
