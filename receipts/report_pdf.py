@@ -18,10 +18,16 @@ from io import BytesIO
 from pathlib import Path
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, PageBreak, Spacer
+from reportlab.platypus import Flowable, PageBreak, Spacer, Table
 
 from pos.catalogue.domain.products import format_quantity
-from pos.reports.services.range_reports import ManagerReport
+from pos.reports.services.activity import DiscountReport, ReturnsReport
+from pos.reports.services.range_reports import (
+    CategoryReport,
+    ManagerReport,
+    SchemeReport,
+    TargetProgress,
+)
 from pos.thai_dates import thai_date, thai_datetime
 from receipts.report_pdf_parts import (
     Cell,
@@ -59,6 +65,16 @@ def _summary(report: ManagerReport) -> list[Flowable]:
 
 def _categories(report: ManagerReport) -> list[Flowable]:
     cats = report.categories
+    chart = horizontal_bars([(line.label_th, line.net_satang) for line in cats.lines])
+    return [
+        keep(section("ยอดขายตามประเภทสินค้า"), _category_table(cats), _gap(), chart),
+        _gap(),
+        _target(cats.target),
+        _gap(),
+    ]
+
+
+def _category_table(cats: CategoryReport) -> Table:
     rows: list[list[Cell]] = [
         [
             line.label_th,
@@ -83,9 +99,10 @@ def _categories(report: ManagerReport) -> list[Flowable]:
         "100.00%" if cats.net_satang else "",
     ]
     heads = ["ประเภทสินค้า", "รายการ", "ราคาขาย", "ส่วนลด", "ยอดขาย", "รับคืน", "สุทธิ", "สัดส่วน"]
-    table = figures_table(heads, rows, [0.24, 0.07, 0.13, 0.09, 0.13, 0.11, 0.13, 0.1], total=total)
-    chart = horizontal_bars([(line.label_th, line.net_satang) for line in cats.lines])
-    target = cats.target
+    return figures_table(heads, rows, [0.24, 0.07, 0.13, 0.09, 0.13, 0.11, 0.13, 0.1], total=total)
+
+
+def _target(target: TargetProgress) -> Flowable:
     year = f"{thai_date(target.year_start)} – {thai_date(target.year_end)}"
     lines: list[list[Cell]] = [
         ["เป้าหมายทั้งปี", target.yearly_satang],
@@ -99,16 +116,11 @@ def _categories(report: ManagerReport) -> list[Flowable]:
             f"{percent(target.progress_basis_points)} / {percent(target.elapsed_basis_points)}",
         ],
     ]
-    return [
-        keep(section("ยอดขายตามประเภทสินค้า"), table, _gap(), chart),
-        _gap(),
-        keep(
-            section(f"เป้าหมาย{target.label_th} ปีเป้าหมาย {year}"),
-            figures_table(["", "บาท"], lines, [0.6, 0.4]),
-            progress_bar(target.progress_basis_points, target.elapsed_basis_points),
-        ),
-        _gap(),
-    ]
+    return keep(
+        section(f"เป้าหมาย{target.label_th} ปีเป้าหมาย {year}"),
+        figures_table(["", "บาท"], lines, [0.6, 0.4]),
+        progress_bar(target.progress_basis_points, target.elapsed_basis_points),
+    )
 
 
 def _tenders(report: ManagerReport) -> list[Flowable]:
@@ -182,11 +194,16 @@ def _approvals(report: ManagerReport) -> list[Flowable]:
         ]
         for t in totals
     ]
-    parts: list[Flowable] = [
+    return [
         section("ส่วนลด การรับคืน และการยกเลิก — ผู้อนุมัติ"),
         figures_table(["รายการ", "ผู้อนุมัติ", "ครั้ง", "บาท"], rows, [0.3, 0.4, 0.1, 0.2]),
         _gap(),
+        *_discount_lines(report.discounts),
+        *_credit_notes(report.returns),
     ]
+
+
+def _discount_lines(report: DiscountReport) -> list[Flowable]:
     discounts: list[list[Cell]] = [
         [
             d.receipt_number,
@@ -196,11 +213,15 @@ def _approvals(report: ManagerReport) -> list[Flowable]:
             d.line_discounts_satang + d.order_discount_satang,
             d.price_override_satang,
         ]
-        for d in report.discounts.lines
+        for d in report.lines
     ]
-    if discounts:
-        heads = ["ใบเสร็จ", "เวลา", "แคชเชียร์", "ผู้อนุมัติ", "ส่วนลด", "ลดราคา"]
-        parts += [figures_table(heads, discounts, [0.2, 0.18, 0.18, 0.18, 0.13, 0.13]), _gap()]
+    if not discounts:
+        return []
+    heads = ["ใบเสร็จ", "เวลา", "แคชเชียร์", "ผู้อนุมัติ", "ส่วนลด", "ลดราคา"]
+    return [figures_table(heads, discounts, [0.2, 0.18, 0.18, 0.18, 0.13, 0.13]), _gap()]
+
+
+def _credit_notes(report: ReturnsReport) -> list[Flowable]:
     notes: list[list[Cell]] = [
         [
             n.number,
@@ -211,12 +232,12 @@ def _approvals(report: ManagerReport) -> list[Flowable]:
             n.reason,
             n.approved_by,
         ]
-        for n in report.returns.lines
+        for n in report.lines
     ]
-    if notes:
-        heads = ["ใบลดหนี้", "ชนิด", "เวลา", "ใบเสร็จเดิม", "บาท", "เหตุผล", "ผู้อนุมัติ"]
-        parts += [figures_table(heads, notes, [0.2, 0.07, 0.15, 0.16, 0.1, 0.16, 0.16])]
-    return parts
+    if not notes:
+        return []
+    heads = ["ใบลดหนี้", "ชนิด", "เวลา", "ใบเสร็จเดิม", "บาท", "เหตุผล", "ผู้อนุมัติ"]
+    return [figures_table(heads, notes, [0.2, 0.07, 0.15, 0.16, 0.1, 0.16, 0.16])]
 
 
 def _producers(report: ManagerReport) -> list[Flowable]:
@@ -271,6 +292,16 @@ def _schemes(report: ManagerReport) -> list[Flowable]:
         schemes.buyer_satang,
     ]
     heads = ["วันที่ขาย", "โครงการ", "รายการ", "ยอด", "ส่วนรัฐ", "ส่วนลูกค้า"]
+    return [
+        section("โครงการรัฐ — ยอดรอรับ"),
+        figures_table(heads, rows, [0.15, 0.25, 0.1, 0.17, 0.17, 0.16], total=total),
+        _gap(),
+        section("กำหนดเงินเข้าบัญชี (วันทำการถัดไป เสาร์-อาทิตย์เลื่อนเป็นวันจันทร์)"),
+        _bank_due(schemes),
+    ]
+
+
+def _bank_due(schemes: SchemeReport) -> Table:
     due: list[list[Cell]] = [
         [
             thai_date(d.due_on),
@@ -281,15 +312,8 @@ def _schemes(report: ManagerReport) -> list[Flowable]:
         ]
         for d in schemes.due
     ]
-    return [
-        section("โครงการรัฐ — ยอดรอรับ"),
-        figures_table(heads, rows, [0.15, 0.25, 0.1, 0.17, 0.17, 0.16], total=total),
-        _gap(),
-        section("กำหนดเงินเข้าบัญชี (วันทำการถัดไป เสาร์-อาทิตย์เลื่อนเป็นวันจันทร์)"),
-        figures_table(
-            ["วันที่", "ช่วงเวลา", "โครงการ", "ส่วน", "บาท"], due, [0.2, 0.17, 0.28, 0.15, 0.2]
-        ),
-    ]
+    heads = ["วันที่", "ช่วงเวลา", "โครงการ", "ส่วน", "บาท"]
+    return figures_table(heads, due, [0.2, 0.17, 0.28, 0.15, 0.2])
 
 
 def write_report_pdf(
