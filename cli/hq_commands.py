@@ -90,6 +90,11 @@ def _add_catalog_parsers(actions: Subcommands) -> None:
         _run_catalog_import,
     )
     importing.add_argument("file", type=Path, metavar="FILE.csv")
+    _add_producer_parsers(actions)
+    _add_user_parsers(actions)
+
+
+def _add_producer_parsers(actions: Subcommands) -> None:
     producers = actions.add_parser("producers", help="producer groups (VAT status, tax ID)")
     producer_actions = producers.add_subparsers(dest="hq_prod", metavar="ACTION", required=True)
     importing = _action(
@@ -100,6 +105,9 @@ def _add_catalog_parsers(actions: Subcommands) -> None:
         _run_producers_import,
     )
     importing.add_argument("file", type=Path, metavar="FILE.csv")
+
+
+def _add_user_parsers(actions: Subcommands) -> None:
     user = actions.add_parser("user", help="staff who work the tills")
     user_actions = user.add_subparsers(dest="hq_user", metavar="ACTION", required=True)
     adding = _action(user_actions, "add", "add a user; the PIN is asked for", _run_user_add)

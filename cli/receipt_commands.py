@@ -8,7 +8,7 @@ from pathlib import Path
 
 from cli.common import EXIT_OK, EXIT_USAGE, CommandError, Subcommands, open_store
 from pos.clock import SystemClock
-from pos.printing.domain.printer_settings import DOTS_58MM, DOTS_80MM, PrintMode
+from pos.printing.domain.printer_settings import DOTS_58MM, DOTS_80MM, PrinterSettings, PrintMode
 from pos.printing.services.print_jobs import document_for_number
 
 RECEIPT_HELP = """\
@@ -72,11 +72,7 @@ def run_receipt(args: argparse.Namespace) -> int:
             raise CommandError(f"{error} in this store") from None
     finally:
         context.close()
-    printer = settings.receipt_printer
-    if args.width:
-        printer = dataclasses.replace(printer, paper_width_dots=WIDTHS[args.width])
-    if args.mode:
-        printer = dataclasses.replace(printer, mode=PrintMode(args.mode))
+    printer = _printer(args, settings.receipt_printer)
     if args.copy:
         document = document.as_copy(SystemClock().now())
     try:
@@ -84,3 +80,12 @@ def run_receipt(args: argparse.Namespace) -> int:
     except OSError as error:
         raise CommandError(f"cannot write {args.to}: {error.strerror}") from None
     return EXIT_OK
+
+
+def _printer(args: argparse.Namespace, printer: PrinterSettings) -> PrinterSettings:
+    """The store's receipt printer, with the paper width or mode the command line asks for."""
+    if args.width:
+        printer = dataclasses.replace(printer, paper_width_dots=WIDTHS[args.width])
+    if args.mode:
+        printer = dataclasses.replace(printer, mode=PrintMode(args.mode))
+    return printer

@@ -61,6 +61,20 @@ def add_report_parser(commands: Subcommands) -> None:
     _outputs(x, escpos=True)
     x.add_argument("--print", action="store_true", help="print it on the receipt printer now")
     x.set_defaults(handler=run_x)
+    _add_z_parser(kinds)
+    for name, text in (
+        ("sales", "sales by category (target), tender, hour, product; approvals"),
+        ("producers", "the consignment statement: commission and amounts owed"),
+        ("schemes", "government schemes: shares and when each is due in the bank"),
+    ):
+        parser = kinds.add_parser(name, help=text)
+        _range(parser, required=True)
+        parser.add_argument("--top", type=int, default=20, help="top products listed")
+        _outputs(parser, escpos=False)
+        parser.set_defaults(handler=run_period, part=name)
+
+
+def _add_z_parser(kinds: Subcommands) -> None:
     z = kinds.add_parser("z", help="Z reports taken; --close takes one (closes the day)")
     z.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="Z reports of a day")
     _range(z, required=False)
@@ -75,16 +89,6 @@ def add_report_parser(commands: Subcommands) -> None:
     add_manager_options(z, required=False)
     _outputs(z, escpos=True)
     z.set_defaults(handler=run_z)
-    for name, text in (
-        ("sales", "sales by category (target), tender, hour, product; approvals"),
-        ("producers", "the consignment statement: commission and amounts owed"),
-        ("schemes", "government schemes: shares and when each is due in the bank"),
-    ):
-        parser = kinds.add_parser(name, help=text)
-        _range(parser, required=True)
-        parser.add_argument("--top", type=int, default=20, help="top products listed")
-        _outputs(parser, escpos=False)
-        parser.set_defaults(handler=run_period, part=name)
 
 
 def _date(text: str) -> dt.date:

@@ -59,6 +59,14 @@ def add_shift_parser(commands: Subcommands) -> None:
         moving.add_argument("--amount", required=True, metavar="BAHT")
         moving.add_argument("--reason", required=True)
         moving.set_defaults(handler=run_cash, kind=kind)
+    _add_close_parser(actions)
+    approving = actions.add_parser("approve", help="a manager approves a closed shift's difference")
+    approving.add_argument("--number", type=int, required=True, help="the shift number")
+    add_manager_options(approving, required=True)
+    approving.set_defaults(handler=run_approve)
+
+
+def _add_close_parser(actions: Subcommands) -> None:
     closing = actions.add_parser("close", help="close the open shift with a blind count")
     closing.add_argument("--user", required=True, metavar="NAME", help="who counted")
     closing.add_argument(
@@ -76,10 +84,6 @@ def add_shift_parser(commands: Subcommands) -> None:
     closing.add_argument("--note", default="")
     add_manager_options(closing, required=False)
     closing.set_defaults(handler=run_close)
-    approving = actions.add_parser("approve", help="a manager approves a closed shift's difference")
-    approving.add_argument("--number", type=int, required=True, help="the shift number")
-    add_manager_options(approving, required=True)
-    approving.set_defaults(handler=run_approve)
 
 
 def _baht(text: str, what: str) -> int:

@@ -67,6 +67,16 @@ def add_sync_parser(commands: Subcommands) -> None:
     status = actions.add_parser("status", help="last success, what waits, what was set aside")
     status.add_argument("--json", action="store_true", help="as JSON")
     status.set_defaults(handler=run_status)
+    _add_configure_parser(actions)
+    actions.add_parser(
+        "test", help="reach the head office with the token; clock difference"
+    ).set_defaults(handler=run_test)
+    actions.add_parser("retry-rejected", help="queue the records set aside again").set_defaults(
+        handler=run_retry
+    )
+
+
+def _add_configure_parser(actions: Subcommands) -> None:
     configure = actions.add_parser("configure", help="the head office's address, token, time")
     configure.add_argument("--url", help="the head office, e.g. https://hq.example:8700")
     configure.add_argument("--nightly", metavar="HH:MM", help="nightly sync time, or 'off'")
@@ -76,12 +86,6 @@ def add_sync_parser(commands: Subcommands) -> None:
     )
     configure.add_argument("--forget-token", action="store_true", help="remove the token")
     configure.set_defaults(handler=run_configure)
-    actions.add_parser(
-        "test", help="reach the head office with the token; clock difference"
-    ).set_defaults(handler=run_test)
-    actions.add_parser("retry-rejected", help="queue the records set aside again").set_defaults(
-        handler=run_retry
-    )
 
 
 def run_sync(args: argparse.Namespace) -> int:
