@@ -240,13 +240,20 @@ def _measure_till_checkout(workdir: Path) -> Figure:
     )
 
 
-def _measure_checkout(workdir: Path) -> list[Figure]:
-    stores, shifts = {}, {}
+def _stores_with_a_shift(workdir: Path) -> tuple[dict[str, AppContext], dict[str, Shift]]:
+    """One demo store per contender, each with its shift 1 of business day 1 open."""
+    stores: dict[str, AppContext] = {}
+    shifts: dict[str, Shift] = {}
     for name in ("ours", "commit", "bare", "bare2"):
         stores[name], _ = initialise(workdir / name, demo=True)
         # every store has its shift 1 of business day 1: the copied rows point at them
         request = OpenShiftRequest(uuid.uuid4(), 1, float_satang=200_000)
         shifts[name] = open_shift(stores[name].uow_factory, FakeClock(MOMENT), request)
+    return stores, shifts
+
+
+def _measure_checkout(workdir: Path) -> list[Figure]:
+    stores, shifts = _stores_with_a_shift(workdir)
     ours = _OurCheckout(stores["ours"])
     sale = ours()
     template = workdir / "ours" / DATABASE_FILENAME
