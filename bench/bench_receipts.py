@@ -28,6 +28,7 @@ from pos.printing.domain.printer_settings import DOTS_58MM, DOTS_80MM, PrinterSe
 from pos.sale.domain.cart import Cart, Discount, DiscountKind
 from pos.sale.domain.tenders import CashTender, SchemeTender, Tender
 from pos.sale.services.checkout import CheckoutRequest, complete_sale
+from pos.shifts.services.shift_lifecycle import OpenShiftRequest, open_shift
 from receipts.document import Document, DocumentKind
 from receipts.document_source import SaleDocumentSource
 from receipts.escpos_output import document_to_escpos
@@ -124,5 +125,8 @@ def _twenty_line_sale(context: AppContext) -> str:
     ]
     clock = FakeClock(dt.datetime(2021, 7, 5, 11, 0, tzinfo=THAI_TIME))
     assert cashier.user_id is not None
+    # nothing is sold without an open shift (issue 6)
+    opening = OpenShiftRequest(uuid.uuid4(), cashier.user_id, float_satang=200_000)
+    open_shift(context.uow_factory, clock, opening)
     request = CheckoutRequest(uuid.uuid4(), cart, tenders, cashier.user_id)
     return complete_sale(context.uow_factory, clock, request).receipt_number
