@@ -50,7 +50,7 @@ from ui.sale_screen import SaleScreen
 from ui.scan_router import InputTap, ScanRouter
 from ui.sound import ErrorSound
 from ui.sync_panel import SyncPanel
-from ui.widgets import bind_shortcut
+from ui.widgets import bind_shortcut, named
 
 CLOCK_REFRESH_MS = 15_000
 
@@ -89,11 +89,11 @@ class CounterWindow(QMainWindow):
         self.pages.addWidget(self.login)
         self.pages.addWidget(self.sale)
         self.scan_pages: set[QWidget] = {self.sale}  # pages where scans are taken
-        self.user_label = QLabel(objectName="userLabel")
-        self.clock_label = QLabel(objectName="clockLabel")
-        self.language_button = QPushButton(objectName="languageButton")
-        self.lock_button = QPushButton(objectName="lockButton")
-        self.logout_button = QPushButton(objectName="logoutButton")
+        self.user_label = named(QLabel(), "userLabel")
+        self.clock_label = named(QLabel(), "clockLabel")
+        self.language_button = named(QPushButton(), "languageButton")
+        self.lock_button = named(QPushButton(), "lockButton")
+        self.logout_button = named(QPushButton(), "logoutButton")
         self._build()
         self.context = context
         self.back_office = BackOffice(self, context) if context is not None else None
@@ -103,7 +103,7 @@ class CounterWindow(QMainWindow):
             self.print_wake = context.wake_printer if context is not None else None
         # The shift (on top) and the sync (below) share one column: two one-line statuses at a
         # readable size, where side by side they only fitted a 1366-pixel header as 8-pt pairs.
-        self.header_status = QWidget(objectName="headerStatus")
+        self.header_status = named(QWidget(), "headerStatus")
         self.header_status_column = QVBoxLayout(self.header_status)
         self.header_status_column.setContentsMargins(6, 0, 6, 0)
         self.header_status_column.setSpacing(0)
@@ -137,14 +137,15 @@ class CounterWindow(QMainWindow):
         till.journal.on_error = lambda error: self.bridge.journalFailed.emit(str(error))
         self.checkout = CheckoutFlow(self)
         self.serial_scanner: SerialScanner | None = None
-        self._clock = QTimer(self, interval=CLOCK_REFRESH_MS, timeout=self._tick)
+        self._clock = QTimer(self, interval=CLOCK_REFRESH_MS)
+        self._clock.timeout.connect(self._tick)
         self._clock.start()
         self.setWindowTitle(f"OTOP ศรีสะเกษ — {till.settings.terminal_id}")
         self.show_login()
         self.retranslate()
 
     def _build(self) -> None:
-        header = QWidget(objectName="header")
+        header = named(QWidget(), "header")
         row = QHBoxLayout(header)
         row.setContentsMargins(12, 4, 12, 4)
         self._header_row = row

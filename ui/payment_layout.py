@@ -21,7 +21,7 @@ from ui.payment_summary import PaymentSummary
 from ui.status_line import StatusLine
 from ui.style import STATUS_HEIGHT
 from ui.tender_pages import EXACT_SHORTCUT, NOTE_SHORTCUTS
-from ui.widgets import ActionButton, bind_shortcut, steady
+from ui.widgets import ActionButton, bind_shortcut, named, steady
 
 if TYPE_CHECKING:
     from ui.payment_screen import PaymentScreen
@@ -60,7 +60,7 @@ def setup_payment_ui(screen: PaymentScreen) -> None:
 
 
 def _tender_kinds(screen: PaymentScreen) -> QWidget:
-    kinds = QWidget(objectName="tenderKinds")
+    kinds = named(QWidget(), "tenderKinds")
     kind_row = QHBoxLayout(kinds)
     kind_row.setContentsMargins(0, 0, 0, 0)
     screen.kind_group = QButtonGroup(screen)

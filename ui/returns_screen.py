@@ -64,7 +64,7 @@ from ui.return_lines import (
 )
 from ui.returns_layout import setup_returns_ui
 from ui.status_line import StatusLine
-from ui.widgets import ActionButton
+from ui.widgets import ActionButton, named
 
 
 class ReturnsScreen(QWidget):
@@ -76,10 +76,10 @@ class ReturnsScreen(QWidget):
         self.setObjectName("returnsScreen")
         self.setStyleSheet(PAYMENT_STYLE)
         self.till, self._sound = till, sound
-        self.title = QLabel(objectName="screenTitle")
-        self.receipt_input = QLineEdit(objectName="receiptInput")
+        self.title = named(QLabel(), "screenTitle")
+        self.receipt_input = named(QLineEdit(), "receiptInput")
         self.receipt_input.returnPressed.connect(self.find)
-        self.sale_info = QLabel(objectName="saleInfo", wordWrap=True)
+        self.sale_info = named(QLabel(wordWrap=True), "saleInfo")
         self.sale_info.setTextFormat(Qt.TextFormat.RichText)
         self.table = ReturnLinesTable()
         self.actions_page = ReturnActions()
@@ -88,7 +88,7 @@ class ReturnsScreen(QWidget):
         self.entry, self.buyer_panel = EntryPanel(), BuyerDetailsPanel()
         self.entry.finished.connect(self._question_closed)
         self.buyer_panel.finished.connect(self._question_closed)
-        self.result = QLabel(objectName="creditNoteNumber", wordWrap=True)
+        self.result = named(QLabel(wordWrap=True), "creditNoteNumber")
         self.result.setTextFormat(Qt.TextFormat.RichText)
         self.status = StatusLine("paymentStatus")
         self.buttons: dict[str, ActionButton] = {}

@@ -9,6 +9,7 @@ focus stays in the scan field, where the scanner's keystrokes belong.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TypeVar
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QResizeEvent
@@ -22,6 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from ui.style import PAD_KEY_HEIGHT, TOUCH_HEIGHT
+
+W = TypeVar("W", bound=QWidget)
 
 
 class ActionButton(QPushButton):
@@ -74,6 +77,24 @@ def bind_shortcut(
     action.triggered.connect(handler)
     owner.addAction(action)
     return action
+
+
+def named(widget: W, object_name: str) -> W:
+    """``widget`` with its object name set (the style sheets and the tests find it by name).
+
+    PySide6 takes ``objectName=`` in any widget's constructor, but its stubs do
+    not, so the screens name their widgets through this instead.
+    """
+    widget.setObjectName(object_name)
+    return widget
+
+
+def key_button(text: str = "", *, checkable: bool = False) -> QPushButton:
+    """A push button that never takes the keyboard focus, so typing stays in the field."""
+    button = QPushButton(text)
+    button.setCheckable(checkable)
+    button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    return button
 
 
 class NumberPad(QWidget):
