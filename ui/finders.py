@@ -226,7 +226,8 @@ class QuickKeys(QWidget):
         return [
             widget
             for index in range(self._grid.count())
-            if isinstance(widget := self._grid.itemAt(index).widget(), ProductKey)
+            if (item := self._grid.itemAt(index)) is not None
+            and isinstance(widget := item.widget(), ProductKey)
         ]
 
     def _turn(self, step: int) -> None:
@@ -246,7 +247,8 @@ class QuickKeys(QWidget):
 
     def _fill(self) -> None:
         while self._grid.count():
-            widget = self._grid.takeAt(0).widget()
+            item = self._grid.takeAt(0)
+            widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.deleteLater()
         per_page = KEYS_PER_ROW * self._rows

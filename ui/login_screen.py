@@ -47,7 +47,9 @@ class LoginScreen(QWidget):
         self._group = QButtonGroup(self)
         self._group.idClicked.connect(lambda _: self.pin_input.setFocus())
         self._user_row = QHBoxLayout()
-        self.pin_input = named(QLineEdit(echoMode=QLineEdit.EchoMode.Password), "pinInput")
+        self.pin_input: QLineEdit = named(
+            QLineEdit(echoMode=QLineEdit.EchoMode.Password), "pinInput"
+        )
         self.pin_input.setMaxLength(8)
         self.pin_input.setValidator(QRegularExpressionValidator(r"\d{0,8}"))
         self.pin_input.setAlignment(Qt.AlignmentFlag.AlignCenter)

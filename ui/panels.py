@@ -245,7 +245,8 @@ class HelpPanel(QWidget):
 
     def show_keys(self, rows: Sequence[tuple[str, str]]) -> None:
         while self._grid.count():
-            widget = self._grid.takeAt(0).widget()
+            item = self._grid.takeAt(0)
+            widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.deleteLater()
         per_column = (len(rows) + 1) // 2

@@ -359,7 +359,7 @@ class SaleScreen(QWidget):
         if event.type() != QEvent.Type.KeyPress:
             return False
         key, empty = event.key(), not self.scan_input.text()
-        moves = {
+        moves: dict[int, int] = {
             Qt.Key.Key_Up: -1,
             Qt.Key.Key_Down: 1,
             Qt.Key.Key_PageUp: -10,

@@ -122,7 +122,7 @@ class SalesHistoryDialog(QDialog):
         self.day_label = named(QLabel(), "historyDay")
         self.day_label.setStyleSheet("font-size: 15pt; font-weight: bold;")
         self.search = QLineEdit(placeholderText="สแกนหรือพิมพ์เลขที่เอกสาร แล้วกด Enter")
-        self.search.returnPressed.connect(lambda: self.find(self.search.text()))
+        self.search.returnPressed.connect(lambda: self.find_number(self.search.text()))
         navigation = QHBoxLayout()
         for text, step in (("วันก่อน", -1), ("วันนี้", 0), ("วันถัดไป", 1)):
             navigation.addWidget(_button(text, lambda _=False, s=step: self._step_day(s)))
@@ -229,7 +229,7 @@ class SalesHistoryDialog(QDialog):
         today = trading_date(self._context.reader(), self._clock)
         self.load_day(today if step == 0 else self.day + dt.timedelta(days=step))
 
-    def find(self, text: str) -> bool:
+    def find_number(self, text: str) -> bool:
         """Show the document with this number (any day); False with a message if none."""
         terminal_id = self._context.settings().terminal_id
         row = find_document(self._context.reader(), text, terminal_id)

@@ -42,20 +42,20 @@ class ActionButton(QPushButton):
         self._key = QLabel(shortcut)
         self._key.setObjectName("shortcutHint")
         self._key.setVisible(bool(shortcut))
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(8, 2, 8, 2)
-        layout.setSpacing(6)
-        layout.addWidget(self._label, 1)
-        layout.addWidget(self._key, 0, Qt.AlignmentFlag.AlignVCenter)
+        self._row = QHBoxLayout(self)
+        self._row.setContentsMargins(8, 2, 8, 2)
+        self._row.setSpacing(6)
+        self._row.addWidget(self._label, 1)
+        self._row.addWidget(self._key, 0, Qt.AlignmentFlag.AlignVCenter)
         for label in (self._label, self._key):
             label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
-        hint = self.layout().sizeHint()
+        hint = self._row.sizeHint()
         return QSize(hint.width(), max(hint.height(), TOUCH_HEIGHT))
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802
-        minimum = self.layout().minimumSize()
+        minimum = self._row.minimumSize()
         return QSize(minimum.width(), max(minimum.height(), TOUCH_HEIGHT))
 
     def set_label(self, text: str) -> None:
@@ -68,7 +68,7 @@ class ActionButton(QPushButton):
 
 
 def bind_shortcut(
-    owner: QWidget, keys: str | QKeySequence.StandardKey, handler: Callable[[], None]
+    owner: QWidget, keys: str | QKeySequence.StandardKey, handler: Callable[[], object]
 ) -> QAction:
     """A shortcut active anywhere in ``owner``'s window while ``owner`` is shown."""
     action = QAction(owner)
