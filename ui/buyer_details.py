@@ -33,7 +33,7 @@ from pos.thai_id import ThaiIdError, thai_id_check_digit, validate_thai_id
 from pos.till.services.session import TillSession
 from ui.payment_texts import refusal_text
 from ui.scan_router import TAKES_SCANS
-from ui.widgets import ActionButton
+from ui.widgets import ActionButton, named
 
 BuyerAnswer = Callable[[BuyerDetails, str | None], str | None]  # details, reason → error or None
 ADDRESS_HEIGHT = 96  # three lines of Thai
@@ -47,21 +47,21 @@ class BuyerDetailsPanel(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("buyerDetails")
-        self.title = QLabel(objectName="entryPrompt", wordWrap=True)
-        self.hint = QLabel(objectName="entryHint", wordWrap=True)
-        self.name = QLineEdit(objectName="buyerName")
-        self.address = QPlainTextEdit(objectName="buyerAddress")
+        self.title = named(QLabel(wordWrap=True), "entryPrompt")
+        self.hint = named(QLabel(wordWrap=True), "entryHint")
+        self.name = named(QLineEdit(), "buyerName")
+        self.address = named(QPlainTextEdit(), "buyerAddress")
         self.address.setTabChangesFocus(True)
         self.address.setFixedHeight(ADDRESS_HEIGHT)
-        self.tax_id = QLineEdit(objectName="buyerTaxId")
+        self.tax_id = named(QLineEdit(), "buyerTaxId")
         self.tax_id.setMaxLength(17)  # 13 digits and the dashes of 1-2345-67890-12-3
         self.tax_id.textChanged.connect(self._check_tax_id)
         self.tax_id.setProperty(TAKES_SCANS, True)  # the barcode on the back of a Thai ID card
-        self.tax_id_check = QLabel(objectName="taxIdCheck")
-        self.branch = QLineEdit(objectName="buyerBranch")
+        self.tax_id_check = named(QLabel(), "taxIdCheck")
+        self.branch = named(QLineEdit(), "buyerBranch")
         self.branch.setMaxLength(12)
-        self.reason = QLineEdit(objectName="buyerReason")
-        self.error = QLabel(objectName="panelError", wordWrap=True)
+        self.reason = named(QLineEdit(), "buyerReason")
+        self.error = named(QLabel(wordWrap=True), "panelError")
         self.save_button = ActionButton("saveBuyer", "Ctrl+Enter")
         self.save_button.clicked.connect(self.save)
         self.cancel_button = ActionButton("cancelBuyer", "Esc")

@@ -44,7 +44,7 @@ def fit_lines(text: str, font: QFont, width: int) -> str:
     layout = QTextLayout(text, font)
     layout.setTextOption(_wrapping())
     layout.beginLayout()
-    starts = []
+    starts: list[int] = []
     while len(starts) <= MAX_LINES:
         line = layout.createLine()
         if not line.isValid():

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import QDialog, QMenu, QPushButton
 from pos.bootstrap import AppContext
 from receipts.queue_status import QueueState, QueueStatus
 from ui.print_status import PrintStatusBridge, PrintStatusLine, needs_attention
+from ui.widgets import named
 
 if TYPE_CHECKING:  # imported when used: python-escpos and reportlab are 0.4 s of start-up
     from receipts.print_service import PrintService
@@ -47,7 +48,7 @@ class BackOffice(QObject):
         self.window, self.context = window, context
         self.printing: PrintService | None = None
         self.status_line = PrintStatusLine(self.print_now, self.acknowledge, self._tell_cashier)
-        self.menu_button = QPushButton("เมนู", objectName="menuButton")
+        self.menu_button = named(QPushButton("เมนู"), "menuButton")
         self.menu_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.menu = QMenu(self.menu_button)
         self.menu.setStyleSheet("QMenu { font-size: 14pt; } QMenu::item { padding: 10px 24px; }")

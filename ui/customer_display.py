@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 from pos.money import format_baht
 from pos.till.services.session import TillSession
 from ui.cart_view import quantity_text
+from ui.widgets import named
 
 SHOWN_LINES = 8
 
@@ -42,9 +43,9 @@ class CustomerDisplay(QWidget):
         self.lines.setTextFormat(Qt.TextFormat.RichText)
         self.caption = QLabel("ยอดรวม · Total (VAT included)")
         self.caption.setStyleSheet("font-size: 18pt;")
-        self.total = QLabel("0.00", objectName="customerTotal")
+        self.total = named(QLabel("0.00"), "customerTotal")
         self.total.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.payment_qr = QLabel(objectName="paymentQr", alignment=Qt.AlignmentFlag.AlignCenter)
+        self.payment_qr = named(QLabel(alignment=Qt.AlignmentFlag.AlignCenter), "paymentQr")
         self.payment_caption = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
         self.payment_caption.setStyleSheet("font-size: 16pt;")
         self.payment = QWidget()  # hidden until a payment shows its QR: the lines get its room

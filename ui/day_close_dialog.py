@@ -28,6 +28,7 @@ from receipts.day_report_print import day_report_escpos
 from receipts.samples import header_from_settings
 from ui.manager_widgets import BackgroundTask, ManagerPin, big_button, fill_table, new_table
 from ui.sync_panel import sync_after_z
+from ui.widgets import named
 
 
 def day_rows(report: DayReport, context: AppContext) -> list[list[Any]]:
@@ -64,7 +65,7 @@ class DayReportView(QDialog):
         self.setWindowTitle(title)
         self.table = new_table("dayFigures")
         fill_table(self.table, ["รายการ", "บาท"], day_rows(report, context))
-        self.status = QLabel(objectName="status", wordWrap=True)
+        self.status = named(QLabel(wordWrap=True), "status")
         self.print_button = big_button("พิมพ์", self.print_report)
         self._task = BackgroundTask(self)
         self._task.finished.connect(self.status.setText)
@@ -107,11 +108,11 @@ class DayCloseDialog(QDialog):
         self._context, self._clock = context, clock or SystemClock()
         self.setWindowTitle("ปิดวัน — รายงาน Z")
         self.setMinimumWidth(520)
-        self.problems = QLabel(wordWrap=True, objectName="problems")
+        self.problems = named(QLabel(wordWrap=True), "problems")
         self.manager_pin = ManagerPin(context)
         self.close_button = big_button("ปิดวัน (พิมพ์รายงาน Z)", self._close)
         self.close_button.setObjectName("closeDay")
-        self.status = QLabel(wordWrap=True, objectName="status")
+        self.status = named(QLabel(wordWrap=True), "status")
         self.figures = new_table("zFigures")
         self.figures.hide()
         self._task = BackgroundTask(self)

@@ -36,6 +36,7 @@ from pos.till.services.session import TillSession
 from ui.i18n import is_thai
 from ui.messages import product_name, unit_label
 from ui.style import PAD_KEY_HEIGHT, QUICK_KEY_HEIGHT
+from ui.widgets import key_button
 
 SEARCH_PAUSE_MS = 60
 SEARCH_LIMIT = 40
@@ -189,7 +190,7 @@ class QuickKeys(QWidget):
             Category.HERBAL,
             Category.HOUSEHOLD,
         ):
-            button = QPushButton(checkable=True, focusPolicy=Qt.FocusPolicy.NoFocus)
+            button = key_button(checkable=True)
             button.setObjectName(f"quickCategory_{category.value}")
             button.setMinimumHeight(PAD_KEY_HEIGHT)
             button.clicked.connect(lambda _=False, c=category: self.show_category(c))
@@ -198,8 +199,8 @@ class QuickKeys(QWidget):
             tabs.addWidget(button)
         self._grid = QGridLayout()
         self._grid.setSpacing(6)
-        self._previous = QPushButton("◀", focusPolicy=Qt.FocusPolicy.NoFocus)
-        self._next = QPushButton("▶", focusPolicy=Qt.FocusPolicy.NoFocus)
+        self._previous = key_button("◀")
+        self._next = key_button("▶")
         for button in (self._previous, self._next):
             button.setMinimumSize(2 * PAD_KEY_HEIGHT, PAD_KEY_HEIGHT)
         self._page_label = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
@@ -225,7 +226,8 @@ class QuickKeys(QWidget):
         return [
             widget
             for index in range(self._grid.count())
-            if isinstance(widget := self._grid.itemAt(index).widget(), ProductKey)
+            if (item := self._grid.itemAt(index)) is not None
+            and isinstance(widget := item.widget(), ProductKey)
         ]
 
     def _turn(self, step: int) -> None:
@@ -245,7 +247,8 @@ class QuickKeys(QWidget):
 
     def _fill(self) -> None:
         while self._grid.count():
-            widget = self._grid.takeAt(0).widget()
+            item = self._grid.takeAt(0)
+            widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.deleteLater()
         per_page = KEYS_PER_ROW * self._rows

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -27,7 +26,7 @@ from pos.till.services.session import TillSession
 from ui.messages import problem_text
 from ui.scan_router import KeyBurst, key_time_ms
 from ui.style import BIG_TOUCH_HEIGHT
-from ui.widgets import NumberPad
+from ui.widgets import NumberPad, key_button, named
 
 
 class LoginScreen(QWidget):
@@ -41,21 +40,23 @@ class LoginScreen(QWidget):
         self._till = till
         self._users: list[User] = []
         self.locked_user: User | None = None
-        self.title = QLabel(objectName="loginTitle", alignment=Qt.AlignmentFlag.AlignCenter)
-        self.banner = QLabel(objectName="lockBanner", alignment=Qt.AlignmentFlag.AlignCenter)
+        self.title = named(QLabel(alignment=Qt.AlignmentFlag.AlignCenter), "loginTitle")
+        self.banner = named(QLabel(alignment=Qt.AlignmentFlag.AlignCenter), "lockBanner")
         self.prompt = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
         self.prompt.setStyleSheet("font-size: 15pt;")
         self._group = QButtonGroup(self)
         self._group.idClicked.connect(lambda _: self.pin_input.setFocus())
         self._user_row = QHBoxLayout()
-        self.pin_input = QLineEdit(objectName="pinInput", echoMode=QLineEdit.EchoMode.Password)
+        self.pin_input: QLineEdit = named(
+            QLineEdit(echoMode=QLineEdit.EchoMode.Password), "pinInput"
+        )
         self.pin_input.setMaxLength(8)
         self.pin_input.setValidator(QRegularExpressionValidator(r"\d{0,8}"))
         self.pin_input.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.pin_input.returnPressed.connect(self.submit)
         self.pin_input.installEventFilter(self)
         self._burst = KeyBurst(till.settings.wedge_max_key_gap_ms)
-        self.message = QLabel(objectName="loginMessage", alignment=Qt.AlignmentFlag.AlignCenter)
+        self.message = named(QLabel(alignment=Qt.AlignmentFlag.AlignCenter), "loginMessage")
         pad = NumberPad(decimal=False)
         pad.keyPressed.connect(self.pin_input.insert)
         pad.backspace.connect(self.pin_input.backspace)
@@ -88,7 +89,7 @@ class LoginScreen(QWidget):
             button.deleteLater()
         self._users = users
         for index, user in enumerate(self._users):
-            button = QPushButton(user.name, checkable=True, focusPolicy=Qt.FocusPolicy.NoFocus)
+            button = key_button(user.name, checkable=True)
             button.setObjectName(f"user_{user.user_id}")
             button.setMinimumHeight(BIG_TOUCH_HEIGHT)
             self._group.addButton(button, index)

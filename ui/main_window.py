@@ -50,7 +50,7 @@ from ui.sale_screen import SaleScreen
 from ui.scan_router import InputTap, ScanRouter
 from ui.sound import ErrorSound
 from ui.sync_panel import SyncPanel
-from ui.widgets import bind_shortcut
+from ui.widgets import bind_shortcut, named
 
 CLOCK_REFRESH_MS = 15_000
 
@@ -78,32 +78,53 @@ class CounterWindow(QMainWindow):
     ):
         super().__init__()
         self.print_wake: Callable[[], None] | None = None  # the print worker's wake(), if any
-        self.kick_drawer: Callable[[], None] | None = None  # opens the cash drawer (no sale)
+        self.kick_drawer: Callable[[], object] | None = None  # opens the cash drawer (no sale)
         self.till = till
         self.sound = sound or ErrorSound()
         self.bridge = _ThreadBridge(self)
         self.restored: SavedCart | None = till.restore()
-        self.login = LoginScreen(till)
-        self.sale = SaleScreen(till, self.sound)
+        self._make_pages()
+        self._build()
+        self.context = context
+        self._add_back_office(context)
+        self._add_header_status(context)
+        self.login.loggedIn.connect(self._logged_in)
+        self._wire_input()
+        self._wire_bridge()
+        self.checkout = CheckoutFlow(self)
+        self.serial_scanner: SerialScanner | None = None
+        self._clock = QTimer(self, interval=CLOCK_REFRESH_MS)
+        self._clock.timeout.connect(self._tick)
+        self._clock.start()
+        self.setWindowTitle(f"OTOP ศรีสะเกษ — {till.settings.terminal_id}")
+        self.show_login()
+        self.retranslate()
+
+    def _make_pages(self) -> None:
+        """The log-in and sale screens in the page stack, and the header's own widgets."""
+        self.login = LoginScreen(self.till)
+        self.sale = SaleScreen(self.till, self.sound)
         self.pages = QStackedWidget()
         self.pages.addWidget(self.login)
         self.pages.addWidget(self.sale)
         self.scan_pages: set[QWidget] = {self.sale}  # pages where scans are taken
-        self.user_label = QLabel(objectName="userLabel")
-        self.clock_label = QLabel(objectName="clockLabel")
-        self.language_button = QPushButton(objectName="languageButton")
-        self.lock_button = QPushButton(objectName="lockButton")
-        self.logout_button = QPushButton(objectName="logoutButton")
-        self._build()
-        self.context = context
+        self.user_label = named(QLabel(), "userLabel")
+        self.clock_label = named(QLabel(), "clockLabel")
+        self.language_button = named(QPushButton(), "languageButton")
+        self.lock_button = named(QPushButton(), "lockButton")
+        self.logout_button = named(QPushButton(), "logoutButton")
+
+    def _add_back_office(self, context: AppContext | None) -> None:
         self.back_office = BackOffice(self, context) if context is not None else None
         if self.back_office is not None:  # printer status and menu in the header (issue 5)
             self._header_row.insertWidget(3, self.back_office.status_line)
             self._header_row.insertWidget(6, self.back_office.menu_button)
             self.print_wake = context.wake_printer if context is not None else None
+
+    def _add_header_status(self, context: AppContext | None) -> None:
         # The shift (on top) and the sync (below) share one column: two one-line statuses at a
         # readable size, where side by side they only fitted a 1366-pixel header as 8-pt pairs.
-        self.header_status = QWidget(objectName="headerStatus")
+        self.header_status = named(QWidget(), "headerStatus")
         self.header_status_column = QVBoxLayout(self.header_status)
         self.header_status_column.setContentsMargins(6, 0, 6, 0)
         self.header_status_column.setSpacing(0)
@@ -114,37 +135,34 @@ class CounterWindow(QMainWindow):
         if context is not None and context.engine is not None:
             self.sync_panel = SyncPanel(context, self)
             self.header_status_column.addWidget(self.sync_panel.label)
-        self.login.loggedIn.connect(self._logged_in)
+
+    def _wire_input(self) -> None:
+        """Scans to the sale screen, any key or click to the idle lock, the customer display."""
         self.router = ScanRouter(
             self.sale.scan_input,
             self.sale.submit_scan,
             self.sale_active,
-            till.settings.wedge_max_key_gap_ms,
+            self.till.settings.wedge_max_key_gap_ms,
         )
-        minutes = till.settings.idle_lock_minutes
+        minutes = self.till.settings.idle_lock_minutes
         self.idle = IdleLock(minutes * 60_000, self.lock, self)
         self.input_tap = InputTap(self.router, self.idle.activity, self)
         app = QApplication.instance()
         assert app is not None
         app.installEventFilter(self.input_tap)
         self.customer_display = CustomerDisplayController(
-            till, self, enabled=till.settings.customer_display
+            self.till, self, enabled=self.till.settings.customer_display
         )
         self.sale.cartChanged.connect(self.customer_display.refresh)
+
+    def _wire_bridge(self) -> None:
         self.bridge.codeScanned.connect(self.serial_code)
         self.bridge.scannerStatus.connect(self._scanner_status)
         self.bridge.journalFailed.connect(lambda _: self.sale.show_warning(journal_error_text()))
-        till.journal.on_error = lambda error: self.bridge.journalFailed.emit(str(error))
-        self.checkout = CheckoutFlow(self)
-        self.serial_scanner: SerialScanner | None = None
-        self._clock = QTimer(self, interval=CLOCK_REFRESH_MS, timeout=self._tick)
-        self._clock.start()
-        self.setWindowTitle(f"OTOP ศรีสะเกษ — {till.settings.terminal_id}")
-        self.show_login()
-        self.retranslate()
+        self.till.journal.on_error = lambda error: self.bridge.journalFailed.emit(str(error))
 
     def _build(self) -> None:
-        header = QWidget(objectName="header")
+        header = named(QWidget(), "header")
         row = QHBoxLayout(header)
         row.setContentsMargins(12, 4, 12, 4)
         self._header_row = row

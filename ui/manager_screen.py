@@ -48,6 +48,7 @@ from ui.manager_widgets import (
     new_table,
 )
 from ui.report_tabs import fill_report_tabs
+from ui.widgets import named
 
 TABS = (
     "ภาพรวม",
@@ -93,7 +94,7 @@ class ManagerScreen(QMainWindow):
     def _build(self, period: ReportPeriod) -> None:
         self.start = ThaiDateButton(period.start)
         self.end = ThaiDateButton(period.end)
-        self.status = QLabel(objectName="status", wordWrap=True)
+        self.status = named(QLabel(wordWrap=True), "status")
         bar = QHBoxLayout()
         for widget in (
             QLabel("ตั้งแต่"),
@@ -137,12 +138,12 @@ class ManagerScreen(QMainWindow):
     def _build_overview(self) -> None:
         page = self.pages["ภาพรวม"].layout()
         assert page is not None
-        self.totals = QLabel(objectName="totals", wordWrap=True)
+        self.totals = named(QLabel(wordWrap=True), "totals")
         self.totals.setStyleSheet("font-size: 15pt")
         self.category_chart = BarChart()
-        self.target = QProgressBar(objectName="target")
+        self.target = named(QProgressBar(), "target")
         self.target.setRange(0, 10_000)
-        self.target_text = QLabel(objectName="targetText", wordWrap=True)
+        self.target_text = named(QLabel(wordWrap=True), "targetText")
         for widget in (
             self.totals,
             QLabel("ยอดขายสุทธิตามประเภทสินค้า"),

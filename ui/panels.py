@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -34,7 +33,7 @@ from pos.money import format_baht
 from pos.staff.domain.users import User
 from pos.till.domain.rules import SavedCart
 from ui.style import TOUCH_HEIGHT
-from ui.widgets import NumberPad
+from ui.widgets import NumberPad, key_button
 
 HELD_ROW_HEIGHT = 72
 Answer = Callable[[str, User | None], str | None]  # the text, the chosen manager → error or None
@@ -62,7 +61,7 @@ class EntryPanel(QWidget):
         self.pad.keyPressed.connect(self.field.insert)
         self.pad.backspace.connect(self.field.backspace)
         self.pad.accepted.connect(self.accept)
-        self.cancel_button = QPushButton(focusPolicy=Qt.FocusPolicy.NoFocus)
+        self.cancel_button = key_button()
         self.cancel_button.setObjectName("entryCancel")
         self.cancel_button.setMinimumHeight(TOUCH_HEIGHT)
         self.cancel_button.clicked.connect(self.cancel)
@@ -113,7 +112,7 @@ class EntryPanel(QWidget):
             button.deleteLater()
         self._manager_list = list(managers)
         for index, manager in enumerate(self._manager_list):
-            button = QPushButton(manager.name, checkable=True, focusPolicy=Qt.FocusPolicy.NoFocus)
+            button = key_button(manager.name, checkable=True)
             button.setMinimumHeight(TOUCH_HEIGHT)
             button.setChecked(index == 0)
             self._managers.addButton(button, index)
@@ -179,7 +178,7 @@ class RecallPanel(QWidget):
         self.list.itemActivated.connect(self._choose)
         self.list.itemClicked.connect(self._choose)
         self.list.installEventFilter(self)
-        self.back = QPushButton(focusPolicy=Qt.FocusPolicy.NoFocus)
+        self.back = key_button()
         self.back.setMinimumHeight(TOUCH_HEIGHT)
         self.back.clicked.connect(self.finished.emit)
         layout = QVBoxLayout(self)
@@ -235,7 +234,7 @@ class HelpPanel(QWidget):
         self.title.setObjectName("entryPrompt")
         self._grid = QGridLayout()
         self._grid.setHorizontalSpacing(12)
-        self.back = QPushButton(focusPolicy=Qt.FocusPolicy.NoFocus)
+        self.back = key_button()
         self.back.setMinimumHeight(TOUCH_HEIGHT)
         self.back.clicked.connect(self.finished.emit)
         layout = QVBoxLayout(self)
@@ -246,7 +245,8 @@ class HelpPanel(QWidget):
 
     def show_keys(self, rows: Sequence[tuple[str, str]]) -> None:
         while self._grid.count():
-            widget = self._grid.takeAt(0).widget()
+            item = self._grid.takeAt(0)
+            widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.deleteLater()
         per_column = (len(rows) + 1) // 2

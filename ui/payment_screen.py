@@ -50,7 +50,7 @@ from pos.till.services.pay import pay, quote_draft
 from pos.till.services.session import TillSession
 from ui.buyer_details import BuyerDetailsPanel, ask_tax_invoice
 from ui.messages import problem_text
-from ui.payment_layout import KIND_KEYS, bind_payment_keys, setup_payment_ui
+from ui.payment_layout import KIND_KEYS, PaymentUi
 from ui.payment_style import PAYMENT_STYLE
 from ui.payment_summary import DonePanel, settled_view
 from ui.payment_texts import refusal_text, scheme_name, store_failure_text
@@ -64,7 +64,6 @@ from ui.tender_pages import (
     PromptPayPage,
     TenderPage,
 )
-from ui.widgets import ActionButton
 
 
 class PaymentScreen(QWidget):
@@ -88,9 +87,8 @@ class PaymentScreen(QWidget):
         self.done_panel = DonePanel()
         self.scan_catcher = QLineEdit()  # where the scan router puts keys typed elsewhere
         self.scan_catcher.hide()
-        self.buttons: dict[str, ActionButton] = {}
-        setup_payment_ui(self)
-        bind_payment_keys(self)
+        self.ui = PaymentUi()
+        self.ui.setup(self)
         self.request: PaymentRequest | None = None
         self.tenders: list[Tender] = []
         self.buyer: BuyerDetails | None = None
@@ -127,7 +125,7 @@ class PaymentScreen(QWidget):
         self.lines = tuple(payable_lines(cart, self.quote.totals))
         self.book = SchemeBook(tuple(offer.scheme for offer in self.quote.schemes))
         self.tenders, self.buyer, self.sale, self.held_scans = [], None, None, []
-        self.buttons["removeTender"].setEnabled(True)
+        self.ui.buttons["removeTender"].setEnabled(True)
         self._leave_warned = False
         self._status(self.tr("Take the payment. Enter completes the sale once it is paid."))
         self.refresh()
@@ -155,16 +153,16 @@ class PaymentScreen(QWidget):
         self._show_summary(state.progress)
 
     def _show_summary(self, paid: PaymentProgress) -> None:
-        self.summary.show_totals(self.quote.totals)
+        self.ui.summary.show_totals(self.quote.totals)
         if self.sale is not None:
-            self.summary.show_tenders(self.sale.tenders, self._scheme_name)
-            self.summary.show_progress(paid, change_satang=self.sale.change_satang)
+            self.ui.summary.show_tenders(self.sale.tenders, self._scheme_name)
+            self.ui.summary.show_progress(paid, change_satang=self.sale.change_satang)
         else:
             settled = [settled_view(t, self.book, self.quote.at) for t in self.tenders]
-            self.summary.show_tenders(settled, self._scheme_name)
-            self.summary.show_progress(paid)
-        self.complete_button.setEnabled(paid.complete and self.sale is None)
-        self.summary.show_buyer(self.buyer.name if self.buyer else None)
+            self.ui.summary.show_tenders(settled, self._scheme_name)
+            self.ui.summary.show_progress(paid)
+        self.ui.complete_button.setEnabled(paid.complete and self.sale is None)
+        self.ui.summary.show_buyer(self.buyer.name if self.buyer else None)
 
     def _scheme_name(self, code: str) -> str:
         return scheme_name(self.book.get(code)) if code else ""
@@ -174,14 +172,14 @@ class PaymentScreen(QWidget):
         if self.sale is not None:
             return
         page = self.pages[kind]
-        if self.stack.currentWidget() is page and isinstance(page, SchemePage):
+        if self.ui.stack.currentWidget() is page and isinstance(page, SchemePage):
             page.next_scheme()
-        self.stack.setCurrentWidget(page)
-        self.buttons[f"kind_{kind.value}"].setChecked(True)
+        self.ui.stack.setCurrentWidget(page)
+        self.ui.buttons[f"kind_{kind.value}"].setChecked(True)
         page.focus_field()
 
     def current_page(self) -> TenderPage | None:
-        page = self.stack.currentWidget()
+        page = self.ui.stack.currentWidget()
         return page if isinstance(page, TenderPage) else None
 
     def add(self, tender: Tender) -> None:
@@ -214,7 +212,7 @@ class PaymentScreen(QWidget):
     def remove_tender(self) -> None:
         if self.sale is not None or not self.tenders:
             return
-        row = self.summary.tender_list.currentRow()
+        row = self.ui.summary.tender_list.currentRow()
         removed = self.tenders.pop(row if 0 <= row < len(self.tenders) else -1)
         self.refresh()
         self._status(
@@ -265,14 +263,14 @@ class PaymentScreen(QWidget):
     def _show_done(self, sale: Sale) -> None:
         self._show_summary(self.progress_of(self.tenders))
         self.done_panel.show_sale(sale)
-        self.buttons["removeTender"].setEnabled(False)
-        self.stack.setCurrentWidget(self.done_panel)
+        self.ui.buttons["removeTender"].setEnabled(False)
+        self.ui.stack.setCurrentWidget(self.done_panel)
         self._status(self.tr("Saved. The receipt is printing."))
         self.setFocus()
 
     def ctrl_enter(self) -> None:
         """Ctrl+Enter: save the buyer's details when asking them, else "transfer received"."""
-        if self.stack.currentWidget() is self.buyer_panel:
+        if self.ui.stack.currentWidget() is self.buyer_panel:
             self.buyer_panel.save()
         else:
             self.promptpay_page.confirm()
@@ -280,7 +278,7 @@ class PaymentScreen(QWidget):
     # --- buyer details ------------------------------------------------------------------------
     def ask_buyer(self) -> None:
         if self.sale is not None:  # asked right after paying: the sale's full tax invoice
-            self.stack.setCurrentWidget(self.buyer_panel)
+            self.ui.stack.setCurrentWidget(self.buyer_panel)
             ask_tax_invoice(self.buyer_panel, self.till, self.sale, self._invoice_issued)
             return
         if self.request is None:
@@ -291,7 +289,7 @@ class PaymentScreen(QWidget):
             self.refresh()
             return None
 
-        self.stack.setCurrentWidget(self.buyer_panel)
+        self.ui.stack.setCurrentWidget(self.buyer_panel)
         self.buyer_panel.ask(answer, initial=self.buyer)
 
     def _invoice_issued(self, invoice: TaxInvoice) -> None:
@@ -301,19 +299,20 @@ class PaymentScreen(QWidget):
 
     def _show_tender_page(self) -> None:
         if self.sale is not None:
-            self.stack.setCurrentWidget(self.done_panel)
+            self.ui.stack.setCurrentWidget(self.done_panel)
             self.setFocus()
             return
-        checked = self.kind_group.checkedButton()
+        checked = self.ui.kind_group.checkedButton()
         kind = next(
-            (k for _, k in KIND_KEYS if self.buttons[f"kind_{k.value}"] is checked), TenderKind.CASH
+            (k for _, k in KIND_KEYS if self.ui.buttons[f"kind_{k.value}"] is checked),
+            TenderKind.CASH,
         )
-        self.stack.setCurrentWidget(self.pages[kind])
+        self.ui.stack.setCurrentWidget(self.pages[kind])
         self.pages[kind].focus_field()
 
     # --- leaving ------------------------------------------------------------------------------
     def escape(self) -> None:
-        if self.stack.currentWidget() is self.buyer_panel:
+        if self.ui.stack.currentWidget() is self.buyer_panel:
             self.buyer_panel.cancel()
             return
         taken = [t for t in self.tenders if not isinstance(t, CashTender)]
@@ -358,7 +357,7 @@ class PaymentScreen(QWidget):
         self._sound()
 
     def _status(self, text: str, severity: str = "info") -> None:
-        self.status.show_message(text, severity)
+        self.ui.status.show_message(text, severity)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
@@ -378,7 +377,7 @@ class PaymentScreen(QWidget):
             "completeButton": self.tr("Complete sale"),
         }
         for name, text in labels.items():
-            self.buttons[name].set_label(text)
+            self.ui.buttons[name].set_label(text)
         if self.request is not None:
             self._show_summary(self.progress_of(self.tenders))
 

@@ -30,6 +30,7 @@ from pos.sale.domain.tenders import (
     settle_scheme_tender,
 )
 from ui.payment_texts import describe_tender
+from ui.widgets import named
 
 
 def settled_view(tender: Tender, book: SchemeBook, moment: dt.datetime) -> SettledTender:
@@ -51,15 +52,15 @@ class PaymentSummary(QFrame):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("summaryPanel")
-        self.total_caption, self.total = QLabel(objectName="totalCaption"), QLabel()
+        self.total_caption, self.total = named(QLabel(), "totalCaption"), QLabel()
         self.total.setObjectName("paymentTotal")
-        self.breakdown = QLabel(objectName="breakdown", wordWrap=True)
-        self.tender_list = QListWidget(objectName="tenderList")
+        self.breakdown = named(QLabel(wordWrap=True), "breakdown")
+        self.tender_list = named(QListWidget(), "tenderList")
         self.tender_list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.due_caption, self.due = QLabel(objectName="dueCaption"), QLabel(objectName="amountDue")
-        self.change_caption = QLabel(objectName="changeCaption")
-        self.change = QLabel(objectName="changeAmount")
-        self.buyer_line = QLabel(objectName="buyerLine", wordWrap=True)
+        self.due_caption, self.due = named(QLabel(), "dueCaption"), named(QLabel(), "amountDue")
+        self.change_caption = named(QLabel(), "changeCaption")
+        self.change = named(QLabel(), "changeAmount")
+        self.buyer_line = named(QLabel(wordWrap=True), "buyerLine")
         for amount in (self.total, self.due, self.change):
             amount.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         column = QVBoxLayout(self)
@@ -125,8 +126,8 @@ class DonePanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.title = QLabel(objectName="doneTitle", wordWrap=True)
-        self.detail = QLabel(objectName="doneDetail", wordWrap=True)
+        self.title = named(QLabel(wordWrap=True), "doneTitle")
+        self.detail = named(QLabel(wordWrap=True), "doneDetail")
         column = QVBoxLayout(self)
         column.addStretch(1)
         column.addWidget(self.title)

@@ -78,7 +78,8 @@ class PrintStatusLine(QPushButton):
         on_message: Callable[[str], None] | None = None,
         parent: QWidget | None = None,
     ):
-        super().__init__(parent, objectName="printStatus")
+        super().__init__(parent)
+        self.setObjectName("printStatus")
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setFlat(True)
         self.setStyleSheet(STATUS_STYLE)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import enum
 import threading
+from collections.abc import Sequence
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -237,7 +238,7 @@ class PrinterSettingsDialog(QDialog):
         self.status.setText(message if ok else f"พิมพ์ไม่ได้: {message}")
 
 
-def _combo(items: list[tuple[object, str]]) -> QComboBox:
+def _combo(items: Sequence[tuple[object, str]]) -> QComboBox:
     """A combo box whose items carry values (enums are stored as their plain value)."""
     combo = QComboBox()
     combo.setMinimumHeight(BUTTON_HEIGHT - 8)
@@ -262,7 +263,7 @@ def _spin(low: int, high: int) -> QSpinBox:
     return spin
 
 
-def _page(rows: list[tuple[str, QWidget]]) -> QWidget:
+def _page(rows: Sequence[tuple[str, QWidget]]) -> QWidget:
     page = QWidget()
     form = QFormLayout(page)
     form.setContentsMargins(0, 0, 0, 0)

@@ -48,6 +48,7 @@ from receipts.blocks import receipt_blocks
 from receipts.document import DocumentKind
 from receipts.raster import render_blocks
 from receipts.samples import header_from_settings, sample_document
+from ui.widgets import named
 
 PREVIEW_DOTS = 384
 BUTTON_HEIGHT = 52
@@ -97,7 +98,7 @@ class ReceiptHeaderDialog(QDialog):
         self.vat_registered = QCheckBox("จดทะเบียนภาษีมูลค่าเพิ่ม (ออกใบกำกับภาษีอย่างย่อ)")
         self.footer = QPlainTextEdit()
         self.footer.setFixedHeight(90)
-        self.error = QLabel(wordWrap=True, objectName="headerError")
+        self.error = named(QLabel(wordWrap=True), "headerError")
         self.error.setStyleSheet("color: #c62828; font-weight: bold;")
         hint = QLabel("เปลี่ยน POS ID แล้วเลขที่เอกสารจะเริ่มชุดใหม่ (เลขเดิมไม่ถูกใช้ซ้ำ)", wordWrap=True)
         hint.setStyleSheet("color: #5f6368;")

@@ -54,8 +54,9 @@ def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     out = Path(args[0] if args else "docs/samples")
     out.mkdir(parents=True, exist_ok=True)
-    app = QApplication.instance() or QApplication([])
-    app.setFont(install_fonts())  # type: ignore[union-attr]
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication([])
+    app.setFont(install_fonts())
     with tempfile.TemporaryDirectory() as work:
         context, _ = initialise(Path(work) / "store", demo=True)
         options = SimulationOptions(
@@ -93,10 +94,10 @@ def main(argv: list[str] | None = None) -> int:
         screen.show()
         deadline = time.monotonic() + 30
         while screen.report is None and time.monotonic() < deadline:
-            app.processEvents()  # type: ignore[union-attr]
+            app.processEvents()
             time.sleep(0.02)
         screen.resize(1100, 720)
-        app.processEvents()  # type: ignore[union-attr]
+        app.processEvents()
         screen.grab().save(str(out / "manager-screen.png"))
         _small(out / "manager-screen.png")
         with context.uow_factory() as uow:
@@ -112,7 +113,7 @@ def main(argv: list[str] | None = None) -> int:
         dialog.counter.spins[10_000].setValue(9)
         dialog.counter.spins[2_000].setValue(5)
         dialog.show()
-        app.processEvents()  # type: ignore[union-attr]
+        app.processEvents()
         dialog.grab().save(str(out / "shift-close-dialog.png"))
         _small(out / "shift-close-dialog.png")
         screen.close()

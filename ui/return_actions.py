@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from ui.widgets import ActionButton
+from ui.widgets import ActionButton, named
 
 BIG_BUTTON_HEIGHT = 64
 BUTTON_KEYS = {
@@ -27,10 +27,10 @@ BUTTON_KEYS = {
 class ReturnActions(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.preview = QLabel(objectName="refundPreview", wordWrap=True)
+        self.preview = named(QLabel(wordWrap=True), "refundPreview")
         self.preview.setTextFormat(Qt.TextFormat.RichText)
         self.preview.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.reason = QLineEdit(objectName="returnReason")
+        self.reason = named(QLineEdit(), "returnReason")
         self.reason_label = QLabel()
         self.buttons = {name: ActionButton(name, key) for name, key in BUTTON_KEYS.items()}
         self.buttons["cashButton"].setCheckable(True)

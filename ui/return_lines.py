@@ -96,7 +96,7 @@ class ReturnLinesTable(QTableWidget):
                 self.setItem(row, column, item)
         self.selectRow(min(max(row_before, 0), len(history.sale.lines) - 1))
 
-    def move(self, step: int) -> None:
+    def move_selection(self, step: int) -> None:
         if self.rowCount():
             self.selectRow(min(max(self.currentRow() + step, 0), self.rowCount() - 1))
 

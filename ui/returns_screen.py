@@ -62,9 +62,9 @@ from ui.return_lines import (
     refund_summary,
     sale_summary,
 )
-from ui.returns_layout import setup_returns_ui
+from ui.returns_layout import ReturnsUi
 from ui.status_line import StatusLine
-from ui.widgets import ActionButton
+from ui.widgets import named
 
 
 class ReturnsScreen(QWidget):
@@ -76,10 +76,10 @@ class ReturnsScreen(QWidget):
         self.setObjectName("returnsScreen")
         self.setStyleSheet(PAYMENT_STYLE)
         self.till, self._sound = till, sound
-        self.title = QLabel(objectName="screenTitle")
-        self.receipt_input = QLineEdit(objectName="receiptInput")
-        self.receipt_input.returnPressed.connect(self.find)
-        self.sale_info = QLabel(objectName="saleInfo", wordWrap=True)
+        self.title = named(QLabel(), "screenTitle")
+        self.receipt_input = named(QLineEdit(), "receiptInput")
+        self.receipt_input.returnPressed.connect(self.find_receipt)
+        self.sale_info = named(QLabel(wordWrap=True), "saleInfo")
         self.sale_info.setTextFormat(Qt.TextFormat.RichText)
         self.table = ReturnLinesTable()
         self.actions_page = ReturnActions()
@@ -88,11 +88,11 @@ class ReturnsScreen(QWidget):
         self.entry, self.buyer_panel = EntryPanel(), BuyerDetailsPanel()
         self.entry.finished.connect(self._question_closed)
         self.buyer_panel.finished.connect(self._question_closed)
-        self.result = QLabel(objectName="creditNoteNumber", wordWrap=True)
+        self.result = named(QLabel(wordWrap=True), "creditNoteNumber")
         self.result.setTextFormat(Qt.TextFormat.RichText)
         self.status = StatusLine("paymentStatus")
-        self.buttons: dict[str, ActionButton] = {}
-        setup_returns_ui(self)
+        self.ui = ReturnsUi()
+        self.ui.setup(self)
         for field in (self.receipt_input, self.reason):
             field.installEventFilter(self)
         self.history: SaleHistory | None = None
@@ -104,7 +104,7 @@ class ReturnsScreen(QWidget):
     # --- finding the sale ---------------------------------------------------------------------
     def start(self, *, last_sale: bool = False) -> None:
         self.history, self.chosen, self.refund_in_cash = None, {}, False
-        self.cash_button.setChecked(False)
+        self.ui.cash_button.setChecked(False)
         self.reason.clear()
         self.receipt_input.clear()
         self.table.setRowCount(0)
@@ -122,9 +122,9 @@ class ReturnsScreen(QWidget):
 
     def scanned(self, code: str) -> None:
         self.receipt_input.setText(code)
-        self.find()
+        self.find_receipt()
 
-    def find(self) -> None:
+    def find_receipt(self) -> None:
         text = self.receipt_input.text().strip()
         if not text:
             return
@@ -181,7 +181,7 @@ class ReturnsScreen(QWidget):
 
     def toggle_refund_in_cash(self) -> None:
         self.refund_in_cash = not self.refund_in_cash
-        self.cash_button.setChecked(self.refund_in_cash)
+        self.ui.cash_button.setChecked(self.refund_in_cash)
         self._refresh()
 
     def ask_quantity(self) -> None:
@@ -204,7 +204,7 @@ class ReturnsScreen(QWidget):
             self._refresh()
             return None
 
-        self.side.setCurrentWidget(self.entry)
+        self.ui.side.setCurrentWidget(self.entry)
         self.entry.ask(
             self.tr("Quantity of {name} to return").format(name=line_name(line)),
             self.tr("At most {left}.").format(left=line_quantity(left, line)),
@@ -293,7 +293,7 @@ class ReturnsScreen(QWidget):
             self._done(note)
             return None
 
-        self.side.setCurrentWidget(self.entry)
+        self.ui.side.setCurrentWidget(self.entry)
         hint = self.tr("{what}: a manager types their PIN.").format(what=what)
         ask_manager_approval(self.entry, self.till, hint, act)
 
@@ -331,7 +331,7 @@ class ReturnsScreen(QWidget):
     def _done(self, note: CreditNote) -> None:
         self.documentQueued.emit(CREDIT_NOTE_DOCUMENT, note.number)
         self.result.setText(credit_note_text(note))
-        self.side.setCurrentWidget(self.result)
+        self.ui.side.setCurrentWidget(self.result)
         found = find_sale(self.till.read_uow_factory, note.sale_receipt_number)
         if found is not None:
             self.history, self.chosen = found, {}
@@ -347,7 +347,7 @@ class ReturnsScreen(QWidget):
         if self.history is None:
             self.show_error(self.tr("Find the sale first: scan its receipt."))
             return
-        self.side.setCurrentWidget(self.buyer_panel)
+        self.ui.side.setCurrentWidget(self.buyer_panel)
         ask_tax_invoice(self.buyer_panel, self.till, self.history.sale, self._invoice_issued)
 
     def _invoice_issued(self, invoice: TaxInvoice) -> None:
@@ -361,17 +361,17 @@ class ReturnsScreen(QWidget):
 
     # --- moving around ------------------------------------------------------------------------
     def _question_closed(self) -> None:
-        if self.side.currentWidget() in (self.entry, self.buyer_panel):  # not the result shown
+        if self.ui.side.currentWidget() in (self.entry, self.buyer_panel):  # not the result shown
             self.show_actions()
 
     def show_actions(self) -> None:
-        self.side.setCurrentWidget(self.actions_page)
+        self.ui.side.setCurrentWidget(self.actions_page)
         (self.reason if self.history is not None else self.receipt_input).setFocus()
 
     def escape(self) -> None:
-        if self.side.currentWidget() is self.entry and self.entry.is_asking:
+        if self.ui.side.currentWidget() is self.entry and self.entry.is_asking:
             self.entry.cancel()
-        elif self.side.currentWidget() is self.buyer_panel:
+        elif self.ui.side.currentWidget() is self.buyer_panel:
             self.buyer_panel.cancel()
         else:
             self.closed.emit()
@@ -380,7 +380,7 @@ class ReturnsScreen(QWidget):
         if isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress:
             step = {Qt.Key.Key_Up: -1, Qt.Key.Key_Down: 1}.get(Qt.Key(event.key()))
             if step is not None:
-                self.table.move(step)
+                self.table.move_selection(step)
                 return True
         return False
 
@@ -395,8 +395,8 @@ class ReturnsScreen(QWidget):
     def retranslate(self) -> None:
         self.title.setText(self.tr("Returns · voids · tax invoices for past sales"))
         self.receipt_input.setPlaceholderText(self.tr("Receipt number (scan or type), Enter"))
-        self.buttons["findButton"].set_label(self.tr("Find"))
-        self.buttons["backButton"].set_label(self.tr("Back to the cart"))
+        self.ui.buttons["findButton"].set_label(self.tr("Find"))
+        self.ui.buttons["backButton"].set_label(self.tr("Back to the cart"))
         self.table.retranslate()
         if self.history is not None:
             self.sale_info.setText(sale_summary(self.history, self._scheme_name))

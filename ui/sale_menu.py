@@ -31,7 +31,7 @@ from pos.sale.services.returns_and_voids import (
 from pos.staff.domain.users import User
 from ui.manager_approval import ask_manager_approval
 from ui.shift_actions import SHIFT_KEYS, ShiftActions
-from ui.widgets import ActionButton, bind_shortcut
+from ui.widgets import ActionButton, bind_shortcut, named
 
 if TYPE_CHECKING:
     from ui.checkout_flow import CheckoutFlow
@@ -47,7 +47,7 @@ class MenuPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.title = QLabel(objectName="entryPrompt")
+        self.title = named(QLabel(), "entryPrompt")
         self.buttons: dict[str, ActionButton] = {}
         layout = QGridLayout(self)  # two columns: the sale's actions, the shift's; fits 768 px
         layout.setContentsMargins(4, 4, 4, 4)

@@ -47,7 +47,7 @@ from ui.messages import problem_text, product_name, scan_text
 from ui.panels import EntryPanel, HelpPanel, RecallPanel
 from ui.sale_questions import SaleQuestions
 from ui.style import STATUS_HEIGHT
-from ui.widgets import ActionButton, bind_shortcut, steady
+from ui.widgets import ActionButton, bind_shortcut, named, steady
 
 PAGE_FINDERS, PAGE_ENTRY, PAGE_RECALL, PAGE_HELP = range(4)
 
@@ -72,13 +72,13 @@ class SaleScreen(QWidget):
         self.setObjectName("saleScreen")
         self.till = till
         self._sound = sound
-        self.scan_input = QLineEdit(objectName="scanInput")
+        self.scan_input = named(QLineEdit(), "scanInput")
         self.scan_input.returnPressed.connect(self.submit_scan)
         self.scan_input.installEventFilter(self)
         self.cart_model = CartModel(till)
         self.cart_table = CartTable(self.cart_model)
         self.totals = TotalPanel()
-        self.status = QLabel(objectName="statusMessage", wordWrap=True)
+        self.status = named(QLabel(wordWrap=True), "statusMessage")
         self.quick_keys = QuickKeys(till)
         self.search = SearchPanel(till, self.quick_keys)
         for finder in (self.search, self.quick_keys):
@@ -359,7 +359,7 @@ class SaleScreen(QWidget):
         if event.type() != QEvent.Type.KeyPress:
             return False
         key, empty = event.key(), not self.scan_input.text()
-        moves = {
+        moves: dict[int, int] = {
             Qt.Key.Key_Up: -1,
             Qt.Key.Key_Down: 1,
             Qt.Key.Key_PageUp: -10,

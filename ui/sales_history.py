@@ -63,6 +63,7 @@ from receipts.document_source import SaleDocumentSource
 from receipts.pdf import write_pdf
 from receipts.print_worker import DocumentNotFoundError
 from receipts.raster import render_blocks
+from ui.widgets import named
 
 COLUMNS = ("เลขที่", "เวลา", "เอกสาร", "ยอดเงิน", "ชำระ / คืนโดย", "การพิมพ์")
 PREVIEW_DOTS = 384  # the 58 mm picture fits beside the list on a 1366-pixel screen
@@ -118,16 +119,16 @@ class SalesHistoryDialog(QDialog):
 
     # --- widgets --------------------------------------------------------------------------
     def _build(self) -> None:
-        self.day_label = QLabel(objectName="historyDay")
+        self.day_label = named(QLabel(), "historyDay")
         self.day_label.setStyleSheet("font-size: 15pt; font-weight: bold;")
         self.search = QLineEdit(placeholderText="สแกนหรือพิมพ์เลขที่เอกสาร แล้วกด Enter")
-        self.search.returnPressed.connect(lambda: self.find(self.search.text()))
+        self.search.returnPressed.connect(lambda: self.find_number(self.search.text()))
         navigation = QHBoxLayout()
         for text, step in (("วันก่อน", -1), ("วันนี้", 0), ("วันถัดไป", 1)):
             navigation.addWidget(_button(text, lambda _=False, s=step: self._step_day(s)))
         navigation.addWidget(self.day_label, 1)
         navigation.addWidget(self.search, 1)
-        self.table = QTableWidget(0, len(COLUMNS), objectName="historyTable")
+        self.table = named(QTableWidget(0, len(COLUMNS)), "historyTable")
         self.table.setHorizontalHeaderLabels(COLUMNS)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -152,7 +153,7 @@ class SalesHistoryDialog(QDialog):
         body = QHBoxLayout()
         body.addWidget(self.table, 1)
         body.addWidget(scroll)
-        self.message = QLabel(wordWrap=True, objectName="historyMessage")
+        self.message = named(QLabel(wordWrap=True), "historyMessage")
         self.reprint_button = _button("พิมพ์สำเนา", self.reprint)
         self.pdf_button = _button("บันทึก PDF", self.save_pdf)
         actions = QHBoxLayout()
@@ -228,7 +229,7 @@ class SalesHistoryDialog(QDialog):
         today = trading_date(self._context.reader(), self._clock)
         self.load_day(today if step == 0 else self.day + dt.timedelta(days=step))
 
-    def find(self, text: str) -> bool:
+    def find_number(self, text: str) -> bool:
         """Show the document with this number (any day); False with a message if none."""
         terminal_id = self._context.settings().terminal_id
         row = find_document(self._context.reader(), text, terminal_id)

@@ -13,7 +13,7 @@ elsewhere) — that share.  F4 again moves to the next open scheme.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from pos.money import MoneyFormatError, format_baht, parse_baht
 from pos.sale.domain.payment import SchemeOffer
@@ -21,6 +21,7 @@ from pos.sale.domain.tenders import SchemeTender, Tender, TenderKind
 from ui.payment_texts import scheme_name
 from ui.style import TOUCH_HEIGHT
 from ui.tender_pages import InputError, PaymentState, TenderPage, _field
+from ui.widgets import key_button, named
 
 
 class SchemePage(TenderPage):
@@ -31,14 +32,14 @@ class SchemePage(TenderPage):
         self.choices = QButtonGroup(self)
         self.choices.idClicked.connect(lambda _: self._refresh())
         self._choice_row = QHBoxLayout()
-        self.rule = QLabel(objectName="schemeRule", wordWrap=True)
-        self.excluded = QLabel(objectName="schemeExcluded", wordWrap=True)
+        self.rule = named(QLabel(wordWrap=True), "schemeRule")
+        self.excluded = named(QLabel(wordWrap=True), "schemeExcluded")
         self.amount = _field("schemeAmount")
         self.amount.textChanged.connect(lambda _: self._show_shares())
-        self.shares = QLabel(objectName="schemeShares", alignment=Qt.AlignmentFlag.AlignCenter)
+        self.shares = named(QLabel(alignment=Qt.AlignmentFlag.AlignCenter), "schemeShares")
         self.government = _field("schemeGovernmentShare")
         self.government.textChanged.connect(lambda _: self._show_shares())
-        self.reference = QLineEdit(objectName="schemeReference")
+        self.reference = named(QLineEdit(), "schemeReference")
         self.amount_label, self.government_label, self.reference_label = (
             QLabel(),
             QLabel(),
@@ -71,7 +72,7 @@ class SchemePage(TenderPage):
             button.deleteLater()
         self.offers = offers
         for index, offer in enumerate(offers):
-            button = QPushButton(checkable=True, focusPolicy=Qt.FocusPolicy.NoFocus)
+            button = key_button(checkable=True)
             button.setObjectName(f"scheme_{offer.scheme.code}")
             button.setMinimumHeight(TOUCH_HEIGHT)
             button.setChecked(index == 0)

@@ -31,6 +31,7 @@ from pos.bootstrap import AppContext
 from pos.clock import THAI_TIME
 from pos.shifts.domain.cash_control import CashMovementKind
 from pos.shifts.services.shift_lifecycle import current_shift
+from ui.widgets import named
 
 if TYPE_CHECKING:
     from ui.main_window import CounterWindow
@@ -53,7 +54,7 @@ class ShiftActions(QObject):
         super().__init__(window)
         self.window = window
         self.manager_screen: ManagerScreen | None = None
-        self.label = QLabel(objectName="shiftLabel")
+        self.label = named(QLabel(), "shiftLabel")
         window.header_status_column.insertWidget(0, self.label)  # above the sync status
         window.login.loggedIn.connect(lambda _: self.show_shift())
         self.show_shift()

@@ -69,6 +69,7 @@ from ui.manager_widgets import (
     fill_table,
     new_table,
 )
+from ui.widgets import named
 
 
 def _user_id(user: User) -> int:
@@ -101,7 +102,7 @@ class DenominationCounter(QWidget):
             grid.addWidget(spin, row, 1)
             grid.addWidget(amount, row, 2)
             self.spins[value], self._amounts[value] = spin, amount
-        self.total = QLabel("รวม 0.00 บาท", objectName="countTotal")
+        self.total = named(QLabel("รวม 0.00 บาท"), "countTotal")
         self.total.setStyleSheet("font-weight: bold; font-size: 16pt")
         grid.addWidget(self.total, len(DENOMINATIONS_SATANG), 0, 1, 3)
 
@@ -121,7 +122,7 @@ class DenominationCounter(QWidget):
 
 
 def _status_label() -> QLabel:
-    label = QLabel(wordWrap=True, objectName="status")
+    label = named(QLabel(wordWrap=True), "status")
     label.setStyleSheet("color: #a40000")
     return label
 
@@ -348,7 +349,7 @@ class ShiftCloseDialog(QDialog):
     def _result_page(self) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
-        self.headline = QLabel(objectName="headline", wordWrap=True)
+        self.headline = named(QLabel(wordWrap=True), "headline")
         self.headline.setStyleSheet("font-size: 16pt; font-weight: bold")
         self.results: QTableWidget = new_table("results")
         self.approval_box = QGroupBox("ผลต่างเกินเกณฑ์: ผู้จัดการอนุมัติ")

@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QLabel
 
 class StatusLine(QLabel):
     def __init__(self, object_name: str):
-        super().__init__(objectName=object_name, wordWrap=True)
+        super().__init__(wordWrap=True)
+        self.setObjectName(object_name)
 
     def show_message(self, text: str, severity: str = "info") -> None:
         self.setText(text)

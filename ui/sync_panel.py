@@ -36,6 +36,7 @@ from pos.sync.domain.schedule import nightly_done_on, nightly_due
 from pos.sync.services.status import SyncStatus, sync_status
 from pos.sync.services.sync_run import SyncBusyError, SyncNotConfiguredError, SyncReport
 from pos.thai_dates import thai_datetime
+from ui.widgets import named
 
 CHECK_MS = 30_000  # the nightly time and the waiting count are looked at this often
 REFRESH_EVERY = 2  # checks: the waiting count is read again every minute
@@ -99,7 +100,7 @@ class SyncPanel(QObject):
         assert context.data_dir is not None
         self.context, self.clock = context, clock or SystemClock()
         _, self._reader = sync_units(context)
-        self.label = QPushButton(status_text(None), objectName="syncStatus", flat=True)
+        self.label = named(QPushButton(status_text(None), flat=True), "syncStatus")
         self.label.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the scan field keeps the keyboard
         self.label.setStyleSheet(  # a line of text that can be clicked, not a finger-sized key
             "font-size: 10pt; padding: 0; margin: 0; border: none; min-height: 0;"
@@ -116,7 +117,8 @@ class SyncPanel(QObject):
         self._checks = 0
         self.statusRead.connect(self._show)
         self.runFinished.connect(self._finished)
-        self.timer = QTimer(self, interval=CHECK_MS, timeout=self.check)
+        self.timer = QTimer(self, interval=CHECK_MS)
+        self.timer.timeout.connect(self.check)
         self.timer.start()
         _PANELS[context.data_dir] = self
         parent.installEventFilter(self)  # the window closing stops a run at its next wait

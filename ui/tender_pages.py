@@ -37,7 +37,7 @@ from pos.sale.domain.tenders import (
 )
 from pos.sale.services.checkout import PaymentQuote
 from ui.qr_image import qr_image
-from ui.widgets import ActionButton, NumberPad
+from ui.widgets import ActionButton, NumberPad, named
 
 NOTE_SHORTCUTS = ("F5", "F6", "F7", "F8", "F10")  # 20, 50, 100, 500, 1000 baht
 EXACT_SHORTCUT = "F11"
@@ -69,8 +69,8 @@ class TenderPage(QWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.prompt = QLabel(objectName="entryPrompt", wordWrap=True)
-        self.hint = QLabel(objectName="entryHint", wordWrap=True)
+        self.prompt = named(QLabel(wordWrap=True), "entryPrompt")
+        self.hint = named(QLabel(wordWrap=True), "entryHint")
         self.column = QVBoxLayout(self)
         self.column.setContentsMargins(4, 4, 4, 4)
         self.column.addWidget(self.prompt)
@@ -132,7 +132,7 @@ class TenderPage(QWidget):
 
 
 def _field(name: str) -> QLineEdit:
-    field = QLineEdit(objectName=name)
+    field = named(QLineEdit(), name)
     field.setAlignment(Qt.AlignmentFlag.AlignRight)
     return field
 
@@ -220,10 +220,10 @@ class PromptPayPage(TenderPage):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.amount = _field("promptPayAmount")
-        self.qr = QLabel(objectName="promptPayQr", alignment=Qt.AlignmentFlag.AlignCenter)
+        self.qr = named(QLabel(alignment=Qt.AlignmentFlag.AlignCenter), "promptPayQr")
         self.qr.setMinimumSize(QR_PIXELS, QR_PIXELS)
-        self.caption = QLabel(objectName="qrCaption", alignment=Qt.AlignmentFlag.AlignCenter)
-        self.reference = QLineEdit(objectName="promptPayReference")
+        self.caption = named(QLabel(alignment=Qt.AlignmentFlag.AlignCenter), "qrCaption")
+        self.reference = named(QLineEdit(), "promptPayReference")
         self.show_button = ActionButton("showQr", "Enter")
         self.show_button.clicked.connect(self.show_qr)
         self.confirm_button = ActionButton("transferReceived", "Ctrl+Enter")
@@ -331,7 +331,7 @@ class CardPage(TenderPage):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.amount = _field("cardAmount")
-        self.approval = QLineEdit(objectName="approvalCode")
+        self.approval = named(QLineEdit(), "approvalCode")
         self.approval.setMaxLength(12)
         self.amount_label, self.approval_label = QLabel(), QLabel()
         for label, field in (

@@ -9,6 +9,7 @@ focus stays in the scan field, where the scanner's keystrokes belong.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TypeVar
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QResizeEvent
@@ -22,6 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from ui.style import PAD_KEY_HEIGHT, TOUCH_HEIGHT
+
+W = TypeVar("W", bound=QWidget)
 
 
 class ActionButton(QPushButton):
@@ -39,20 +42,20 @@ class ActionButton(QPushButton):
         self._key = QLabel(shortcut)
         self._key.setObjectName("shortcutHint")
         self._key.setVisible(bool(shortcut))
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(8, 2, 8, 2)
-        layout.setSpacing(6)
-        layout.addWidget(self._label, 1)
-        layout.addWidget(self._key, 0, Qt.AlignmentFlag.AlignVCenter)
+        self._row = QHBoxLayout(self)
+        self._row.setContentsMargins(8, 2, 8, 2)
+        self._row.setSpacing(6)
+        self._row.addWidget(self._label, 1)
+        self._row.addWidget(self._key, 0, Qt.AlignmentFlag.AlignVCenter)
         for label in (self._label, self._key):
             label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
-        hint = self.layout().sizeHint()
+        hint = self._row.sizeHint()
         return QSize(hint.width(), max(hint.height(), TOUCH_HEIGHT))
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802
-        minimum = self.layout().minimumSize()
+        minimum = self._row.minimumSize()
         return QSize(minimum.width(), max(minimum.height(), TOUCH_HEIGHT))
 
     def set_label(self, text: str) -> None:
@@ -65,7 +68,7 @@ class ActionButton(QPushButton):
 
 
 def bind_shortcut(
-    owner: QWidget, keys: str | QKeySequence.StandardKey, handler: Callable[[], None]
+    owner: QWidget, keys: str | QKeySequence.StandardKey, handler: Callable[[], object]
 ) -> QAction:
     """A shortcut active anywhere in ``owner``'s window while ``owner`` is shown."""
     action = QAction(owner)
@@ -74,6 +77,24 @@ def bind_shortcut(
     action.triggered.connect(handler)
     owner.addAction(action)
     return action
+
+
+def named(widget: W, object_name: str) -> W:
+    """``widget`` with its object name set (the style sheets and the tests find it by name).
+
+    PySide6 takes ``objectName=`` in any widget's constructor, but its stubs do
+    not, so the screens name their widgets through this instead.
+    """
+    widget.setObjectName(object_name)
+    return widget
+
+
+def key_button(text: str = "", *, checkable: bool = False) -> QPushButton:
+    """A push button that never takes the keyboard focus, so typing stays in the field."""
+    button = QPushButton(text)
+    button.setCheckable(checkable)
+    button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    return button
 
 
 class NumberPad(QWidget):

@@ -49,20 +49,22 @@ def test_a_cash_sale_from_scan_to_receipt_job(
     press(qtbot, Qt.Key.Key_F12)
     payment = _payment(window)
     assert window.pages.currentWidget() is payment and focused().objectName() == "cashInput"
-    assert payment.summary.total.text() == "2,609.00"
+    assert payment.ui.summary.total.text() == "2,609.00"
     for _ in range(3):
         press(qtbot, Qt.Key.Key_F10)  # three 1,000-baht notes
-    assert payment.summary.due.text() == "0.00" and payment.summary.change.text() == "391.00"
-    assert payment.summary.change.isVisible() and payment.summary.change.font().pointSize() >= 48
+    assert payment.ui.summary.due.text() == "0.00" and payment.ui.summary.change.text() == "391.00"
     assert (
-        payment.summary.change.height() > payment.summary.total.height()
+        payment.ui.summary.change.isVisible() and payment.ui.summary.change.font().pointSize() >= 48
+    )
+    assert (
+        payment.ui.summary.change.height() > payment.ui.summary.total.height()
     )  # the change is the largest figure
     with qtbot.waitSignal(window.saleCompleted) as completed:
         press(qtbot, Qt.Key.Key_Return)
     assert completed.args == ["POS01-00000001"]
     assert "POS01-00000001" in payment.done_panel.detail.text()
     assert (
-        payment.summary.change.text() == "391.00" and payment.summary.change.isVisible()
+        payment.ui.summary.change.text() == "391.00" and payment.ui.summary.change.isVisible()
     )  # still on screen
     assert rows(
         demo_context, "SELECT id IS NOT NULL, receipt_number, total_satang, change_satang FROM sale"
@@ -90,7 +92,10 @@ def test_cash_rounding_applies_to_cash_only_and_the_difference_is_shown(
     press(qtbot, Qt.Key.Key_Return)
     press(qtbot, Qt.Key.Key_F12)
     payment = _payment(window)
-    assert payment.summary.due.text() == "151.05" and "151.00" in payment.summary.due_caption.text()
+    assert (
+        payment.ui.summary.due.text() == "151.05"
+        and "151.00" in payment.ui.summary.due_caption.text()
+    )
     assert "151.00" in payment.cash_page.hint.text() and "-0.05" in payment.cash_page.hint.text()
     press(qtbot, Qt.Key.Key_F11)  # exact cash: the rounded amount
     press(qtbot, Qt.Key.Key_Return)
@@ -122,11 +127,13 @@ def test_a_co_pay_promptpay_and_cash_split(
     scheme.amount.setText("300")
     type_text(focused(), "TN-0001")
     press(qtbot, Qt.Key.Key_Return)
-    assert "159.00" in payment.status.text() and payment.status.property("severity") == "error"
+    assert (
+        "159.00" in payment.ui.status.text() and payment.ui.status.property("severity") == "error"
+    )
     scheme.amount.setText("159")
     press(qtbot, Qt.Key.Key_Return)
-    assert payment.tenders and "TN-0001" in payment.summary.tender_list.item(0).text()
-    assert payment.summary.due.text() == "2,450.00"
+    assert payment.tenders and "TN-0001" in payment.ui.summary.tender_list.item(0).text()
+    assert payment.ui.summary.due.text() == "2,450.00"
     press(qtbot, Qt.Key.Key_F2)
     promptpay = payment.promptpay_page
     assert promptpay.amount.text() == "2450.00"
@@ -140,7 +147,7 @@ def test_a_co_pay_promptpay_and_cash_split(
     press(qtbot, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)  # transfer arrived
     assert len(payment.tenders) == 2 and not display.payment.isVisibleTo(display)
     press(qtbot, Qt.Key.Key_F11)  # exact cash for the rest
-    assert payment.summary.due.text() == "0.00"
+    assert payment.ui.summary.due.text() == "0.00"
     press(qtbot, Qt.Key.Key_Return)
     assert payment.sale is not None
     tenders = rows(
@@ -178,8 +185,8 @@ def test_a_refused_payment_changes_nothing_and_keeps_the_cart(
         press(qtbot, Qt.Key.Key_Return)
         press(qtbot, Qt.Key.Key_F11)
         press(qtbot, Qt.Key.Key_Return)
-    assert payment.sale is None and payment.status.property("severity") == "error"
-    assert "TN-7" in payment.status.text() and "POS01-00000001" in payment.status.text()
+    assert payment.sale is None and payment.ui.status.property("severity") == "error"
+    assert "TN-7" in payment.ui.status.text() and "POS01-00000001" in payment.ui.status.text()
     assert rows(demo_context, "SELECT count(*) FROM sale") == [(1,)]
     assert rows(demo_context, "SELECT count(*) FROM print_job") == [(1,)]
     assert [line.product.barcode for line in window.till.cart.lines] == [GARLIC]
@@ -197,7 +204,7 @@ def test_a_scan_during_payment_is_kept_for_the_cart(qtbot: QtBot, counter: Count
     press(qtbot, Qt.Key.Key_F12)
     payment = _payment(window)
     wedge_scan(qtbot, GARLIC)  # typed into the cash field by the scanner
-    assert payment.cash_page.amount.text() == "" and "8857717001019" in payment.status.text()
+    assert payment.cash_page.amount.text() == "" and "8857717001019" in payment.ui.status.text()
     assert len(window.till.cart.lines) == 1
     press(qtbot, Qt.Key.Key_Escape)
     assert [line.product.barcode for line in window.till.cart.lines] == [SILK, GARLIC]
@@ -212,7 +219,7 @@ def test_buyer_details_at_payment_make_a_full_tax_invoice(
     payment = _payment(window)
     press(qtbot, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
     panel = payment.buyer_panel
-    assert payment.stack.currentWidget() is panel and focused() is panel.name
+    assert payment.ui.stack.currentWidget() is panel and focused() is panel.name
     type_text(panel.name, "บริษัท ศรีสะเกษ เทรดดิ้ง จำกัด")
     type_text(panel.address, "99 ถ.ขุขันธ์ ต.เมืองใต้ อ.เมือง จ.ศรีสะเกษ 33000")
     type_text(panel.tax_id, "0335558882981")  # one digit wrong
@@ -224,7 +231,7 @@ def test_buyer_details_at_payment_make_a_full_tax_invoice(
     assert "✓" in panel.tax_id_check.text()
     press(qtbot, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert payment.buyer is not None and payment.buyer.branch == "00000"
-    assert "ศรีสะเกษ เทรดดิ้ง" in payment.summary.buyer_line.text()
+    assert "ศรีสะเกษ เทรดดิ้ง" in payment.ui.summary.buyer_line.text()
     press(qtbot, Qt.Key.Key_F11)
     press(qtbot, Qt.Key.Key_Return)
     assert payment.sale is not None and "POS01-TI-00000001" in payment.done_panel.detail.text()
@@ -243,7 +250,7 @@ def test_every_payment_button_shows_its_key_and_is_big_enough(
     press(qtbot, Qt.Key.Key_F12)
     payment = _payment(window)
     buttons = [
-        *payment.buttons.values(),
+        *payment.ui.buttons.values(),
         *payment.cash_page.note_buttons,
         payment.cash_page.exact_button,
     ]
@@ -275,14 +282,14 @@ def test_a_tax_invoice_right_after_paying_with_the_id_card_scanned(
     panel.tax_id.setFocus()
     wedge_scan(qtbot, "1111111111119")  # the barcode on the back of the ID card
     assert panel.tax_id.text() == "1111111111119" and focused() is panel.branch
-    assert "8857717001019" not in payment.status.text() and not payment.held_scans
+    assert "8857717001019" not in payment.ui.status.text() and not payment.held_scans
     with qtbot.waitSignal(window.documentQueued) as queued:
         press(qtbot, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert queued.args == ["tax_invoice", "POS01-TI-00000001"]
     assert rows(demo_context, "SELECT replaces_abbreviated, buyer_tax_id FROM tax_invoice") == [
         (1, "1111111111119")
     ]
-    assert payment.stack.currentWidget() is payment.done_panel
+    assert payment.ui.stack.currentWidget() is payment.done_panel
 
 
 def test_without_a_shift_pay_is_refused_before_any_money_is_taken(

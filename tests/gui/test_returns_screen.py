@@ -75,7 +75,7 @@ def test_a_return_found_by_scanning_the_receipt_refunds_by_tender(
     assert "79.50" in preview and "ไม่คืนเป็นเงินสด" in preview  # the government's share
     type_text(returns.reason, "ของชำรุด")
     press(qtbot, Qt.Key.Key_Return)
-    assert returns.side.currentWidget() is returns.entry
+    assert returns.ui.side.currentWidget() is returns.entry
     type_digits(qtbot, "1234")  # the cashier's PIN does not approve
     press(qtbot, Qt.Key.Key_Return)
     assert returns.entry.is_asking and rows(demo_context, "SELECT count(*) FROM credit_note") == [
@@ -85,7 +85,7 @@ def test_a_return_found_by_scanning_the_receipt_refunds_by_tender(
         type_digits(qtbot, MANAGER_PIN)
         press(qtbot, Qt.Key.Key_Return)
     assert queued.args == ["credit_note", "POS01-CN-00000001"]
-    assert returns.side.currentWidget() is returns.result
+    assert returns.ui.side.currentWidget() is returns.result
     assert "POS01-CN-00000001" in returns.result.text()
     assert rows(
         demo_context,
@@ -112,12 +112,12 @@ def test_void_the_last_sale_pays_back_the_cash(
     assert returns.history is not None
     assert returns.history.sale.receipt_number == "POS01-00000001"
     press(qtbot, Qt.Key.Key_F7)  # no reason yet
-    assert returns.side.currentWidget() is not returns.entry
+    assert returns.ui.side.currentWidget() is not returns.entry
     type_text(returns.reason, "ลูกค้าเปลี่ยนใจ")
     press(qtbot, Qt.Key.Key_F7)
     type_digits(qtbot, MANAGER_PIN)
     press(qtbot, Qt.Key.Key_Return)
-    assert returns.side.currentWidget() is returns.result
+    assert returns.ui.side.currentWidget() is returns.result
     assert "2,609.00" in returns.result.text()
     assert rows(demo_context, "SELECT kind, total_satang FROM credit_note") == [("void", 260_900)]
     assert rows(
@@ -139,7 +139,7 @@ def test_a_full_tax_invoice_for_a_past_sale(
     press(qtbot, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
     returns = _returns(window)
     panel = returns.buyer_panel
-    assert returns.side.currentWidget() is panel
+    assert returns.ui.side.currentWidget() is panel
     type_text(panel.name, "นายสมชาย ใจงาม")
     type_text(panel.address, "12 หมู่ 3 ต.หนองครก อ.เมือง จ.ศรีสะเกษ")
     type_text(panel.tax_id, "1-1111-11111-11-9")
