@@ -26,7 +26,7 @@ from pos.clock import THAI_TIME, FakeClock
 from pos.printing.domain.printer_settings import DOTS_58MM, DOTS_80MM, PrinterSettings, PrintMode
 from pos.sale.domain.cart import Cart, Discount, DiscountKind
 from pos.sale.domain.tenders import CashTender, SchemeTender
-from pos.sale.services.checkout import CheckoutRequest, complete_sale
+from pos.sale.services.checkout import CheckoutRequest, commit_sale
 from receipts.document import DocumentKind
 from receipts.document_source import SaleDocumentSource
 from receipts.escpos_output import document_to_escpos
@@ -122,4 +122,4 @@ def _twenty_line_sale(context: AppContext) -> str:
     clock = FakeClock(dt.datetime(2021, 7, 5, 11, 0, tzinfo=THAI_TIME))
     assert cashier.user_id is not None
     request = CheckoutRequest(uuid.uuid4(), cart, tenders, cashier.user_id)
-    return complete_sale(context.uow_factory, clock, request).receipt_number
+    return commit_sale(context.uow_factory, clock, request).receipt_number

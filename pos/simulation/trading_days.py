@@ -5,7 +5,7 @@ of catalogue goods (silk and cotton, snacks, shallots and garlic weighed on the
 scale, herbal goods, baskets) paid with a realistic mix of cash (with the
 quick-key amounts customers hand over), PromptPay, card, Khon La Khrueng
 co-pay and the other schemes when they are open, and split tenders, then
-completed with :func:`pos.sale.services.checkout.complete_sale`.  A few sales are
+completed with :func:`pos.sale.services.checkout.commit_sale`.  A few sales are
 returned later the same day or voided at once, through
 :mod:`pos.sale.services.returns_and_voids` with the manager's PIN.
 
@@ -43,7 +43,7 @@ from pos.sale.domain.tenders import (
     Tender,
     suggested_cash,
 )
-from pos.sale.services.checkout import CheckoutRequest, complete_sale
+from pos.sale.services.checkout import CheckoutRequest, commit_sale
 from pos.sale.services.returns_and_voids import (
     ApprovalRefusedError,
     ManagerApproval,
@@ -249,7 +249,7 @@ def _ring_up(
         approver = shop.manager_id  # 15% needs the manager (the sale screen checked the PIN)
     tenders = _tenders(rng, shop, cart, clock.now())
     request = CheckoutRequest(_uuid(rng), cart, tenders, shop.cashier_id, approver)
-    return complete_sale(uow_factory, clock, request)
+    return commit_sale(uow_factory, clock, request)
 
 
 def _cart(rng: random.Random, shop: _Shop) -> Cart:
