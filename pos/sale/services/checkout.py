@@ -35,12 +35,12 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from pos.audit import AuditAction, AuditEvent
 from pos.clock import THAI_TIME, Clock
+from pos.ids import SaleId, UserId
 from pos.money import CashRounding, format_baht, percent_of, round_cash
 from pos.printing.services.print_jobs import queue_document
 from pos.sale.domain.cart import Cart, CartTotals
@@ -68,11 +68,11 @@ class ApprovalRequiredError(CheckoutError):
 class CheckoutRequest:
     """Everything checkout needs; ``sale_id`` makes a retried call return the same sale."""
 
-    sale_id: uuid.UUID
+    sale_id: SaleId
     cart: Cart
     tenders: Sequence[Tender]
-    cashier_id: int
-    approved_by_user_id: int | None = None
+    cashier_id: UserId
+    approved_by_user_id: UserId | None = None
     buyer: BuyerDetails | None = None
     # False when the till already audited each discount as it was given (with its approver)
     audit_discounts: bool = True
