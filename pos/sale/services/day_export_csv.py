@@ -69,76 +69,93 @@ def _baht(satang: int | None) -> str:
 
 def _csv_rows(export: dict[str, Any]) -> Iterator[dict[str, Any]]:
     for sale in export["sales"]:
-        number = sale["receipt_number"]
-        yield {
-            "record": "sale",
-            "document": number,
-            "document_id": sale["sale_id"],
-            "at": sale["sold_at"],
-            "terminal_id": sale["terminal_id"],
-            "user_id": sale["cashier_id"],
-            "approved_by_user_id": sale["approved_by_user_id"],
-            "gross": _baht(sale["subtotal_satang"]),
-            "discount": _baht(sale["line_discounts_satang"] + sale["order_discount_satang"]),
-            "amount": _baht(sale["total_satang"]),
-            "vat": _baht(sale["vat_satang"]),
-            "net": _baht(sale["total_satang"] - sale["vat_satang"]),
-            "rounding": _baht(sale["cash_rounding_satang"]),
-            "paid": _baht(sale["paid_satang"]),
-            "change": _baht(sale["change_satang"]),
-        }
-        for line in sale["lines"]:
-            quantity = format_quantity(line["quantity_milli"], weighed=line["sold_by_weight"])
-            yield {
-                "record": "line",
-                "document": number,
-                "document_id": line["line_id"],
-                "position": line["position"],
-                "kind": line["category"],
-                "sku": line["sku"],
-                "name_th": line["name_th"],
-                "producer": line["producer_name"],
-                "vatable": "yes" if line["vatable"] else "no",
-                "quantity": quantity,
-                "unit_price": _baht(line["unit_price_satang"]),
-                "gross": _baht(line["gross_satang"]),
-                "discount": _baht(line["line_discount_satang"] + line["order_discount_satang"]),
-                "amount": _baht(line["total_satang"]),
-            }
-        for tender in sale["tenders"]:
-            yield {
-                "record": "tender",
-                "document": number,
-                "document_id": tender["tender_id"],
-                "position": tender["position"],
-                "kind": tender["kind"],
-                "amount": _baht(tender["amount_satang"]),
-                "reference": tender["reference"],
-                "scheme": tender["scheme_code"],
-                "phase": tender["scheme_phase"],
-                "government_share": _baht(tender["government_share_satang"]),
-                "buyer_share": _baht(tender["buyer_share_satang"]),
-            }
-        yield from _vat_rows("vat", number, sale["vat"])
-        for invoice in sale["tax_invoices"]:
-            buyer = invoice["buyer"]
-            yield {
-                "record": "tax_invoice",
-                "document": invoice["number"],
-                "document_id": invoice["invoice_id"],
-                "refers_to": number,
-                "at": invoice["issued_at"],
-                "user_id": invoice["issued_by_user_id"],
-                "kind": "in force" if invoice["in_force"] else "replaced",
-                "reference": invoice["replaces_number"],
-                "buyer_name": buyer["name"],
-                "buyer_tax_id": buyer["tax_id"],
-                "buyer_branch": buyer["branch"],
-                "buyer_address": buyer["address"],
-                "reason": invoice["reason"],
-            }
+        yield from _sale_rows(sale)
     for note in export["credit_notes"]:
         yield from _credit_note_rows(note)
+
+
+def _sale_rows(sale: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    """A sale, then its lines, tenders, VAT per seller and tax invoices."""
+    number = sale["receipt_number"]
+    yield {
+        "record": "sale",
+        "document": number,
+        "document_id": sale["sale_id"],
+        "at": sale["sold_at"],
+        "terminal_id": sale["terminal_id"],
+        "user_id": sale["cashier_id"],
+        "approved_by_user_id": sale["approved_by_user_id"],
+        "gross": _baht(sale["subtotal_satang"]),
+        "discount": _baht(sale["line_discounts_satang"] + sale["order_discount_satang"]),
+        "amount": _baht(sale["total_satang"]),
+        "vat": _baht(sale["vat_satang"]),
+        "net": _baht(sale["total_satang"] - sale["vat_satang"]),
+        "rounding": _baht(sale["cash_rounding_satang"]),
+        "paid": _baht(sale["paid_satang"]),
+        "change": _baht(sale["change_satang"]),
+    }
+    for line in sale["lines"]:
+        yield _line_row(number, line)
+    for tender in sale["tenders"]:
+        yield _tender_row(number, tender)
+    yield from _vat_rows("vat", number, sale["vat"])
+    for invoice in sale["tax_invoices"]:
+        yield _invoice_row(number, invoice)
+
+
+def _line_row(number: str, line: dict[str, Any]) -> dict[str, Any]:
+    quantity = format_quantity(line["quantity_milli"], weighed=line["sold_by_weight"])
+    return {
+        "record": "line",
+        "document": number,
+        "document_id": line["line_id"],
+        "position": line["position"],
+        "kind": line["category"],
+        "sku": line["sku"],
+        "name_th": line["name_th"],
+        "producer": line["producer_name"],
+        "vatable": "yes" if line["vatable"] else "no",
+        "quantity": quantity,
+        "unit_price": _baht(line["unit_price_satang"]),
+        "gross": _baht(line["gross_satang"]),
+        "discount": _baht(line["line_discount_satang"] + line["order_discount_satang"]),
+        "amount": _baht(line["total_satang"]),
+    }
+
+
+def _tender_row(number: str, tender: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "record": "tender",
+        "document": number,
+        "document_id": tender["tender_id"],
+        "position": tender["position"],
+        "kind": tender["kind"],
+        "amount": _baht(tender["amount_satang"]),
+        "reference": tender["reference"],
+        "scheme": tender["scheme_code"],
+        "phase": tender["scheme_phase"],
+        "government_share": _baht(tender["government_share_satang"]),
+        "buyer_share": _baht(tender["buyer_share_satang"]),
+    }
+
+
+def _invoice_row(number: str, invoice: dict[str, Any]) -> dict[str, Any]:
+    buyer = invoice["buyer"]
+    return {
+        "record": "tax_invoice",
+        "document": invoice["number"],
+        "document_id": invoice["invoice_id"],
+        "refers_to": number,
+        "at": invoice["issued_at"],
+        "user_id": invoice["issued_by_user_id"],
+        "kind": "in force" if invoice["in_force"] else "replaced",
+        "reference": invoice["replaces_number"],
+        "buyer_name": buyer["name"],
+        "buyer_tax_id": buyer["tax_id"],
+        "buyer_branch": buyer["branch"],
+        "buyer_address": buyer["address"],
+        "reason": invoice["reason"],
+    }
 
 
 def _vat_rows(record: str, number: str, vat: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
