@@ -1,6 +1,6 @@
 """Checkout figures: the durable commit of a 10-line, two-tender sale; a simulated year.
 
-* ``complete_sale`` end to end (settings, totals, tenders, numbering, every
+* ``commit_sale`` end to end (settings, totals, tenders, numbering, every
   row, the durable commit) on the demo store, against the bare sqlite3 module
   writing the same rows — sale, 10 lines, 2 tenders, VAT, 20 allocation rows,
   the receipt counter — in one ``BEGIN IMMEDIATE`` transaction with the same
@@ -31,7 +31,7 @@ from pos.clock import THAI_TIME, FakeClock
 from pos.sale.domain.cart import Cart
 from pos.sale.domain.completed_sale import Sale
 from pos.sale.domain.tenders import CashTender, PromptPayTender
-from pos.sale.services.checkout import CheckoutRequest, complete_sale
+from pos.sale.services.checkout import CheckoutRequest, commit_sale
 from pos.shifts.domain.cash_control import Shift
 from pos.shifts.services.shift_lifecycle import OpenShiftRequest, open_shift
 from pos.simulation.trading_days import SimulationOptions, simulate
@@ -63,7 +63,7 @@ def _ten_line_cart(context: AppContext) -> Cart:
 
 
 class _OurCheckout:
-    """``complete_sale`` of the same 10-line cart, paid half by PromptPay, half in cash."""
+    """``commit_sale`` of the same 10-line cart, paid half by PromptPay, half in cash."""
 
     def __init__(self, context: AppContext):
         self._context = context
@@ -75,7 +75,7 @@ class _OurCheckout:
     def __call__(self) -> Sale:
         self._clock.advance(seconds=30)
         request = CheckoutRequest(uuid.uuid4(), self._cart, self._tenders, cashier_id=1)
-        return complete_sale(self._context.uow_factory, self._clock, request)
+        return commit_sale(self._context.uow_factory, self._clock, request)
 
 
 class _BareCheckout:
@@ -144,7 +144,7 @@ def _bare_rows(
 class _OurCommit:
     """Only the commit of a checkout: the receipt number, the sale's rows, the durable commit.
 
-    The same unit of work and repository calls as ``complete_sale`` makes once
+    The same unit of work and repository calls as ``commit_sale`` makes once
     it has computed the sale; the sales (fresh ids) are made before timing, as
     the bare baseline's rows are.
     """
@@ -277,7 +277,7 @@ def _measure_checkout(workdir: Path) -> list[Figure]:
             f" ms bare; {rows}",
         ),
         Figure(
-            "complete_sale end to end (same sale) p95",
+            "commit_sale end to end (same sale) p95",
             percentile(whole, 0.95),
             "ms",
             15.0,

@@ -27,7 +27,7 @@ from pos.clock import THAI_TIME, FakeClock
 from pos.printing.domain.printer_settings import DOTS_58MM, DOTS_80MM, PrinterSettings, PrintMode
 from pos.sale.domain.cart import Cart, Discount, DiscountKind
 from pos.sale.domain.tenders import CashTender, SchemeTender, Tender
-from pos.sale.services.checkout import CheckoutRequest, complete_sale
+from pos.sale.services.checkout import CheckoutRequest, commit_sale
 from pos.shifts.services.shift_lifecycle import OpenShiftRequest, open_shift
 from receipts.document import Document, DocumentKind
 from receipts.document_source import SaleDocumentSource
@@ -129,4 +129,4 @@ def _twenty_line_sale(context: AppContext) -> str:
     opening = OpenShiftRequest(uuid.uuid4(), cashier.user_id, float_satang=200_000)
     open_shift(context.uow_factory, clock, opening)
     request = CheckoutRequest(uuid.uuid4(), cart, tenders, cashier.user_id)
-    return complete_sale(context.uow_factory, clock, request).receipt_number
+    return commit_sale(context.uow_factory, clock, request).receipt_number

@@ -31,6 +31,7 @@ from cli.people import add_manager_options, manager_approval
 from cli.report_text import blocks_text, manager_text
 from pos.bootstrap import AppContext, sync_now
 from pos.clock import SystemClock
+from pos.ids import ZReportId
 from pos.reports.services.export import Report, write_csv, write_json
 from pos.reports.services.range_reports import ReportError, ReportPeriod, manager_report
 from pos.sale.services.returns_and_voids import ApprovalRefusedError
@@ -205,7 +206,10 @@ def run_z(args: argparse.Namespace) -> int:
             if not args.manager:
                 raise CommandError("closing the day needs --manager NAME (and the PIN)")
             report = close_day(
-                context.uow_factory, SystemClock(), uuid.uuid4(), manager_approval(context, args)
+                context.uow_factory,
+                SystemClock(),
+                ZReportId(uuid.uuid4()),
+                manager_approval(context, args),
             )
             assert report.z is not None
             print(

@@ -14,6 +14,7 @@ from cli.common import EXIT_OK, CommandError, Subcommands, open_store
 from cli.people import add_manager_options, find_user, manager_approval
 from pos.bootstrap import AppContext
 from pos.clock import SystemClock
+from pos.ids import CashMovementId, ShiftId
 from pos.money import MoneyFormatError, format_baht, parse_baht
 from pos.sale.services.returns_and_voids import ApprovalRefusedError
 from pos.shifts.domain.cash_control import CashCount, CashMovementKind, Shift, ShiftError, TenderKey
@@ -133,7 +134,7 @@ def run_open(args: argparse.Namespace) -> int:
         assert user.user_id is not None
         count = _count(args.float_count) if args.float_count else None
         amount = None if count else _baht(args.float_amount, "--float")
-        request = OpenShiftRequest(uuid.uuid4(), user.user_id, amount, count)
+        request = OpenShiftRequest(ShiftId(uuid.uuid4()), user.user_id, amount, count)
         shift = open_shift(context.uow_factory, SystemClock(), request)
         print(f"opened {_describe(shift)} with a float of {format_baht(shift.float_satang)}")
 
@@ -146,7 +147,11 @@ def run_cash(args: argparse.Namespace) -> int:
         assert user.user_id is not None
         kind = CashMovementKind(args.kind)
         request = CashMovementRequest(
-            uuid.uuid4(), kind, _baht(args.amount, "--amount"), args.reason, user.user_id
+            CashMovementId(uuid.uuid4()),
+            kind,
+            _baht(args.amount, "--amount"),
+            args.reason,
+            user.user_id,
         )
         movement = record_cash_movement(context.uow_factory, SystemClock(), request)
         print(f"cash {kind.value}: {format_baht(movement.amount_satang)} ({movement.reason})")

@@ -14,6 +14,8 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
+from pos.ids import UserId
+
 
 class AuditAction(enum.StrEnum):
     LOGIN = "login"
@@ -45,8 +47,8 @@ class AuditEvent:
 
     action: AuditAction
     at: dt.datetime
-    user_id: int | None
-    approved_by_user_id: int | None = None
+    user_id: UserId | None
+    approved_by_user_id: UserId | None = None
     reference: str | None = None  # e.g. a receipt number or a SKU
     detail: dict[str, Any] = field(default_factory=dict)
     event_id: uuid.UUID = field(default_factory=uuid.uuid4)

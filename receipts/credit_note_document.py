@@ -21,6 +21,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable, Sequence
 
+from pos.ids import UserId
 from pos.money import div_round_half_up
 from pos.sale.domain.completed_sale import Sale
 from pos.sale.domain.credit_notes import (
@@ -136,7 +137,7 @@ def credit_note_document(
     sale: Sale,
     earlier: Sequence[CreditNote],
     settings: DocumentSettings,
-    names: Callable[[int | None], str],
+    names: Callable[[UserId | None], str],
 ) -> Document:
     """The credit note ``note`` of ``sale``; ``earlier`` are the sale's credit notes before it."""
     lines = credit_lines(note, sale, earlier)

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar
 
+from pos.ids import UserId
 from pos.printing.services.print_jobs import (
     CREDIT_NOTE_DOCUMENT,
     SALE_DOCUMENT,
@@ -76,9 +77,9 @@ class UserNames:
 
     def __init__(self, uow: UnitOfWork):
         self._uow = uow
-        self._names: dict[int, str] = {}
+        self._names: dict[UserId, str] = {}
 
-    def __call__(self, user_id: int | None) -> str:
+    def __call__(self, user_id: UserId | None) -> str:
         if user_id is None:
             return "-"
         if user_id not in self._names:

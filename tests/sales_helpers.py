@@ -13,7 +13,7 @@ from pos.clock import THAI_TIME, FakeClock
 from pos.sale.domain.cart import Cart
 from pos.sale.domain.completed_sale import Sale
 from pos.sale.domain.tenders import Tender
-from pos.sale.services.checkout import CheckoutRequest, complete_sale
+from pos.sale.services.checkout import CheckoutRequest, commit_sale
 from pos.sale.services.returns_and_voids import ManagerApproval
 from pos.shifts.domain.cash_control import Shift, count_for_amount
 from pos.shifts.services.day_close import DayReport, close_day
@@ -85,7 +85,7 @@ def sell(
     **options: object,
 ) -> Sale:
     request = CheckoutRequest(uuid.uuid4(), cart, tuple(tenders), cashier_id, **options)  # type: ignore[arg-type]
-    return complete_sale(context.uow_factory, clock, request)
+    return commit_sale(context.uow_factory, clock, request)
 
 
 def open_till(

@@ -25,7 +25,7 @@ from pos.printing.domain.printer_settings import ReceiptHeader
 from pos.sale.domain.cart import Cart
 from pos.sale.domain.completed_sale import BuyerDetails, Sale
 from pos.sale.domain.tenders import CashTender
-from pos.sale.services.checkout import CheckoutRequest, complete_sale
+from pos.sale.services.checkout import CheckoutRequest, commit_sale
 from pos.sale.services.returns_and_voids import ManagerApproval, ReturnRequest, return_goods
 from pos.sale.services.tax_invoices import issue_tax_invoice
 from pos.shifts.services.shift_lifecycle import OpenShiftRequest, open_shift
@@ -126,7 +126,7 @@ def _sale_with_buyer(context: AppContext, clock: FakeClock) -> Sale:
     request = CheckoutRequest(
         uuid.uuid4(), cart, [CashTender((total // 100_000 + 1) * 100_000)], cashier, buyer=BUYER
     )
-    return complete_sale(context.uow_factory, clock, request)
+    return commit_sale(context.uow_factory, clock, request)
 
 
 def _later_tax_invoices(context: AppContext, clock: FakeClock) -> None:

@@ -26,6 +26,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QDialog, QMenu, QPushButton
 
 from pos.bootstrap import AppContext
+from pos.ids import UserId
 from receipts.queue_status import QueueState, QueueStatus
 from ui.print_status import PrintStatusBridge, PrintStatusLine, needs_attention
 from ui.widgets import named
@@ -80,7 +81,7 @@ class BackOffice(QObject):
         self.window.kick_drawer = lambda: printing.kick_drawer(self.drawer_failed.emit)
         self.show_status(printing.status)
 
-    def _user_id(self) -> int | None:
+    def _user_id(self) -> UserId | None:
         user = self.window.till.user
         return user.user_id if user is not None else None
 

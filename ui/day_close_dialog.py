@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
 
 from pos.bootstrap import AppContext
 from pos.clock import Clock, SystemClock
+from pos.ids import ZReportId
 from pos.money import format_baht
 from pos.printing.services.print_jobs import request_reprint
 from pos.reports.services.range_reports import tender_label
@@ -154,7 +155,7 @@ class DayCloseDialog(QDialog):
         self.close_button.setEnabled(False)
         self.status.setText("กำลังปิดวัน …")
         uow_factory, clock = self._context.uow_factory, self._clock
-        self._task.start(lambda: close_day(uow_factory, clock, uuid.uuid4(), approval))
+        self._task.start(lambda: close_day(uow_factory, clock, ZReportId(uuid.uuid4()), approval))
 
     def _failed(self, message: str) -> None:
         self.status.setText(message)

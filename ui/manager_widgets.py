@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from pos.bootstrap import AppContext
+from pos.ids import UserId
 from pos.money import format_baht
 from pos.sale.services.returns_and_voids import ManagerApproval
 from pos.thai_dates import thai_date
@@ -252,4 +253,4 @@ class ManagerPin(QWidget):
     def approval(self) -> ManagerApproval | None:
         if self.manager.currentData() is None or not self.pin.text():
             return None
-        return ManagerApproval(int(self.manager.currentData()), self.pin.text())
+        return ManagerApproval(UserId(int(self.manager.currentData())), self.pin.text())

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from pos.bootstrap import AppContext
 from pos.clock import SystemClock
+from pos.ids import UserId
 from pos.printing.domain.print_queue import PrinterRole
 from pos.printing.domain.printer_settings import (
     CP874_SLOTS,
@@ -69,7 +70,7 @@ class PrinterSettingsDialog(QDialog):
         parent: QWidget | None = None,
         *,
         role: PrinterRole = PrinterRole.RECEIPT,
-        user_id: int | None = None,  # who changes it, for the audit trail
+        user_id: UserId | None = None,  # who changes it, for the audit trail
     ):
         super().__init__(parent)
         self._context, self._role, self._user_id = context, role, user_id

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from pos.bootstrap import AppContext
 from pos.clock import Clock, SystemClock
+from pos.ids import UserId
 from pos.printing.domain.printer_settings import ReceiptHeader
 from pos.printing.services.receipt_settings import (
     HeaderEntry,
@@ -69,7 +70,7 @@ class ReceiptHeaderDialog(QDialog):
     def __init__(
         self,
         context: AppContext,
-        user_id: int | None,
+        user_id: UserId | None,
         parent: QWidget | None = None,
         *,
         clock: Clock | None = None,

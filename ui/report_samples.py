@@ -23,6 +23,8 @@ import time
 import uuid
 from pathlib import Path
 
+from pos.ids import ShiftId
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PIL import Image
@@ -106,7 +108,7 @@ def main(argv: list[str] | None = None) -> int:
         open_shift(
             context.uow_factory,
             clock,
-            OpenShiftRequest(uuid.uuid4(), cashier.user_id, float_satang=200_000),
+            OpenShiftRequest(ShiftId(uuid.uuid4()), cashier.user_id, float_satang=200_000),
         )
         dialog = ShiftCloseDialog(context, cashier, clock=clock)
         dialog.counter.spins[100_000].setValue(1)

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from pos.catalogue.domain.products import MILLI, parse_quantity
+from pos.ids import CreditNoteId, UserId
 from pos.sale.domain.completed_sale import TaxInvoice
 from pos.sale.domain.credit_notes import CreditNote, ReturnDraft, ReturnError, draft_return
 from pos.sale.services.returns_and_voids import (
@@ -98,7 +99,7 @@ class ReturnsScreen(QWidget):
         self.history: SaleHistory | None = None
         self.chosen: dict[uuid.UUID, int] = {}
         self.refund_in_cash = False
-        self._note_id = uuid.uuid4()
+        self._note_id = CreditNoteId(uuid.uuid4())
         self.retranslate()
 
     # --- finding the sale ---------------------------------------------------------------------
@@ -140,7 +141,7 @@ class ReturnsScreen(QWidget):
 
     def load(self, history: SaleHistory) -> None:
         self.history, self.chosen = history, {}
-        self._note_id = uuid.uuid4()
+        self._note_id = CreditNoteId(uuid.uuid4())
         self.receipt_input.setText(history.sale.receipt_number)
         self.sale_info.setText(sale_summary(history, self._scheme_name))
         self.show_actions()
@@ -297,7 +298,7 @@ class ReturnsScreen(QWidget):
         hint = self.tr("{what}: a manager types their PIN.").format(what=what)
         ask_manager_approval(self.entry, self.till, hint, act)
 
-    def _cashier_id(self) -> int:
+    def _cashier_id(self) -> UserId:
         user = self.till.user
         assert user is not None and user.user_id is not None, "the returns screen needs a user"
         return user.user_id
@@ -337,7 +338,7 @@ class ReturnsScreen(QWidget):
             self.history, self.chosen = found, {}
             self.sale_info.setText(sale_summary(found, self._scheme_name))
             self._refresh()
-        self._note_id = uuid.uuid4()
+        self._note_id = CreditNoteId(uuid.uuid4())
         self.reason.clear()
         self._status(self.tr("Credit note {number} stored.").format(number=note.number))
         self.receipt_input.setFocus()

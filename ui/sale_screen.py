@@ -15,7 +15,7 @@ Scans arriving while the focus is elsewhere are routed here by
 
 Pay (F12) emits :attr:`SaleScreen.payRequested` with a :class:`PaymentRequest`;
 the payment step (issue 4) finishes the sale with
-``request.till.complete_sale(request.draft, record)`` and then calls
+``request.till.record_and_clear_cart(request.draft, record)`` and then calls
 :meth:`SaleScreen.sale_completed`.  Nothing here pays, prints or closes a sale.
 """
 
@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from pos.catalogue.domain.products import Product
+from pos.ids import CartUuid
 from pos.money import format_baht
 from pos.sale.domain.cart import CartLine
 from pos.till.domain.rules import TillError, count_items
@@ -261,7 +262,7 @@ class SaleScreen(QWidget):
         self.side.setCurrentIndex(PAGE_RECALL)
         self.recall_panel.list.setFocus()
 
-    def _recall(self, cart_uuid: str) -> None:
+    def _recall(self, cart_uuid: CartUuid) -> None:
         try:
             parked = self.till.recall(cart_uuid)
         except TillError as error:

@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
 
 from pos.bootstrap import AppContext
 from pos.clock import THAI_TIME, Clock, SystemClock
+from pos.ids import UserId
 from pos.money import format_baht
 from pos.printing.services.print_jobs import (
     CREDIT_NOTE_DOCUMENT,
@@ -100,7 +101,7 @@ class SalesHistoryDialog(QDialog):
     def __init__(
         self,
         context: AppContext,
-        user_id: int | None,
+        user_id: UserId | None,
         parent: QWidget | None = None,
         *,
         clock: Clock | None = None,

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 
 from pos.bootstrap import AppContext
 from pos.clock import Clock, SystemClock
+from pos.ids import CashMovementId, ShiftId, UserId
 from pos.money import MoneyFormatError, format_baht, parse_baht
 from pos.reports.services.range_reports import tender_label
 from pos.shifts.domain.cash_control import (
@@ -72,7 +73,7 @@ from ui.manager_widgets import (
 from ui.widgets import named
 
 
-def _user_id(user: User) -> int:
+def _user_id(user: User) -> UserId:
     assert user.user_id is not None, "a logged-in user has an id"
     return user.user_id
 
@@ -162,10 +163,10 @@ class ShiftOpenDialog(QDialog):
         text = self.amount.text().strip()
         if text:
             return OpenShiftRequest(
-                uuid.uuid4(), _user_id(self._user), float_satang=parse_baht(text)
+                ShiftId(uuid.uuid4()), _user_id(self._user), float_satang=parse_baht(text)
             )
         return OpenShiftRequest(
-            uuid.uuid4(), _user_id(self._user), float_count=self.counter.count()
+            ShiftId(uuid.uuid4()), _user_id(self._user), float_count=self.counter.count()
         )
 
     def _open(self) -> None:
@@ -216,7 +217,7 @@ class CashMovementDialog(QDialog):
     def _save(self) -> None:
         try:
             request = CashMovementRequest(
-                uuid.uuid4(),
+                CashMovementId(uuid.uuid4()),
                 self._kind,
                 parse_baht(self.amount.text()),
                 self.reason.currentText(),

@@ -30,6 +30,7 @@ from hq.store.sync_repository import (
 )
 from pos.audit import AuditAction, AuditEvent
 from pos.clock import THAI_TIME
+from pos.ids import UserId
 from pos.settings.domain.shop_settings import Settings, settings_from_items, settings_to_items
 from pos.staff.domain.users import User
 
@@ -112,7 +113,7 @@ class SqlHqUserRepository:
 
 
 def _user(row: UserRow) -> User:
-    return User(row.id, row.name, row.role, row.pin_hash, row.active)
+    return User(UserId(row.id), row.name, row.role, row.pin_hash, row.active)
 
 
 class SqlHqAuditRepository:
@@ -143,8 +144,8 @@ class SqlHqAuditRepository:
             AuditEvent(
                 action=AuditAction(row.action),
                 at=row.at.astimezone(THAI_TIME),
-                user_id=row.user_id,
-                approved_by_user_id=row.approved_by_user_id,
+                user_id=_user_id(row.user_id),
+                approved_by_user_id=_user_id(row.approved_by_user_id),
                 reference=row.reference,
                 detail=row.detail,
                 event_id=row.event_uuid,
@@ -200,3 +201,7 @@ class HqSqlUnitOfWork:
 
 def hq_unit_of_work_factory(engine: Engine) -> sessionmaker[Session]:
     return sessionmaker(bind=engine, expire_on_commit=False)
+
+
+def _user_id(value: int | None) -> UserId | None:
+    return None if value is None else UserId(value)

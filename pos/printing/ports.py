@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Protocol
 
+from pos.ids import PrintJobId
 from pos.printing.domain.print_queue import PrinterRole, PrintJob
 
 
@@ -13,7 +14,7 @@ class PrintJobRepository(Protocol):
         """Store a new job and return it with its id."""
         ...
 
-    def get(self, job_id: int) -> PrintJob | None: ...
+    def get(self, job_id: PrintJobId) -> PrintJob | None: ...
 
     def save(self, job: PrintJob) -> None:
         """Store the new state of an existing job."""

@@ -7,9 +7,9 @@ never changed or deleted, so the repository has no update or delete.
 from __future__ import annotations
 
 import datetime as dt
-import uuid
 from typing import Protocol
 
+from pos.ids import CreditNoteId, SaleId
 from pos.sale.domain.completed_sale import Sale, TaxInvoice
 from pos.sale.domain.credit_notes import CreditNote
 
@@ -19,7 +19,7 @@ class SalesRepository(Protocol):
         """Store a completed sale with its lines, tenders, VAT and allocation."""
         ...
 
-    def sale_by_id(self, sale_id: uuid.UUID) -> Sale | None: ...
+    def sale_by_id(self, sale_id: SaleId) -> Sale | None: ...
     def sale_by_receipt_number(self, receipt_number: str) -> Sale | None: ...
     def sales_on(self, day: dt.date) -> list[Sale]:
         """The sales of a business day (Thai date of sale), by terminal and receipt serial."""
@@ -31,8 +31,8 @@ class SalesRepository(Protocol):
 
     def add_tax_invoice(self, invoice: TaxInvoice) -> None: ...
     def add_credit_note(self, note: CreditNote) -> None: ...
-    def credit_note_by_id(self, credit_note_id: uuid.UUID) -> CreditNote | None: ...
-    def credit_notes_for(self, sale_id: uuid.UUID) -> list[CreditNote]:
+    def credit_note_by_id(self, credit_note_id: CreditNoteId) -> CreditNote | None: ...
+    def credit_notes_for(self, sale_id: SaleId) -> list[CreditNote]:
         """The credit notes of a sale, oldest first."""
         ...
 

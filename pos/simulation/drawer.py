@@ -23,6 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from pos.clock import THAI_TIME, FakeClock
+from pos.ids import CashMovementId, ShiftId, UserId, ZReportId
 from pos.sale.services.returns_and_voids import ManagerApproval
 from pos.shifts.domain.cash_control import CashCount, CashMovementKind, Shift, count_for_amount
 from pos.shifts.services.day_close import close_day
@@ -59,7 +60,7 @@ class SimulatedDrawer:
         self,
         uow_factory: Callable[[], UnitOfWork],
         clock: FakeClock,
-        staff: tuple[int, int | None],
+        staff: tuple[UserId, UserId | None],
         approval: ManagerApproval | None,
         seed: int,
         tally: ShiftTally,
@@ -100,13 +101,15 @@ class SimulatedDrawer:
         if self._approval is None:
             return  # a Z report needs the manager
         self._set(self._clock.now() + dt.timedelta(minutes=5))
-        close_day(self._uow_factory, self._clock, self._id("z"), self._approval)
+        close_day(self._uow_factory, self._clock, ZReportId(self._id("z")), self._approval)
         self.tally.z_reports += 1
 
     def _open(self, index: int) -> None:
         self._index = index
         self._set(self._at(SHIFT_STARTS[index]))
-        request = OpenShiftRequest(self._id("shift", index), self._cashier, float_count=FLOAT)
+        request = OpenShiftRequest(
+            ShiftId(self._id("shift", index)), self._cashier, float_count=FLOAT
+        )
         self._shift = open_shift(self._uow_factory, self._clock, request)
         self.tally.shifts += 1
 
@@ -114,7 +117,9 @@ class SimulatedDrawer:
         self._moved.add(name)
         self._set(self._at(time))
         kind = CashMovementKind.CASH_IN if name == "coins" else CashMovementKind.CASH_OUT
-        request = CashMovementRequest(self._id("move", name), kind, amount, reason, self._cashier)
+        request = CashMovementRequest(
+            CashMovementId(self._id("move", name)), kind, amount, reason, self._cashier
+        )
         record_cash_movement(self._uow_factory, self._clock, request)
 
     def _close(self, moment: dt.datetime) -> None:

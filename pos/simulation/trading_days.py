@@ -5,7 +5,7 @@ of catalogue goods (silk and cotton, snacks, shallots and garlic weighed on the
 scale, herbal goods, baskets) paid with a realistic mix of cash (with the
 quick-key amounts customers hand over), PromptPay, card, Khon La Khrueng
 co-pay and the other schemes when they are open, and split tenders, then
-completed with :func:`pos.sale.services.checkout.complete_sale`.  A few sales are
+completed with :func:`pos.sale.services.checkout.commit_sale`.  A few sales are
 returned later the same day or voided at once, through
 :mod:`pos.sale.services.returns_and_voids` with the manager's PIN.
 
@@ -31,6 +31,7 @@ from dataclasses import dataclass, field, replace
 
 from pos.catalogue.domain.products import Product
 from pos.clock import THAI_TIME, FakeClock
+from pos.ids import CreditNoteId, SaleId, UserId
 from pos.money import format_baht, round_cash
 from pos.sale.domain.cart import Cart, Discount, DiscountKind
 from pos.sale.domain.completed_sale import Sale
@@ -43,7 +44,7 @@ from pos.sale.domain.tenders import (
     Tender,
     suggested_cash,
 )
-from pos.sale.services.checkout import CheckoutRequest, complete_sale
+from pos.sale.services.checkout import CheckoutRequest, commit_sale
 from pos.sale.services.returns_and_voids import (
     ApprovalRefusedError,
     ManagerApproval,
@@ -109,8 +110,8 @@ class _Shop:
     """What the simulation draws from: goods by kind, the staff, the settings."""
 
     goods: dict[str, list[Product]]
-    cashier_id: int
-    manager_id: int | None
+    cashier_id: UserId
+    manager_id: UserId | None
     settings: Settings
     basket_lines: int | None = None  # SimulationOptions.basket_lines
 
@@ -248,8 +249,8 @@ def _ring_up(
         cart.set_line_discount(cart.lines[0].line_id, Discount(DiscountKind.PERCENT, 1500))
         approver = shop.manager_id  # 15% needs the manager (the sale screen checked the PIN)
     tenders = _tenders(rng, shop, cart, clock.now())
-    request = CheckoutRequest(_uuid(rng), cart, tenders, shop.cashier_id, approver)
-    return complete_sale(uow_factory, clock, request)
+    request = CheckoutRequest(SaleId(_uuid(rng)), cart, tenders, shop.cashier_id, approver)
+    return commit_sale(uow_factory, clock, request)
 
 
 def _cart(rng: random.Random, shop: _Shop) -> Cart:
@@ -321,7 +322,7 @@ def _return_one_line(
     line = rng.choice(sale.lines)
     quantity = line.quantity_milli if line.sold_by_weight else 1000
     request = ReturnRequest(
-        _uuid(rng),
+        CreditNoteId(_uuid(rng)),
         sale.sale_id,
         {line.line_id: quantity},
         shop.cashier_id,
@@ -345,7 +346,7 @@ def _void(
     note = void_sale(
         uow_factory,
         clock,
-        credit_note_id=_uuid(rng),
+        credit_note_id=CreditNoteId(_uuid(rng)),
         sale_id=sale.sale_id,
         cashier_id=shop.cashier_id,
         reason=rng.choice(_VOID_REASONS),

@@ -19,6 +19,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from pos.catalogue.domain.products import Category, ProducerGroup, Product, Unit
+from pos.ids import CartUuid, TerminalId
 from pos.sale.domain.cart import Discount, DiscountKind
 from pos.store.models import TillCartLineRow, TillCartRow
 from pos.store.times import from_utc_text, to_utc_text
@@ -92,22 +93,22 @@ class SqlCartRepository:
         if changed:
             connection.execute(_SAVE_LINES, [_line_values(cart_id, line) for line in changed])
 
-    def delete(self, cart_uuid: str) -> None:
+    def delete(self, cart_uuid: CartUuid) -> None:
         self._session.connection().execute(_DELETE_CART, {"uuid": cart_uuid})
 
     # --- reading --------------------------------------------------------------------------
-    def get(self, cart_uuid: str) -> SavedCart | None:
+    def get(self, cart_uuid: CartUuid) -> SavedCart | None:
         found = self._carts(select(_cart).where(_cart.c.cart_uuid == cart_uuid))
         return found[0] if found else None
 
-    def open_carts(self, terminal_id: str) -> list[SavedCart]:
+    def open_carts(self, terminal_id: TerminalId) -> list[SavedCart]:
         return self._carts(
             _of(terminal_id, CartStatus.OPEN).order_by(
                 _cart.c.changed_at_utc.desc(), _cart.c.id.desc()
             )
         )
 
-    def held_carts(self, terminal_id: str) -> list[SavedCart]:
+    def held_carts(self, terminal_id: TerminalId) -> list[SavedCart]:
         return self._carts(
             _of(terminal_id, CartStatus.HELD).order_by(_cart.c.held_at_utc, _cart.c.id)
         )
@@ -129,7 +130,7 @@ class SqlCartRepository:
         return [_saved_cart(row, tuple(lines[row.id])) for row in headers]
 
 
-def _of(terminal_id: str, status: CartStatus) -> Any:
+def _of(terminal_id: TerminalId, status: CartStatus) -> Any:
     return select(_cart).where(_cart.c.terminal_id == terminal_id, _cart.c.status == status.value)
 
 

@@ -8,6 +8,7 @@ from dataclasses import replace
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from pos.ids import PrintJobId
 from pos.printing.domain.print_queue import JobState, PrinterRole, PrintJob
 from pos.store.database import driver_cursor
 from pos.store.models import PrintJobRow
@@ -42,9 +43,9 @@ class SqlPrintJobRepository:
             printed,
         )
         (job_id,) = driver_cursor(self._session).execute(_INSERT_JOB, values).fetchone()
-        return replace(job, job_id=int(job_id))
+        return replace(job, job_id=PrintJobId(int(job_id)))
 
-    def get(self, job_id: int) -> PrintJob | None:
+    def get(self, job_id: PrintJobId) -> PrintJob | None:
         row = self._session.get(PrintJobRow, job_id)
         return _job(row) if row is not None else None
 
@@ -101,7 +102,7 @@ def _copy_to_row(job: PrintJob, row: PrintJobRow) -> None:
 
 def _job(row: PrintJobRow) -> PrintJob:
     return PrintJob(
-        job_id=row.id,
+        job_id=PrintJobId(row.id),
         document_kind=row.document_kind,
         reference=row.reference,
         created_at=from_utc_text(row.created_at_utc),

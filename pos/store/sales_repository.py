@@ -19,6 +19,7 @@ from typing import Any, cast
 from sqlalchemy import Row, Select, Table, select
 from sqlalchemy.orm import Session
 
+from pos.ids import CreditNoteId, SaleId
 from pos.sale.domain.completed_sale import Sale, TaxInvoice
 from pos.sale.domain.credit_notes import CreditNote, ReturnDraft
 from pos.shifts.domain.cash_control import ShiftStamp
@@ -254,14 +255,14 @@ class SqlSalesRepository:
         return keys, sold
 
     @staticmethod
-    def _sale_key(cursor: sqlite3.Cursor, sale_id: uuid.UUID) -> int:
+    def _sale_key(cursor: sqlite3.Cursor, sale_id: SaleId) -> int:
         row = cursor.execute("SELECT id FROM sale WHERE sale_uuid = ?", (str(sale_id),)).fetchone()
         if row is None:
             raise KeyError(f"there is no sale {sale_id}")
         return int(row[0])
 
     # --- reading sales --------------------------------------------------------------------
-    def sale_by_id(self, sale_id: uuid.UUID) -> Sale | None:
+    def sale_by_id(self, sale_id: SaleId) -> Sale | None:
         # checkout asks this of every new sale id first: answer "no" with one indexed lookup
         row = (
             self._cursor()
@@ -321,11 +322,11 @@ class SqlSalesRepository:
         return list(self._session.execute(statement))
 
     # --- reading credit notes -------------------------------------------------------------
-    def credit_note_by_id(self, credit_note_id: uuid.UUID) -> CreditNote | None:
+    def credit_note_by_id(self, credit_note_id: CreditNoteId) -> CreditNote | None:
         found = self._notes(_note.c.credit_note_uuid == str(credit_note_id))
         return found[0] if found else None
 
-    def credit_notes_for(self, sale_id: uuid.UUID) -> list[CreditNote]:
+    def credit_notes_for(self, sale_id: SaleId) -> list[CreditNote]:
         sale_key = select(_sale.c.id).where(_sale.c.sale_uuid == str(sale_id)).scalar_subquery()
         return self._notes(_note.c.sale_id == sale_key)
 

@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlalchemy import Row
 
+from pos.ids import BusinessDayId, CreditNoteId, SaleId, ShiftId
 from pos.sale.domain.cart import SellerVat
 from pos.sale.domain.completed_sale import BuyerDetails, Sale, SaleLine, TaxInvoice
 from pos.sale.domain.credit_notes import (
@@ -108,7 +109,7 @@ def vat_values(sale_key: int | None, position: int, vat: SellerVat) -> tuple[obj
 
 def sale_from_rows(row: Row[Any], children: dict[str, list[Row[Any]]]) -> Sale:
     return Sale(
-        sale_id=uuid.UUID(row.sale_uuid),
+        sale_id=SaleId(uuid.UUID(row.sale_uuid)),
         terminal_id=row.terminal_id,
         receipt_serial=row.receipt_serial,
         receipt_number=row.receipt_number,
@@ -142,7 +143,9 @@ def stamp_from_row(row: Row[Any]) -> ShiftStamp | None:
     if row.shift_uuid is None:
         return None
     return ShiftStamp(
-        uuid.UUID(row.shift_uuid), uuid.UUID(row.day_uuid), dt.date.fromisoformat(row.business_date)
+        ShiftId(uuid.UUID(row.shift_uuid)),
+        BusinessDayId(uuid.UUID(row.day_uuid)),
+        dt.date.fromisoformat(row.business_date),
     )
 
 
@@ -197,7 +200,7 @@ def invoice_from_row(sale_uuid: str, row: Row[Any]) -> TaxInvoice:
         number=row.number,
         terminal_id=row.terminal_id,
         serial=row.serial,
-        sale_id=uuid.UUID(sale_uuid),
+        sale_id=SaleId(uuid.UUID(sale_uuid)),
         issued_at=from_utc_text(row.issued_at_utc),
         issued_by_user_id=row.issued_by_user_id,
         buyer=BuyerDetails(row.buyer_name, row.buyer_address, row.buyer_tax_id, row.buyer_branch),
@@ -248,12 +251,12 @@ def note_from_rows(
         cash_rounding_satang=row.cash_rounding_satang,
     )
     return CreditNote(
-        credit_note_id=uuid.UUID(row.credit_note_uuid),
+        credit_note_id=CreditNoteId(uuid.UUID(row.credit_note_uuid)),
         number=row.number,
         terminal_id=row.terminal_id,
         serial=row.serial,
         kind=CreditNoteKind(row.kind),
-        sale_id=uuid.UUID(row.sale_uuid),
+        sale_id=SaleId(uuid.UUID(row.sale_uuid)),
         sale_receipt_number=row.receipt_number,
         issued_at=from_utc_text(row.issued_at_utc),
         cashier_id=row.cashier_id,

@@ -15,6 +15,7 @@ from typing import Any, cast
 from sqlalchemy import Row, Select, Table, insert, select, text, update
 from sqlalchemy.orm import Session
 
+from pos.ids import BusinessDayId, CashMovementId, ShiftId, TerminalId, UserId, ZReportId
 from pos.shifts.domain.cash_control import (
     BusinessDay,
     CashCount,
@@ -94,13 +95,13 @@ class SqlShiftRepository:
             )
         return [_shift_from_row(row, counts, results.get(row.id, [])) for row in rows]
 
-    def open_shift(self, terminal_id: str) -> Shift | None:
+    def open_shift(self, terminal_id: TerminalId) -> Shift | None:
         found = self._shifts(
             (_shift.c.terminal_id == terminal_id) & _shift.c.closed_at_utc.is_(None)
         )
         return found[0] if found else None
 
-    def open_stamp(self, terminal_id: str) -> ShiftStamp | None:
+    def open_stamp(self, terminal_id: TerminalId) -> ShiftStamp | None:
         # straight to the driver: this runs inside every checkout's transaction
         row = (
             driver_cursor(self._session)
@@ -114,13 +115,17 @@ class SqlShiftRepository:
         )
         if row is None:
             return None
-        return ShiftStamp(uuid.UUID(row[0]), uuid.UUID(row[1]), dt.date.fromisoformat(row[2]))
+        return ShiftStamp(
+            ShiftId(uuid.UUID(row[0])),
+            BusinessDayId(uuid.UUID(row[1])),
+            dt.date.fromisoformat(row[2]),
+        )
 
-    def shift_by_id(self, shift_id: uuid.UUID) -> Shift | None:
+    def shift_by_id(self, shift_id: ShiftId) -> Shift | None:
         found = self._shifts(_shift.c.shift_uuid == str(shift_id))
         return found[0] if found else None
 
-    def shifts_of_day(self, business_day_id: uuid.UUID) -> list[Shift]:
+    def shifts_of_day(self, business_day_id: BusinessDayId) -> list[Shift]:
         return self._shifts(_day.c.day_uuid == str(business_day_id))
 
     def shifts_on(self, day: dt.date) -> list[Shift]:
@@ -162,7 +167,7 @@ class SqlShiftRepository:
                 ],
             )
 
-    def close_shift(self, shift_id: uuid.UUID, closing: ShiftClosing) -> None:
+    def close_shift(self, shift_id: ShiftId, closing: ShiftClosing) -> None:
         key = self._key(_shift, "shift_uuid", shift_id)
         self._add_count(key, "close", closing.cash_count)
         self._session.execute(
@@ -196,7 +201,7 @@ class SqlShiftRepository:
         record = shift_record(closed, self.cash_movements(shift_id), user_names(cursor))
         queue_record(cursor, record)
 
-    def approve_shift(self, shift_id: uuid.UUID, user_id: int, at: dt.datetime) -> None:
+    def approve_shift(self, shift_id: ShiftId, user_id: UserId, at: dt.datetime) -> None:
         self._session.execute(
             update(_shift)
             .where(_shift.c.shift_uuid == str(shift_id))
@@ -213,8 +218,8 @@ class SqlShiftRepository:
         )
         return [
             CashMovement(
-                movement_id=uuid.UUID(row.movement_uuid),
-                shift_id=uuid.UUID(row.shift_uuid),
+                movement_id=CashMovementId(uuid.UUID(row.movement_uuid)),
+                shift_id=ShiftId(uuid.UUID(row.shift_uuid)),
                 kind=CashMovementKind(row.kind),
                 amount_satang=row.amount_satang,
                 reason=row.reason,
@@ -239,11 +244,11 @@ class SqlShiftRepository:
             )
         )
 
-    def cash_movement_by_id(self, movement_id: uuid.UUID) -> CashMovement | None:
+    def cash_movement_by_id(self, movement_id: CashMovementId) -> CashMovement | None:
         found = self._movements(_movement.c.movement_uuid == str(movement_id))
         return found[0] if found else None
 
-    def cash_movements(self, shift_id: uuid.UUID) -> list[CashMovement]:
+    def cash_movements(self, shift_id: ShiftId) -> list[CashMovement]:
         return self._movements(_shift.c.shift_uuid == str(shift_id))
 
     # --- business days and Z reports ----------------------------------------------------
@@ -256,7 +261,7 @@ class SqlShiftRepository:
         )
         return [
             BusinessDay(
-                day_id=uuid.UUID(row.day_uuid),
+                day_id=BusinessDayId(uuid.UUID(row.day_uuid)),
                 terminal_id=row.terminal_id,
                 business_date=dt.date.fromisoformat(row.business_date),
                 opened_at=from_utc_text(row.opened_at_utc),
@@ -266,11 +271,11 @@ class SqlShiftRepository:
             for row in rows
         ]
 
-    def open_day(self, terminal_id: str) -> BusinessDay | None:
+    def open_day(self, terminal_id: TerminalId) -> BusinessDay | None:
         found = self._days((_day.c.terminal_id == terminal_id) & _day.c.closed_at_utc.is_(None))
         return found[0] if found else None
 
-    def day_by_id(self, business_day_id: uuid.UUID) -> BusinessDay | None:
+    def day_by_id(self, business_day_id: BusinessDayId) -> BusinessDay | None:
         found = self._days(_day.c.day_uuid == str(business_day_id))
         return found[0] if found else None
 
@@ -327,7 +332,7 @@ class SqlShiftRepository:
         )
         return [_z_from_row(row) for row in rows]
 
-    def z_report_by_id(self, z_id: uuid.UUID) -> ZRecord | None:
+    def z_report_by_id(self, z_id: ZReportId) -> ZRecord | None:
         found = self._z_reports(_z.c.z_uuid == str(z_id))
         return found[0] if found else None
 
@@ -335,7 +340,7 @@ class SqlShiftRepository:
         found = self._z_reports(_z.c.number == number)
         return found[0] if found else None
 
-    def last_z_report(self, terminal_id: str) -> ZRecord | None:
+    def last_z_report(self, terminal_id: TerminalId) -> ZRecord | None:
         newest = select(_z.c.id).where(_z.c.terminal_id == terminal_id)
         found = self._z_reports(
             _z.c.id == newest.order_by(_z.c.serial.desc()).limit(1).scalar_subquery()
@@ -392,10 +397,10 @@ def _shift_from_row(
             note=row.closing_note,
         )
     return Shift(
-        shift_id=uuid.UUID(row.shift_uuid),
+        shift_id=ShiftId(uuid.UUID(row.shift_uuid)),
         terminal_id=row.terminal_id,
         number=row.number,
-        business_day_id=uuid.UUID(row.day_uuid),
+        business_day_id=BusinessDayId(uuid.UUID(row.day_uuid)),
         business_date=dt.date.fromisoformat(row.business_date),
         opened_at=from_utc_text(row.opened_at_utc),
         opened_by_user_id=row.opened_by_user_id,
@@ -407,11 +412,11 @@ def _shift_from_row(
 
 def _z_from_row(row: Row[Any]) -> ZRecord:
     return ZRecord(
-        z_id=uuid.UUID(row.z_uuid),
+        z_id=ZReportId(uuid.UUID(row.z_uuid)),
         number=row.number,
         serial=row.serial,
         terminal_id=row.terminal_id,
-        business_day_id=uuid.UUID(row.day_uuid),
+        business_day_id=BusinessDayId(uuid.UUID(row.day_uuid)),
         business_date=dt.date.fromisoformat(row.business_date),
         closed_at=from_utc_text(row.closed_at_utc),
         closed_by_user_id=row.closed_by_user_id,

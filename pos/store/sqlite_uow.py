@@ -20,6 +20,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, sessionmaker
 
 from pos.audit import AuditAction, AuditEvent
+from pos.ids import UserId
 from pos.settings.domain.shop_settings import Settings, settings_from_items, settings_to_items
 from pos.staff.domain.users import User
 from pos.store.cart_repository import SqlCartRepository
@@ -96,7 +97,7 @@ class SqlUserRepository:
         )
         return [_user(row) for row in rows]
 
-    def by_id(self, user_id: int) -> User | None:
+    def by_id(self, user_id: UserId) -> User | None:
         row = (
             driver_cursor(self._session)
             .execute(
@@ -147,8 +148,8 @@ def _audit_event(row: AuditEventRow) -> AuditEvent:
     return AuditEvent(
         action=AuditAction(row.action),
         at=from_utc_text(row.at_utc),
-        user_id=row.user_id,
-        approved_by_user_id=row.approved_by_user_id,
+        user_id=_user_id(row.user_id),
+        approved_by_user_id=_user_id(row.approved_by_user_id),
         reference=row.reference,
         detail=json.loads(row.detail_json),
         event_id=uuid.UUID(row.event_uuid),
@@ -156,7 +157,7 @@ def _audit_event(row: AuditEventRow) -> AuditEvent:
 
 
 def _user(row: UserRow) -> User:
-    return User(row.id, row.name, row.role, row.pin_hash, row.active)
+    return User(UserId(row.id), row.name, row.role, row.pin_hash, row.active)
 
 
 class SqlUnitOfWork:
@@ -201,3 +202,7 @@ def unit_of_work_factory(engine: Engine, *, write: bool = True) -> sessionmaker[
     """Sessions for units of work; ``write`` ones take the write lock when they begin."""
     bind = writer_engine(engine) if write else engine
     return sessionmaker(bind=bind, expire_on_commit=False)
+
+
+def _user_id(value: int | None) -> UserId | None:
+    return None if value is None else UserId(value)

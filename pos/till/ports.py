@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
+from pos.ids import CartUuid, TerminalId
 from pos.till.domain.rules import SavedCart
 
 
@@ -14,12 +15,12 @@ class CartRepository(Protocol):
         """Write ``cart``; ``previous`` is what was last written of it, so only changes are."""
         ...
 
-    def delete(self, cart_uuid: str) -> None: ...
-    def get(self, cart_uuid: str) -> SavedCart | None: ...
-    def open_carts(self, terminal_id: str) -> list[SavedCart]:
+    def delete(self, cart_uuid: CartUuid) -> None: ...
+    def get(self, cart_uuid: CartUuid) -> SavedCart | None: ...
+    def open_carts(self, terminal_id: TerminalId) -> list[SavedCart]:
         """The terminal's open carts, newest first (normally at most one)."""
         ...
 
-    def held_carts(self, terminal_id: str) -> list[SavedCart]:
+    def held_carts(self, terminal_id: TerminalId) -> list[SavedCart]:
         """The terminal's held carts, oldest first."""
         ...

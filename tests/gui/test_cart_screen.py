@@ -159,7 +159,7 @@ def test_a_large_discount_needs_the_managers_pin_and_records_who_approved(
     assert _total(window) == "1,837.50" and not entry.is_asking
     assert "อนุมัติโดย ประเสริฐ ทองดี" in window.sale.status.text()
     window.till.journal.flush()
-    with window.till._read() as uow:  # what an auditor will read
+    with window.till.read_uow_factory() as uow:  # what an auditor will read
         events = uow.audit.between(
             dt.datetime(2000, 1, 1, tzinfo=THAI_TIME), dt.datetime(2100, 1, 1, tzinfo=THAI_TIME)
         )
@@ -251,7 +251,7 @@ def test_pay_hands_the_cart_to_the_payment_step(qtbot: QtBot, counter: CounterWi
     request = signal.args[0]
     assert isinstance(request, PaymentRequest)
     assert request.draft.totals.total_satang == 260900 and request.draft.cashier.user_id == 1
-    number = request.till.complete_sale(
+    number = request.till.record_and_clear_cart(
         request.draft, lambda uow, draft: uow.counters.next_value("receipt")
     )  # what issue 4 will do, with the real sale record
     window.sale.sale_completed()

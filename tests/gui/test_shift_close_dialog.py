@@ -15,7 +15,7 @@ from pos.clock import THAI_TIME, FakeClock
 from pos.money import format_baht
 from pos.sale.domain.cart import Cart
 from pos.sale.domain.tenders import CashTender
-from pos.sale.services.checkout import CheckoutRequest, complete_sale
+from pos.sale.services.checkout import CheckoutRequest, commit_sale
 from pos.shifts.domain.cash_control import CashCount
 from pos.shifts.services.shift_lifecycle import OpenShiftRequest, current_shift, open_shift
 from pos.staff.domain.users import User
@@ -47,7 +47,7 @@ def open_and_sell(context: AppContext, clock: FakeClock) -> int:
     cart.add_product(product, 1000)
     clock.advance(minutes=20)
     request = CheckoutRequest(uuid.uuid4(), cart, (CashTender(100_000),), user.user_id)
-    complete_sale(context.uow_factory, clock, request)
+    commit_sale(context.uow_factory, clock, request)
     return 100_000 + product.unit_price_satang
 
 

@@ -21,7 +21,7 @@ from pos.bootstrap import AppContext, open_context
 from pos.clock import SystemClock
 from pos.sale.domain.cart import Cart
 from pos.sale.domain.tenders import CashTender
-from pos.sale.services.checkout import CheckoutRequest, complete_sale
+from pos.sale.services.checkout import CheckoutRequest, commit_sale
 from pos.sale.services.returns_and_voids import ManagerApproval
 from pos.shifts.domain.cash_control import NoOpenShiftError, ShiftError, count_for_amount
 from pos.shifts.services.day_close import DayCloseError, close_day
@@ -51,7 +51,7 @@ def seller(data_dir: str, start: Any, stop: Any, out: str) -> None:
             uuid.uuid4(), cart, (CashTender(product.unit_price_satang),), CASHIER
         )
         try:
-            sale = complete_sale(context.uow_factory, clock, request)
+            sale = commit_sale(context.uow_factory, clock, request)
         except NoOpenShiftError:
             refused += 1
             opening = OpenShiftRequest(uuid.uuid4(), CASHIER, float_satang=100_000)

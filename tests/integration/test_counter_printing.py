@@ -4,7 +4,7 @@ Real store, real checkout, the real print worker thread and python-escpos's
 network connection to :class:`receipts.emulator.PrinterEmulator`; what the
 printer got is decoded with :mod:`receipts.escpos_decode`.  The checkout of
 the payment screen queues the receipt in its own transaction; here the tests
-queue it right after ``complete_sale`` returns, then wake the printer as the
+queue it right after ``commit_sale`` returns, then wake the printer as the
 till does (``context.wake_printer()``).
 """
 
@@ -30,7 +30,7 @@ from pos.sale.domain.cart import Cart
 from pos.sale.domain.completed_sale import Sale
 from pos.sale.domain.credit_notes import CreditNote
 from pos.sale.domain.tenders import CardTender, CashTender, Tender
-from pos.sale.services.checkout import CheckoutRequest, complete_sale
+from pos.sale.services.checkout import CheckoutRequest, commit_sale
 from pos.sale.services.returns_and_voids import ManagerApproval, ReturnRequest, return_goods
 from receipts.blocks import receipt_blocks
 from receipts.emulator import PrinterEmulator
@@ -92,7 +92,7 @@ def _sell(context: AppContext, tender: type[Tender] = CashTender) -> Sale:
     total = cart.totals(700).total_satang
     paid: Tender = CashTender(total + 10_000) if tender is CashTender else CardTender(total, "AB12")
     request = CheckoutRequest(uuid.uuid4(), cart, [paid], _staff(context)[0])
-    sale = complete_sale(context.uow_factory, SystemClock(), request)
+    sale = commit_sale(context.uow_factory, SystemClock(), request)
     with context.uow_factory() as uow:
         queue_sale_receipt(uow, sale, SystemClock())
         uow.commit()
@@ -262,7 +262,7 @@ def test_documents_of_an_old_day_print_as_they_were_stored(demo_context: AppCont
     open_till(demo_context, clock, _staff(demo_context)[0])
     cart = _cart(demo_context)
     request = CheckoutRequest(uuid.uuid4(), cart, [CashTender(500_000)], _staff(demo_context)[0])
-    sale = complete_sale(demo_context.uow_factory, clock, request)
+    sale = commit_sale(demo_context.uow_factory, clock, request)
     service = PrintService(demo_context.uow_factory)
     document = service.documents.document("sale", sale.receipt_number)
     assert document.issued_at == sale.sold_at and document.issued_at.year == 2021

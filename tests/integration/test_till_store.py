@@ -105,7 +105,7 @@ def test_checkout_removes_the_cart_and_its_lines_in_the_sale_transaction(
     till.scan(SILK)
     till.scan(SHALLOT_LABEL)
     draft = till.sale_draft()
-    number = till.complete_sale(draft, lambda uow, _: uow.counters.next_value("receipt"))
+    number = till.record_and_clear_cart(draft, lambda uow, _: uow.counters.next_value("receipt"))
     till.close()
     path = _db(demo_context)
     assert number == 1

@@ -25,7 +25,7 @@ from pos.sale.services.checkout import (
     ApprovalRequiredError,
     CheckoutError,
     CheckoutRequest,
-    complete_sale,
+    commit_sale,
     quote,
 )
 from pos.sale.services.tax_invoices import TaxInvoiceError, issue_tax_invoice
@@ -84,12 +84,12 @@ def test_receipt_numbers_run_without_gaps_and_refusals_use_none(shop: Shop) -> N
 def test_a_retried_checkout_returns_the_same_sale(shop: Shop) -> None:
     context, clock, cashier, _ = shop
     request = CheckoutRequest(uuid.uuid4(), cart_of((COFFEE, 1)), (CashTender(30_000),), cashier)
-    sale = complete_sale(context.uow_factory, clock, request)
+    sale = commit_sale(context.uow_factory, clock, request)
     clock.advance(seconds=5)
-    assert complete_sale(context.uow_factory, clock, request) == sale
+    assert commit_sale(context.uow_factory, clock, request) == sale
     other = dataclasses.replace(request, cart=cart_of((SILK, 1)), tenders=(CashTender(250_000),))
     with pytest.raises(CheckoutError, match="already used for receipt POS01-00000001"):
-        complete_sale(context.uow_factory, clock, other)
+        commit_sale(context.uow_factory, clock, other)
     assert stored_count(context) == 1
 
 

@@ -320,7 +320,7 @@ def test_completing_a_sale_writes_it_and_removes_the_cart_in_one_transaction() -
     draft = till.sale_draft()
     commits = store.commits
     totals: list[int] = []
-    number = till.complete_sale(draft, _record_into(totals))  # type: ignore[arg-type]
+    number = till.record_and_clear_cart(draft, _record_into(totals))  # type: ignore[arg-type]
     assert number == 1 and totals == [245000] and store.commits == commits + 1
     assert _stored_carts(store) == {} and till.cart.is_empty
 
@@ -336,7 +336,7 @@ def test_a_failed_sale_record_keeps_the_cart() -> None:
         raise RuntimeError("printer on fire")
 
     with pytest.raises(RuntimeError):
-        till.complete_sale(draft, failing)
+        till.record_and_clear_cart(draft, failing)
     assert till.cart_uuid in _stored_carts(store) and len(till.cart.lines) == 1
     assert store.committed.counters == {}
 
@@ -347,7 +347,7 @@ def test_a_draft_taken_before_a_change_is_refused() -> None:
     draft = till.sale_draft()
     till.add_product(GARLIC)
     with pytest.raises(TillError) as refused:
-        till.complete_sale(draft, _record_into([]))  # type: ignore[arg-type]
+        till.record_and_clear_cart(draft, _record_into([]))  # type: ignore[arg-type]
     assert refused.value.problem is TillProblem.CART_CHANGED
 
 

@@ -22,6 +22,8 @@ import datetime as dt
 import enum
 from dataclasses import dataclass, replace
 
+from pos.ids import PrintJobId
+
 
 class JobState(enum.StrEnum):
     PENDING = "pending"
@@ -39,7 +41,7 @@ class PrinterRole(enum.StrEnum):
 class PrintJob:
     """One document to print, as stored in the queue."""
 
-    job_id: int | None
+    job_id: PrintJobId | None
     document_kind: str
     reference: str
     created_at: dt.datetime

@@ -25,6 +25,7 @@ from collections.abc import Callable
 
 from pos.audit import AuditAction, AuditEvent
 from pos.clock import Clock
+from pos.ids import PrintJobId, TerminalId, UserId
 from pos.printing.domain.print_queue import JobState, PrinterRole, PrintJob, new_print_job
 from pos.sale.domain.completed_sale import Sale, TaxInvoice
 from pos.sale.domain.credit_notes import CreditNote
@@ -92,7 +93,7 @@ def request_reprint(
     reference: str,
     clock: Clock,
     *,
-    user_id: int | None = None,
+    user_id: UserId | None = None,
 ) -> PrintJob:
     """Queue a copy of a document ("สำเนา"), audited; the drawer is never opened for a copy."""
     moment = clock.now()
@@ -112,7 +113,7 @@ def request_reprint(
     return job
 
 
-def cancel_job(uow_factory: Callable[[], UnitOfWork], job_id: int) -> PrintJob:
+def cancel_job(uow_factory: Callable[[], UnitOfWork], job_id: PrintJobId) -> PrintJob:
     """Take a waiting job out of the queue (a manager's decision; the document stays)."""
     with uow_factory() as uow:
         job = uow.print_jobs.get(job_id)
@@ -126,7 +127,7 @@ def cancel_job(uow_factory: Callable[[], UnitOfWork], job_id: int) -> PrintJob:
     return cancelled
 
 
-def document_for_number(text: str, terminal_id: str) -> tuple[str, str] | None:
+def document_for_number(text: str, terminal_id: TerminalId) -> tuple[str, str] | None:
     """The print-job kind and the number as printed, for what was typed or scanned.
 
     ``POS01-00000042``, ``pos01-42`` or ``42`` (this terminal) are receipts;

@@ -17,6 +17,7 @@ from typing import Any
 
 from pos.audit import AuditAction, AuditEvent
 from pos.clock import Clock
+from pos.ids import UserId
 from pos.printing.domain.print_queue import PrinterRole
 from pos.printing.domain.printer_settings import PrinterSettings, ReceiptHeader
 from pos.sale.domain.numbering import NumberingError, check_terminal_id
@@ -104,7 +105,7 @@ def save_receipt_header(
     uow_factory: Callable[[], UnitOfWork],
     entry: HeaderEntry,
     *,
-    user_id: int | None,
+    user_id: UserId | None,
     clock: Clock,
 ) -> Settings:
     """Check and store the header and POS ID; one audit record per setting that changed."""
@@ -122,7 +123,7 @@ def save_printer(
     printer: PrinterSettings,
     *,
     role: PrinterRole = PrinterRole.RECEIPT,
-    user_id: int | None,
+    user_id: UserId | None,
     clock: Clock,
 ) -> Settings:
     """Store the receipt (or label) printer's settings, audited."""
@@ -136,7 +137,7 @@ def save_printer(
 
 
 def _save_audited(
-    uow: UnitOfWork, before: Settings, after: Settings, user_id: int | None, clock: Clock
+    uow: UnitOfWork, before: Settings, after: Settings, user_id: UserId | None, clock: Clock
 ) -> None:
     old, new = settings_to_items(before), settings_to_items(after)
     uow.settings.save(after)

@@ -12,8 +12,9 @@ reports.  Money is satang, quantities thousandths.
 from __future__ import annotations
 
 import datetime as dt
-import uuid
 from dataclasses import dataclass
+
+from pos.ids import BusinessDayId, ShiftId
 
 
 @dataclass(frozen=True)
@@ -22,8 +23,8 @@ class ReportScope:
 
     start: dt.date | None = None
     end: dt.date | None = None
-    business_day_id: uuid.UUID | None = None
-    shift_id: uuid.UUID | None = None
+    business_day_id: BusinessDayId | None = None
+    shift_id: ShiftId | None = None
 
     def __post_init__(self) -> None:
         chosen = [
@@ -41,11 +42,11 @@ class ReportScope:
         return cls(start=start, end=end)
 
     @classmethod
-    def day(cls, business_day_id: uuid.UUID) -> ReportScope:
+    def day(cls, business_day_id: BusinessDayId) -> ReportScope:
         return cls(business_day_id=business_day_id)
 
     @classmethod
-    def shift(cls, shift_id: uuid.UUID) -> ReportScope:
+    def shift(cls, shift_id: ShiftId) -> ReportScope:
         return cls(shift_id=shift_id)
 
 

@@ -24,6 +24,7 @@ import itertools
 from dataclasses import dataclass, field
 
 from pos.catalogue.domain.products import MILLI, Product, amount_for_quantity
+from pos.ids import CartLineId
 from pos.money import percent_of
 from pos.sale.domain.vat import split_vat_inclusive
 
@@ -60,7 +61,7 @@ class Discount:
 class CartLine:
     """One line of the cart; ``label_price_satang`` is set for price-embedded scale labels."""
 
-    line_id: int
+    line_id: CartLineId
     product: Product
     quantity_milli: int
     unit_price_satang: int
@@ -84,7 +85,7 @@ class CartLine:
 
 @dataclass(frozen=True)
 class LineTotal:
-    line_id: int
+    line_id: CartLineId
     gross_satang: int
     line_discount_satang: int
     order_discount_satang: int
@@ -161,7 +162,9 @@ class Cart:
         return line
 
     def _append(self, product: Product, quantity_milli: int) -> CartLine:
-        line = CartLine(next(self._line_ids), product, quantity_milli, product.unit_price_satang)
+        line = CartLine(
+            CartLineId(next(self._line_ids)), product, quantity_milli, product.unit_price_satang
+        )
         self.lines.append(line)
         return line
 
@@ -174,13 +177,13 @@ class Cart:
         self._line_ids = itertools.count(top + 1)
 
     # --- changing lines -------------------------------------------------------------------
-    def line(self, line_id: int) -> CartLine:
+    def line(self, line_id: CartLineId) -> CartLine:
         for line in self.lines:
             if line.line_id == line_id:
                 return line
         raise CartError(f"there is no line {line_id} in the cart")
 
-    def set_quantity(self, line_id: int, quantity_milli: int) -> None:
+    def set_quantity(self, line_id: CartLineId, quantity_milli: int) -> None:
         line = self.line(line_id)
         if line.label_price_satang is not None:
             raise CartError("a scale label's quantity is fixed by its price")
@@ -188,7 +191,7 @@ class Cart:
         line.quantity_milli = quantity_milli
         self._check_line_discount(line, line.discount)
 
-    def change_quantity(self, line_id: int, delta_milli: int) -> None:
+    def change_quantity(self, line_id: CartLineId, delta_milli: int) -> None:
         """Plus or minus; going to zero removes the line."""
         line = self.line(line_id)
         if line.quantity_milli + delta_milli <= 0:
@@ -196,10 +199,10 @@ class Cart:
         else:
             self.set_quantity(line_id, line.quantity_milli + delta_milli)
 
-    def remove(self, line_id: int) -> None:
+    def remove(self, line_id: CartLineId) -> None:
         self.lines.remove(self.line(line_id))
 
-    def set_line_discount(self, line_id: int, discount: Discount | None) -> None:
+    def set_line_discount(self, line_id: CartLineId, discount: Discount | None) -> None:
         line = self.line(line_id)
         self._check_line_discount(line, discount)
         line.discount = discount

@@ -23,6 +23,7 @@ import uuid
 from dataclasses import dataclass
 
 from pos.clock import THAI_TIME
+from pos.ids import SaleId, TerminalId, UserId
 from pos.sale.domain.cart import Cart, CartTotals, SellerVat
 from pos.sale.domain.payment import AllocatedShare, PaymentPlan
 from pos.sale.domain.tenders import SettledTender, TenderKind
@@ -85,11 +86,11 @@ class TaxInvoice:
 
     invoice_id: uuid.UUID
     number: str
-    terminal_id: str
+    terminal_id: TerminalId
     serial: int
-    sale_id: uuid.UUID
+    sale_id: SaleId
     issued_at: dt.datetime
-    issued_by_user_id: int
+    issued_by_user_id: UserId
     buyer: BuyerDetails
     replaces_abbreviated: bool
     replaces_number: str | None = None
@@ -129,13 +130,13 @@ class SaleLine:
 class Sale:
     """A completed sale.  ``total + cash_rounding`` is what the customer paid."""
 
-    sale_id: uuid.UUID
-    terminal_id: str
+    sale_id: SaleId
+    terminal_id: TerminalId
     receipt_serial: int
     receipt_number: str
     sold_at: dt.datetime
-    cashier_id: int
-    approved_by_user_id: int | None
+    cashier_id: UserId
+    approved_by_user_id: UserId | None
     vat_rate_basis_points: int
     subtotal_satang: int
     line_discounts_satang: int
@@ -194,14 +195,14 @@ class Sale:
 
 def build_sale(
     *,
-    sale_id: uuid.UUID,
+    sale_id: SaleId,
     cart: Cart,
     totals: CartTotals,
     plan: PaymentPlan,
-    receipt: tuple[str, int, str],
+    receipt: tuple[TerminalId, int, str],
     sold_at: dt.datetime,
-    cashier_id: int,
-    approved_by_user_id: int | None,
+    cashier_id: UserId,
+    approved_by_user_id: UserId | None,
     vat_rate_basis_points: int,
     stamp: ShiftStamp | None = None,
 ) -> Sale:

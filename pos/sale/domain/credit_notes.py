@@ -33,6 +33,7 @@ from dataclasses import dataclass
 
 from pos.catalogue.domain.products import MILLI, format_quantity
 from pos.clock import THAI_TIME
+from pos.ids import CreditNoteId, SaleId, TerminalId, UserId
 from pos.money import CashRounding, div_round_half_up, round_cash
 from pos.sale.domain.cart import SellerVat, allocate_proportionally
 from pos.sale.domain.completed_sale import Sale, SaleLine
@@ -107,16 +108,16 @@ class ReturnDraft:
 class CreditNote:
     """A committed credit note.  Customers get ``refunded_to_customer_satang`` back."""
 
-    credit_note_id: uuid.UUID
+    credit_note_id: CreditNoteId
     number: str
-    terminal_id: str
+    terminal_id: TerminalId
     serial: int
     kind: CreditNoteKind
-    sale_id: uuid.UUID
+    sale_id: SaleId
     sale_receipt_number: str
     issued_at: dt.datetime
-    cashier_id: int
-    approved_by_user_id: int
+    cashier_id: UserId
+    approved_by_user_id: UserId
     reason: str
     draft: ReturnDraft
     stamp: ShiftStamp | None = None  # the shift that paid it out (None: stored before shifts)

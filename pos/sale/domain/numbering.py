@@ -23,6 +23,8 @@ from __future__ import annotations
 import enum
 import re
 
+from pos.ids import TerminalId
+
 SERIAL_DIGITS = 8
 _TERMINAL = re.compile(r"^[A-Z0-9]{1,16}$")
 _RECEIPT = re.compile(r"^(?P<terminal>[A-Z0-9]{1,16})-(?P<serial>\d{1,8})$")
@@ -42,16 +44,16 @@ class DocumentKind(enum.StrEnum):
         return {"receipt": "", "credit_note": "CN-", "tax_invoice": "TI-"}[self.value]
 
 
-def check_terminal_id(terminal_id: str) -> str:
+def check_terminal_id(terminal_id: str) -> TerminalId:
     if not _TERMINAL.match(terminal_id):
         raise NumberingError(
             f"terminal ID {terminal_id!r} must be 1-16 capital letters or digits"
             " (it prefixes every receipt number and goes into the receipt barcode)"
         )
-    return terminal_id
+    return TerminalId(terminal_id)
 
 
-def counter_name(kind: DocumentKind, terminal_id: str) -> str:
+def counter_name(kind: DocumentKind, terminal_id: TerminalId) -> str:
     return f"{kind.value}:{check_terminal_id(terminal_id)}"
 
 
@@ -61,7 +63,7 @@ def document_number(kind: DocumentKind, terminal_id: str, serial: int) -> str:
     return f"{check_terminal_id(terminal_id)}-{kind.infix}{serial:0{SERIAL_DIGITS}d}"
 
 
-def receipt_number_from_text(text: str, terminal_id: str) -> str | None:
+def receipt_number_from_text(text: str, terminal_id: TerminalId) -> str | None:
     """The receipt number in a scan or in what the cashier typed, or ``None`` if there is none.
 
     Accepts ``POS01-00000042`` (any case, spaces around), ``POS01-42`` and,

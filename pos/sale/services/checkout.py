@@ -8,7 +8,7 @@ What the payment dialog calls, in order:
 2. :func:`pos.sale.domain.tenders.progress` (pure) after each tender the cashier adds:
    what is still due, the change; it raises :class:`pos.sale.domain.tenders.PaymentError`
    with a message for the cashier on a tender that cannot be taken.
-3. :func:`complete_sale` when the payment is complete.  It checks everything
+3. :func:`commit_sale` when the payment is complete.  It checks everything
    again (:func:`pos.sale.domain.payment.plan_payment`), checks approvals, takes the next
    receipt number of this terminal and stores the sale — lines as snapshots,
    tenders with scheme shares, VAT per seller, cash rounding, change, the
@@ -35,12 +35,12 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from pos.audit import AuditAction, AuditEvent
 from pos.clock import THAI_TIME, Clock
+from pos.ids import SaleId, UserId
 from pos.money import CashRounding, format_baht, percent_of, round_cash
 from pos.printing.services.print_jobs import queue_document
 from pos.sale.domain.cart import Cart, CartTotals
@@ -68,11 +68,11 @@ class ApprovalRequiredError(CheckoutError):
 class CheckoutRequest:
     """Everything checkout needs; ``sale_id`` makes a retried call return the same sale."""
 
-    sale_id: uuid.UUID
+    sale_id: SaleId
     cart: Cart
     tenders: Sequence[Tender]
-    cashier_id: int
-    approved_by_user_id: int | None = None
+    cashier_id: UserId
+    approved_by_user_id: UserId | None = None
     buyer: BuyerDetails | None = None
     # False when the till already audited each discount as it was given (with its approver)
     audit_discounts: bool = True
@@ -116,7 +116,7 @@ def quote(uow_factory: Callable[[], UnitOfWork], clock: Clock, cart: Cart) -> Pa
     )
 
 
-def complete_sale(
+def commit_sale(
     uow_factory: Callable[[], UnitOfWork], clock: Clock, request: CheckoutRequest
 ) -> Sale:
     """Store the sale for a paid cart and return it (see the module's docstring).
@@ -139,7 +139,7 @@ SALE_DOCUMENT = "sale"  # the print job of a sale's receipt; its reference is th
 def record_sale(
     uow: UnitOfWork, clock: Clock, request: CheckoutRequest, *, print_receipt: bool = False
 ) -> Sale:
-    """:func:`complete_sale` inside the caller's unit of work; the caller commits.
+    """:func:`commit_sale` inside the caller's unit of work; the caller commits.
 
     With ``print_receipt`` the receipt's print job is queued in the same
     transaction (the drawer opens with it when cash was taken).  A retried

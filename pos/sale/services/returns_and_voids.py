@@ -29,6 +29,7 @@ from dataclasses import dataclass
 
 from pos.audit import AuditAction, AuditEvent
 from pos.clock import THAI_TIME, Clock
+from pos.ids import CreditNoteId, SaleId, UserId
 from pos.printing.services.print_jobs import queue_document
 from pos.sale.domain.completed_sale import Sale
 from pos.sale.domain.credit_notes import (
@@ -61,7 +62,7 @@ class ApprovalRefusedError(ValueError):
 class ManagerApproval:
     """A manager's approval as typed at the till: who, and their PIN (checked, never stored)."""
 
-    manager_id: int
+    manager_id: UserId
     pin: str
 
 
@@ -86,10 +87,10 @@ class SaleHistory:
 class ReturnRequest:
     """Lines to take back: ``quantities`` maps sale line ids to thousandths."""
 
-    credit_note_id: uuid.UUID
-    sale_id: uuid.UUID
+    credit_note_id: CreditNoteId
+    sale_id: SaleId
     quantities: Mapping[uuid.UUID, int]
-    cashier_id: int
+    cashier_id: UserId
     reason: str
     refund_in_cash: bool = False  # card/PromptPay/scheme buyer shares back in cash instead
     print_note: bool = False  # queue the credit note's print job with it (the till does)
@@ -153,9 +154,9 @@ def void_sale(
     uow_factory: Callable[[], UnitOfWork],
     clock: Clock,
     *,
-    credit_note_id: uuid.UUID,
-    sale_id: uuid.UUID,
-    cashier_id: int,
+    credit_note_id: CreditNoteId,
+    sale_id: SaleId,
+    cashier_id: UserId,
     reason: str,
     approval: ManagerApproval,
     print_note: bool = False,
@@ -261,7 +262,7 @@ def _check_void(
         raise ReturnError("a void reverses every tender as it was paid")
 
 
-def _id(user: User) -> int:
+def _id(user: User) -> UserId:
     assert user.user_id is not None, "a stored user has an id"
     return user.user_id
 
@@ -296,7 +297,7 @@ def open_drawer_without_sale(
     uow_factory: Callable[[], UnitOfWork],
     clock: Clock,
     *,
-    user_id: int,
+    user_id: UserId,
     reason: str,
     approval: ManagerApproval | None = None,
 ) -> AuditEvent:

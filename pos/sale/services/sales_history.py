@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from pos.clock import Clock
+from pos.ids import TerminalId
 from pos.money import format_baht
 from pos.printing.domain.print_queue import JobState, PrintJob
 from pos.printing.services.print_jobs import (
@@ -100,7 +101,7 @@ def trading_date(uow_factory: Callable[[], UnitOfWork], clock: Clock) -> dt.date
 
 
 def find_document(
-    uow_factory: Callable[[], UnitOfWork], text: str, terminal_id: str
+    uow_factory: Callable[[], UnitOfWork], text: str, terminal_id: TerminalId
 ) -> HistoryRow | None:
     """The document whose number was typed or scanned (any day), or ``None``."""
     wanted = document_for_number(text, terminal_id)

@@ -23,6 +23,7 @@ import uuid
 from collections.abc import Callable
 
 from pos.clock import Clock
+from pos.ids import SaleId, UserId
 from pos.printing.services.print_jobs import queue_document
 from pos.sale.domain.completed_sale import BuyerDetails, Sale, TaxInvoice
 from pos.sale.domain.numbering import DocumentKind, counter_name, document_number
@@ -39,9 +40,9 @@ def issue_tax_invoice(
     uow_factory: Callable[[], UnitOfWork],
     clock: Clock,
     *,
-    sale_id: uuid.UUID,
+    sale_id: SaleId,
     buyer: BuyerDetails,
-    user_id: int,
+    user_id: UserId,
     reason: str | None = None,
     print_invoice: bool = False,
 ) -> TaxInvoice:
@@ -61,7 +62,7 @@ def add_tax_invoice(
     uow: UnitOfWork,
     sale: Sale,
     buyer: BuyerDetails,
-    user_id: int,
+    user_id: UserId,
     moment: dt.datetime,
     *,
     reason: str | None = None,

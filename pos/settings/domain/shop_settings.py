@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from pos.catalogue.domain.barcodes import BarcodeRules
+from pos.ids import TerminalId
 from pos.money import CashRounding
 from pos.printing.domain.printer_settings import PrinterSettings, ReceiptHeader
 from pos.reports.domain.report_settings import CommissionRates, SalesTarget, ShiftRules
@@ -24,12 +25,14 @@ from pos.sale.domain.schemes import SchemeBook
 from pos.sale.domain.vat import DEFAULT_VAT_SCHEDULE, VatSchedule
 from pos.sync.domain.sync_settings import SyncSettings
 
+DEFAULT_TERMINAL_ID = TerminalId("POS01")  # the POS ID the Revenue Department approved (ภ.พ.06)
+
 
 @dataclass(frozen=True)
 class Settings:
     """Everything the counter can be configured with."""
 
-    terminal_id: str = "POS01"  # the POS ID the Revenue Department approved (form ภ.พ.06)
+    terminal_id: TerminalId = DEFAULT_TERMINAL_ID
     cash_rounding: CashRounding = CashRounding.NONE
     vat_schedule: VatSchedule = DEFAULT_VAT_SCHEDULE
     barcode_rules: BarcodeRules = field(default_factory=BarcodeRules)

@@ -31,6 +31,7 @@ import uuid
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from pos.ids import BusinessDayId, CashMovementId, ShiftId, TerminalId, UserId
 from pos.money import MoneyFormatError, format_baht, parse_baht
 from pos.reports.domain.rows import RefundRow, TenderRow
 
@@ -112,14 +113,14 @@ def count_for_amount(amount_satang: int) -> tuple[CashCount, int]:
 class ShiftStamp:
     """The shift and business day a sale or credit note belongs to (set when it is stored)."""
 
-    shift_id: uuid.UUID
-    business_day_id: uuid.UUID
+    shift_id: ShiftId
+    business_day_id: BusinessDayId
     business_date: dt.date
 
 
-def business_day_id_for(first_shift_id: uuid.UUID) -> uuid.UUID:
+def business_day_id_for(first_shift_id: ShiftId) -> BusinessDayId:
     """A business day's UUID, derived from the shift that opened it (a retry finds the same)."""
-    return uuid.uuid5(BUSINESS_DAY_NAMESPACE, str(first_shift_id))
+    return BusinessDayId(uuid.uuid5(BUSINESS_DAY_NAMESPACE, str(first_shift_id)))
 
 
 def business_date_at(moment: dt.datetime, day_starts_at: dt.time) -> dt.date:
@@ -267,14 +268,14 @@ class CashMovementKind(enum.StrEnum):
 class CashMovement:
     """Cash put into or taken out of the drawer without a sale, with its reason."""
 
-    movement_id: uuid.UUID
-    shift_id: uuid.UUID
+    movement_id: CashMovementId
+    shift_id: ShiftId
     kind: CashMovementKind
     amount_satang: int
     reason: str
     at: dt.datetime
-    user_id: int
-    approved_by_user_id: int | None = None
+    user_id: UserId
+    approved_by_user_id: UserId | None = None
 
     @property
     def signed_satang(self) -> int:
@@ -286,10 +287,10 @@ class ShiftClosing:
     """How a shift ended: when, the blind count, the results, who counted and who approved."""
 
     closed_at: dt.datetime
-    counted_by_user_id: int
+    counted_by_user_id: UserId
     cash_count: CashCount
     results: tuple[TenderResult, ...]
-    approved_by_user_id: int | None = None
+    approved_by_user_id: UserId | None = None
     approved_at: dt.datetime | None = None
     note: str = ""
 
@@ -305,13 +306,13 @@ class ShiftClosing:
 class Shift:
     """One cashier's shift on one terminal's drawer."""
 
-    shift_id: uuid.UUID
-    terminal_id: str
+    shift_id: ShiftId
+    terminal_id: TerminalId
     number: int  # per terminal, gap-free: กะที่ 12
-    business_day_id: uuid.UUID
+    business_day_id: BusinessDayId
     business_date: dt.date
     opened_at: dt.datetime
-    opened_by_user_id: int
+    opened_by_user_id: UserId
     float_satang: int
     float_count: CashCount | None = None  # None: the float was entered as an amount
     closing: ShiftClosing | None = None
@@ -336,8 +337,8 @@ class Shift:
 class BusinessDay:
     """The trading between two Z reports on one terminal; closed by its Z report."""
 
-    day_id: uuid.UUID
-    terminal_id: str
+    day_id: BusinessDayId
+    terminal_id: TerminalId
     business_date: dt.date
     opened_at: dt.datetime
     closed_at: dt.datetime | None = None

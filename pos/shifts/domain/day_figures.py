@@ -20,6 +20,7 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
+from pos.ids import BusinessDayId, ShiftId, TerminalId, UserId, ZReportId
 from pos.reports.domain.rows import CreditNoteSummary, SalesSummary
 from pos.shifts.domain.cash_control import CashTakings, TenderResult, TenderTakings
 
@@ -46,7 +47,7 @@ class ShiftLine:
     """One shift of the day: its float, expected and counted amounts, who counted and approved."""
 
     number: int
-    shift_id: uuid.UUID
+    shift_id: ShiftId
     opened_at: dt.datetime
     opened_by: str
     float_satang: int
@@ -66,8 +67,8 @@ class ShiftLine:
 
 @dataclass(frozen=True)
 class DayFigures:
-    terminal_id: str
-    business_day_id: uuid.UUID
+    terminal_id: TerminalId
+    business_day_id: BusinessDayId
     business_date: dt.date
     opened_at: dt.datetime
     sales: SalesSummary
@@ -127,14 +128,14 @@ def canonical_json(data: dict[str, Any]) -> str:
 class ZRecord:
     """A Z report as stored: its number, the day it closed, who closed it, the frozen figures."""
 
-    z_id: uuid.UUID
+    z_id: ZReportId
     number: str  # POS01-Z-00000012
     serial: int
-    terminal_id: str
-    business_day_id: uuid.UUID
+    terminal_id: TerminalId
+    business_day_id: BusinessDayId
     business_date: dt.date
     closed_at: dt.datetime
-    closed_by_user_id: int
+    closed_by_user_id: UserId
     sales_count: int
     net_satang: int
     grand_total_satang: int  # every Z's net of this terminal so far

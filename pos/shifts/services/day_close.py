@@ -21,12 +21,12 @@ committed before (and is in this Z) or refused after (its shift is closed).
 from __future__ import annotations
 
 import datetime as dt
-import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from pos.audit import AuditAction, AuditEvent
 from pos.clock import Clock
+from pos.ids import UserId, ZReportId
 from pos.money import format_baht
 from pos.printing.services.print_jobs import queue_document
 from pos.reports.domain.rows import CreditNoteSummary, ReportScope
@@ -70,7 +70,7 @@ class DayReport:
         return f"Z {self.z.number}" if self.z else "X"
 
 
-def _name(uow: UnitOfWork, user_id: int | None) -> str | None:
+def _name(uow: UnitOfWork, user_id: UserId | None) -> str | None:
     if user_id is None:
         return None
     user = uow.users.by_id(user_id)
@@ -188,7 +188,7 @@ def closing_problems(uow: UnitOfWork, day: BusinessDay, settings: Settings) -> l
 def close_day(
     uow_factory: Callable[[], UnitOfWork],
     clock: Clock,
-    z_id: uuid.UUID,
+    z_id: ZReportId,
     approval: ManagerApproval,
     *,
     print_it: bool = True,
@@ -243,11 +243,11 @@ def close_day(
 
 def _z_record(
     uow: UnitOfWork,
-    z_id: uuid.UUID,
+    z_id: ZReportId,
     day: BusinessDay,
     figures: DayFigures,
     moment: dt.datetime,
-    manager_id: int,
+    manager_id: UserId,
 ) -> ZRecord:
     serial = uow.counters.next_value(f"z_report:{day.terminal_id}")
     last = uow.shifts.last_z_report(day.terminal_id)

@@ -28,12 +28,12 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from pos.audit import AuditAction, AuditEvent
 from pos.clock import Clock
+from pos.ids import CashMovementId, ShiftId, TerminalId, UserId
 from pos.money import format_baht
 from pos.reports.domain.report_settings import ShiftRules
 from pos.reports.domain.rows import ReportScope
@@ -65,27 +65,27 @@ from pos.unit_of_work import UnitOfWork
 class OpenShiftRequest:
     """A new shift; give the float either counted (``float_count``) or as ``float_satang``."""
 
-    shift_id: uuid.UUID
-    user_id: int
+    shift_id: ShiftId
+    user_id: UserId
     float_satang: int | None = None
     float_count: CashCount | None = None
 
 
 @dataclass(frozen=True)
 class CashMovementRequest:
-    movement_id: uuid.UUID
+    movement_id: CashMovementId
     kind: CashMovementKind
     amount_satang: int
     reason: str
-    user_id: int
+    user_id: UserId
 
 
 @dataclass(frozen=True)
 class CloseShiftRequest:
     """The blind count: cash by denomination, and any totals a manager read off a terminal/app."""
 
-    shift_id: uuid.UUID
-    counted_by_user_id: int
+    shift_id: ShiftId
+    counted_by_user_id: UserId
     cash_count: CashCount
     other_counts: Mapping[str, int] = field(default_factory=dict)  # e.g. {"card": 125000}
     note: str = ""
@@ -97,7 +97,7 @@ def current_shift(uow_factory: Callable[[], UnitOfWork]) -> Shift | None:
         return uow.shifts.open_shift(uow.settings.load().terminal_id)
 
 
-def _user(uow: UnitOfWork, user_id: int) -> User:
+def _user(uow: UnitOfWork, user_id: UserId) -> User:
     user = uow.users.by_id(user_id)
     if user is None or not user.active:
         raise ShiftError(f"user {user_id} is not an active user: log in again")
@@ -160,7 +160,7 @@ def open_shift(
         return shift
 
 
-def _refuse_open_shift(uow: UnitOfWork, terminal: str) -> None:
+def _refuse_open_shift(uow: UnitOfWork, terminal: TerminalId) -> None:
     open_one = uow.shifts.open_shift(terminal)
     if open_one is not None:
         who = uow.users.by_id(open_one.opened_by_user_id)
@@ -171,7 +171,7 @@ def _refuse_open_shift(uow: UnitOfWork, terminal: str) -> None:
 
 
 def _day_for_new_shift(
-    uow: UnitOfWork, terminal: str, shift_id: uuid.UUID, moment: dt.datetime, rules: ShiftRules
+    uow: UnitOfWork, terminal: TerminalId, shift_id: ShiftId, moment: dt.datetime, rules: ShiftRules
 ) -> BusinessDay:
     today = business_date_at(moment, rules.day_starts_at)
     day = uow.shifts.open_day(terminal)
@@ -279,7 +279,7 @@ def close_shift(
 
 
 def close_shift_in(
-    uow: UnitOfWork, request: CloseShiftRequest, approved_by: int | None, moment: dt.datetime
+    uow: UnitOfWork, request: CloseShiftRequest, approved_by: UserId | None, moment: dt.datetime
 ) -> Shift:
     """Close a shift inside the caller's transaction (the Z report closes the last one so)."""
     shift = uow.shifts.shift_by_id(request.shift_id)
@@ -334,7 +334,7 @@ def _close_event(shift: Shift, closing: ShiftClosing) -> AuditEvent:
 def approve_shift(
     uow_factory: Callable[[], UnitOfWork],
     clock: Clock,
-    shift_id: uuid.UUID,
+    shift_id: ShiftId,
     approval: ManagerApproval,
 ) -> Shift:
     """A manager approves a closed shift's difference (once); recorded with who and when."""

@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 
 from pos.clock import THAI_TIME, Clock
+from pos.ids import TerminalId
 from pos.shifts.domain.cash_control import BusinessDay, NoOpenShiftError, ShiftStamp
 from pos.unit_of_work import UnitOfWork
 
@@ -30,7 +31,7 @@ def now_in(uow: UnitOfWork, clock: Clock) -> dt.datetime:
     return clock.now()
 
 
-def require_open_shift(uow: UnitOfWork, terminal_id: str) -> ShiftStamp:
+def require_open_shift(uow: UnitOfWork, terminal_id: TerminalId) -> ShiftStamp:
     """The open shift's stamp, inside the caller's transaction; else NoOpenShiftError."""
     shift = uow.shifts.open_stamp(terminal_id)
     if shift is None:

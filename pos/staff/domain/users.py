@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from pos.ids import UserId
+
 
 @dataclass(frozen=True)
 class User:
     """Someone who works the till; ``pin_hash`` is an Argon2id hash, never the PIN."""
 
-    user_id: int | None
+    user_id: UserId | None
     name: str
     role: str  # "cashier" or "manager"
     pin_hash: str

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
+from pos.ids import UserId
 from pos.staff.domain.users import User
 from pos.unit_of_work import CatalogueUnitOfWork
 
@@ -60,7 +61,7 @@ def add_user(
 
 
 def check_pin(
-    uow_factory: Callable[[], CatalogueUnitOfWork], user_id: int, pin: str
+    uow_factory: Callable[[], CatalogueUnitOfWork], user_id: UserId, pin: str
 ) -> User | None:
     """The user if ``pin`` is theirs and they are active, else ``None``."""
     with uow_factory() as uow:

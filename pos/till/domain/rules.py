@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from pos.catalogue.domain.products import MILLI, Product
+from pos.ids import CartLineId, CartUuid, TerminalId, UserId
 from pos.money import MoneyFormatError, parse_baht
 from pos.sale.domain.cart import Cart, CartError, CartLine, Discount, DiscountKind
 
@@ -46,28 +47,28 @@ class CartStatus(enum.StrEnum):
 class SavedLine:
     """One cart line as saved; ``product`` is the snapshot taken when the line was added."""
 
-    line_id: int
+    line_id: CartLineId
     product: Product
     quantity_milli: int
     unit_price_satang: int
     label_price_satang: int | None = None
     discount: Discount | None = None
-    discount_approved_by: int | None = None
+    discount_approved_by: UserId | None = None
 
 
 @dataclass(frozen=True)
 class SavedCart:
     """A cart as saved: the open cart of a terminal, or a held one."""
 
-    cart_uuid: str
-    terminal_id: str
+    cart_uuid: CartUuid
+    terminal_id: TerminalId
     status: CartStatus
-    user_id: int | None
+    user_id: UserId | None
     opened_at: dt.datetime
     revision: int  # bumped by every change; tells a stale copy from the current one
     lines: tuple[SavedLine, ...] = ()
     order_discount: Discount | None = None
-    order_discount_approved_by: int | None = None
+    order_discount_approved_by: UserId | None = None
     held_at: dt.datetime | None = None
     note: str = ""
     changed_at: dt.datetime | None = None  # the last change; the newest open cart wins
@@ -95,8 +96,8 @@ def count_items(lines: Iterable[SavedLine | CartLine]) -> int:
 class Approvals:
     """Who approved the discounts above the limit: by line id, and for the order."""
 
-    lines: dict[int, int]
-    order: int | None = None
+    lines: dict[CartLineId, UserId]
+    order: UserId | None = None
 
 
 def snapshot_lines(cart: Cart, approvals: Approvals) -> tuple[SavedLine, ...]:
@@ -227,7 +228,7 @@ def discounts_over_limit(cart: Cart, approvals: Approvals, limit_basis_points: i
 
 def discount_approver(
     user: User, needed: bool, approver: User | None, limit_basis_points: int
-) -> int | None:
+) -> UserId | None:
     """Who approves a discount: nobody when within the limit, else the manager at the till
     or the manager who gave their PIN; a cashier alone is refused (APPROVAL_NEEDED)."""
     if not needed:
@@ -257,7 +258,7 @@ def check_still_within_limits(
 
 
 def discount_detail(
-    cart_uuid: str, discount: Discount | None, base_satang: int, limit_basis_points: int
+    cart_uuid: CartUuid, discount: Discount | None, base_satang: int, limit_basis_points: int
 ) -> dict[str, Any]:
     """What the audit trail keeps of a discount: kind, value, amount, base and the limit."""
     detail: dict[str, Any] = {

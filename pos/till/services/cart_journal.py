@@ -34,6 +34,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from pos.audit import AuditEvent
+from pos.ids import CartUuid
 from pos.till.domain.rules import SavedCart
 from pos.unit_of_work import UnitOfWork
 
@@ -64,8 +65,8 @@ class CartJournal:
         self.on_error = on_error  # called on the writer thread
         self.on_written = on_written  # called on the writer thread
         self._settle = settle_seconds
-        self._pending: OrderedDict[str, _Pending] = OrderedDict()
-        self._written: dict[str, SavedCart] = {}
+        self._pending: OrderedDict[CartUuid, _Pending] = OrderedDict()
+        self._written: dict[CartUuid, SavedCart] = {}
         self._condition = threading.Condition()
         self._write_lock = threading.Lock()  # held while a transaction is open
         self._busy = False
@@ -82,13 +83,13 @@ class CartJournal:
         """Queue the cart's new state (and the events of the change that made it)."""
         self._queue(snapshot.cart_uuid, snapshot, events)
 
-    def remove(self, cart_uuid: str, events: Sequence[AuditEvent] = ()) -> None:
+    def remove(self, cart_uuid: CartUuid, events: Sequence[AuditEvent] = ()) -> None:
         """Queue the removal of a cart from the store (emptied or cleared)."""
         self._queue(cart_uuid, None, events)
 
     def record(self, events: Sequence[AuditEvent]) -> None:
         """Queue audit events that belong to no cart (log-in, log-out)."""
-        self._queue("", None, events)
+        self._queue(CartUuid(""), None, events)
 
     def known(self, saved: SavedCart) -> None:
         """Tell the journal what the store holds of a cart read back (restored, recalled)."""
@@ -113,7 +114,7 @@ class CartJournal:
         with self._write_lock:
             yield
 
-    def forget(self, cart_uuid: str) -> None:
+    def forget(self, cart_uuid: CartUuid) -> None:
         """The caller removed the cart itself (checkout): nothing of it is known any more."""
         with self._condition:
             self._written.pop(cart_uuid, None)
@@ -134,7 +135,9 @@ class CartJournal:
             self._thread.join(timeout)
 
     # --- the writer -----------------------------------------------------------------------
-    def _queue(self, key: str, snapshot: SavedCart | None, events: Sequence[AuditEvent]) -> None:
+    def _queue(
+        self, key: CartUuid, snapshot: SavedCart | None, events: Sequence[AuditEvent]
+    ) -> None:
         with self._condition:
             pending = self._pending.get(key)
             if pending is None:
@@ -204,7 +207,7 @@ class CartJournal:
             self.on_written(item.snapshot)
         return True
 
-    def _write(self, key: str, item: _Pending, previous: SavedCart | None) -> None:
+    def _write(self, key: CartUuid, item: _Pending, previous: SavedCart | None) -> None:
         with self._uow_factory() as uow:
             if item.snapshot is not None:
                 uow.carts.save(item.snapshot, previous)
@@ -219,7 +222,7 @@ class CartJournal:
             else:
                 self._written.pop(key, None)
 
-    def _requeue(self, key: str, item: _Pending) -> None:
+    def _requeue(self, key: CartUuid, item: _Pending) -> None:
         with self._condition:
             newer = self._pending.pop(key, None)
             if newer is not None:  # a newer state arrived meanwhile: it wins, events in order

@@ -1,10 +1,15 @@
 """Checkout at the till: the sale, the cart's removal and the receipt job in ONE transaction.
 
+:class:`CheckoutHandOver` is the till's part that hands the cart to checkout:
+:meth:`CheckoutHandOver.sale_draft` takes the cart as it is now, and
+:meth:`CheckoutHandOver.record_and_clear_cart` runs a record step (write the
+sale) and removes the cart in one transaction, so a sale is never both
+recorded and still open.
+
 The payment screen calls :func:`quote_draft` when it opens and :func:`pay`
 once the tenders cover the total.  :func:`pay` runs
-:func:`pos.sale.services.checkout.record_sale` as the record step of
-:meth:`pos.till.services.session.TillSession.complete_sale`, so in one durable
-``BEGIN IMMEDIATE … COMMIT``:
+:func:`pos.sale.services.checkout.record_sale` as that record step, so in one
+durable ``BEGIN IMMEDIATE … COMMIT``:
 
 * the sale is stored and numbered (lines, tenders, VAT, buyer's tax invoice);
 * the saved open cart is deleted (a restart cannot bring a paid cart back);
@@ -31,16 +36,84 @@ Two choices tie the till's records to the sale:
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Protocol, TypeVar
 
+from pos.clock import Clock
+from pos.ids import SaleId, UserId
+from pos.sale.domain.cart import CartTotals
 from pos.sale.domain.completed_sale import BuyerDetails, Sale
 from pos.sale.domain.tenders import Tender
 from pos.sale.services.checkout import CheckoutRequest, PaymentQuote, quote, record_sale
-from pos.till.domain.rules import Approvals, cart_from_snapshot
-from pos.till.services.session import SaleDraft, TillSession
+from pos.staff.domain.users import User
+from pos.till.domain.rules import Approvals, SavedCart, TillError, TillProblem, cart_from_snapshot
+from pos.till.services.counter import Counter
+from pos.unit_of_work import UnitOfWork
+
+T = TypeVar("T")
 
 
-def quote_draft(till: TillSession, draft: SaleDraft) -> PaymentQuote:
+@dataclass(frozen=True)
+class SaleDraft:
+    """What a payment step needs: the cart as it is now, its totals, and who is selling."""
+
+    cart: SavedCart
+    totals: CartTotals
+    cashier: User
+    vat_rate_basis_points: int
+
+
+class CheckoutHandOver:
+    """The cart's totals, its draft for payment, and its removal once the sale is recorded."""
+
+    def __init__(self, counter: Counter):
+        self._counter = counter
+
+    def sale_draft(self) -> SaleDraft:
+        counter = self._counter
+        user = counter.require_user()
+        if counter.cart.is_empty:
+            raise TillError(TillProblem.CART_EMPTY, "the cart is empty")
+        rate = counter.vat_rate_basis_points
+        return SaleDraft(counter.snapshot(), counter.cart.totals(rate), user, rate)
+
+    def record_and_clear_cart(
+        self, draft: SaleDraft, record: Callable[[UnitOfWork, SaleDraft], T]
+    ) -> T:
+        """Run ``record`` (write the sale) and remove the cart in ONE transaction, then clear.
+
+        Refused if the cart changed since ``draft`` was taken; if ``record`` raises,
+        nothing is written and the cart stays as it was.
+        """
+        counter = self._counter
+        if (draft.cart.cart_uuid, draft.cart.revision) != (counter.cart_uuid, counter.revision):
+            raise TillError(TillProblem.CART_CHANGED, "the cart changed; take a new draft")
+        with counter.journal.exclusive():
+            with counter.uow_factory() as uow:
+                result = record(uow, draft)
+                uow.carts.delete(draft.cart.cart_uuid)
+                uow.commit()
+            counter.journal.forget(draft.cart.cart_uuid)
+        counter.new_cart()
+        return result
+
+
+class PayingTill(Protocol):
+    """What paying needs of the till (:class:`pos.till.services.session.TillSession`)."""
+
+    @property
+    def clock(self) -> Clock: ...
+
+    @property
+    def read_uow_factory(self) -> Callable[[], UnitOfWork]: ...
+
+    def record_and_clear_cart(
+        self, draft: SaleDraft, record: Callable[[UnitOfWork, SaleDraft], T]
+    ) -> T: ...
+
+
+def quote_draft(till: PayingTill, draft: SaleDraft) -> PaymentQuote:
     """The totals, cash due, PromptPay ID and open schemes for the cart being paid."""
     cart, _ = cart_from_snapshot(draft.cart)
     return quote(till.read_uow_factory, till.clock, cart)
@@ -54,7 +127,7 @@ def checkout_request(
     cashier_id = draft.cashier.user_id
     assert cashier_id is not None, "a logged-in user is a stored user"
     return CheckoutRequest(
-        sale_id=uuid.UUID(draft.cart.cart_uuid),
+        sale_id=SaleId(uuid.UUID(draft.cart.cart_uuid)),
         cart=cart,
         tenders=tuple(tenders),
         cashier_id=cashier_id,
@@ -64,7 +137,7 @@ def checkout_request(
     )
 
 
-def sale_approver(approvals: Approvals) -> int | None:
+def sale_approver(approvals: Approvals) -> UserId | None:
     """The one approver a sale row keeps: the bill discount's, else the first line's."""
     if approvals.order is not None:
         return approvals.order
@@ -72,7 +145,7 @@ def sale_approver(approvals: Approvals) -> int | None:
 
 
 def pay(
-    till: TillSession,
+    till: PayingTill,
     draft: SaleDraft,
     tenders: Sequence[Tender],
     buyer: BuyerDetails | None = None,
@@ -84,6 +157,6 @@ def pay(
     or :class:`pos.till.domain.rules.TillError` (the cart changed since the draft was taken).
     """
     request = checkout_request(draft, tenders, buyer)
-    return till.complete_sale(
+    return till.record_and_clear_cart(
         draft, lambda uow, _: record_sale(uow, till.clock, request, print_receipt=True)
     )

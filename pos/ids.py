@@ -1,0 +1,52 @@
+"""The ids that travel between the layers, each its own type so one cannot stand in for another.
+
+They are :func:`typing.NewType`\\ s (as Anki does): at run time a ``UserId`` is
+the plain ``int`` and a ``SaleId`` the plain :class:`uuid.UUID`, so rows,
+JSON and the wire need no conversion; mypy refuses a shift's id where a
+business day's is wanted, or a typed-in number where a user's id is.  Wrap a
+raw value where it enters (a row read by hand, a command-line argument, a
+field of a form): ``UserId(int(text))``.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import NewType
+
+# --- people and places ----------------------------------------------------------------------
+UserId = NewType("UserId", int)
+"""A member of staff (``users.user_id``): who sold, approved, counted, closed."""
+
+TerminalId = NewType("TerminalId", str)
+"""The counter's own code (``Settings.terminal_id``, e.g. ``"POS01"``), printed and synced."""
+
+# --- the till -------------------------------------------------------------------------------
+CartUuid = NewType("CartUuid", str)
+"""A cart on the counter or held; a paid cart's uuid becomes its sale's :data:`SaleId`."""
+
+CartLineId = NewType("CartLineId", int)
+"""A line of the cart on the counter, numbered from 1 within its cart."""
+
+# --- sales and returns ----------------------------------------------------------------------
+SaleId = NewType("SaleId", uuid.UUID)
+"""A completed sale (made by the till: the cart's uuid), the key a retried payment finds."""
+
+CreditNoteId = NewType("CreditNoteId", uuid.UUID)
+"""A return or a void: the credit note against a sale."""
+
+# --- shifts and days ------------------------------------------------------------------------
+ShiftId = NewType("ShiftId", uuid.UUID)
+"""One cashier's shift on one terminal, from the float to the blind count."""
+
+BusinessDayId = NewType("BusinessDayId", uuid.UUID)
+"""A trading day of a terminal, opened by its first shift and closed by its Z report."""
+
+ZReportId = NewType("ZReportId", uuid.UUID)
+"""The Z report that closed a business day."""
+
+CashMovementId = NewType("CashMovementId", uuid.UUID)
+"""Cash paid into or out of the drawer during a shift."""
+
+# --- printing -------------------------------------------------------------------------------
+PrintJobId = NewType("PrintJobId", int)
+"""A document queued for the printer (``print_job.job_id``)."""
