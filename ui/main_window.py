@@ -81,7 +81,7 @@ class CounterWindow(QMainWindow):
         self.kick_drawer: Callable[[], None] | None = None  # opens the cash drawer (no sale)
         self.till = till
         self.sound = sound or ErrorSound()
-        self.bridge = _ThreadBridge(self)
+        self._bridge = _ThreadBridge(self)
         self.restored: SavedCart | None = till.restore()
         self.login = LoginScreen(till)
         self.sale = SaleScreen(till, self.sound)
@@ -131,10 +131,10 @@ class CounterWindow(QMainWindow):
             till, self, enabled=till.settings.customer_display
         )
         self.sale.cartChanged.connect(self.customer_display.refresh)
-        self.bridge.codeScanned.connect(self.serial_code)
-        self.bridge.scannerStatus.connect(self._scanner_status)
-        self.bridge.journalFailed.connect(lambda _: self.sale.show_warning(journal_error_text()))
-        till.journal.on_error = lambda error: self.bridge.journalFailed.emit(str(error))
+        self._bridge.codeScanned.connect(self.serial_code)
+        self._bridge.scannerStatus.connect(self._scanner_status)
+        self._bridge.journalFailed.connect(lambda _: self.sale.show_warning(journal_error_text()))
+        till.journal.on_error = lambda error: self._bridge.journalFailed.emit(str(error))
         self.checkout = CheckoutFlow(self)
         self.serial_scanner: SerialScanner | None = None
         self._clock = QTimer(self, interval=CLOCK_REFRESH_MS, timeout=self._tick)
@@ -181,8 +181,8 @@ class CounterWindow(QMainWindow):
             self.serial_scanner = SerialScanner(
                 port,
                 self.till.settings.scanner_serial_baudrate,
-                self.bridge.codeScanned.emit,
-                self.bridge.scannerStatus.emit,
+                self._bridge.codeScanned.emit,
+                self._bridge.scannerStatus.emit,
             )
             self.serial_scanner.start()
 
