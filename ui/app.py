@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import sys
-import threading
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -16,6 +15,8 @@ from pos.bootstrap import AppContext, open_context, open_till
 from pos.store.database import StoreError
 from pos.till.services.session import TillSession
 from receipts.qt_runtime import ensure_qt
+from ui import background
+from ui.background import BackgroundTask, run_in_background
 from ui.fonts import install_fonts
 from ui.i18n import THAI, set_language
 from ui.main_window import CounterWindow
@@ -55,9 +56,10 @@ class Counter:
     printing: PrintStarter | None = None
 
     def close(self) -> None:
-        self.window.close()  # writes what the journal still holds
+        self.window.close()  # writes what the journal still holds; a sync stops at its next wait
         if self.printing is not None:
             self.printing.stop()  # a receipt being sent is finished; waiting ones stay queued
+        background.shutdown()  # work in flight ends its transaction before the store closes
         self.context.close()
 
 
@@ -76,25 +78,32 @@ class PrintStarter(QObject):
         super().__init__(window)
         self._context = context
         self.service: PrintService | None = None
-        self._thread: threading.Thread | None = None
+        self._task: BackgroundTask[PrintService] | None = None
         if window.back_office is not None:
             self.started.connect(window.back_office.attach)
         ensure_qt()  # fonts for the worker's rendering: registered here, on the GUI thread
         QTimer.singleShot(delay_ms, self, self._begin)
 
     def _begin(self) -> None:
-        self._thread = threading.Thread(target=self._start, name="print-start", daemon=True)
-        self._thread.start()
+        context = self._context
 
-    def _start(self) -> None:
-        from receipts.print_service import start_printing
+        def start() -> PrintService:
+            from receipts.print_service import start_printing
 
-        self.service = start_printing(self._context)
-        self.started.emit(self.service)
+            return start_printing(context)
+
+        self._task = run_in_background(self, start, self._started, name="print-start")
+
+    def _started(self, service: PrintService) -> None:
+        self.service = service
+        self.started.emit(service)
 
     def stop(self) -> None:
-        if self._thread is not None:
-            self._thread.join(timeout=10)
+        task = self._task
+        if task is not None:
+            if task.wait(timeout=10) and self.service is None:
+                self.service = task.result()  # started, but the event loop has ended
+            task.abandon()  # a service being stopped is attached to nothing
         if self.service is not None:
             self.service.stop()
 

@@ -21,10 +21,10 @@ The job itself is already durable in the store by then.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QStackedWidget, QWidget
 
 from pos.sale.domain.completed_sale import Sale
 from pos.sale.domain.numbering import receipt_number_from_text
@@ -34,11 +34,13 @@ from pos.shifts.services.shift_lifecycle import current_shift
 from ui.payment_screen import PaymentScreen
 from ui.payment_texts import no_shift_text
 from ui.returns_screen import ReturnsScreen
-from ui.sale_menu import CounterMenu
+from ui.sale_menu import CounterMenu, MenuHost
 from ui.sale_screen import PaymentRequest
 
 if TYPE_CHECKING:
-    from ui.main_window import CounterWindow
+    from ui.customer_display import CustomerDisplayController
+    from ui.scan_router import ScanRouter
+    from ui.sound import ErrorSound
 
 
 def is_receipt_char(character: str) -> bool:
@@ -46,11 +48,28 @@ def is_receipt_char(character: str) -> bool:
     return character.isascii() and (character.isalnum() or character == "-")
 
 
+class CheckoutHost(MenuHost, Protocol):
+    """What the flow uses of the counter window: the menu's part, the pages and the seams."""
+
+    @property
+    def sound(self) -> ErrorSound: ...
+    @property
+    def customer_display(self) -> CustomerDisplayController: ...
+    @property
+    def pages(self) -> QStackedWidget: ...
+    @property
+    def scan_pages(self) -> set[QWidget]: ...
+    @property
+    def router(self) -> ScanRouter: ...
+    def show_page(self, page: QWidget) -> None: ...
+    def document_queued(self, kind: str, reference: str) -> None: ...
+
+
 class CheckoutFlow(QObject):
     """The payment and return screens in the counter window."""
 
-    def __init__(self, window: CounterWindow):
-        super().__init__(window)
+    def __init__(self, window: CheckoutHost):
+        super().__init__(window.window())
         self.window = window
         self._payment: PaymentScreen | None = None  # built when first needed: a faster start
         self._returns: ReturnsScreen | None = None

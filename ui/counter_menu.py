@@ -20,10 +20,11 @@ the keyboard to it (:meth:`ui.main_window.CounterWindow.sale_active`).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QDialog, QMenu, QPushButton
+from PySide6.QtWidgets import QDialog, QMenu, QPushButton, QWidget
 
 from pos.bootstrap import AppContext
 from pos.ids import UserId
@@ -32,11 +33,32 @@ from ui.print_status import PrintStatusBridge, PrintStatusLine, needs_attention
 from ui.widgets import named
 
 if TYPE_CHECKING:  # imported when used: python-escpos and reportlab are 0.4 s of start-up
+    from pos.till.services.session import TillSession
     from receipts.print_service import PrintService
-    from ui.main_window import CounterWindow
+    from ui.checkout_flow import CheckoutFlow
+    from ui.login_screen import LoginScreen
     from ui.printer_settings_dialog import PrinterSettingsDialog
     from ui.receipt_header_dialog import ReceiptHeaderDialog
+    from ui.sale_screen import SaleScreen
     from ui.sales_history import SalesHistoryDialog
+
+
+class BackOfficeHost(Protocol):
+    """What the menu and the print status use of the counter window."""
+
+    kick_drawer: Callable[[], object] | None  # set here once the print service runs
+
+    @property
+    def till(self) -> TillSession: ...
+    @property
+    def sale(self) -> SaleScreen: ...
+    @property
+    def login(self) -> LoginScreen: ...
+    @property
+    def checkout(self) -> CheckoutFlow: ...  # its shift actions open the manager's screen
+    def sale_active(self) -> bool: ...
+    def window(self) -> QWidget: ...  # the window itself (QWidget.window()): owns the dialogs
+    def activateWindow(self) -> None: ...  # noqa: N802 (Qt's name)
 
 
 class BackOffice(QObject):
@@ -44,8 +66,8 @@ class BackOffice(QObject):
 
     drawer_failed = Signal(str)  # from the drawer-kick thread: why the drawer did not open
 
-    def __init__(self, window: CounterWindow, context: AppContext):
-        super().__init__(window)
+    def __init__(self, window: BackOfficeHost, context: AppContext):
+        super().__init__(window.window())
         self.window, self.context = window, context
         self.printing: PrintService | None = None
         self.status_line = PrintStatusLine(self.print_now, self.acknowledge, self._tell_cashier)
@@ -132,7 +154,7 @@ class BackOffice(QObject):
     def open_history(self) -> SalesHistoryDialog:
         from ui.sales_history import SalesHistoryDialog
 
-        dialog = SalesHistoryDialog(self.context, self._user_id(), self.window)
+        dialog = SalesHistoryDialog(self.context, self._user_id(), self.window.window())
         self._opened(dialog)
         dialog.open()
         return dialog
@@ -140,7 +162,7 @@ class BackOffice(QObject):
     def open_printer_settings(self) -> PrinterSettingsDialog:
         from ui.printer_settings_dialog import PrinterSettingsDialog
 
-        dialog = PrinterSettingsDialog(self.context, self.window, user_id=self._user_id())
+        dialog = PrinterSettingsDialog(self.context, self.window.window(), user_id=self._user_id())
         self._opened(dialog)
         dialog.settings_saved.connect(lambda _: self.context.wake_printer())
         dialog.open()
@@ -153,7 +175,7 @@ class BackOffice(QObject):
             return None
         from ui.receipt_header_dialog import ReceiptHeaderDialog
 
-        dialog = ReceiptHeaderDialog(self.context, user.user_id, self.window)
+        dialog = ReceiptHeaderDialog(self.context, user.user_id, self.window.window())
         self._opened(dialog)
         dialog.open()
         return dialog

@@ -27,7 +27,8 @@ from pos.thai_dates import thai_date
 from receipts.connections import EscposTransport
 from receipts.day_report_print import day_report_escpos
 from receipts.samples import header_from_settings
-from ui.manager_widgets import BackgroundTask, ManagerPin, big_button, fill_table, new_table
+from ui.background import error_text, run_in_background
+from ui.manager_widgets import ManagerPin, big_button, fill_table, new_table
 from ui.sync_panel import sync_after_z
 from ui.widgets import named
 
@@ -68,9 +69,6 @@ class DayReportView(QDialog):
         fill_table(self.table, ["รายการ", "บาท"], day_rows(report, context))
         self.status = named(QLabel(wordWrap=True), "status")
         self.print_button = big_button("พิมพ์", self.print_report)
-        self._task = BackgroundTask(self)
-        self._task.finished.connect(self.status.setText)
-        self._task.failed.connect(lambda message: self.status.setText(f"พิมพ์ไม่ได้: {message}"))
         layout = QVBoxLayout(self)
         day = thai_date(report.figures.business_date, style="full")
         layout.addWidget(QLabel(f"{title} — วันทำการ {day}"))
@@ -96,7 +94,10 @@ class DayReportView(QDialog):
             return "พิมพ์รายงาน X แล้ว"
 
         self.status.setText("กำลังพิมพ์ …")
-        self._task.start(send)
+        run_in_background(self, send, self.status.setText, self._print_failed, name="print-x")
+
+    def _print_failed(self, error: Exception) -> None:
+        self.status.setText(f"พิมพ์ไม่ได้: {error_text(error)}")
 
 
 class DayCloseDialog(QDialog):
@@ -116,9 +117,6 @@ class DayCloseDialog(QDialog):
         self.status = named(QLabel(wordWrap=True), "status")
         self.figures = new_table("zFigures")
         self.figures.hide()
-        self._task = BackgroundTask(self)
-        self._task.finished.connect(self._closed)
-        self._task.failed.connect(self._failed)
         layout = QVBoxLayout(self)
         for widget in (
             self.problems,
@@ -155,10 +153,16 @@ class DayCloseDialog(QDialog):
         self.close_button.setEnabled(False)
         self.status.setText("กำลังปิดวัน …")
         uow_factory, clock = self._context.uow_factory, self._clock
-        self._task.start(lambda: close_day(uow_factory, clock, ZReportId(uuid.uuid4()), approval))
+        run_in_background(
+            self,
+            lambda: close_day(uow_factory, clock, ZReportId(uuid.uuid4()), approval),
+            self._closed,
+            self._failed,
+            name="close-day",
+        )
 
-    def _failed(self, message: str) -> None:
-        self.status.setText(message)
+    def _failed(self, error: Exception) -> None:
+        self.status.setText(error_text(error))
         self.refresh()
 
     def _closed(self, report: DayReport) -> None:

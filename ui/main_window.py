@@ -81,7 +81,7 @@ class CounterWindow(QMainWindow):
         self.kick_drawer: Callable[[], object] | None = None  # opens the cash drawer (no sale)
         self.till = till
         self.sound = sound or ErrorSound()
-        self.bridge = _ThreadBridge(self)
+        self._bridge = _ThreadBridge(self)
         self.restored: SavedCart | None = till.restore()
         self._make_pages()
         self._build()
@@ -156,10 +156,10 @@ class CounterWindow(QMainWindow):
         self.sale.cartChanged.connect(self.customer_display.refresh)
 
     def _wire_bridge(self) -> None:
-        self.bridge.codeScanned.connect(self.serial_code)
-        self.bridge.scannerStatus.connect(self._scanner_status)
-        self.bridge.journalFailed.connect(lambda _: self.sale.show_warning(journal_error_text()))
-        self.till.journal.on_error = lambda error: self.bridge.journalFailed.emit(str(error))
+        self._bridge.codeScanned.connect(self.serial_code)
+        self._bridge.scannerStatus.connect(self._scanner_status)
+        self._bridge.journalFailed.connect(lambda _: self.sale.show_warning(journal_error_text()))
+        self.till.journal.on_error = lambda error: self._bridge.journalFailed.emit(str(error))
 
     def _build(self) -> None:
         header = named(QWidget(), "header")
@@ -199,8 +199,8 @@ class CounterWindow(QMainWindow):
             self.serial_scanner = SerialScanner(
                 port,
                 self.till.settings.scanner_serial_baudrate,
-                self.bridge.codeScanned.emit,
-                self.bridge.scannerStatus.emit,
+                self._bridge.codeScanned.emit,
+                self._bridge.scannerStatus.emit,
             )
             self.serial_scanner.start()
 

@@ -39,9 +39,9 @@ from pos.reports.services.export import write_csv
 from pos.reports.services.range_reports import ManagerReport, ReportPeriod, manager_report
 from pos.shifts.services.day_close import DayCloseError, DayReport, x_report, z_reports_between
 from pos.thai_dates import thai_date
+from ui.background import BackgroundTask, error_text, run_in_background
 from ui.day_close_dialog import DayCloseDialog, DayReportView
 from ui.manager_widgets import (
-    BackgroundTask,
     BarChart,
     ThaiDateButton,
     big_button,
@@ -80,12 +80,7 @@ class ManagerScreen(QMainWindow):
         self.report: ManagerReport | None = None
         self._again = False
         self.z_reports: list[DayReport] = []
-        self._task = BackgroundTask(self)
-        self._task.finished.connect(self._show)
-        self._task.failed.connect(self._failed)
-        self._export = BackgroundTask(self)
-        self._export.finished.connect(lambda text: self.status.setText(str(text)))
-        self._export.failed.connect(self._failed)
+        self._task: BackgroundTask[tuple[ManagerReport, list[DayReport]]] | None = None
         self._build(period)
         self.resize(1180, 820)
         self.refresh()
@@ -196,7 +191,7 @@ class ManagerScreen(QMainWindow):
         except ValueError as error:
             self.status.setText(str(error))
             return
-        if self._task.running:
+        if self._task is not None and self._task.running:
             self._again = True  # made again with the new dates once this one is in
             return
         self.status.setText(f"กำลังสร้างรายงาน {thai_date(period.start)} – {thai_date(period.end)} …")
@@ -206,7 +201,7 @@ class ManagerScreen(QMainWindow):
             report = manager_report(reader, period, clock.now())
             return report, z_reports_between(reader, clock, period.start, period.end)
 
-        self._task.start(work)
+        self._task = run_in_background(self, work, self._show, self._failed, name="reports")
 
     def _show(self, result: tuple[ManagerReport, list[DayReport]]) -> None:
         if self._again:
@@ -237,8 +232,8 @@ class ManagerScreen(QMainWindow):
             f" ณ {report.generated_at:%H:%M:%S}"
         )
 
-    def _failed(self, message: str) -> None:
-        self.status.setText(f"ทำรายงานไม่ได้: {message}")
+    def _failed(self, error: Exception) -> None:
+        self.status.setText(f"ทำรายงานไม่ได้: {error_text(error)}")
         if self._again:
             self._again = False
             self.refresh()
@@ -266,7 +261,7 @@ class ManagerScreen(QMainWindow):
             write_report_pdf(report, path)
             return f"บันทึก PDF แล้ว: {path}"
 
-        self._export.start(work)
+        run_in_background(self, work, self.status.setText, self._failed, name="export")
 
     def export_csv(self, path: Path) -> None:
         report = self.report

@@ -1,8 +1,7 @@
-"""Small widgets of the manager's screens: background work, bar charts, Buddhist-era dates, tables.
+"""Small widgets of the manager's screens: bar charts, Buddhist-era dates, tables.
 
-* :class:`BackgroundTask` runs a function on a thread and hands the result
-  (or the error's message) back on the GUI thread through a queued signal —
-  reports and closing the day never freeze the window.
+Their slow work (reports, closing the day) runs through :mod:`ui.background`.
+
 * :class:`BarChart` paints bars with QPainter (QtCharts is not part of
   PySide6-Essentials): Thai labels, amounts at the bars' ends, the largest
   bar highlighted.
@@ -13,14 +12,12 @@
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import re
-import threading
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QDate, QObject, QRectF, Qt, Signal
+from PySide6.QtCore import QDate, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QCalendarWidget,
@@ -46,35 +43,6 @@ BUTTON_HEIGHT = 48
 _NUMBER = re.compile(r"-?[\d,]+(\.\d+)?%?")
 BAR_COLOUR = QColor(41, 97, 158)
 TOP_COLOUR = QColor(217, 115, 26)
-
-
-class BackgroundTask(QObject):
-    """Run ``work`` on a thread; ``finished(result)`` or ``failed(message)`` on the GUI thread."""
-
-    finished = Signal(object)
-    failed = Signal(str)
-
-    def __init__(self, parent: QObject | None = None):
-        super().__init__(parent)
-        self.running = False
-
-    def start(self, work: Callable[[], Any]) -> None:
-        self.running = True
-        threading.Thread(target=self._run, args=(work,), daemon=True).start()
-
-    def _run(self, work: Callable[[], Any]) -> None:
-        try:
-            result = work()
-        except Exception as error:  # shown to the manager; the window keeps working
-            self._emit(self.failed, str(error) or type(error).__name__)
-        else:
-            self._emit(self.finished, result)
-
-    def _emit(self, signal: Any, value: object) -> None:
-        self.running = False
-        # RuntimeError: the window was closed while this ran, and nobody is left to tell.
-        with contextlib.suppress(RuntimeError):
-            signal.emit(value)
 
 
 def big_button(text: str, slot: Callable[[], Any] | None = None) -> QPushButton:

@@ -7,14 +7,13 @@ Open it from anywhere with the app context::
 ``settings_saved`` is emitted after a save (connect the print worker's
 ``wake`` so waiting receipts are tried on the new printer at once).  Saving is
 audited (``user_id``: who changed it).  The test
-print runs on a worker thread and reports back through a queued signal, so a
-dead printer never freezes the till.
+print runs on a worker thread (:mod:`ui.background`) and reports back on the
+GUI thread, so a dead printer never freezes the till.
 """
 
 from __future__ import annotations
 
 import enum
-import threading
 from collections.abc import Sequence
 
 from PySide6.QtCore import Signal
@@ -47,6 +46,7 @@ from pos.printing.services.receipt_settings import save_printer
 from receipts.connections import EscposTransport, PrinterError
 from receipts.escpos_output import document_to_escpos
 from receipts.samples import header_from_settings, test_print_document
+from ui.background import report_unhandled, run_in_background
 
 CONNECTIONS = [
     (ConnectionKind.NONE, "ยังไม่ใช้เครื่องพิมพ์"),
@@ -62,7 +62,6 @@ BUTTON_HEIGHT = 48
 
 class PrinterSettingsDialog(QDialog):
     settings_saved = Signal(object)  # the PrinterSettings saved
-    _test_finished = Signal(bool, str)  # from the test-print thread
 
     def __init__(
         self,
@@ -79,7 +78,6 @@ class PrinterSettingsDialog(QDialog):
         self.setMinimumWidth(520)
         self._build()
         self._show(self._stored())
-        self._test_finished.connect(self._on_test_finished)
 
     # --- widgets --------------------------------------------------------------------------
     def _build(self) -> None:
@@ -224,15 +222,19 @@ class PrinterSettingsDialog(QDialog):
         data = document_to_escpos(document, printer)  # drawn here: Qt fonts on this thread
         self.test_button.setEnabled(False)
         self.status.setText(f"กำลังพิมพ์ทดสอบที่ {printer.describe()} …")
-        threading.Thread(target=self._send, args=(printer, data), daemon=True).start()
+        run_in_background(
+            self,
+            lambda: EscposTransport(printer).send_job(data),
+            lambda _: self._on_test_finished(True, f"พิมพ์ทดสอบสำเร็จ ({len(data):,} ไบต์)"),
+            self._test_failed,
+            name="test-print",
+        )
 
-    def _send(self, printer: PrinterSettings, data: bytes) -> None:
-        try:
-            EscposTransport(printer).send_job(data)
-        except PrinterError as error:
-            self._test_finished.emit(False, str(error))
-        else:
-            self._test_finished.emit(True, f"พิมพ์ทดสอบสำเร็จ ({len(data):,} ไบต์)")
+    def _test_failed(self, error: Exception) -> None:
+        if not isinstance(error, PrinterError):
+            report_unhandled(error)  # a bug, not the printer: reported as before, not shown
+            return
+        self._on_test_finished(False, str(error))
 
     def _on_test_finished(self, ok: bool, message: str) -> None:
         self.test_button.setEnabled(True)

@@ -18,7 +18,7 @@ only then asks the printer side to kick the drawer (``window.kick_drawer``).
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
@@ -30,12 +30,11 @@ from pos.sale.services.returns_and_voids import (
 )
 from pos.staff.domain.users import User
 from ui.manager_approval import ask_manager_approval
-from ui.shift_actions import SHIFT_KEYS, ShiftActions
+from ui.shift_actions import SHIFT_KEYS, ShiftActions, ShiftHost
 from ui.widgets import ActionButton, bind_shortcut, named
 
 if TYPE_CHECKING:
     from ui.checkout_flow import CheckoutFlow
-    from ui.main_window import CounterWindow
 
 MENU_KEY = "F11"
 
@@ -92,11 +91,18 @@ class MenuPanel(QWidget):
         super().changeEvent(event)
 
 
+class MenuHost(ShiftHost, Protocol):
+    """What the menu uses of the counter window: the shift actions' part and the drawer."""
+
+    @property
+    def kick_drawer(self) -> Callable[[], object] | None: ...
+
+
 class CounterMenu(QObject):
     """The menu panel on the sale screen, its keys, and the "no sale" questions."""
 
-    def __init__(self, window: CounterWindow, flow: CheckoutFlow):
-        super().__init__(window)
+    def __init__(self, window: MenuHost, flow: CheckoutFlow):
+        super().__init__(window.window())
         self.window, self.flow = window, flow
         self.shifts = ShiftActions(window)
         sale = window.sale

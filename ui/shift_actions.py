@@ -22,10 +22,10 @@ them) and give it back to the scan field.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QDialog, QLabel
+from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
 
 from pos.bootstrap import AppContext
 from pos.clock import THAI_TIME
@@ -34,8 +34,10 @@ from pos.shifts.services.shift_lifecycle import current_shift
 from ui.widgets import named
 
 if TYPE_CHECKING:
-    from ui.main_window import CounterWindow
+    from pos.till.services.session import TillSession
+    from ui.login_screen import LoginScreen
     from ui.manager_screen import ManagerScreen
+    from ui.sale_screen import SaleScreen
 
 _STATUS = "font-size: 10pt;"
 SHIFT_KEYS = {
@@ -47,11 +49,28 @@ SHIFT_KEYS = {
 }
 
 
+class ShiftHost(Protocol):
+    """What the shift actions use of the counter window (:class:`ui.main_window.CounterWindow`)."""
+
+    @property
+    def till(self) -> TillSession: ...
+    @property
+    def context(self) -> AppContext | None: ...
+    @property
+    def sale(self) -> SaleScreen: ...
+    @property
+    def login(self) -> LoginScreen: ...
+    @property
+    def header_status_column(self) -> QVBoxLayout: ...
+    def window(self) -> QWidget: ...  # the window itself (QWidget.window()): owns the dialogs
+    def activateWindow(self) -> None: ...  # noqa: N802 (Qt's name)
+
+
 class ShiftActions(QObject):
     """Opens the shift dialogs for whoever is logged in at the till."""
 
-    def __init__(self, window: CounterWindow):
-        super().__init__(window)
+    def __init__(self, window: ShiftHost):
+        super().__init__(window.window())
         self.window = window
         self.manager_screen: ManagerScreen | None = None
         self.label = named(QLabel(), "shiftLabel")
@@ -117,7 +136,7 @@ class ShiftActions(QObject):
             return None
         from ui.shift_dialogs import ShiftOpenDialog  # the shift screens load when first used
 
-        dialog = ShiftOpenDialog(self.context(), till.user, self.window, clock=till.clock)
+        dialog = ShiftOpenDialog(self.context(), till.user, self.window.window(), clock=till.clock)
         dialog.shift_opened.connect(
             lambda shift: sale.show_info(
                 self.tr("Shift {number} is open. Sell away.").format(number=shift.number)
@@ -132,7 +151,9 @@ class ShiftActions(QObject):
             return None
         from ui.shift_dialogs import CashMovementDialog
 
-        dialog = CashMovementDialog(self.context(), till.user, kind, self.window, clock=till.clock)
+        dialog = CashMovementDialog(
+            self.context(), till.user, kind, self.window.window(), clock=till.clock
+        )
         return self._open(dialog)
 
     def close_shift(self) -> QDialog | None:
@@ -147,7 +168,7 @@ class ShiftActions(QObject):
             return None
         from ui.shift_dialogs import ShiftCloseDialog
 
-        dialog = ShiftCloseDialog(self.context(), till.user, self.window, clock=till.clock)
+        dialog = ShiftCloseDialog(self.context(), till.user, self.window.window(), clock=till.clock)
         return self._open(dialog)
 
     def _needs_shift(self) -> bool:
@@ -171,7 +192,7 @@ class ShiftActions(QObject):
         if self.manager_screen is not None and self.manager_screen.isVisible():
             self.manager_screen.raise_()
             return self.manager_screen
-        screen = ManagerScreen(self.context(), self.window, clock=self.window.till.clock)
+        screen = ManagerScreen(self.context(), self.window.window(), clock=self.window.till.clock)
         # Modal: while the manager reads reports the till's scan router leaves the keyboard alone.
         screen.setWindowModality(Qt.WindowModality.ApplicationModal)
         screen.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

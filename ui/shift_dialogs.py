@@ -62,9 +62,9 @@ from pos.shifts.services.shift_lifecycle import (
     record_cash_movement,
 )
 from pos.staff.domain.users import User
+from ui.background import error_text, run_in_background
 from ui.manager_widgets import (
     BUTTON_HEIGHT,
-    BackgroundTask,
     ManagerPin,
     big_button,
     fill_table,
@@ -250,12 +250,6 @@ class ShiftCloseDialog(QDialog):
         self.shift = current_shift(context.uow_factory)
         self.settings = context.settings()
         self.ask_confirmation: Callable[[str], bool] = self._confirm
-        self._task = BackgroundTask(self)
-        self._task.finished.connect(self._closed)
-        self._task.failed.connect(self._failed)
-        self._approval_task = BackgroundTask(self)
-        self._approval_task.finished.connect(self._approved)
-        self._approval_task.failed.connect(self._failed)
         self.pages = QStackedWidget()
         self.pages.addWidget(self._count_page())
         self.pages.addWidget(self._result_page())
@@ -338,9 +332,12 @@ class ShiftCloseDialog(QDialog):
         self.confirm_button.setEnabled(False)
         self.status.setText("กำลังบันทึก …")
         uow_factory, clock = self._context.uow_factory, self._clock
-        self._task.start(lambda: close_shift(uow_factory, clock, request))
+        run_in_background(
+            self, lambda: close_shift(uow_factory, clock, request), self._closed, self._failed
+        )
 
-    def _failed(self, message: str) -> None:
+    def _failed(self, error: Exception) -> None:
+        message = error_text(error)
         self.confirm_button.setEnabled(True)
         self.approve_button.setEnabled(True)
         self.status.setText(message)
@@ -407,7 +404,12 @@ class ShiftCloseDialog(QDialog):
             return
         self.approve_button.setEnabled(False)
         uow_factory, clock, shift_id = self._context.uow_factory, self._clock, self.shift.shift_id
-        self._approval_task.start(lambda: approve_shift(uow_factory, clock, shift_id, approval))
+        run_in_background(
+            self,
+            lambda: approve_shift(uow_factory, clock, shift_id, approval),
+            self._approved,
+            self._failed,
+        )
 
     def _approved(self, shift: Shift) -> None:
         self.shift = shift

@@ -5,11 +5,12 @@
 time) and how many records wait to be sent; it is refreshed after every run
 and every minute (records wait from the moment a sale is stored).
 
-Every run and every read happens on a worker thread of its own, with its own
-SQLite connections (the store's engine hands each thread its own) and short
-transactions: the till never waits for the network, and a scan during a sync
-goes to the cart as always.  The run is ``pos.bootstrap.sync_now`` — the same
-as ``otop-pos sync``, with its lock, so a cron job and the app never overlap.
+Every run and every read happens on a worker thread of its own
+(:mod:`ui.background`), with its own SQLite connections (the store's engine
+hands each thread its own) and short transactions: the till never waits for
+the network, and a scan during a sync goes to the cart as always.  The run is
+``pos.bootstrap.sync_now`` — the same as ``otop-pos sync``, with its lock, so a
+cron job and the app never overlap.
 Closing the window stops a run at its next back-off wait; nothing is lost
 (the outbox keeps what was not acknowledged).
 
@@ -21,13 +22,12 @@ dialog), and from the label's button.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import threading
 import weakref
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QPushButton
 
 from pos.bootstrap import AppContext, sync_now, sync_units
@@ -36,6 +36,7 @@ from pos.sync.domain.schedule import nightly_done_on, nightly_due
 from pos.sync.services.status import SyncStatus, sync_status
 from pos.sync.services.sync_run import SyncBusyError, SyncNotConfiguredError, SyncReport
 from pos.thai_dates import thai_datetime
+from ui.background import run_in_background
 from ui.widgets import named
 
 CHECK_MS = 30_000  # the nightly time and the waiting count are looked at this often
@@ -90,10 +91,7 @@ def _tooltip(status: SyncStatus, problem: str) -> str:
 
 
 class SyncPanel(QObject):
-    """The sync status button of one counter window, its timer and its worker threads."""
-
-    statusRead = Signal(object)  # SyncStatus, from a worker thread
-    runFinished = Signal(object, str)  # SyncReport | None, problem text
+    """The sync status button of one counter window, its timer and its background tasks."""
 
     def __init__(self, context: AppContext, parent: QObject, *, clock: Clock | None = None):
         super().__init__(parent)
@@ -115,8 +113,6 @@ class SyncPanel(QObject):
         self._nightly_done: dt.date | None = None  # the day the nightly run last started
         self._stop = threading.Event()
         self._checks = 0
-        self.statusRead.connect(self._show)
-        self.runFinished.connect(self._finished)
         self.timer = QTimer(self, interval=CHECK_MS)
         self.timer.timeout.connect(self.check)
         self.timer.start()
@@ -131,15 +127,14 @@ class SyncPanel(QObject):
 
     # --- reading the status (off the GUI thread) ---------------------------------------
     def refresh(self) -> None:
-        threading.Thread(target=self._read, name="sync-status", daemon=True).start()
-
-    def _read(self) -> None:
-        try:
-            status = sync_status(self._reader, rejected_limit=0)
-        except Exception:  # the store closed under us at shutdown: nothing to show
-            return
-        with contextlib.suppress(RuntimeError):  # the window is gone already
-            self.statusRead.emit(status)
+        reader = self._reader
+        run_in_background(
+            self,
+            lambda: sync_status(reader, rejected_limit=0),
+            self._show,
+            lambda _: None,  # the store closed under us at shutdown: nothing to show
+            name="sync-status",
+        )
 
     def _show(self, status: SyncStatus) -> None:
         self.status = status
@@ -174,11 +169,11 @@ class SyncPanel(QObject):
             return False
         self.running = True
         self.label.setText(status_text(self.status, running=True, now=self.clock.now()))
-        thread = threading.Thread(target=self._run, args=(reason,), name="sync", daemon=True)
-        thread.start()
+        run_in_background(self, lambda: self._run(reason), self._finished, name="sync")
         return True
 
-    def _run(self, reason: str) -> None:
+    def _run(self, reason: str) -> tuple[SyncReport | None, str]:
+        """On the worker thread: the run, and what went wrong (never raises: the till goes on)."""
         report, problem = None, ""
         try:
             report = sync_now(self.context, wait=self._stop.wait)
@@ -187,12 +182,11 @@ class SyncPanel(QObject):
             problem = str(error)
         except Exception as error:  # the till must go on; the manager sees why in the tooltip
             problem = f"{reason}: {error}"
-        with contextlib.suppress(RuntimeError):  # the window is gone already
-            self.runFinished.emit(report, problem)
+        return report, problem
 
-    def _finished(self, report: SyncReport | None, problem: str) -> None:
+    def _finished(self, outcome: tuple[SyncReport | None, str]) -> None:
         self.running = False
-        self.last_report, self.problem = report, problem
+        self.last_report, self.problem = outcome
         self.refresh()
 
     def stop(self) -> None:
