@@ -1,7 +1,8 @@
 """Per-kind handling of records: payload validation and typed projections.
 
-The protocol carries any kind in the same envelope; what the head office does
-with a payload is looked up here.  A :class:`KindHandler` has
+The protocol carries any kind in the same envelope (the kinds a counter sends
+are :class:`pos.sync.wire.RecordKind`); what the head office does with a
+payload is looked up here.  A :class:`KindHandler` has
 
 * ``validate(payload)``: raise :class:`PayloadError` (the message names the
   field) to reject the record — it is reported in the acknowledgement and not
@@ -27,8 +28,9 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from hq.sync import IncomingRecord, RecordKind, Rejection, RejectReason
+from hq.sync import IncomingRecord
 from pos.audit import AuditAction
+from pos.sync.wire import RecordKind, Rejection, RejectReason
 
 if TYPE_CHECKING:
     from hq.ports import HqUnitOfWork
@@ -175,5 +177,5 @@ def default_registry() -> KindRegistry:
     registry = KindRegistry()
     for kind, check in CHECKS.items():
         registry.register(kind, KindHandler(check, _projection(kind)))
-    registry.register(RecordKind.AUDIT_EVENT.value, KindHandler(validate_audit_event))
+    registry.register(RecordKind.AUDIT_EVENT, KindHandler(validate_audit_event))
     return registry

@@ -24,6 +24,7 @@ from typing import Annotated, Any, Literal
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, Strict, ValidationError
 
 from hq.kinds import PayloadError, check_number_fields
+from pos.sync.wire import RecordKind
 
 Int = Annotated[int, Strict()]
 Satang = Annotated[int, Strict()]
@@ -278,10 +279,10 @@ def z_report_checks(payload: Mapping[str, Any]) -> None:
     _must(z.figures.get("net_satang") == z.net_satang, "payload.net_satang differs from figures")
 
 
-CHECKS: dict[str, Callable[[Mapping[str, Any]], None]] = {
-    "sale": sale_checks,
-    "credit_note": credit_note_checks,
-    "tax_invoice": tax_invoice_checks,
-    "shift": shift_checks,
-    "z_report": z_report_checks,
+CHECKS: dict[RecordKind, Callable[[Mapping[str, Any]], None]] = {
+    RecordKind.SALE: sale_checks,
+    RecordKind.CREDIT_NOTE: credit_note_checks,
+    RecordKind.TAX_INVOICE: tax_invoice_checks,
+    RecordKind.SHIFT: shift_checks,
+    RecordKind.Z_REPORT: z_report_checks,
 }

@@ -5,7 +5,7 @@ settings, users, audit) plus the head office's own repositories, so the
 counter's services — the catalogue CSV import with all its checks, the demo
 loader — run unchanged against the head office's PostgreSQL store.  Its
 catalogue and user repositories also append every change to the feed the
-counters download (:mod:`hq.feed`).
+counters download (:mod:`pos.sync.wire`'s change feed).
 """
 
 from __future__ import annotations
@@ -16,13 +16,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from hq.feed import CatalogueChange, ChangeEntity
 from hq.sync import IncomingRecord
 from pos.catalogue.domain.products import ProducerGroup
 from pos.catalogue.ports import CatalogRepository
 from pos.reports.ports import SalesReportQueries
 from pos.staff.domain.users import User
 from pos.staff.ports import UserRepository
+from pos.sync.wire import AcknowledgementJson, CatalogueChange, ChangeEntity
 from pos.unit_of_work import CatalogueUnitOfWork
 
 
@@ -122,7 +122,7 @@ class SyncRepository(Protocol):
         received_at: dt.datetime,
         content_sha256: str,
         record_count: int,
-        ack: dict[str, Any],
+        ack: AcknowledgementJson,
     ) -> bool:
         """Store the batch and its acknowledgement; ``False`` if the UUID is taken already."""
         ...

@@ -1,4 +1,4 @@
-"""The upload half of the sync protocol, as plain data: records, batches, acknowledgements.
+"""The upload half of the sync protocol at the head office: records and batches as received.
 
 A counter sends what it owns (sales, credit notes, shifts, Z reports, audit
 events) as *records*: an envelope (UUID, kind, the sending terminal, the
@@ -14,13 +14,13 @@ its own UUID.  The rules (docs/SYNC.md has them in full):
 
 "The same content" is decided by :func:`record_fingerprint`, a SHA-256 of the
 record's canonical JSON (sorted keys, no spaces, UTC time), so key order and
-the time zone the device wrote its time in do not matter.
+the time zone the device wrote its time in do not matter.  What travels — record
+kinds, limits, the acknowledgement — is :mod:`pos.sync.wire`, the counter's too.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import enum
 import functools
 import hashlib
 import json
@@ -32,24 +32,7 @@ from typing import Any
 
 import orjson
 
-MAX_RECORDS_PER_BATCH = 1000
-
-
-class RecordKind(enum.StrEnum):
-    """What a counter sends; payload schemas are per kind (:mod:`hq.kinds`)."""
-
-    SALE = "sale"
-    CREDIT_NOTE = "credit_note"
-    TAX_INVOICE = "tax_invoice"
-    SHIFT = "shift"
-    Z_REPORT = "z_report"
-    AUDIT_EVENT = "audit_event"
-
-
-class RejectReason(enum.StrEnum):
-    CONFLICT = "conflict"  # the UUID is stored with different content
-    INVALID_PAYLOAD = "invalid_payload"  # the kind's validator refused the payload
-    UNKNOWN_KIND = "unknown_kind"  # this server does not know the kind (yet)
+from pos.sync.wire import MAX_RECORDS_PER_BATCH
 
 
 @dataclass(frozen=True)
@@ -84,52 +67,6 @@ class IncomingBatch:
         for record in self.records:
             digest.update(record.fingerprint().encode("ascii"))
         return digest.hexdigest()
-
-
-@dataclass(frozen=True)
-class Rejection:
-    record_id: uuid.UUID
-    reason: RejectReason
-    detail: str
-
-
-@dataclass(frozen=True)
-class BatchAck:
-    """The answer to a batch: every record is in exactly one of the three lists."""
-
-    batch_id: uuid.UUID
-    terminal: str
-    received_at: dt.datetime
-    accepted: tuple[uuid.UUID, ...]
-    duplicates: tuple[uuid.UUID, ...]
-    rejected: tuple[Rejection, ...]
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "batch_id": str(self.batch_id),
-            "terminal": self.terminal,
-            "received_at": self.received_at.isoformat(),
-            "accepted": [str(record_id) for record_id in self.accepted],
-            "duplicates": [str(record_id) for record_id in self.duplicates],
-            "rejected": [
-                {"record_id": str(r.record_id), "reason": r.reason.value, "detail": r.detail}
-                for r in self.rejected
-            ],
-        }
-
-    @classmethod
-    def from_json(cls, data: Mapping[str, Any]) -> BatchAck:
-        return cls(
-            batch_id=uuid.UUID(data["batch_id"]),
-            terminal=data["terminal"],
-            received_at=dt.datetime.fromisoformat(data["received_at"]),
-            accepted=tuple(uuid.UUID(value) for value in data["accepted"]),
-            duplicates=tuple(uuid.UUID(value) for value in data["duplicates"]),
-            rejected=tuple(
-                Rejection(uuid.UUID(r["record_id"]), RejectReason(r["reason"]), r["detail"])
-                for r in data["rejected"]
-            ),
-        )
 
 
 class BatchRefusedError(Exception):

@@ -16,9 +16,10 @@ import hashlib
 import re
 import secrets
 
-TOKEN_PREFIX = "otop_"
+from pos.sync.wire import MAX_TERMINAL_LENGTH, TOKEN_PREFIX
+
 _TOKEN_BYTES = 32
-_NAME_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$")
+_NAME_PATTERN = re.compile(rf"^[A-Za-z0-9][A-Za-z0-9._-]{{0,{MAX_TERMINAL_LENGTH - 1}}}$")
 
 
 def new_token() -> str:

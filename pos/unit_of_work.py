@@ -3,7 +3,8 @@
 Each capability declares its own repositories in its ``ports`` module; this module puts them
 together into one transaction.  The real adapter is :mod:`pos.store.sqlite_uow` (SQLite), the
 head office's is :mod:`hq.store.unit_of_work` (PostgreSQL, :class:`CatalogueUnitOfWork` only);
-the in-memory fake lives in the tests (``tests/fakes``).
+the in-memory fake lives in the tests (``tests/fakes``).  :class:`StoreError` is what any of
+them raises when its store cannot be opened or used.
 """
 
 from __future__ import annotations
@@ -21,6 +22,14 @@ from pos.settings.ports import SettingsRepository
 from pos.shifts.ports import ShiftRepository
 from pos.staff.ports import UserRepository
 from pos.till.ports import CartRepository
+
+
+class StoreError(RuntimeError):
+    """A store cannot be opened or used; the message says why and what to do.
+
+    Every store adapter raises it or a subclass (the counter's SQLite store, the head
+    office's PostgreSQL), so a caller tells a person without knowing which store it is.
+    """
 
 
 class CounterRepository(Protocol):

@@ -25,7 +25,7 @@ from hq.api.schemas import BatchAckOut, BatchIn, ChangePageOut, ErrorOut, Termin
 from hq.bootstrap import HqContext
 from hq.ports import Staff, Terminal, UnknownTerminalError
 from hq.services.batches import receive_batch
-from hq.services.catalogue import MAX_PAGE, changes_after
+from hq.services.catalogue import changes_after
 from hq.services.reports import hq_report, hq_z_reports
 from hq.services.staff import authenticate_staff
 from hq.services.terminals import authenticate
@@ -33,8 +33,17 @@ from hq.sync import BatchRefusedError
 from pos import __version__
 from pos.reports.domain.rows import ReportError, ReportPeriod
 from pos.reports.services.export import report_json
+from pos.sync.wire import (
+    BATCHES_PATH,
+    CHANGES_PATH,
+    DEFAULT_CHANGES_PAGE,
+    MAX_CHANGES_PAGE,
+    REPLAY_HEADER,
+    REPLAY_VALUE,
+    TERMINAL_PATH,
+    TerminalInfo,
+)
 
-REPLAY_HEADER = "Idempotent-Replay"
 _bearer = HTTPBearer(
     auto_error=False,
     scheme_name="TerminalToken",
@@ -114,13 +123,13 @@ def create_app(context: HqContext) -> FastAPI:
         body = ErrorOut(detail=str(error), record_ids=error.record_ids)
         return JSONResponse(body.model_dump(mode="json"), status_code=error.status)
 
-    @app.get("/v1/terminal", responses=_ERRORS)
+    @app.get(TERMINAL_PATH, responses=_ERRORS)
     def who_am_i(terminal: TerminalDep) -> TerminalOut:
         """The terminal this token belongs to, and the server's time (check the set-up)."""
-        return TerminalOut(terminal=terminal.name, server_time=context.clock.now())
+        return TerminalOut.of(TerminalInfo(terminal.name, context.clock.now()))
 
     @app.post(
-        "/v1/batches",
+        BATCHES_PATH,
         responses={
             **_ERRORS,
             403: {"model": ErrorOut, "description": "records of another terminal; none stored"},
@@ -134,18 +143,18 @@ def create_app(context: HqContext) -> FastAPI:
         A batch sent again gets the first answer back (header `Idempotent-Replay: true`)
         and nothing is written.
         """
-        receipt = receive_batch(
+        ack = receive_batch(
             context.uow_factory, context.clock, context.registry, terminal, batch.to_domain()
         )
-        if receipt.replayed:
-            response.headers[REPLAY_HEADER] = "true"
-        return BatchAckOut.of(receipt.ack)
+        if ack.replayed:
+            response.headers[REPLAY_HEADER] = REPLAY_VALUE
+        return BatchAckOut.of(ack)
 
-    @app.get("/v1/catalogue/changes", responses=_ERRORS)
+    @app.get(CHANGES_PATH, responses=_ERRORS)
     def get_changes(
         _terminal: TerminalDep,
         cursor: Annotated[int, Query(ge=0, description="the last seq applied; 0 at first")] = 0,
-        limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 500,
+        limit: Annotated[int, Query(ge=1, le=MAX_CHANGES_PAGE)] = DEFAULT_CHANGES_PAGE,
     ) -> ChangePageOut:
         """Catalogue, price, producer and user changes after `cursor`, oldest first.
 

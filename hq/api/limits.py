@@ -12,7 +12,7 @@ from typing import Any
 from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-MAX_BODY_BYTES = 32 * 1024 * 1024
+from pos.sync.wire import MAX_BODY_BYTES
 
 
 class BodyTooLargeError(Exception):

@@ -1,7 +1,9 @@
 """The wire format of the sync API (pydantic models; FastAPI turns them into OpenAPI).
 
-These are the shapes docs/SYNC.md describes; they convert to and from the
-plain dataclasses of :mod:`hq.sync` and :mod:`hq.feed`, which the services use.
+These are the shapes docs/SYNC.md describes, for FastAPI's validation and the
+OpenAPI schema; the names, limits and answers are :mod:`pos.sync.wire`'s (the
+counter reads with the same module), and they convert to and from its plain
+dataclasses and :mod:`hq.sync`'s, which the services use.
 """
 
 from __future__ import annotations
@@ -13,11 +15,23 @@ from typing import Any
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
-from hq.feed import ChangeEntity, ChangePage
 from hq.services.reports import ZListing
-from hq.sync import MAX_RECORDS_PER_BATCH, BatchAck, IncomingBatch, IncomingRecord, RejectReason
+from hq.sync import IncomingBatch, IncomingRecord
+from pos.sync.wire import (
+    ENTITY_KEYS,
+    MAX_KIND_LENGTH,
+    MAX_RECORDS_PER_BATCH,
+    MAX_TERMINAL_LENGTH,
+    RECORD_KINDS,
+    Acknowledgement,
+    ChangeEntity,
+    ChangePage,
+    RejectReason,
+    TerminalInfo,
+)
 
-KINDS_HELP = "sale, credit_note, shift, z_report or audit_event"
+KINDS_HELP = ", ".join(RECORD_KINDS[:-1]) + " or " + RECORD_KINDS[-1]
+KEYS_HELP = "; ".join(f"{entity.value}: {key}" for entity, key in ENTITY_KEYS.items())
 
 
 class RecordIn(BaseModel):
@@ -26,9 +40,13 @@ class RecordIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     record_id: uuid.UUID = Field(description="made by the counter when it created the record")
-    kind: str = Field(min_length=1, max_length=32, description=KINDS_HELP, examples=["sale"])
+    kind: str = Field(
+        min_length=1, max_length=MAX_KIND_LENGTH, description=KINDS_HELP, examples=["sale"]
+    )
     terminal: str = Field(
-        min_length=1, max_length=32, description="the sending terminal's name (its own)"
+        min_length=1,
+        max_length=MAX_TERMINAL_LENGTH,
+        description="the sending terminal's name (its own)",
     )
     device_time: AwareDatetime = Field(
         description="when it happened by the counter's clock, with offset; kept as sent"
@@ -69,14 +87,14 @@ class BatchAckOut(BaseModel):
     rejected: list[RejectionOut]
 
     @classmethod
-    def of(cls, ack: BatchAck) -> BatchAckOut:
+    def of(cls, ack: Acknowledgement) -> BatchAckOut:
         return cls.model_validate(ack.to_json())
 
 
 class ChangeOut(BaseModel):
     seq: int = Field(description="the change's number; store the last one applied as the cursor")
     entity: ChangeEntity
-    key: str = Field(description="producer: name_th; product: sku; user: name")
+    key: str = Field(description=KEYS_HELP)
     changed_at: dt.datetime
     data: dict[str, Any] = Field(description="the entity's full new state")
 
@@ -88,21 +106,16 @@ class ChangePageOut(BaseModel):
 
     @classmethod
     def of(cls, page: ChangePage) -> ChangePageOut:
-        return cls(
-            changes=[
-                ChangeOut(
-                    seq=c.seq, entity=c.entity, key=c.key, changed_at=c.changed_at, data=c.data
-                )
-                for c in page.changes
-            ],
-            next_cursor=page.next_cursor,
-            has_more=page.has_more,
-        )
+        return cls.model_validate(page.to_json())
 
 
 class TerminalOut(BaseModel):
     terminal: str
     server_time: dt.datetime = Field(description="compare with the counter's clock")
+
+    @classmethod
+    def of(cls, info: TerminalInfo) -> TerminalOut:
+        return cls.model_validate(info.to_json())
 
 
 class ErrorOut(BaseModel):

@@ -22,27 +22,18 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from hq.kinds import KindRegistry
 from hq.ports import HqUnitOfWork, StoredBatch, Terminal
 from hq.sync import (
-    BatchAck,
     BatchIdReusedError,
     ForeignRecordError,
     IncomingBatch,
     IncomingRecord,
-    Rejection,
-    RejectReason,
     check_batch_shape,
 )
 from pos.clock import Clock
-
-
-@dataclass(frozen=True)
-class BatchReceipt:
-    ack: BatchAck
-    replayed: bool  # the batch had been received before; nothing was written
+from pos.sync.wire import Acknowledgement, Rejection, RejectReason
 
 
 def receive_batch(
@@ -51,7 +42,9 @@ def receive_batch(
     registry: KindRegistry,
     terminal: Terminal,
     batch: IncomingBatch,
-) -> BatchReceipt:
+) -> Acknowledgement:
+    """The batch's acknowledgement; ``replayed`` if it had been received before (nothing
+    was written)."""
     check_batch_shape(batch, terminal.name)
     fingerprint = batch.fingerprint()
     with uow_factory() as uow:
@@ -76,7 +69,7 @@ def receive_batch(
                 return _replay(stored, terminal, fingerprint, batch)
             uow.terminals.note_batch(terminal.terminal_id, ack.received_at)
             uow.commit()
-    return BatchReceipt(ack, replayed=False)
+    return ack
 
 
 def _store_records(
@@ -85,7 +78,7 @@ def _store_records(
     registry: KindRegistry,
     terminal: Terminal,
     batch: IncomingBatch,
-) -> tuple[BatchAck, list[IncomingRecord]]:
+) -> tuple[Acknowledgement, list[IncomingRecord]]:
     received_at = clock.now()
     rejected: dict[uuid.UUID, Rejection] = {}
     valid = []
@@ -113,7 +106,7 @@ def _store_records(
             detail = "stored earlier with different content; the stored record is kept"
             rejected[record.record_id] = Rejection(record.record_id, RejectReason.CONFLICT, detail)
     accepted = [record for record in batch.records if record.record_id in inserted]
-    ack = BatchAck(
+    ack = Acknowledgement(
         batch_id=batch.batch_id,
         terminal=terminal.name,
         received_at=received_at,
@@ -126,10 +119,10 @@ def _store_records(
 
 def _replay(
     stored: StoredBatch, terminal: Terminal, fingerprint: str, batch: IncomingBatch
-) -> BatchReceipt:
+) -> Acknowledgement:
     if stored.terminal_id != terminal.terminal_id or stored.content_sha256 != fingerprint:
         raise BatchIdReusedError(
             f"batch {batch.batch_id} was received before with other records; "
             "a new batch needs a new batch_id (nothing was stored)"
         )
-    return BatchReceipt(BatchAck.from_json(stored.ack), replayed=True)
+    return Acknowledgement.from_json(stored.ack, replayed=True)

@@ -14,12 +14,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from hq.feed import ChangePage
 from hq.ports import HqUnitOfWork
 from pos.catalogue.services.demo_data import read_producers_csv
 from pos.staff.domain.users import User
-
-MAX_PAGE = 5000
+from pos.sync.wire import MAX_CHANGES_PAGE, ChangePage
 
 
 def import_producers(uow_factory: Callable[[], HqUnitOfWork], path: Path) -> int:
@@ -44,9 +42,9 @@ def changes_after(uow_factory: Callable[[], HqUnitOfWork], cursor: int, limit: i
     """Up to ``limit`` changes after ``cursor``, oldest first (see docs/SYNC.md, "Download")."""
     if cursor < 0:
         raise ValueError("cursor must be 0 or more")
-    limit = max(1, min(limit, MAX_PAGE))
+    limit = max(1, min(limit, MAX_CHANGES_PAGE))
     with uow_factory() as uow:
         changes = uow.feed.changes_after(cursor, limit + 1)
     page = changes[:limit]
     next_cursor = page[-1].seq if page else cursor
-    return ChangePage(page, next_cursor, has_more=len(changes) > limit)
+    return ChangePage(tuple(page), next_cursor, has_more=len(changes) > limit)

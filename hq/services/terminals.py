@@ -13,8 +13,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from hq.ports import HqUnitOfWork, Terminal
-from hq.tokens import TOKEN_PREFIX, new_token, token_digest, validate_terminal_name
+from hq.tokens import new_token, token_digest, validate_terminal_name
 from pos.clock import Clock
+from pos.sync.wire import TOKEN_PREFIX
 
 
 class TerminalError(ValueError):

@@ -3,7 +3,7 @@
 It implements :class:`hq.ports.HqCatalogRepository` (a
 :class:`pos.unit_of_work.CatalogRepository`), so the counter's import service and its
 checks run unchanged here.  Each write takes the feed lock first and appends
-the new state of what changed (:mod:`hq.feed`) in the same transaction: a
+the new state of what changed (:mod:`pos.sync.wire`) in the same transaction: a
 catalogue change and its feed entry commit together or not at all.
 """
 
@@ -16,18 +16,18 @@ from sqlalchemy import Row, Table, bindparam, func, or_, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.orm import Session
 
-from hq.feed import ChangeEntity, producer_data, product_data
 from hq.store.feed_repository import SqlFeedRepository, lock_feed
 from hq.store.models import ProducerGroupRow, ProductRow
-from pos.catalogue.domain.products import Category, ProducerGroup, Product, Unit
 
 # The row mappings are the counter's own: both stores have the same catalogue columns.
-from pos.store.catalog_repository import (
-    _escape_like,
-    _producer_from_row,
-    _producer_values,
-    _product_values,
+from pos.catalogue.domain.columns import (
+    contains_pattern,
+    producer_columns,
+    producer_from_row,
+    product_columns,
 )
+from pos.catalogue.domain.products import Category, ProducerGroup, Product, Unit
+from pos.sync.wire import ChangeEntity, producer_change, product_change
 
 _product = cast(Table, ProductRow.__table__)
 _producer = cast(Table, ProducerGroupRow.__table__)
@@ -43,7 +43,7 @@ class SqlHqCatalogRepository:
     def _producer_map(self) -> dict[int, ProducerGroup]:
         if self._producers_by_id is None:
             rows = self._session.execute(select(_producer)).all()
-            self._producers_by_id = {row.id: _producer_from_row(row) for row in rows}
+            self._producers_by_id = {row.id: producer_from_row(row) for row in rows}
         return self._producers_by_id
 
     def producers(self) -> list[ProducerGroup]:
@@ -52,9 +52,9 @@ class SqlHqCatalogRepository:
     def add_producers(self, producers: Sequence[ProducerGroup]) -> None:
         if producers:
             lock_feed(self._session)
-            self._session.execute(_producer.insert(), [_producer_values(p) for p in producers])
+            self._session.execute(_producer.insert(), [producer_columns(p) for p in producers])
             self._producers_by_id = None
-            self._feed.append(ChangeEntity.PRODUCER, [producer_data(p) for p in producers])
+            self._feed.append(ChangeEntity.PRODUCER, [producer_change(p) for p in producers])
 
     def save_producers(self, producers: Sequence[ProducerGroup]) -> int:
         known = {producer.name_th: producer for producer in self._producer_map().values()}
@@ -66,12 +66,12 @@ class SqlHqCatalogRepository:
         self._session.execute(
             statement.on_conflict_do_update(
                 index_elements=["name_th"],
-                set_={name: statement.excluded[name] for name in _producer_values(changed[0])},
+                set_={name: statement.excluded[name] for name in producer_columns(changed[0])},
             ),
-            [_producer_values(p) for p in changed],
+            [producer_columns(p) for p in changed],
         )
         self._producers_by_id = None
-        self._feed.append(ChangeEntity.PRODUCER, [producer_data(p) for p in changed])
+        self._feed.append(ChangeEntity.PRODUCER, [producer_change(p) for p in changed])
         return len(changed)
 
     # --- products -------------------------------------------------------------------------
@@ -102,7 +102,7 @@ class SqlHqCatalogRepository:
         """Every word somewhere in the SKU or a name (head-office staff, not the till)."""
         statement = select(_product)
         for term in text_query.split():
-            pattern = _escape_like(term)
+            pattern = contains_pattern(term)
             columns = (_product.c.sku, _product.c.name_th, _product.c.name_en)
             statement = statement.where(or_(*(c.ilike(pattern, escape="\\") for c in columns)))
         rows = self._session.execute(statement.order_by(_product.c.name_th).limit(limit))
@@ -113,7 +113,7 @@ class SqlHqCatalogRepository:
             return
         lock_feed(self._session)
         ids = {group.name_th: key for key, group in self._producer_map().items()}
-        values = [_product_values(p, ids, plu_of_sku.get(p.sku)) for p in products]
+        values = [product_columns(p, ids, plu_of_sku.get(p.sku)) for p in products]
         self._release_changed_codes(values)
         known = set(self._session.scalars(select(_product.c.sku)))
         inserts = [value for value in values if value["sku"] not in known]
@@ -127,7 +127,7 @@ class SqlHqCatalogRepository:
             statement = update(_product).where(_product.c.sku == bindparam("key")).values(columns)
             self._session.connection().execute(statement, updates)
         self._feed.append(
-            ChangeEntity.PRODUCT, [product_data(p, plu_of_sku.get(p.sku)) for p in products]
+            ChangeEntity.PRODUCT, [product_change(p, plu_of_sku.get(p.sku)) for p in products]
         )
 
     def _release_changed_codes(self, values: list[dict[str, Any]]) -> None:

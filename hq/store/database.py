@@ -23,7 +23,7 @@ from sqlalchemy import Connection, Engine, create_engine, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, OperationalError
 
-from pos.store.database import StoreError
+from pos.unit_of_work import StoreError
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 APPLICATION_NAME = "otop-hq"

@@ -29,8 +29,8 @@ from typing import Any, cast
 from sqlalchemy import Table, func, select, text
 from sqlalchemy.orm import Session
 
-from hq.feed import CatalogueChange, ChangeEntity
 from hq.store.models import CatalogueChangeRow
+from pos.sync.wire import CatalogueChange, ChangeEntity
 
 FEED_LOCK_KEY = 7_000_002  # pg_advisory_xact_lock key of catalogue writers
 _change = cast(Table, CatalogueChangeRow.__table__)

@@ -13,7 +13,7 @@ import datetime as dt
 import json
 import uuid
 from collections.abc import Sequence
-from typing import Any, cast
+from typing import cast
 
 from sqlalchemy import Table, select, text, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 from hq.ports import Staff, StoredBatch, Terminal
 from hq.store.models import StaffRow, SyncBatchRow, SyncRecordRow, TerminalRow
 from hq.sync import IncomingRecord
+from pos.sync.wire import AcknowledgementJson
 
 _record = cast(Table, SyncRecordRow.__table__)
 _batch = cast(Table, SyncBatchRow.__table__)
@@ -169,7 +170,7 @@ class SqlSyncRepository:
         received_at: dt.datetime,
         content_sha256: str,
         record_count: int,
-        ack: dict[str, Any],
+        ack: AcknowledgementJson,
     ) -> bool:
         statement = (
             pg_insert(_batch)

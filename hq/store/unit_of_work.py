@@ -16,7 +16,6 @@ from sqlalchemy import Engine, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.orm import Session, sessionmaker
 
-from hq.feed import ChangeEntity, user_data
 from hq.ports import UnknownTerminalError
 from hq.store.catalog_repository import SqlHqCatalogRepository
 from hq.store.feed_repository import SqlFeedRepository, lock_feed
@@ -33,6 +32,7 @@ from pos.clock import THAI_TIME
 from pos.ids import UserId
 from pos.settings.domain.shop_settings import Settings, settings_from_items, settings_to_items
 from pos.staff.domain.users import User
+from pos.sync.wire import ChangeEntity, user_change
 
 
 class SqlCounterRepository:
@@ -100,7 +100,7 @@ class SqlHqUserRepository:
         self._session.add(row)
         self._session.flush()
         added = _user(row)
-        self._feed.append(ChangeEntity.USER, [user_data(added)])
+        self._feed.append(ChangeEntity.USER, [user_change(added)])
         return added
 
     def set_active(self, name: str, active: bool) -> User | None:
@@ -108,7 +108,7 @@ class SqlHqUserRepository:
         self._session.execute(update(UserRow).where(UserRow.name == name).values(active=active))
         user = self.by_name(name)
         if user is not None:
-            self._feed.append(ChangeEntity.USER, [user_data(user)])
+            self._feed.append(ChangeEntity.USER, [user_change(user)])
         return user
 
 

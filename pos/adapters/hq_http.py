@@ -8,14 +8,15 @@ sync's errors (docs/SYNC.md, "What the counter must do"):
 * 401 → :class:`TokenRefusedError`;
 * 403, 409, 413, 422 on a batch → :class:`BatchRefusedError` with the server's detail.
 
-The batch body is built from the stored payload texts without decoding them
-(:func:`pos.sync.domain.protocol.batch_body`).  httpx (rather than urllib) for its timeouts per
-phase, connection reuse across batches and TLS verification by default.
+Paths, headers and the answers' shapes are :mod:`pos.sync.wire`'s, which the
+head office serves from too.  The batch body is built from the stored payload
+texts without decoding them (:func:`pos.sync.wire.batch_body`).  httpx (rather
+than urllib) for its timeouts per phase, connection reuse across batches and
+TLS verification by default.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import uuid
 from collections.abc import Sequence
 from typing import Any
@@ -23,17 +24,25 @@ from typing import Any
 import httpx
 
 from pos.sync.domain.protocol import (
-    Acknowledgement,
     BatchRefusedError,
-    ChangePage,
     QueuedRecord,
-    TerminalInfo,
     TokenRefusedError,
     UnreachableError,
+)
+from pos.sync.wire import (
+    AUTHORIZATION_HEADER,
+    BATCHES_PATH,
+    CHANGES_PATH,
+    REPLAY_HEADER,
+    REPLAY_VALUE,
+    TERMINAL_PATH,
+    Acknowledgement,
+    ChangePage,
+    TerminalInfo,
+    WireFormatError,
     batch_body,
 )
 
-REPLAY_HEADER = "Idempotent-Replay"
 CONNECT_SECONDS = 10.0
 READ_SECONDS = 120.0  # a 1,000-record batch with its projections, on a slow server
 
@@ -43,7 +52,7 @@ class HttpHeadOffice:
         self.base_url = base_url.rstrip("/")
         self._client = httpx.Client(
             base_url=self.base_url,
-            headers={"Authorization": f"Bearer {token}", "User-Agent": "otop-pos-counter"},
+            headers={AUTHORIZATION_HEADER: f"Bearer {token}", "User-Agent": "otop-pos-counter"},
             timeout=timeout or httpx.Timeout(READ_SECONDS, connect=CONNECT_SECONDS),
         )
 
@@ -71,12 +80,10 @@ class HttpHeadOffice:
         return response
 
     def terminal(self) -> TerminalInfo:
-        data = self._json(self._request("GET", "/v1/terminal"))
+        data = self._json(self._request("GET", TERMINAL_PATH))
         try:
-            return TerminalInfo(
-                str(data["terminal"]), dt.datetime.fromisoformat(data["server_time"])
-            )
-        except (KeyError, TypeError, ValueError) as error:
+            return TerminalInfo.from_json(data)
+        except WireFormatError as error:
             raise UnreachableError(f"the head office's answer is not understood: {error}") from None
 
     def send_batch(
@@ -84,7 +91,7 @@ class HttpHeadOffice:
     ) -> Acknowledgement:
         response = self._request(
             "POST",
-            "/v1/batches",
+            BATCHES_PATH,
             content=batch_body(batch_id, terminal, records),
             headers={"Content-Type": "application/json"},
         )
@@ -92,14 +99,20 @@ class HttpHeadOffice:
             data = self._json(response, expect_ok=False)
             detail = data.get("detail", response.text[:500])
             raise BatchRefusedError(response.status_code, str(detail), data.get("record_ids", []))
-        replayed = response.headers.get(REPLAY_HEADER, "").lower() == "true"
-        return Acknowledgement.from_json(self._json(response), replayed=replayed)
+        replayed = response.headers.get(REPLAY_HEADER, "").lower() == REPLAY_VALUE
+        try:
+            return Acknowledgement.from_json(self._json(response), replayed=replayed)
+        except WireFormatError as error:
+            raise UnreachableError(f"the head office's answer is not understood: {error}") from None
 
     def changes(self, cursor: int, limit: int) -> ChangePage:
-        response = self._request(
-            "GET", "/v1/catalogue/changes", params={"cursor": cursor, "limit": limit}
-        )
-        return ChangePage.from_json(self._json(response))
+        response = self._request("GET", CHANGES_PATH, params={"cursor": cursor, "limit": limit})
+        try:
+            return ChangePage.from_json(self._json(response))
+        except WireFormatError as error:
+            raise UnreachableError(
+                f"the head office's changes are not understood: {error}"
+            ) from None
 
     def _json(self, response: httpx.Response, *, expect_ok: bool = True) -> dict[str, Any]:
         if expect_ok and response.status_code != 200:

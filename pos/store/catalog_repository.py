@@ -15,6 +15,12 @@ from typing import Any, cast
 from sqlalchemy import Row, Select, Table, and_, bindparam, func, or_, select, text, update
 from sqlalchemy.orm import Session
 
+from pos.catalogue.domain.columns import (
+    contains_pattern,
+    producer_columns,
+    producer_from_row,
+    product_columns,
+)
 from pos.catalogue.domain.products import Category, ProducerGroup, Product, Unit
 from pos.store.models import ProducerGroupRow, ProductRow
 
@@ -28,10 +34,6 @@ _BY_SKU = select(_product).where(_product.c.sku == bindparam("key"))
 _BY_BARCODE = select(_product).where(_product.c.barcode == bindparam("key"))
 _BY_PLU = select(_product).where(_product.c.plu == bindparam("key"))
 _PRODUCER_BY_ID = select(_producer).where(_producer.c.id == bindparam("key"))
-
-
-def _escape_like(term: str) -> str:
-    return "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
 def _fts_phrase(term: str) -> str:
@@ -50,7 +52,7 @@ class SqlCatalogRepository:
     def _producer_map(self) -> dict[int, ProducerGroup]:
         if self._producers_by_id is None:
             rows = self._session.execute(select(_producer)).all()
-            self._producers_by_id = {row.id: _producer_from_row(row) for row in rows}
+            self._producers_by_id = {row.id: producer_from_row(row) for row in rows}
         return self._producers_by_id
 
     def producers(self) -> list[ProducerGroup]:
@@ -59,7 +61,7 @@ class SqlCatalogRepository:
     def add_producers(self, producers: Sequence[ProducerGroup]) -> None:
         if producers:
             self._session.execute(
-                _producer.insert(), [_producer_values(producer) for producer in producers]
+                _producer.insert(), [producer_columns(producer) for producer in producers]
             )
             self._producers_by_id = None
             self._few_producers.clear()
@@ -81,7 +83,7 @@ class SqlCatalogRepository:
         group = self._few_producers.get(producer_id)
         if group is None:
             row = self._session.connection().execute(_PRODUCER_BY_ID, {"key": producer_id}).one()
-            group = self._few_producers[producer_id] = _producer_from_row(row)
+            group = self._few_producers[producer_id] = producer_from_row(row)
         return group
 
     def product_by_sku(self, sku: str) -> Product | None:
@@ -125,7 +127,7 @@ class SqlCatalogRepository:
         else:
             statement = select(_product).where(_starts_with(short_terms.pop(0)))
         for term in short_terms:
-            pattern = _escape_like(term)
+            pattern = contains_pattern(term)
             statement = statement.where(
                 or_(*(column.like(pattern, escape="\\") for column in _searchable_columns()))
             )
@@ -139,7 +141,7 @@ class SqlCatalogRepository:
         if not products:
             return
         producer_ids = self._producer_ids_by_name()
-        values = [_product_values(p, producer_ids, plu_of_sku.get(p.sku)) for p in products]
+        values = [product_columns(p, producer_ids, plu_of_sku.get(p.sku)) for p in products]
         self._release_changed_codes(values)
         known = set(self._session.scalars(select(_product.c.sku)))
         inserts = [value for value in values if value["sku"] not in known]
@@ -273,45 +275,3 @@ def _relevance(query: str, first_term: str) -> Callable[[Product], tuple[bool, b
 
 def _searchable_columns() -> tuple[Any, ...]:
     return (_product.c.sku, _product.c.name_th, _product.c.name_en)
-
-
-def _producer_from_row(row: Row[Any]) -> ProducerGroup:
-    return ProducerGroup(
-        name_th=row.name_th,
-        name_en=row.name_en,
-        district=row.district,
-        vat_registered=bool(row.vat_registered),
-        tax_id=row.tax_id,
-        branch=row.branch,
-    )
-
-
-def _producer_values(producer: ProducerGroup) -> dict[str, Any]:
-    return {
-        "name_th": producer.name_th,
-        "name_en": producer.name_en,
-        "district": producer.district,
-        "vat_registered": producer.vat_registered,
-        "tax_id": producer.tax_id,
-        "branch": producer.branch,
-    }
-
-
-def _product_values(
-    product: Product, producer_ids: dict[str, int], plu: int | None
-) -> dict[str, Any]:
-    return {
-        "sku": product.sku,
-        "barcode": product.barcode,
-        "plu": plu,
-        "name_th": product.name_th,
-        "name_en": product.name_en,
-        "category": product.category.value,
-        "producer_id": producer_ids[product.producer.name_th],
-        "unit_price_satang": product.unit_price_satang,
-        "unit": product.unit.value,
-        "sold_by_weight": product.sold_by_weight,
-        "vat_applicable": product.vat_applicable,
-        "otop_stars": product.otop_stars,
-        "stock_milli": product.stock_milli,
-    }

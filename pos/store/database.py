@@ -29,13 +29,11 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.orm import Session
 
+from pos.unit_of_work import StoreError as StoreError  # raised here; cli and ui catch it
+
 DATABASE_FILENAME = "pos.sqlite3"
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 _BEGIN_OPTION = "sqlite_begin"
-
-
-class StoreError(RuntimeError):
-    """The store cannot be opened; the message says why and what to do."""
 
 
 class NewerSchemaError(StoreError):

@@ -27,7 +27,6 @@ from sqlalchemy.orm import Session
 from pos.store.database import driver_cursor
 from pos.store.times import from_utc_text, to_utc_text
 from pos.sync.domain.protocol import (
-    Acknowledgement,
     OpenBatch,
     QueuedRecord,
     RejectedRecord,
@@ -35,6 +34,7 @@ from pos.sync.domain.protocol import (
     WaitingCounts,
 )
 from pos.sync.domain.records import OutboxRecord
+from pos.sync.wire import Acknowledgement
 
 _QUEUE = (
     "INSERT INTO sync_outbox (record_uuid, kind, device_time_utc, payload_json)"

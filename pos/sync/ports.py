@@ -16,16 +16,14 @@ from typing import Protocol
 
 from pos.catalogue.domain.hq_changes import AnyChange
 from pos.sync.domain.protocol import (
-    Acknowledgement,
-    ChangePage,
     OpenBatch,
     QueuedRecord,
     RejectedRecord,
     SyncState,
-    TerminalInfo,
     WaitingCounts,
 )
 from pos.sync.domain.records import OutboxRecord
+from pos.sync.wire import Acknowledgement, ChangePage, TerminalInfo
 from pos.unit_of_work import UnitOfWork
 
 

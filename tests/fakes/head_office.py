@@ -26,16 +26,19 @@ from typing import Any
 
 from pos.clock import THAI_TIME
 from pos.sync.domain.protocol import (
-    Acknowledgement,
     BatchRefusedError,
+    QueuedRecord,
+    TokenRefusedError,
+    UnreachableError,
+)
+from pos.sync.wire import (
+    Acknowledgement,
     CatalogueChange,
     ChangeEntity,
     ChangePage,
-    QueuedRecord,
     Rejection,
+    RejectReason,
     TerminalInfo,
-    TokenRefusedError,
-    UnreachableError,
 )
 
 Reject = Callable[[str, dict[str, Any]], str | None]  # kind, payload → why not, or None
@@ -137,7 +140,7 @@ class FakeHeadOffice:
             fingerprint = _fingerprint(terminal, record)
             stored = self.records.get(record.record_id)
             if why:
-                rejected.append(Rejection(record_id, "invalid_payload", why))
+                rejected.append(Rejection(record_id, RejectReason.INVALID_PAYLOAD, why))
             elif stored is None:
                 self.records[record.record_id] = StoredRecord(
                     record.record_id,
@@ -153,7 +156,7 @@ class FakeHeadOffice:
                 duplicates.append(record_id)
             else:
                 rejected.append(
-                    Rejection(record_id, "conflict", "stored earlier with other content")
+                    Rejection(record_id, RejectReason.CONFLICT, "stored earlier with other content")
                 )
         ack = Acknowledgement(
             batch_id, terminal, received_at, tuple(accepted), tuple(duplicates), tuple(rejected)

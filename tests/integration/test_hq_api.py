@@ -17,13 +17,14 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from hq.api.app import REPLAY_HEADER, create_app
+from hq.api.app import create_app
 from hq.bootstrap import HqContext
 from hq.kinds import KindHandler, check_number_fields
 from hq.services.terminals import add_terminal, revoke_terminal
-from hq.sync import MAX_RECORDS_PER_BATCH, IncomingRecord
+from hq.sync import IncomingRecord
 from pos.catalogue.domain.csv_format import COLUMNS
 from pos.catalogue.services.csv_import import import_catalog
+from pos.sync.wire import MAX_RECORDS_PER_BATCH, REPLAY_HEADER
 from tests.hq_helpers import (
     batch,
     row_versions,

@@ -10,9 +10,9 @@ import pytest
 
 from cli.main import main
 from hq.bootstrap import open_hq
-from hq.feed import ChangeEntity
 from hq.services.catalogue import changes_after
 from hq.services.terminals import authenticate
+from pos.sync.wire import ChangeEntity
 from tests.postgres import connect
 
 

@@ -20,10 +20,10 @@ import httpx
 import psycopg
 import pytest
 
-from hq.api.app import REPLAY_HEADER
 from hq.bootstrap import open_hq
 from hq.services.terminals import add_terminal, revoke_terminal
 from pos.clock import THAI_TIME
+from pos.sync.wire import REPLAY_HEADER
 from tests.hq_helpers import batch, row_versions, sale_record, sales, sent_totals, stored_totals
 from tests.hq_server import CuttingProxy, HqProcess
 from tests.postgres import PostgresServer

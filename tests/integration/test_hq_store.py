@@ -18,7 +18,6 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 
 from hq.bootstrap import HqContext, open_hq
-from hq.feed import ChangeEntity
 from hq.services.catalogue import changes_after, set_user_active
 from hq.store.database import HqNewerSchemaError, HqStoreError, create_hq_engine, schema_head
 from hq.store.models import Base
@@ -26,6 +25,7 @@ from pos.catalogue.domain.csv_format import COLUMNS
 from pos.catalogue.domain.products import ProducerGroup
 from pos.catalogue.services.csv_import import CatalogImportError, import_catalog
 from pos.staff.services.pins import add_user
+from pos.sync.wire import ChangeEntity
 from tests.postgres import connect
 
 HEADER = ",".join(COLUMNS)
@@ -140,7 +140,7 @@ def test_a_price_change_is_a_new_change_and_an_unchanged_import_adds_none(
     import_catalog(hq_context.uow_factory, csv_of(SILK, SHALLOT))
     cursor = changes_after(hq_context.uow_factory, 0, 100).next_cursor
     import_catalog(hq_context.uow_factory, csv_of(SILK, SHALLOT))
-    assert changes_after(hq_context.uow_factory, cursor, 100).changes == []
+    assert changes_after(hq_context.uow_factory, cursor, 100).changes == ()
     import_catalog(hq_context.uow_factory, csv_of(SILK.replace("1290.00", "1350.00")))
     changed = changes_after(hq_context.uow_factory, cursor, 100).changes
     assert [(c.key, c.data["unit_price_satang"]) for c in changed] == [("TX-0001", 135000)]
@@ -150,7 +150,7 @@ def test_a_refused_import_adds_nothing_to_the_feed(hq_context: HqContext) -> Non
     with pytest.raises(CatalogImportError, match="row 3, price"):
         import_catalog(hq_context.uow_factory, csv_of(SILK, SHALLOT.replace("89.00", "-1")))
     page = changes_after(hq_context.uow_factory, 0, 100)
-    assert page.changes == [] and page.next_cursor == 0
+    assert page.changes == () and page.next_cursor == 0
 
 
 def test_users_and_their_deactivation_come_down_with_the_pin_hash(hq_context: HqContext) -> None:
@@ -212,7 +212,7 @@ def test_a_later_writer_waits_so_numbers_become_visible_in_order(
             later = pool.submit(second_writer)
             _wait_for(lambda: _backend_waiting_on_lock(hq_database_url), "B blocked on A")
             assert not later.done()
-            assert changes_after(hq_context.uow_factory, 0, 10).changes == []
+            assert changes_after(hq_context.uow_factory, 0, 10).changes == ()
             uow_a.commit()
             later.result(timeout=20)
     keys = [(c.key, c.seq) for c in changes_after(hq_context.uow_factory, 0, 10).changes]

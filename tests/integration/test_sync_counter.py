@@ -22,8 +22,9 @@ import pytest
 
 from pos.bootstrap import AppContext, open_context, sync_now
 from pos.store.database import DATABASE_FILENAME, raw_connection
-from pos.sync.domain.protocol import ChangeEntity, RetryPolicy, UnreachableError
+from pos.sync.domain.protocol import RetryPolicy, UnreachableError
 from pos.sync.services.sync_run import SyncOutcome
+from pos.sync.wire import ChangeEntity
 from tests.fakes.head_office import FakeHeadOffice
 from tests.sync_helpers import (
     counter_totals,

@@ -43,9 +43,10 @@ from pos.reports.services.range_reports import (
     sales_by_tender,
     scheme_receivables,
 )
-from pos.sync.domain.protocol import Acknowledgement, QueuedRecord, RetryPolicy
+from pos.sync.domain.protocol import QueuedRecord, RetryPolicy
 from pos.sync.domain.sync_settings import write_token
 from pos.sync.services.sync_run import SyncOutcome, SyncReport, synchronise
+from pos.sync.wire import Acknowledgement
 from pos.testhooks import PAUSE_AT, PAUSE_SIGNAL
 from tests.hq_helpers import Totals, row_versions
 from tests.hq_server import PROJECT, FlakyProxy, HqProcess, free_port

@@ -12,21 +12,25 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from hq.feed import product_data, user_data
 from hq.kinds import KindHandler, PayloadError, default_registry
 from hq.sync import (
-    BatchAck,
     BatchRefusedError,
     ForeignRecordError,
     IncomingBatch,
     IncomingRecord,
-    Rejection,
-    RejectReason,
     check_batch_shape,
 )
-from hq.tokens import TOKEN_PREFIX, new_token, token_digest, validate_terminal_name
+from hq.tokens import new_token, token_digest, validate_terminal_name
 from pos.clock import THAI_TIME
 from pos.staff.domain.users import User
+from pos.sync.wire import (
+    TOKEN_PREFIX,
+    Acknowledgement,
+    Rejection,
+    RejectReason,
+    product_change,
+    user_change,
+)
 from tests.factories import make_product
 from tests.hq_helpers import sale_payload
 
@@ -90,7 +94,7 @@ def test_a_record_naming_another_terminal_refuses_the_batch_and_is_named() -> No
 
 
 def test_an_acknowledgement_survives_its_json() -> None:
-    ack = BatchAck(
+    ack = Acknowledgement(
         uuid.uuid4(),
         "POS01",
         WHEN,
@@ -98,7 +102,7 @@ def test_an_acknowledgement_survives_its_json() -> None:
         (uuid.UUID(int=2),),
         (Rejection(uuid.UUID(int=3), RejectReason.CONFLICT, "stored earlier"),),
     )
-    assert BatchAck.from_json(ack.to_json()) == ack
+    assert Acknowledgement.from_json(ack.to_json()) == ack
 
 
 @pytest.mark.parametrize(
@@ -219,11 +223,11 @@ def test_terminal_names_that_are_refused(name: str) -> None:
 
 
 def test_the_feed_carries_prices_but_not_the_counters_stock() -> None:
-    key, data = product_data(make_product("TX-0001", 35000, barcode="2000000000015"), None)
+    key, data = product_change(make_product("TX-0001", 35000, barcode="2000000000015"), None)
     assert key == "TX-0001" and data["unit_price_satang"] == 35000
     assert data["producer"] == "กลุ่มทอผ้าไหมบ้านหนองบัว"
     assert "stock_milli" not in data
-    key, data = user_data(User(7, "สมหญิง ใจดี", "cashier", "$argon2id$v=19$...", False))
+    key, data = user_change(User(7, "สมหญิง ใจดี", "cashier", "$argon2id$v=19$...", False))
     assert key == "สมหญิง ใจดี"
     assert data == {
         "name": "สมหญิง ใจดี",

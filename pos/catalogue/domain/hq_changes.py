@@ -2,9 +2,10 @@
 
 The head office owns producer groups, products (with prices) and staff; each
 change in its feed is the entity's full new state, keyed by the counter's
-natural key (docs/SYNC.md, "Download").  :func:`parse_change` turns one into
-a typed value or raises :class:`CatalogueChangeError` naming the change and
-the field — then the whole page is refused and nothing of it is applied.
+natural key (:data:`pos.sync.wire.ENTITY_KEYS`; docs/SYNC.md, "Download").
+:func:`parse_change` turns one into a typed value or raises
+:class:`CatalogueChangeError` naming the change and the field — then the whole
+page is refused and nothing of it is applied.
 
 Stock is not in the feed (the counter owns it) and nothing is ever deleted.
 """
@@ -16,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from pos.catalogue.domain.products import Category, Unit
-from pos.sync.domain.protocol import CatalogueChange, ChangeEntity
+from pos.sync.wire import ENTITY_KEYS, CatalogueChange, ChangeEntity
 
 ROLES = ("cashier", "manager")
 
@@ -112,8 +113,9 @@ class _Fields:
 
 def parse_change(change: CatalogueChange) -> AnyChange:
     fields = _Fields(change)
+    parsed: AnyChange
     if change.entity is ChangeEntity.PRODUCER:
-        producer = ProducerChange(
+        parsed = ProducerChange(
             fields.text("name_th"),
             fields.text("name_en", optional=True) or "",
             fields.text("district", optional=True) or "",
@@ -121,10 +123,8 @@ def parse_change(change: CatalogueChange) -> AnyChange:
             fields.text("tax_id", optional=True),
             fields.text("branch", optional=True),
         )
-        parsed: AnyChange = producer
-        key = producer.name_th
     elif change.entity is ChangeEntity.PRODUCT:
-        product = ProductChange(
+        parsed = ProductChange(
             fields.text("sku"),
             fields.text("barcode", optional=True),
             fields.integer("plu", 0, optional=True),
@@ -138,13 +138,14 @@ def parse_change(change: CatalogueChange) -> AnyChange:
             fields.flag("vat_applicable"),
             fields.integer("otop_stars", 0, 5),
         )
-        parsed, key = product, product.sku
     else:
         role = fields.text("role")
         if role not in ROLES:
             raise fields.fail("role", f"must be cashier or manager, not {role!r}")
-        user = UserChange(fields.text("name"), role, fields.text("pin_hash"), fields.flag("active"))
-        parsed, key = user, user.name
+        parsed = UserChange(
+            fields.text("name"), role, fields.text("pin_hash"), fields.flag("active")
+        )
+    key = fields.data[ENTITY_KEYS[change.entity]]  # parsed above: present, and text
     if key != change.key:
         raise fields.fail("key", f"does not match the data ({key!r})")
     return parsed

@@ -25,7 +25,6 @@ this counter's; names are what the head office's staff list is keyed by).
 from __future__ import annotations
 
 import datetime as dt
-import enum
 import json
 import uuid
 from collections.abc import Iterable, Mapping
@@ -40,17 +39,9 @@ from pos.sale.domain.credit_notes import CreditNote
 from pos.sale.domain.tenders import SettledTender
 from pos.shifts.domain.cash_control import CashCount, CashMovement, Shift, ShiftStamp
 from pos.shifts.domain.day_figures import ZRecord
+from pos.sync.wire import RecordKind
 
 PAYLOAD_VERSION = 1
-
-
-class RecordKind(enum.StrEnum):
-    SALE = "sale"
-    CREDIT_NOTE = "credit_note"
-    TAX_INVOICE = "tax_invoice"
-    SHIFT = "shift"
-    Z_REPORT = "z_report"
-    AUDIT_EVENT = "audit_event"
 
 
 @dataclass(frozen=True)

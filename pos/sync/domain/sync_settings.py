@@ -24,9 +24,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from pos.sync.wire import TOKEN_PREFIX
+
 TOKEN_FILENAME = "hq-token"
-TOKEN_PREFIX = "otop_"
-_TOKEN = re.compile(r"^otop_[A-Za-z0-9_-]{20,200}$")
+_TOKEN = re.compile(rf"^{re.escape(TOKEN_PREFIX)}[A-Za-z0-9_-]{{20,200}}$")
 _TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 
 

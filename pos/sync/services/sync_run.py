@@ -48,12 +48,8 @@ from dataclasses import dataclass, field
 from pos.catalogue.domain.hq_changes import CatalogueChangeError, parse_change
 from pos.clock import Clock
 from pos.sync.domain.protocol import (
-    DEFAULT_BATCH_SIZE,
     DEFAULT_IN_FLIGHT,
-    DEFAULT_PAGE_SIZE,
-    Acknowledgement,
     BatchRefusedError,
-    ChangePage,
     HeadOfficeError,
     OpenBatch,
     QueuedRecord,
@@ -63,6 +59,7 @@ from pos.sync.domain.protocol import (
 )
 from pos.sync.ports import HeadOffice, SyncUnitOfWork
 from pos.sync.services.backfill import backfill
+from pos.sync.wire import DEFAULT_BATCH_SIZE, DEFAULT_CHANGES_PAGE, Acknowledgement, ChangePage
 from pos.testhooks import pause_point
 
 Wait = Callable[[float], bool]  # sleep up to N seconds; True when asked to stop meanwhile
@@ -153,7 +150,7 @@ def synchronise(
     policy: RetryPolicy | None = None,
     wait: Wait | None = None,
     batch_size: int = DEFAULT_BATCH_SIZE,
-    page_size: int = DEFAULT_PAGE_SIZE,
+    page_size: int = DEFAULT_CHANGES_PAGE,
     in_flight: int = DEFAULT_IN_FLIGHT,
     rng: random.Random | None = None,
 ) -> SyncReport:
@@ -300,7 +297,11 @@ def _deliver(run: _Run, batch: OpenBatch, records: list[QueuedRecord]) -> Acknow
     while True:
         try:
             ack = run.head_office.send_batch(batch.batch_id, run.terminal, records)
-            ack.check_covers(batch.batch_id, record_ids)
+            if not ack.covers(batch.batch_id, record_ids):  # do not trust it: send again
+                raise UnreachableError(
+                    f"the head office's answer to batch {batch.batch_id} does not list its "
+                    "records; the batch stays queued and is sent again"
+                )
             return ack
         except UnreachableError as error:
             _note_attempt(run, batch, str(error))
