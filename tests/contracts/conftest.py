@@ -10,6 +10,7 @@ services on both, so a suite can ask the two the same question and compare.
 
 from __future__ import annotations
 
+import dataclasses
 import random
 import uuid
 from collections.abc import Callable, Iterator
@@ -93,3 +94,20 @@ def simulated(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Simulated]:
     assert fake_report.summary().split(" in ")[0] == report.summary().split(" in ")[0]
     yield Simulated(lambda: fake, context.uow_factory, report)
     context.close()
+
+
+def comparable(value: object, seen: dict[object, int]) -> object:
+    """``value`` as plain data with tender ids renumbered by first appearance: tender ids are
+    a dataclass default (``uuid4`` bound before it can be seeded), so they differ per store."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {
+            f.name: seen.setdefault(getattr(value, f.name), len(seen))
+            if f.name == "tender_id"
+            else comparable(getattr(value, f.name), seen)
+            for f in dataclasses.fields(value)
+        }
+    if isinstance(value, list | tuple):
+        return [comparable(item, seen) for item in value]
+    if isinstance(value, dict):
+        return {comparable(k, seen): comparable(v, seen) for k, v in value.items()}
+    return value
