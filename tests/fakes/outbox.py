@@ -71,7 +71,7 @@ class FakeOutboxRepository:
         for record in records:
             if str(record.record_id) not in queued:
                 queued.add(str(record.record_id))
-                self._data.rows.append(OutboxRow(_queued(record)))
+                self._data.rows.append(OutboxRow(queued_record(record)))
 
     def names(self) -> dict[int, str]:
         return self._names()
@@ -170,7 +170,8 @@ class FakeOutboxRepository:
         )
 
 
-def _queued(record: OutboxRecord) -> QueuedRecord:
+def queued_record(record: OutboxRecord) -> QueuedRecord:
+    """``record`` as its outbox row sends it."""
     return QueuedRecord(
         str(record.record_id),
         record.kind.value,
