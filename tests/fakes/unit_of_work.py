@@ -176,7 +176,8 @@ class FakeCartRepository:
         self._data = data
 
     def save(self, cart: SavedCart, previous: SavedCart | None) -> None:
-        self._data.carts[cart.cart_uuid] = cart
+        # as the store: a cart never changed reads back as changed when it was opened
+        self._data.carts[cart.cart_uuid] = dataclasses.replace(cart, changed_at=cart.last_change)
 
     def delete(self, cart_uuid: str) -> None:
         self._data.carts.pop(cart_uuid, None)
