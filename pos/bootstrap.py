@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 from sqlalchemy import Engine
 
@@ -48,6 +48,8 @@ class AppContext:
     read_uow_factory: Callable[[], UnitOfWork] | None = None  # reads that never take the write lock
     # the receipt printer's worker, once started (receipts.print_service.start_printing)
     printing: PrintWaker | None = None
+    # write and read units of work with the outbox (issue 7): only a store on disk syncs
+    sync_factories: tuple[Callable[[], SyncUnitOfWork], Callable[[], SyncUnitOfWork]] | None = None
 
     def reader(self) -> Callable[[], UnitOfWork]:
         """Units of work for reading only (reports, X): they never wait for or block a sale."""
@@ -72,12 +74,20 @@ def open_context(data_dir: Path, *, create: bool = False) -> AppContext:
     engine, outcome = open_database(data_dir, create=create)
     sessions = unit_of_work_factory(engine)
     read_sessions = unit_of_work_factory(engine, write=False)
+
+    def writer() -> SqlUnitOfWork:
+        return SqlUnitOfWork(sessions)
+
+    def reader() -> SqlUnitOfWork:
+        return SqlUnitOfWork(read_sessions)
+
     return AppContext(
         data_dir=data_dir,
-        uow_factory=lambda: SqlUnitOfWork(sessions),
+        uow_factory=writer,
         engine=engine,
         migration=outcome,
-        read_uow_factory=lambda: SqlUnitOfWork(read_sessions),
+        read_uow_factory=reader,
+        sync_factories=(writer, reader),
     )
 
 
@@ -127,10 +137,9 @@ def sync_units(
     context: AppContext,
 ) -> tuple[Callable[[], SyncUnitOfWork], Callable[[], SyncUnitOfWork]]:
     """Write and read units of work with the outbox: only the real store has one."""
-    if context.engine is None:
+    if context.sync_factories is None:
         raise SyncNotConfiguredError("only a counter with a store on disk syncs")
-    writer = cast(Callable[[], SyncUnitOfWork], context.uow_factory)
-    return writer, cast(Callable[[], SyncUnitOfWork], context.reader())
+    return context.sync_factories
 
 
 def open_head_office(context: AppContext) -> HeadOffice:

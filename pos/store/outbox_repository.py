@@ -1,10 +1,10 @@
 """The sync outbox on SQLite: records queued with what made them, batches, the sync state.
 
-:func:`queue_record` is called by the store's own repositories — sales, tax
-invoices and credit notes (:mod:`pos.store.sales_repository`), closed shifts
-and Z reports (:mod:`pos.store.shift_repository`), audit events
-(:mod:`pos.store.sqlite_uow`) — on the unit of work's connection, inside
-the transaction that stores the record.  So whichever service makes a sale,
+Records are queued by the unit of work (:mod:`pos.store.sqlite_uow`): the
+repositories that store a sale, tax invoice, credit note, closed shift, Z
+report or audit event collect an event (:mod:`pos.sync.domain.stored`), and
+``commit`` queues their records through :meth:`SqlOutboxRepository.queue`
+inside the transaction that stores them.  So whichever service makes a sale,
 it is queued exactly when it is committed: a record that is not in the
 outbox was never stored.  The payload is built by :mod:`pos.sync.domain.records`.
 

@@ -24,7 +24,6 @@ from pos.sale.domain.completed_sale import Sale, TaxInvoice
 from pos.sale.domain.credit_notes import CreditNote, ReturnDraft
 from pos.shifts.domain.cash_control import ShiftStamp
 from pos.store.database import driver_cursor
-from pos.store.outbox_repository import queue_record, user_names
 from pos.store.sales_models import (
     CreditNoteLineRow,
     CreditNoteRefundRow,
@@ -48,13 +47,8 @@ from pos.store.sales_rows import (
 )
 from pos.store.shift_models import BusinessDayRow, ShiftRow
 from pos.store.times import to_utc_text
-from pos.sync.domain.records import (
-    PaidTender,
-    SoldLine,
-    credit_note_record,
-    sale_record,
-    tax_invoice_record,
-)
+from pos.sync.domain.records import PaidTender, SoldLine
+from pos.sync.domain.stored import CreditNoteStored, SaleStored, Stored, TaxInvoiceStored
 
 _sale = cast(Table, SaleRow.__table__)
 _line = cast(Table, SaleLineRow.__table__)
@@ -81,8 +75,9 @@ _INSERT = {table.name: _insert_sql(table) for table in (_sale, _line, _tender, _
 
 
 class SqlSalesRepository:
-    def __init__(self, session: Session):
+    def __init__(self, session: Session, events: list[Stored]):
         self._session = session
+        self._events = events  # the unit of work queues them for the head office on commit
 
     def _cursor(self) -> sqlite3.Cursor:
         return driver_cursor(self._session)
@@ -108,7 +103,7 @@ class SqlSalesRepository:
                 for a in sale.allocation
             ],
         )
-        queue_record(cursor, sale_record(sale, user_names(cursor)))  # for the head office
+        self._events.append(SaleStored(sale))
 
     def add_tax_invoice(self, invoice: TaxInvoice) -> None:
         cursor = self._cursor()
@@ -139,7 +134,7 @@ class SqlSalesRepository:
         (receipt,) = cursor.execute(
             "SELECT receipt_number FROM sale WHERE id = ?", (sale_key,)
         ).fetchone()
-        queue_record(cursor, tax_invoice_record(invoice, receipt, user_names(cursor)))
+        self._events.append(TaxInvoiceStored(invoice, receipt))
 
     def add_credit_note(self, note: CreditNote) -> None:
         cursor = self._cursor()
@@ -222,7 +217,7 @@ class SqlSalesRepository:
             ],
         )
         tender_of = {tender_id: tender for tender_id, (_, tender) in paid.items()}
-        queue_record(cursor, credit_note_record(note, sold, tender_of, user_names(cursor)))
+        self._events.append(CreditNoteStored(note, sold, tender_of))
 
     @staticmethod
     def _add_credit_note_lines(

@@ -28,7 +28,6 @@ from pos.shifts.domain.cash_control import (
 )
 from pos.shifts.domain.day_figures import ZRecord
 from pos.store.database import driver_cursor
-from pos.store.outbox_repository import queue_record, user_names
 from pos.store.shift_models import (
     BusinessDayRow,
     CashCountRow,
@@ -38,7 +37,7 @@ from pos.store.shift_models import (
     ZReportRow,
 )
 from pos.store.times import from_utc_text, to_utc_text
-from pos.sync.domain.records import shift_record, z_report_record
+from pos.sync.domain.stored import DayClosed, ShiftClosed, Stored
 
 _day = cast(Table, BusinessDayRow.__table__)
 _shift = cast(Table, ShiftRow.__table__)
@@ -57,8 +56,9 @@ def _time(text: str | None) -> dt.datetime | None:
 
 
 class SqlShiftRepository:
-    def __init__(self, session: Session):
+    def __init__(self, session: Session, events: list[Stored]):
         self._session = session
+        self._events = events  # the unit of work queues them for the head office on commit
 
     # --- keys ---------------------------------------------------------------------------
     def _key(self, table: Table, column: str, value: uuid.UUID) -> int:
@@ -195,11 +195,9 @@ class SqlShiftRepository:
         )
         if changed.rowcount != 1:  # type: ignore[attr-defined]
             raise ValueError(f"shift {shift_id} is already closed")
-        closed = self.shift_by_id(shift_id)  # queued for the head office with its count
+        closed = self.shift_by_id(shift_id)  # sent to the head office with its count
         assert closed is not None
-        cursor = driver_cursor(self._session)
-        record = shift_record(closed, self.cash_movements(shift_id), user_names(cursor))
-        queue_record(cursor, record)
+        self._events.append(ShiftClosed(closed, self.cash_movements(shift_id)))
 
     def approve_shift(self, shift_id: ShiftId, user_id: UserId, at: dt.datetime) -> None:
         self._session.execute(
@@ -320,8 +318,7 @@ class SqlShiftRepository:
         self._session.execute(
             text(_ROLL_UP_DAY), {"day": day_key, "date": report.business_date.isoformat()}
         )
-        cursor = driver_cursor(self._session)
-        queue_record(cursor, z_report_record(report, user_names(cursor)))  # for the head office
+        self._events.append(DayClosed(report))  # for the head office
 
     def _z_reports(self, condition: Any) -> list[ZRecord]:
         rows = self._session.execute(

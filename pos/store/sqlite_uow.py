@@ -28,13 +28,13 @@ from pos.store.catalog_repository import SqlCatalogRepository
 from pos.store.catalogue_feed import SqlCatalogueFeed
 from pos.store.database import driver_cursor, writer_engine
 from pos.store.models import AuditEventRow, SettingRow, UserRow
-from pos.store.outbox_repository import SqlOutboxRepository, queue_record, user_names
+from pos.store.outbox_repository import SqlOutboxRepository
 from pos.store.print_job_repository import SqlPrintJobRepository
 from pos.store.report_queries import SqlReportQueries
 from pos.store.sales_repository import SqlSalesRepository
 from pos.store.shift_repository import SqlShiftRepository
 from pos.store.times import from_utc_text, to_utc_text
-from pos.sync.domain.records import audit_record
+from pos.sync.domain.stored import AuditRecorded, Stored, records_of
 
 
 class SqlCounterRepository:
@@ -115,8 +115,9 @@ class SqlUserRepository:
 
 
 class SqlAuditRepository:
-    def __init__(self, session: Session):
+    def __init__(self, session: Session, events: list[Stored]):
         self._session = session
+        self._events = events
 
     def record(self, event: AuditEvent) -> None:
         self._session.add(
@@ -131,8 +132,7 @@ class SqlAuditRepository:
             )
         )
         self._session.flush()
-        cursor = driver_cursor(self._session)
-        queue_record(cursor, audit_record(event, user_names(cursor)))  # for the head office
+        self._events.append(AuditRecorded(event))  # for the head office
 
     def between(self, start: dt.datetime, end: dt.datetime) -> list[AuditEvent]:
         rows = self._session.scalars(
@@ -168,15 +168,16 @@ class SqlUnitOfWork:
 
     def __enter__(self) -> Self:
         self.session = self._session_factory()
+        self.events: list[Stored] = []  # what the head office is sent: queued on commit
         self.catalog = SqlCatalogRepository(self.session)
         self.counters = SqlCounterRepository(self.session)
         self.settings = SqlSettingsRepository(self.session)
         self.users = SqlUserRepository(self.session)
-        self.audit = SqlAuditRepository(self.session)
+        self.audit = SqlAuditRepository(self.session, self.events)
         self.print_jobs = SqlPrintJobRepository(self.session)
-        self.sales = SqlSalesRepository(self.session)
+        self.sales = SqlSalesRepository(self.session, self.events)
         self.carts = SqlCartRepository(self.session)
-        self.shifts = SqlShiftRepository(self.session)
+        self.shifts = SqlShiftRepository(self.session, self.events)
         self.reports = SqlReportQueries(self.session)
         self.outbox = SqlOutboxRepository(self.session)  # the head-office sync (issue 7)
         self.catalogue_feed = SqlCatalogueFeed(self.session)
@@ -192,9 +193,13 @@ class SqlUnitOfWork:
         self.session.close()
 
     def commit(self) -> None:
+        if self.events:  # queued in the transaction that stored them (docs/DECISIONS.md)
+            self.outbox.queue(records_of(self.events, self.outbox.names()))
+            self.events.clear()
         self.session.commit()
 
     def rollback(self) -> None:
+        self.events.clear()
         self.session.rollback()
 
 

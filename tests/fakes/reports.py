@@ -185,16 +185,26 @@ class FakeReportQueries:
             ),
             4,
         )
-        totals: dict[str, int] = {}
-        if since is not None and scope.end is not None:
-            for _, line in self._lines(ReportScope.dates(since, scope.end)):
-                totals[line.category] = totals.get(line.category, 0) + line.total_satang
-        keys = sorted(set(sums) | set(totals))
         rows = []
-        for key in keys:
+        totals = self._since_totals(scope, since, sums)
+        for key in sorted(set(sums) | set(totals)):
             lines, gross, discounts, total = sums.get(key, [0, 0, 0, 0])
             rows.append(CategoryRow(key, lines, gross, discounts, total, totals.get(key, 0)))
         return rows
+
+    def _since_totals(
+        self, scope: ReportScope, since: dt.date | None, sums: dict[str, list[int]]
+    ) -> dict[str, int]:
+        """As the store: a date range counts from ``since`` (its start when none) to its end;
+        a business day or shift has no dates, so its own total with ``since``, else nothing."""
+        if scope.start is None or scope.end is None:
+            return {key: values[3] for key, values in sums.items()} if since is not None else {}
+        totals: dict[str, int] = {}
+        first = since or scope.start
+        if first <= scope.end:
+            for _, line in self._lines(ReportScope.dates(first, scope.end)):
+                totals[line.category] = totals.get(line.category, 0) + line.total_satang
+        return totals
 
     def _returns_by(self, scope: ReportScope, key: Callable[[SaleLine], str]) -> list[KeyedAmount]:
         sums = _sum_by(
@@ -277,12 +287,13 @@ class FakeReportQueries:
         sales = {sku: len({s.sale_id for s, line in lines if line.sku == sku}) for sku in sums}
         back = {r.key: r for r in self._returns_by(scope, lambda line: line.sku)}
         ranked = sorted(sums.items(), key=lambda kv: (-kv[1][1], kv[0]))[:limit]
+        rolled_up = scope.start is not None  # the store's Z rollup keeps no category or group
         return [
             ProductRow(
                 sku,
                 first[sku].name_th,
-                first[sku].category,
-                first[sku].producer_name,
+                "" if rolled_up else first[sku].category,
+                "" if rolled_up else first[sku].producer_name,
                 first[sku].sold_by_weight,
                 sales[sku],
                 quantity,

@@ -14,6 +14,7 @@ import uuid
 from pos.sale.domain.completed_sale import Sale, TaxInvoice
 from pos.sale.domain.credit_notes import CreditNote, returned_quantities
 from pos.sale.domain.tenders import TenderKind
+from pos.sync.domain.stored import CreditNoteStored, SaleStored, Stored, TaxInvoiceStored
 
 
 @dataclasses.dataclass
@@ -24,8 +25,9 @@ class FakeSalesData:
 
 
 class FakeSalesRepository:
-    def __init__(self, data: FakeSalesData):
+    def __init__(self, data: FakeSalesData, events: list[Stored]):
         self._data = data
+        self._events = events  # the unit of work queues them for the head office on commit
 
     def add_sale(self, sale: Sale) -> None:
         numbers = {s.receipt_number for s in self._data.sales.values()}
@@ -35,6 +37,7 @@ class FakeSalesRepository:
             if self.scheme_reference_receipt(tender.scheme_code or "", tender.reference or ""):
                 raise ValueError(f"scheme reference {tender.reference} was used before")
         self._data.sales[sale.sale_id] = sale
+        self._events.append(SaleStored(sale))
 
     def _with_invoices(self, sale: Sale) -> Sale:
         invoices = tuple(i for i in self._data.tax_invoices if i.sale_id == sale.sale_id)
@@ -65,6 +68,8 @@ class FakeSalesRepository:
         if any(i.number == invoice.number for i in self._data.tax_invoices):
             raise ValueError(f"tax invoice {invoice.number} exists")
         self._data.tax_invoices.append(invoice)
+        receipt = self._data.sales[invoice.sale_id].receipt_number
+        self._events.append(TaxInvoiceStored(invoice, receipt))
 
     def add_credit_note(self, note: CreditNote) -> None:
         if note.credit_note_id in self._data.credit_notes:
@@ -74,6 +79,7 @@ class FakeSalesRepository:
         if any(returned.get(line.line_id, 0) > line.quantity_milli for line in sale.lines):
             raise ValueError("cannot return more than was sold")
         self._data.credit_notes[note.credit_note_id] = note
+        self._events.append(CreditNoteStored.of_sale(note, sale))
 
     def credit_note_by_id(self, credit_note_id: uuid.UUID) -> CreditNote | None:
         return self._data.credit_notes.get(credit_note_id)

@@ -20,6 +20,7 @@ from pos.shifts.domain.cash_control import (
     ShiftStamp,
 )
 from pos.shifts.domain.day_figures import ZRecord
+from pos.sync.domain.stored import DayClosed, ShiftClosed, Stored
 
 
 @dataclasses.dataclass
@@ -31,8 +32,9 @@ class FakeShiftData:
 
 
 class FakeShiftRepository:
-    def __init__(self, data: FakeShiftData):
+    def __init__(self, data: FakeShiftData, events: list[Stored]):
         self._data = data
+        self._events = events  # the unit of work queues them for the head office on commit
 
     def _sorted(self, shifts: Iterable[Shift]) -> list[Shift]:
         return sorted(shifts, key=lambda s: (s.terminal_id, s.number))
@@ -64,13 +66,17 @@ class FakeShiftRepository:
             raise ValueError(f"shift {shift.shift_id}: day closed or shift exists")
         if shift.is_open and self.open_shift(shift.terminal_id) is not None:
             raise ValueError(f"{shift.terminal_id} already has an open shift")
-        self._data.shifts[shift.shift_id] = shift
+        self._data.shifts[shift.shift_id] = dataclasses.replace(shift, closing=None)
+        if shift.closing is not None:  # as the store does: added open, then closed
+            self.close_shift(shift.shift_id, shift.closing)
 
     def close_shift(self, shift_id: uuid.UUID, closing: ShiftClosing) -> None:
         shift = self._data.shifts[shift_id]
         if not shift.is_open:
             raise ValueError(f"shift {shift_id} is already closed")
-        self._data.shifts[shift_id] = dataclasses.replace(shift, closing=closing)
+        closed = dataclasses.replace(shift, closing=closing)
+        self._data.shifts[shift_id] = closed
+        self._events.append(ShiftClosed(closed, self.cash_movements(shift_id)))
 
     def approve_shift(self, shift_id: uuid.UUID, user_id: int, at: dt.datetime) -> None:
         shift = self._data.shifts[shift_id]
@@ -112,6 +118,7 @@ class FakeShiftRepository:
         if not day.is_open or any(s.is_open for s in self.shifts_of_day(day.day_id)):
             raise ValueError("the day is closed or has an open shift")
         self._data.z_reports[report.z_id] = report
+        self._events.append(DayClosed(report))
         self._data.days[day.day_id] = dataclasses.replace(
             day, closed_at=report.closed_at, z_number=report.number
         )

@@ -19,7 +19,9 @@ from pos.catalogue.domain.products import Category, ProducerGroup, Product
 from pos.printing.domain.print_queue import PrintJob
 from pos.settings.domain.shop_settings import Settings
 from pos.staff.domain.users import User
+from pos.sync.domain.stored import AuditRecorded, Stored, records_of
 from pos.till.domain.rules import CartStatus, SavedCart
+from tests.fakes.outbox import FakeOutboxData, FakeOutboxRepository
 from tests.fakes.print_jobs import FakePrintJobRepository
 from tests.fakes.reports import FakeReportQueries
 from tests.fakes.sales import FakeSalesData, FakeSalesRepository
@@ -39,6 +41,10 @@ class _Data:
     sales: FakeSalesData = dataclasses.field(default_factory=FakeSalesData)
     carts: dict[str, SavedCart] = dataclasses.field(default_factory=dict)
     shifts: FakeShiftData = dataclasses.field(default_factory=FakeShiftData)
+    outbox: FakeOutboxData = dataclasses.field(default_factory=FakeOutboxData)
+
+    def names(self) -> dict[int, str]:
+        return {user.user_id: user.name for user in self.users if user.user_id is not None}
 
 
 class FakeCatalogRepository:
@@ -152,11 +158,13 @@ class FakeUserRepository:
 
 
 class FakeAuditRepository:
-    def __init__(self, data: _Data):
+    def __init__(self, data: _Data, events: list[Stored]):
         self._data = data
+        self._events = events
 
     def record(self, event: AuditEvent) -> None:
         self._data.audit.append(event)
+        self._events.append(AuditRecorded(event))
 
     def between(self, start: datetime, end: datetime) -> list[AuditEvent]:
         found = [event for event in self._data.audit if start <= event.at < end]
@@ -168,7 +176,8 @@ class FakeCartRepository:
         self._data = data
 
     def save(self, cart: SavedCart, previous: SavedCart | None) -> None:
-        self._data.carts[cart.cart_uuid] = cart
+        # as the store: a cart never changed reads back as changed when it was opened
+        self._data.carts[cart.cart_uuid] = dataclasses.replace(cart, changed_at=cart.last_change)
 
     def delete(self, cart_uuid: str) -> None:
         self._data.carts.pop(cart_uuid, None)
@@ -193,7 +202,12 @@ class FakeCartRepository:
 
 
 class FakeUnitOfWork:
-    """A unit of work over in-memory data; a copy is edited and swapped in on commit."""
+    """A unit of work over in-memory data; a copy is edited and swapped in on commit.
+
+    Like the SQLite one it collects what its repositories stored (``events``) and
+    queues their records in its outbox on commit: ``committed.outbox.records()``
+    is what the head office would be sent.
+    """
 
     def __init__(self) -> None:
         self.committed = _Data()
@@ -212,6 +226,9 @@ class FakeUnitOfWork:
         self.rollback()
 
     def commit(self) -> None:
+        if self.events:
+            self.outbox.queue(records_of(self.events, self._working.names()))
+            self.events.clear()
         self.committed = copy.deepcopy(self._working)
         self.commits += 1
 
@@ -220,14 +237,16 @@ class FakeUnitOfWork:
 
     def _start_working_copy(self) -> None:
         self._working = copy.deepcopy(self.committed)
+        self.events: list[Stored] = []
         self.catalog = FakeCatalogRepository(self._working)
         self.counters = FakeCounterRepository(self._working)
         self.settings = FakeSettingsRepository(self._working)
         self.users = FakeUserRepository(self._working)
-        self.audit = FakeAuditRepository(self._working)
+        self.audit = FakeAuditRepository(self._working, self.events)
         self.print_jobs = FakePrintJobRepository(self._working.print_jobs)
-        self.sales = FakeSalesRepository(self._working.sales)
+        self.sales = FakeSalesRepository(self._working.sales, self.events)
         self.carts = FakeCartRepository(self._working)
         working = self._working
-        self.shifts = FakeShiftRepository(working.shifts)
+        self.shifts = FakeShiftRepository(working.shifts, self.events)
+        self.outbox = FakeOutboxRepository(working.outbox, working.names)
         self.reports = FakeReportQueries(working.sales, working.shifts, lambda: working.users)

@@ -8,8 +8,8 @@ figures; an audit event.  Its UUID is the record's own (``sale_id``,
 ``credit_note_id`` …) and its *device time* is when it happened by this
 counter's clock.
 
-The builders here are pure: the store calls them in the transaction that
-stores the record (:mod:`pos.store.outbox_repository`) and keeps the JSON
+The builders here are pure: the unit of work calls them on commit, in the
+transaction that stores the record (:mod:`pos.sync.domain.stored`), and keeps the JSON
 they return, so what is sent is exactly what was true at that moment — a
 later price change, renamed product or user never alters it.  Money is
 satang, quantities thousandths, percentages basis points (integers); times

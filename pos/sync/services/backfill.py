@@ -20,15 +20,13 @@ from pos.sale.domain.completed_sale import Sale
 from pos.sale.domain.credit_notes import CreditNote
 from pos.sync.domain.records import (
     OutboxRecord,
-    PaidTender,
-    SoldLine,
     audit_record,
-    credit_note_record,
     sale_record,
     shift_record,
     tax_invoice_record,
     z_report_record,
 )
+from pos.sync.domain.stored import CreditNoteStored, record_of
 from pos.sync.ports import SyncUnitOfWork
 
 AUDIT_SPAN = dt.timedelta(days=31)
@@ -94,11 +92,4 @@ def _records_of(reader: Callable[[], SyncUnitOfWork], day: dt.date) -> list[Outb
 
 
 def _credit_note(note: CreditNote, sale: Sale, names: dict[int, str]) -> OutboxRecord:
-    sold = {
-        line.line_id: SoldLine(
-            line.sku, line.name_th, line.category, line.producer_name, line.producer_tax_id
-        )
-        for line in sale.lines
-    }
-    paid = {t.tender_id: PaidTender(t.kind.value, t.scheme_code) for t in sale.tenders}
-    return credit_note_record(note, sold, paid, names)
+    return record_of(CreditNoteStored.of_sale(note, sale), names)

@@ -1,0 +1,64 @@
+"""Counters, settings, users and the audit trail: the small repositories on both adapters."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pos.audit import AuditAction, AuditEvent
+from pos.clock import THAI_TIME
+from pos.money import CashRounding
+from pos.settings.domain.shop_settings import Settings
+from pos.staff.domain.users import User
+from tests.contracts.conftest import UowFactory
+
+T0 = dt.datetime(2026, 11, 24, 9, 0, tzinfo=THAI_TIME)
+
+
+def test_counters_count_from_one_and_reserve_runs(uow_factory: UowFactory) -> None:
+    with uow_factory() as uow:
+        assert uow.counters.next_value("receipt") == 1
+        assert uow.counters.next_value("receipt") == 2
+        assert uow.counters.reserve("receipt", 3) == range(3, 6)
+        assert uow.counters.next_value("credit_note") == 1
+        uow.commit()
+    with uow_factory() as uow:
+        assert uow.counters.next_value("receipt") == 6
+    with uow_factory() as uow:  # the last one was rolled back
+        assert uow.counters.next_value("receipt") == 6
+
+
+def test_settings_are_the_defaults_until_saved(uow_factory: UowFactory) -> None:
+    with uow_factory() as uow:
+        assert uow.settings.load() == Settings()
+        changed = uow.settings.load().replace(cash_rounding=CashRounding.QUARTER_BAHT)
+        uow.settings.save(changed)
+        uow.commit()
+    with uow_factory() as uow:
+        assert uow.settings.load() == changed
+
+
+def test_users_get_ids_and_inactive_ones_are_not_listed(uow_factory: UowFactory) -> None:
+    with uow_factory() as uow:
+        first = uow.users.add(User(None, "สมหญิง", "cashier", "hash-1"))
+        gone = uow.users.add(User(None, "สมชาย", "manager", "hash-2", active=False))
+        uow.commit()
+    assert first.user_id is not None and gone.user_id is not None
+    assert first == User(first.user_id, "สมหญิง", "cashier", "hash-1")
+    with uow_factory() as uow:
+        assert uow.users.active_users() == [first]
+        assert uow.users.by_id(gone.user_id) == gone
+        assert uow.users.by_id(999) is None
+
+
+def test_the_audit_trail_by_time(uow_factory: UowFactory) -> None:
+    events = [
+        AuditEvent(AuditAction.LOGIN, T0 + dt.timedelta(minutes=m), None, detail={"m": m})
+        for m in (5, 1, 3)
+    ]
+    with uow_factory() as uow:
+        for event in events:
+            uow.audit.record(event)
+        uow.commit()
+    with uow_factory() as uow:
+        found = uow.audit.between(T0 + dt.timedelta(minutes=1), T0 + dt.timedelta(minutes=5))
+    assert found == [events[1], events[2]]
