@@ -16,14 +16,13 @@ from pos.audit import AuditAction, AuditEvent
 from pos.clock import THAI_TIME
 from pos.staff.domain.users import User
 from pos.sync.domain.protocol import (
-    Acknowledgement,
     OpenBatch,
     QueuedRecord,
-    Rejection,
     SyncState,
     WaitingCounts,
 )
 from pos.sync.ports import OutboxRepository
+from pos.sync.wire import Acknowledgement, Rejection
 from tests.contracts.conftest import Simulated, UowFactory
 from tests.fakes.unit_of_work import FakeUnitOfWork
 

@@ -18,7 +18,6 @@ from collections.abc import Callable, Sequence
 
 from pos.store.times import to_utc_text
 from pos.sync.domain.protocol import (
-    Acknowledgement,
     OpenBatch,
     QueuedRecord,
     RejectedRecord,
@@ -26,6 +25,7 @@ from pos.sync.domain.protocol import (
     WaitingCounts,
 )
 from pos.sync.domain.records import OutboxRecord
+from pos.sync.wire import Acknowledgement
 
 
 @dataclasses.dataclass
