@@ -28,6 +28,7 @@ from pathlib import Path
 from bench.stats import Figure, percentile
 from pos.bootstrap import AppContext, initialise, open_till
 from pos.clock import THAI_TIME, FakeClock
+from pos.ids import SaleId, ShiftId, TerminalId, UserId
 from pos.sale.domain.cart import Cart
 from pos.sale.domain.completed_sale import Sale
 from pos.sale.domain.tenders import CashTender, PromptPayTender
@@ -74,7 +75,9 @@ class _OurCheckout:
 
     def __call__(self) -> Sale:
         self._clock.advance(seconds=30)
-        request = CheckoutRequest(uuid.uuid4(), self._cart, self._tenders, cashier_id=1)
+        request = CheckoutRequest(
+            SaleId(uuid.uuid4()), self._cart, self._tenders, cashier_id=UserId(1)
+        )
         return commit_sale(self._context.uow_factory, self._clock, request)
 
 
@@ -158,7 +161,7 @@ class _OurCommit:
         sale = next(self._sales)
         with self._context.uow_factory() as uow:
             assert uow.sales.sale_by_id(sale.sale_id) is None  # checkout's retry check
-            assert uow.shifts.open_stamp("POS01") is not None  # checkout's stamp
+            assert uow.shifts.open_stamp(TerminalId("POS01")) is not None  # checkout's stamp
             serial = uow.counters.next_value("receipt:POS01")
             uow.sales.add_sale(
                 dataclasses.replace(
@@ -171,7 +174,7 @@ class _OurCommit:
 def _copy(sale: Sale) -> Sale:
     return dataclasses.replace(
         sale,
-        sale_id=uuid.uuid4(),
+        sale_id=SaleId(uuid.uuid4()),
         lines=tuple(dataclasses.replace(line, line_id=uuid.uuid4()) for line in sale.lines),
         tenders=tuple(dataclasses.replace(t, tender_id=uuid.uuid4()) for t in sale.tenders),
     )
@@ -195,7 +198,7 @@ class _TillCheckout:
     def __init__(self, context: AppContext):
         self._clock = FakeClock(MOMENT)
         self._till = open_till(context, self._clock, background=False)
-        self._till.log_in(1, "1234")  # the demo cashier
+        self._till.log_in(UserId(1), "1234")  # the demo cashier
         self._cart = _ten_line_cart(context)
 
     def prepare(self) -> None:
@@ -218,7 +221,7 @@ class _TillCheckout:
 
 def _measure_till_checkout(workdir: Path) -> Figure:
     context, _ = initialise(workdir / "till", demo=True)
-    request = OpenShiftRequest(uuid.uuid4(), 1, float_satang=200_000)
+    request = OpenShiftRequest(ShiftId(uuid.uuid4()), UserId(1), float_satang=200_000)
     open_shift(context.uow_factory, FakeClock(MOMENT), request)
     till = _TillCheckout(context)
     times = []
@@ -247,7 +250,7 @@ def _stores_with_a_shift(workdir: Path) -> tuple[dict[str, AppContext], dict[str
     for name in ("ours", "commit", "bare", "bare2"):
         stores[name], _ = initialise(workdir / name, demo=True)
         # every store has its shift 1 of business day 1: the copied rows point at them
-        request = OpenShiftRequest(uuid.uuid4(), 1, float_satang=200_000)
+        request = OpenShiftRequest(ShiftId(uuid.uuid4()), UserId(1), float_satang=200_000)
         shifts[name] = open_shift(stores[name].uow_factory, FakeClock(MOMENT), request)
     return stores, shifts
 

@@ -24,6 +24,7 @@ from pathlib import Path
 from bench.stats import Figure, percentile, time_each
 from pos.bootstrap import AppContext, initialise
 from pos.clock import THAI_TIME, FakeClock
+from pos.ids import SaleId, ShiftId
 from pos.printing.domain.printer_settings import DOTS_58MM, DOTS_80MM, PrinterSettings, PrintMode
 from pos.sale.domain.cart import Cart, Discount, DiscountKind
 from pos.sale.domain.tenders import CashTender, SchemeTender, Tender
@@ -126,7 +127,7 @@ def _twenty_line_sale(context: AppContext) -> str:
     clock = FakeClock(dt.datetime(2021, 7, 5, 11, 0, tzinfo=THAI_TIME))
     assert cashier.user_id is not None
     # nothing is sold without an open shift (issue 6)
-    opening = OpenShiftRequest(uuid.uuid4(), cashier.user_id, float_satang=200_000)
+    opening = OpenShiftRequest(ShiftId(uuid.uuid4()), cashier.user_id, float_satang=200_000)
     open_shift(context.uow_factory, clock, opening)
-    request = CheckoutRequest(uuid.uuid4(), cart, tenders, cashier.user_id)
+    request = CheckoutRequest(SaleId(uuid.uuid4()), cart, tenders, cashier.user_id)
     return commit_sale(context.uow_factory, clock, request).receipt_number

@@ -28,6 +28,7 @@ from bench.stats import Figure, percentile, time_once
 from bench.year_generator import grow_year
 from pos.bootstrap import AppContext, initialise, open_context
 from pos.clock import THAI_TIME, FakeClock
+from pos.ids import UserId, ZReportId
 from pos.reports.services.range_reports import ReportPeriod, manager_report, sales_by_category
 from pos.sale.services.returns_and_voids import ManagerApproval
 from pos.shifts.services.day_close import close_day, x_report
@@ -68,17 +69,19 @@ def _measure_z(workdir: Path, sales: int) -> list[Figure]:
         samples.append((time.perf_counter() - start) * 1000)
     samples = samples[5:]
     assert report.figures.sales.count == sales
-    pin = min(time_once(lambda: check_pin(context.uow_factory, 2, "5678")) for _ in range(3))
+    pin = min(
+        time_once(lambda: check_pin(context.uow_factory, UserId(2), "5678")) for _ in range(3)
+    )
     assert context.data_dir is not None
     context.close()
     closes = []
-    approval = ManagerApproval(2, "5678")
+    approval = ManagerApproval(UserId(2), "5678")
     for round_number in range(3):
         copy = workdir / f"z-copy-{round_number}"
         shutil.copytree(workdir / "z", copy)
         copied = open_context(copy)
         start = time.perf_counter()
-        close_day(copied.uow_factory, clock, uuid.uuid4(), approval)
+        close_day(copied.uow_factory, clock, ZReportId(uuid.uuid4()), approval)
         closes.append((time.perf_counter() - start) * 1000)
         copied.close()
     return [

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from pos.bootstrap import initialise, open_till
 from pos.clock import THAI_TIME, FakeClock
+from pos.ids import ShiftId, UserId
 from pos.shifts.services.shift_lifecycle import OpenShiftRequest, open_shift
 from ui.app import create_application
 from ui.customer_display import CustomerDisplay
@@ -179,7 +180,8 @@ def main() -> int:
         with context.uow_factory() as uow:
             uow.settings.save(uow.settings.load().replace(promptpay_target="0801234567"))
             uow.commit()
-        shift = OpenShiftRequest(uuid.uuid4(), 1, float_satang=200_000)  # nothing sells without
+        # nothing sells without an open shift
+        shift = OpenShiftRequest(ShiftId(uuid.uuid4()), UserId(1), float_satang=200_000)
         open_shift(context.uow_factory, FakeClock(JULY_2021 - dt.timedelta(hours=2)), shift)
         create_application()
         window = CounterWindow(open_till(context, FakeClock(JULY_2021)))

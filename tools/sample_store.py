@@ -20,6 +20,7 @@ from pathlib import Path
 
 from pos.bootstrap import AppContext, initialise
 from pos.clock import THAI_TIME, FakeClock
+from pos.ids import CreditNoteId, SaleId, ShiftId, UserId
 from pos.money import CashRounding
 from pos.printing.domain.printer_settings import ReceiptHeader
 from pos.sale.domain.cart import Cart
@@ -98,11 +99,13 @@ def _open_evening_shift(context: AppContext, clock: FakeClock) -> None:
     cashier, _ = _staff(context)
     earlier = FakeClock(clock.now() - dt.timedelta(minutes=15))
     open_shift(
-        context.uow_factory, earlier, OpenShiftRequest(uuid.uuid4(), cashier, float_satang=200_000)
+        context.uow_factory,
+        earlier,
+        OpenShiftRequest(ShiftId(uuid.uuid4()), cashier, float_satang=200_000),
     )
 
 
-def _staff(context: AppContext) -> tuple[int, int]:
+def _staff(context: AppContext) -> tuple[UserId, UserId]:
     with context.uow_factory() as uow:
         users = uow.users.active_users()
     cashier = next(u for u in users if not u.is_manager)
@@ -124,7 +127,11 @@ def _sale_with_buyer(context: AppContext, clock: FakeClock) -> Sale:
     cashier, _ = _staff(context)
     total = cart.totals(700).total_satang
     request = CheckoutRequest(
-        uuid.uuid4(), cart, [CashTender((total // 100_000 + 1) * 100_000)], cashier, buyer=BUYER
+        SaleId(uuid.uuid4()),
+        cart,
+        [CashTender((total // 100_000 + 1) * 100_000)],
+        cashier,
+        buyer=BUYER,
     )
     return commit_sale(context.uow_factory, clock, request)
 
@@ -166,7 +173,7 @@ def _returns(context: AppContext, clock: FakeClock) -> None:
         line = sale.lines[0]
         clock.advance(minutes=3)
         request = ReturnRequest(
-            uuid.uuid4(),
+            CreditNoteId(uuid.uuid4()),
             sale.sale_id,
             {line.line_id: line.quantity_milli},
             cashier,
