@@ -28,6 +28,7 @@ from pos.sync.services.sync_run import (
     SyncBusyError,
     SyncNotConfiguredError,
     SyncReport,
+    SyncTuning,
     synchronise,
 )
 from pos.till.services.cart_journal import CartJournal
@@ -152,7 +153,7 @@ def open_head_office(context: AppContext) -> HeadOffice:
 def sync_now(
     context: AppContext, *, head_office: HeadOffice | None = None, **options: Any
 ) -> SyncReport:
-    """One sync run of this counter (options: ``clock``, ``policy``, ``wait``, ``batch_size``).
+    """One sync run of this counter (options: ``clock`` and :class:`SyncTuning`'s fields).
 
     Raises :class:`SyncNotConfiguredError` or :class:`SyncBusyError` (another run holds the lock).
     """
@@ -164,7 +165,7 @@ def sync_now(
             if not mine:
                 raise SyncBusyError("a sync of this counter is already running")
             clock = options.pop("clock", None) or SystemClock()
-            return synchronise(writer, reader, office, clock, **options)
+            return synchronise(writer, reader, office, clock, SyncTuning(**options))
     finally:
         if head_office is None:
             office.close()
