@@ -24,7 +24,7 @@ from cli import (
 from cli.common import EXIT_STORE, CommandError
 from pos import __version__
 from pos.adapters.data_dir import ENV_VAR
-from pos.store.database import StoreError
+from pos.bootstrap import StoreError
 
 DESCRIPTION = """\
 Point of sale for the counter of the Sisaket provincial OTOP centre.

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, cast
 
 from sqlalchemy import Engine
+from sqlalchemy.exc import SQLAlchemyError
 
 from pos.adapters.run_lock import exclusive
 from pos.catalogue.services.csv_import import ImportReport
@@ -21,6 +22,7 @@ from pos.clock import Clock, SystemClock
 from pos.printing.ports import PrintWaker
 from pos.settings.domain.shop_settings import Settings
 from pos.store.database import MigrationOutcome, open_database
+from pos.store.database import StoreError as StoreError  # re-exported: open_context raises it
 from pos.store.sqlite_uow import SqlUnitOfWork, unit_of_work_factory
 from pos.sync.domain.sync_settings import read_token
 from pos.sync.ports import HeadOffice, SyncUnitOfWork
@@ -35,6 +37,11 @@ from pos.till.services.cart_journal import CartJournal
 from pos.till.services.session import TillSession
 from pos.unit_of_work import UnitOfWork
 from resources import resource_path
+
+# What a write through a unit of work may raise when the disk or the database refuses it
+# (full, read-only, locked too long): callers outside the core catch these without naming
+# the store's library.
+STORE_FAILURES: tuple[type[Exception], ...] = (SQLAlchemyError, OSError)
 
 
 @dataclass
