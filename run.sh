@@ -3,7 +3,10 @@
 #
 #   ./run.sh [--data-dir DIR]   install what is missing, create the store with the demo
 #                               catalogue on first run, open the counter app
-#   ./run.sh test [PYTEST ARGS] the same, plus test tools: ruff, mypy on pos/, then pytest
+#   ./run.sh test [PYTEST ARGS] the same, plus the house rules: ruff (lint and format), mypy,
+#                               lint-imports (the dependency contracts), then pytest; with no
+#                               PYTEST ARGS the whole suite under coverage, held to the floors
+#                               in tools/coverage_floors.py (a selection only runs its tests)
 #   ./run.sh bench [ARGS]       the benchmarks in bench/
 #
 # A fresh Debian 12 may have nothing but bash and apt: missing Debian packages are installed
@@ -97,10 +100,22 @@ run_tests() {
   say "ruff"
   "$VENV/bin/ruff" check .
   "$VENV/bin/ruff" format --check .
-  say "mypy pos/"
+  say "mypy"
   "$VENV/bin/mypy"
-  say "pytest"
-  "$VENV/bin/pytest" "$@"
+  say "lint-imports"
+  "$VENV/bin/lint-imports" --no-cache
+  if [[ $# -gt 0 ]]; then
+    say "pytest $*"
+    "$VENV/bin/pytest" "$@"
+    return
+  fi
+  # the floors mean something only for the whole suite: a selection would fail them
+  say "pytest, the whole suite with coverage"
+  local report=$VENV/coverage.json
+  COVERAGE_FILE=$VENV/.coverage "$VENV/bin/pytest" --cov --cov-report=
+  COVERAGE_FILE=$VENV/.coverage "$VENV/bin/coverage" json -q -o "$report"
+  say "coverage floors"
+  "$VENV/bin/python" -m tools.coverage_floors "$report"
 }
 
 run_bench() {

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine
+from sqlalchemy.exc import SQLAlchemyError
 
 from pos.adapters.run_lock import exclusive
 from pos.catalogue.services.csv_import import ImportReport
@@ -21,7 +22,7 @@ from pos.clock import Clock, SystemClock
 from pos.printing.ports import PrintWaker
 from pos.settings.domain.shop_settings import Settings
 from pos.store.database import MigrationOutcome, open_database
-from pos.store.database import StoreError as StoreError  # the edges catch it without the store
+from pos.store.database import StoreError as StoreError  # re-exported: open_context raises it
 from pos.store.sqlite_uow import SqlUnitOfWork, unit_of_work_factory
 from pos.sync.domain.sync_settings import read_token
 from pos.sync.ports import HeadOffice, SyncUnitOfWork
@@ -29,12 +30,18 @@ from pos.sync.services.sync_run import (
     SyncBusyError,
     SyncNotConfiguredError,
     SyncReport,
+    SyncTuning,
     synchronise,
 )
 from pos.till.services.cart_journal import CartJournal
 from pos.till.services.session import TillSession
 from pos.unit_of_work import UnitOfWork
 from resources import resource_path
+
+# What a write through a unit of work may raise when the disk or the database refuses it
+# (full, read-only, locked too long): callers outside the core catch these without naming
+# the store's library.
+STORE_FAILURES: tuple[type[Exception], ...] = (SQLAlchemyError, OSError)
 
 
 @dataclass
@@ -162,7 +169,7 @@ def open_head_office(context: AppContext) -> HeadOffice:
 def sync_now(
     context: AppContext, *, head_office: HeadOffice | None = None, **options: Any
 ) -> SyncReport:
-    """One sync run of this counter (options: ``clock``, ``policy``, ``wait``, ``batch_size``).
+    """One sync run of this counter (options: ``clock`` and :class:`SyncTuning`'s fields).
 
     Raises :class:`SyncNotConfiguredError` or :class:`SyncBusyError` (another run holds the lock).
     """
@@ -174,7 +181,7 @@ def sync_now(
             if not mine:
                 raise SyncBusyError("a sync of this counter is already running")
             clock = options.pop("clock", None) or SystemClock()
-            return synchronise(writer, reader, office, clock, **options)
+            return synchronise(writer, reader, office, clock, SyncTuning(**options))
     finally:
         if head_office is None:
             office.close()

@@ -238,16 +238,32 @@ class Document:
 
 
 def _arithmetic_problems(doc: Document) -> list[str]:
-    totals, found = doc.totals, []
+    return (
+        _heading_problems(doc) + _line_problems(doc) + _total_problems(doc) + _share_problems(doc)
+    )
+
+
+def _heading_problems(doc: Document) -> list[str]:
+    found = []
     if not doc.number.strip():
         found.append("number: empty")
     if doc.issued_at.tzinfo is None:
         found.append("issued_at: must be an aware time")
+    return found
+
+
+def _line_problems(doc: Document) -> list[str]:
+    found = []
     for index, line in enumerate(doc.lines, start=1):
         if line.quantity_milli <= 0:
             found.append(f"lines[{index}] {line.name_th}: quantity must be more than 0")
         if not 0 <= line.discount_satang <= line.gross_satang:
             found.append(f"lines[{index}] {line.name_th}: discount outside 0..gross")
+    return found
+
+
+def _total_problems(doc: Document) -> list[str]:
+    totals, found = doc.totals, []
     checks = [
         ("subtotal", sum(line.gross_satang for line in doc.lines), totals.subtotal_satang),
         (
@@ -271,6 +287,11 @@ def _arithmetic_problems(doc: Document) -> list[str]:
     for seller in totals.vat_by_seller:
         if seller.net_satang + seller.vat_satang != seller.gross_satang:
             found.append(f"totals: VAT of {seller.seller_name} does not add up")
+    return found
+
+
+def _share_problems(doc: Document) -> list[str]:
+    found = []
     for tender in doc.tenders:
         shares = (tender.government_share_satang, tender.buyer_share_satang)
         scheme = tender.kind is TenderKind.SCHEME and None not in shares

@@ -42,7 +42,7 @@ from receipts.connections import EscposTransport, PrinterError, PrinterTransport
 from receipts.day_report_print import ZReportSource
 from receipts.document_source import SaleDocumentSource
 from receipts.escpos_output import drawer_kick
-from receipts.print_worker import DocumentSource, Printable, PrintWorker, QueueStatus
+from receipts.print_worker import DocumentSource, Printable, PrinterLink, PrintWorker, QueueStatus
 
 StatusListener = Callable[[QueueStatus], None]
 
@@ -80,7 +80,7 @@ class PrintService:
                 self.documents,
                 {Z_DOCUMENT_KIND: ZReportSource(reader, clock), **(extra_sources or {})},
             ),
-            transport_factory=transport_factory,
+            printer=PrinterLink(transport_factory=transport_factory),
             clock=clock,
             policy=policy,
             on_status=self._tell,

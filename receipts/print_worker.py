@@ -95,6 +95,14 @@ class StaticDocumentSource:
             raise DocumentNotFoundError(f"no {kind} document {reference}") from None
 
 
+@dataclasses.dataclass(frozen=True)
+class PrinterLink:
+    """Which printer a worker prints on (its role's settings) and how it reaches it."""
+
+    role: PrinterRole = PrinterRole.RECEIPT
+    transport_factory: Callable[[PrinterSettings], PrinterTransport] = EscposTransport
+
+
 class PrintWorker:
     """Prints the queued jobs of one printer role, off the GUI thread."""
 
@@ -103,8 +111,7 @@ class PrintWorker:
         uow_factory: Callable[[], UnitOfWork],
         source: DocumentSource,
         *,
-        role: PrinterRole = PrinterRole.RECEIPT,
-        transport_factory: Callable[[PrinterSettings], PrinterTransport] = EscposTransport,
+        printer: PrinterLink | None = None,
         clock: Clock | None = None,
         policy: RetryPolicy | None = None,
         on_status: Callable[[QueueStatus], None] | None = None,
@@ -115,8 +122,9 @@ class PrintWorker:
         # looking for work (every second when idle) never takes the store's write lock
         self._read = read_uow_factory or uow_factory
         self._source = source
-        self._role = role
-        self._transport_factory = transport_factory
+        printer = printer or PrinterLink()
+        self._role = printer.role
+        self._transport_factory = printer.transport_factory
         self._clock = clock or SystemClock()
         self.policy = policy or RetryPolicy()
         self._on_status = on_status

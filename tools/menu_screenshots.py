@@ -24,7 +24,7 @@ from pos.clock import SystemClock
 from pos.printing.domain.printer_settings import ConnectionKind, PrinterSettings
 from pos.printing.services.print_jobs import queue_document
 from receipts.print_service import start_printing
-from tools.sample_store import MANAGER_PIN, build_sample_store
+from tools.sample_store import MANAGER_PIN, SampleStore, build_sample_store
 from ui.app import create_application
 from ui.main_window import CounterWindow
 
@@ -58,17 +58,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as work:
         store = build_sample_store(Path(work) / "data", sales=60)
         context = store.context
-        with context.uow_factory() as uow:  # a printer that is switched off, a receipt waiting
-            printer = PrinterSettings(
-                connection=ConnectionKind.NETWORK,
-                host="127.0.0.1",
-                port=free_port(),
-                timeout_seconds=1,
-            )
-            uow.settings.save(uow.settings.load().replace(receipt_printer=printer))
-            for sale in uow.sales.sales_on(store.day)[-2:]:
-                queue_document(uow, "sale", sale.receipt_number, SystemClock())
-            uow.commit()
+        _switched_off_printer_with_receipts(store)
         printing = start_printing(context)
         till = open_till(context)
         window = CounterWindow(till, context=context)
@@ -82,23 +72,44 @@ def main(argv: list[str] | None = None) -> int:
         context.wake_printer()
         _settle(app, 4)
         _save(window, out / "printer-waiting.png")
-        assert window.back_office is not None
-        history = window.back_office.open_history()
-        history.load_day(store.day)
-        history.table.selectRow(12)
-        _settle(app)
-        _save(history, out / "sales-history.png")
-        history.close()
-        header = window.back_office.open_header_settings()
-        assert header is not None
-        _settle(app)
-        _save(header, out / "receipt-header-dialog.png")
-        header.close()
+        _back_office_shots(app, window, store, out)
         window.sale.questions.ask_clear()
         window.close()
         printing.stop()
         context.close()
     return 0
+
+
+def _switched_off_printer_with_receipts(store: SampleStore) -> None:
+    """A printer that is switched off, and the day's last two receipts waiting for it."""
+    with store.context.uow_factory() as uow:
+        printer = PrinterSettings(
+            connection=ConnectionKind.NETWORK,
+            host="127.0.0.1",
+            port=free_port(),
+            timeout_seconds=1,
+        )
+        uow.settings.save(uow.settings.load().replace(receipt_printer=printer))
+        for sale in uow.sales.sales_on(store.day)[-2:]:
+            queue_document(uow, "sale", sale.receipt_number, SystemClock())
+        uow.commit()
+
+
+def _back_office_shots(
+    app: QApplication, window: CounterWindow, store: SampleStore, out: Path
+) -> None:
+    assert window.back_office is not None
+    history = window.back_office.open_history()
+    history.load_day(store.day)
+    history.table.selectRow(12)
+    _settle(app)
+    _save(history, out / "sales-history.png")
+    history.close()
+    header = window.back_office.open_header_settings()
+    assert header is not None
+    _settle(app)
+    _save(header, out / "receipt-header-dialog.png")
+    header.close()
 
 
 if __name__ == "__main__":

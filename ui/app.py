@@ -11,8 +11,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from pos.adapters.data_dir import resolve_data_dir
-from pos.bootstrap import AppContext, open_context, open_till
-from pos.store.database import StoreError
+from pos.bootstrap import AppContext, StoreError, open_context, open_till
 from pos.till.services.session import TillSession
 from receipts.qt_runtime import ensure_qt
 from ui import background

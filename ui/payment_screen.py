@@ -31,8 +31,8 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QWidget,
 )
-from sqlalchemy.exc import SQLAlchemyError
 
+from pos.bootstrap import STORE_FAILURES
 from pos.money import format_baht
 from pos.sale.domain.completed_sale import BuyerDetails, Sale, TaxInvoice
 from pos.sale.domain.payment import payable_lines
@@ -252,7 +252,7 @@ class PaymentScreen(QWidget):
         except ValueError as error:  # PaymentError, CheckoutError, and the store's refusals
             self.show_error(refusal_text(error))
             return
-        except (SQLAlchemyError, OSError) as error:
+        except STORE_FAILURES as error:
             self.show_error(store_failure_text(error))
             return
         self.sale = sale

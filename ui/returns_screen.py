@@ -41,6 +41,7 @@ from pos.sale.services.returns_and_voids import (
     ManagerApproval,
     ReturnRequest,
     SaleHistory,
+    VoidRequest,
     find_sale,
     last_sale_today,
     return_goods,
@@ -321,12 +322,14 @@ class ReturnsScreen(QWidget):
         return void_sale(
             self.till.uow_factory,
             self.till.clock,
-            credit_note_id=self._note_id,
-            sale_id=self.history.sale.sale_id,
-            cashier_id=self._cashier_id(),
-            reason=self.reason.text(),
+            VoidRequest(
+                credit_note_id=self._note_id,
+                sale_id=self.history.sale.sale_id,
+                cashier_id=self._cashier_id(),
+                reason=self.reason.text(),
+                print_note=True,
+            ),
             approval=approval,
-            print_note=True,
         )
 
     def _done(self, note: CreditNote) -> None:

@@ -49,6 +49,7 @@ from pos.sale.services.returns_and_voids import (
     ApprovalRefusedError,
     ManagerApproval,
     ReturnRequest,
+    VoidRequest,
     authorise,
     return_goods,
     void_sale,
@@ -116,6 +117,20 @@ class _Shop:
     basket_lines: int | None = None  # SimulationOptions.basket_lines
 
 
+@dataclass
+class _Run:
+    """One simulation's state, handed from day to day and sale to sale."""
+
+    uow_factory: Callable[[], UnitOfWork]
+    clock: FakeClock
+    rng: random.Random
+    shop: _Shop
+    options: SimulationOptions
+    approval: ManagerApproval | None  # None: no returns or voids
+    report: SimulationReport
+    drawer: SimulatedDrawer
+
+
 def simulate(
     uow_factory: Callable[[], UnitOfWork],
     options: SimulationOptions,
@@ -135,9 +150,10 @@ def simulate(
     clock = FakeClock(dt.datetime.combine(options.start, OPENING, THAI_TIME))
     staff = (shop.cashier_id, shop.manager_id)
     drawer = SimulatedDrawer(uow_factory, clock, staff, approval, options.seed, report.drawer)
+    run = _Run(uow_factory, clock, rng, shop, options, approval, report, drawer)
     for day_number in range(options.days):
         day = options.start + dt.timedelta(days=day_number)
-        _one_day(uow_factory, clock, rng, shop, day, options, approval, report, drawer)
+        _one_day(run, day)
         if on_day is not None:
             on_day(day, report)
     report.seconds = time.perf_counter() - started
@@ -193,17 +209,14 @@ def _sale_times(rng: random.Random, day: dt.date, count: int) -> list[dt.datetim
     return sorted(moments)
 
 
-def _one_day(
-    uow_factory: Callable[[], UnitOfWork],
-    clock: FakeClock,
-    rng: random.Random,
-    shop: _Shop,
-    day: dt.date,
-    options: SimulationOptions,
-    approval: ManagerApproval | None,
-    report: SimulationReport,
-    drawer: SimulatedDrawer,
-) -> None:
+def _one_day(run: _Run, day: dt.date) -> None:
+    clock, rng, options, approval, drawer = (
+        run.clock,
+        run.rng,
+        run.options,
+        run.approval,
+        run.drawer,
+    )
     pending: list[tuple[dt.datetime, Sale]] = []  # returns due later in the day
     drawer.start_day(day)
     for moment in _sale_times(rng, day, options.sales_per_day):
@@ -211,22 +224,15 @@ def _one_day(
             pending.remove((due, sale))
             drawer.before(due)
             clock.set(due)
-            _return_one_line(uow_factory, clock, rng, sale, shop, approval, report)
+            _return_one_line(run, sale)
         drawer.before(moment)
         clock.set(moment)
-        sale = _ring_up(uow_factory, clock, rng, shop)
-        report.sales += 1
-        report.lines += len(sale.lines)
-        report.sales_satang += sale.total_satang
-        report.government_share_satang += sale.government_share_satang
-        for tender in sale.tenders:
-            report.by_tender[tender.kind.value] = (
-                report.by_tender.get(tender.kind.value, 0) + tender.amount_satang
-            )
+        sale = _ring_up(run.uow_factory, clock, rng, run.shop)
+        _count_sale(run.report, sale)
         chance = rng.random()
         if approval is not None and chance < options.void_rate:
             clock.set(moment + dt.timedelta(minutes=1))
-            _void(uow_factory, clock, rng, sale, shop, approval, report)
+            _void(run, sale, approval)
         elif approval is not None and chance < options.void_rate + options.return_rate:
             due = moment + dt.timedelta(minutes=rng.randint(10, 240))
             if due.time() < CLOSING:
@@ -234,8 +240,19 @@ def _one_day(
     for due, sale in sorted(pending, key=lambda p: p[0]):  # back after the day's last sale
         drawer.before(due)
         clock.set(due)
-        _return_one_line(uow_factory, clock, rng, sale, shop, approval, report)
+        _return_one_line(run, sale)
     drawer.end_day(clock.now())
+
+
+def _count_sale(report: SimulationReport, sale: Sale) -> None:
+    report.sales += 1
+    report.lines += len(sale.lines)
+    report.sales_satang += sale.total_satang
+    report.government_share_satang += sale.government_share_satang
+    for tender in sale.tenders:
+        report.by_tender[tender.kind.value] = (
+            report.by_tender.get(tender.kind.value, 0) + tender.amount_satang
+        )
 
 
 def _ring_up(
@@ -308,15 +325,8 @@ def _cash(rng: random.Random, due: int, settings: Settings) -> list[Tender]:
     return [CashTender(handed)]
 
 
-def _return_one_line(
-    uow_factory: Callable[[], UnitOfWork],
-    clock: FakeClock,
-    rng: random.Random,
-    sale: Sale,
-    shop: _Shop,
-    approval: ManagerApproval | None,
-    report: SimulationReport,
-) -> None:
+def _return_one_line(run: _Run, sale: Sale) -> None:
+    rng, shop, approval = run.rng, run.shop, run.approval
     if approval is None:
         return
     line = rng.choice(sale.lines)
@@ -329,31 +339,25 @@ def _return_one_line(
         rng.choice(_RETURN_REASONS),
         refund_in_cash=rng.random() < 0.5,
     )
-    note = return_goods(uow_factory, clock, request, approval)
-    report.credit_notes += 1
-    report.refunds_satang += note.total_satang
+    note = return_goods(run.uow_factory, run.clock, request, approval)
+    run.report.credit_notes += 1
+    run.report.refunds_satang += note.total_satang
 
 
-def _void(
-    uow_factory: Callable[[], UnitOfWork],
-    clock: FakeClock,
-    rng: random.Random,
-    sale: Sale,
-    shop: _Shop,
-    approval: ManagerApproval,
-    report: SimulationReport,
-) -> None:
+def _void(run: _Run, sale: Sale, approval: ManagerApproval) -> None:
     note = void_sale(
-        uow_factory,
-        clock,
-        credit_note_id=CreditNoteId(_uuid(rng)),
-        sale_id=sale.sale_id,
-        cashier_id=shop.cashier_id,
-        reason=rng.choice(_VOID_REASONS),
+        run.uow_factory,
+        run.clock,
+        VoidRequest(
+            credit_note_id=CreditNoteId(_uuid(run.rng)),
+            sale_id=sale.sale_id,
+            cashier_id=run.shop.cashier_id,
+            reason=run.rng.choice(_VOID_REASONS),
+        ),
         approval=approval,
     )
-    report.credit_notes += 1
-    report.refunds_satang += note.total_satang
+    run.report.credit_notes += 1
+    run.report.refunds_satang += note.total_satang
 
 
 def _uuid(rng: random.Random) -> uuid.UUID:

@@ -19,6 +19,7 @@ from pos.sale.domain.tenders import CardTender, CashTender, SchemeTender
 from pos.sale.services.returns_and_voids import (
     ManagerApproval,
     ReturnRequest,
+    VoidRequest,
     return_goods,
     void_sale,
 )
@@ -225,10 +226,12 @@ def test_a_void_of_an_old_store_sale_after_reopening(shop: Shop, data_dir: Path)
         note = void_sale(
             reopened.uow_factory,
             clock,
-            credit_note_id=uuid.uuid4(),
-            sale_id=sale.sale_id,
-            cashier_id=cashier,
-            reason="ลูกค้ายกเลิก",
+            VoidRequest(
+                credit_note_id=uuid.uuid4(),
+                sale_id=sale.sale_id,
+                cashier_id=cashier,
+                reason="ลูกค้ายกเลิก",
+            ),
             approval=ManagerApproval(manager, MANAGER_PIN),
         )
         assert note.total_satang == 250_000 and note.cash_paid_out_satang == 0

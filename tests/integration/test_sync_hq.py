@@ -45,7 +45,7 @@ from pos.reports.services.range_reports import (
 )
 from pos.sync.domain.protocol import QueuedRecord, RetryPolicy
 from pos.sync.domain.sync_settings import write_token
-from pos.sync.services.sync_run import SyncOutcome, SyncReport, synchronise
+from pos.sync.services.sync_run import SyncOutcome, SyncReport, SyncTuning, synchronise
 from pos.sync.wire import Acknowledgement
 from pos.testhooks import PAUSE_AT, PAUSE_SIGNAL
 from tests.hq_helpers import Totals, row_versions
@@ -299,7 +299,9 @@ def test_the_same_batch_delivered_twice_at_once_is_stored_once(
             uow.commit()
 
         def run(office: HttpHeadOffice) -> None:  # two runs without the lock that keeps them apart
-            results.append(synchronise(writer, reader, office, FakeClock(), policy=PATIENT))
+            results.append(
+                synchronise(writer, reader, office, FakeClock(), SyncTuning(policy=PATIENT))
+            )
 
         threads = [threading.Thread(target=run, args=(office,)) for office in offices]
         for thread in threads:

@@ -27,6 +27,7 @@ from pos.sale.services.returns_and_voids import (
     ApprovalRefusedError,
     ManagerApproval,
     ReturnRequest,
+    VoidRequest,
     find_sale,
     open_drawer_without_sale,
     return_goods,
@@ -140,10 +141,12 @@ def test_a_void_reverses_every_tender_exactly_on_the_day(shop: Shop) -> None:
     note = void_sale(
         context.uow_factory,
         clock,
-        credit_note_id=uuid.uuid4(),
-        sale_id=sale.sale_id,
-        cashier_id=cashier,
-        reason="คิดเงินผิด",
+        VoidRequest(
+            credit_note_id=uuid.uuid4(),
+            sale_id=sale.sale_id,
+            cashier_id=cashier,
+            reason="คิดเงินผิด",
+        ),
         approval=approval,
     )
     assert note.kind is CreditNoteKind.VOID and note.total_satang == sale.total_satang
@@ -154,10 +157,12 @@ def test_a_void_reverses_every_tender_exactly_on_the_day(shop: Shop) -> None:
         void_sale(
             context.uow_factory,
             clock,
-            credit_note_id=uuid.uuid4(),
-            sale_id=sale.sale_id,
-            cashier_id=cashier,
-            reason="again",
+            VoidRequest(
+                credit_note_id=uuid.uuid4(),
+                sale_id=sale.sale_id,
+                cashier_id=cashier,
+                reason="again",
+            ),
             approval=approval,
         )
     with pytest.raises(ReturnError, match="only 0 can still be returned"):
@@ -178,10 +183,12 @@ def test_yesterdays_sale_or_a_partly_returned_one_is_not_voided(shop: Shop) -> N
         void_sale(
             context.uow_factory,
             clock,
-            credit_note_id=uuid.uuid4(),
-            sale_id=sale.sale_id,
-            cashier_id=cashier,
-            reason="x",
+            VoidRequest(
+                credit_note_id=uuid.uuid4(),
+                sale_id=sale.sale_id,
+                cashier_id=cashier,
+                reason="x",
+            ),
             approval=approval,
         )
     back(shop, sale, {sale.lines[0].line_id: 1000})
@@ -189,10 +196,12 @@ def test_yesterdays_sale_or_a_partly_returned_one_is_not_voided(shop: Shop) -> N
         void_sale(
             context.uow_factory,
             clock,
-            credit_note_id=uuid.uuid4(),
-            sale_id=sale.sale_id,
-            cashier_id=cashier,
-            reason="x",
+            VoidRequest(
+                credit_note_id=uuid.uuid4(),
+                sale_id=sale.sale_id,
+                cashier_id=cashier,
+                reason="x",
+            ),
             approval=approval,
         )
 

@@ -17,6 +17,7 @@ from pos.sale.services.checkout import ApprovalRequiredError, CheckoutRequest, r
 from pos.sale.services.returns_and_voids import (
     ManagerApproval,
     ReturnRequest,
+    VoidRequest,
     last_sale_today,
     return_goods,
     void_sale,
@@ -194,12 +195,14 @@ def test_returns_voids_and_later_invoices_queue_their_documents() -> None:
     void = void_sale(
         lambda: store,
         clock,
-        credit_note_id=uuid.uuid4(),
-        sale_id=second.sale_id,
-        cashier_id=CASHIER_ID,
-        reason="ลูกค้าเปลี่ยนใจ",
+        VoidRequest(
+            credit_note_id=uuid.uuid4(),
+            sale_id=second.sale_id,
+            cashier_id=CASHIER_ID,
+            reason="ลูกค้าเปลี่ยนใจ",
+            print_note=True,
+        ),
         approval=approval,
-        print_note=True,
     )
     invoice = issue_tax_invoice(
         lambda: store,

@@ -86,17 +86,25 @@ def _cell(name: str, value: Any) -> tuple[str, str]:
     """A field as its CSV column and text: satang → baht, thousandths → units, bp → percent."""
     if value is None:
         return name.removesuffix("_satang").removesuffix("_milli"), ""
+    in_units = _unit_cell(name, value)
+    if in_units is not None:
+        return in_units
+    if isinstance(value, dt.date | dt.datetime):
+        return name, value.isoformat()
+    if isinstance(value, bool):
+        return name, "yes" if value else "no"
+    return name, str(value)
+
+
+def _unit_cell(name: str, value: Any) -> tuple[str, str] | None:
+    """A money, quantity or rate field, named by its suffix, in its unit; None for the rest."""
     if name.endswith("_satang"):
         return name.removesuffix("_satang"), format_baht(int(value), grouping=False)
     if name.endswith("_milli"):
         return name.removesuffix("_milli"), format_quantity(int(value), weighed=True)
     if name.endswith("_basis_points"):
         return name.replace("_basis_points", "_percent"), format_baht(int(value), grouping=False)
-    if isinstance(value, dt.date | dt.datetime):
-        return name, value.isoformat()
-    if isinstance(value, bool):
-        return name, "yes" if value else "no"
-    return name, str(value)
+    return None
 
 
 def _row(section: str, item: Any, **extra: Any) -> dict[str, str]:

@@ -193,30 +193,40 @@ class Sale:
         raise KeyError(f"sale {self.receipt_number} has no line {line_id}")
 
 
+@dataclass(frozen=True)
+class SaleHeader:
+    """What a sale is besides its cart and payment: its IDs, when, by whom, at which VAT rate.
+
+    ``receipt`` is (terminal ID, serial, number).
+    """
+
+    sale_id: SaleId
+    receipt: tuple[TerminalId, int, str]
+    sold_at: dt.datetime
+    cashier_id: UserId
+    approved_by_user_id: UserId | None
+    vat_rate_basis_points: int
+
+
 def build_sale(
+    header: SaleHeader,
     *,
-    sale_id: SaleId,
     cart: Cart,
     totals: CartTotals,
     plan: PaymentPlan,
-    receipt: tuple[TerminalId, int, str],
-    sold_at: dt.datetime,
-    cashier_id: UserId,
-    approved_by_user_id: UserId | None,
-    vat_rate_basis_points: int,
     stamp: ShiftStamp | None = None,
 ) -> Sale:
-    """The sale to store for a paid cart; ``receipt`` is (terminal ID, serial, number)."""
-    terminal_id, serial, number = receipt
+    """The sale to store for a paid cart."""
+    terminal_id, serial, number = header.receipt
     return Sale(
-        sale_id=sale_id,
+        sale_id=header.sale_id,
         terminal_id=terminal_id,
         receipt_serial=serial,
         receipt_number=number,
-        sold_at=sold_at,
-        cashier_id=cashier_id,
-        approved_by_user_id=approved_by_user_id,
-        vat_rate_basis_points=vat_rate_basis_points,
+        sold_at=header.sold_at,
+        cashier_id=header.cashier_id,
+        approved_by_user_id=header.approved_by_user_id,
+        vat_rate_basis_points=header.vat_rate_basis_points,
         subtotal_satang=totals.subtotal_satang,
         line_discounts_satang=totals.line_discounts_satang,
         order_discount_satang=totals.order_discount_satang,

@@ -44,7 +44,7 @@ from pos.ids import SaleId, UserId
 from pos.money import CashRounding, format_baht, percent_of, round_cash
 from pos.printing.services.print_jobs import queue_document
 from pos.sale.domain.cart import Cart, CartTotals
-from pos.sale.domain.completed_sale import BuyerDetails, Sale, build_sale
+from pos.sale.domain.completed_sale import BuyerDetails, Sale, SaleHeader, build_sale
 from pos.sale.domain.numbering import DocumentKind, counter_name, document_number
 from pos.sale.domain.payment import SchemeOffer, payable_lines, plan_payment, scheme_offers
 from pos.sale.domain.promptpay import payload
@@ -192,17 +192,15 @@ def _new_sale(
                 )
     terminal_id = settings.terminal_id
     serial = uow.counters.next_value(counter_name(DocumentKind.RECEIPT, terminal_id))
-    return build_sale(
+    header = SaleHeader(
         sale_id=request.sale_id,
-        cart=request.cart,
-        totals=totals,
-        plan=plan,
         receipt=(terminal_id, serial, document_number(DocumentKind.RECEIPT, terminal_id, serial)),
         sold_at=moment,
         cashier_id=request.cashier_id,
         approved_by_user_id=request.approved_by_user_id,
         vat_rate_basis_points=rate,
     )
+    return build_sale(header, cart=request.cart, totals=totals, plan=plan)
 
 
 def _the_same_sale(existing: Sale, request: CheckoutRequest) -> Sale:

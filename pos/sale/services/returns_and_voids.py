@@ -150,16 +150,22 @@ def return_goods(
     return _store(uow_factory, clock, request, manager, CreditNoteKind.RETURN)
 
 
+@dataclass(frozen=True)
+class VoidRequest:
+    """A whole sale to cancel, and why (the reason goes on the credit note)."""
+
+    credit_note_id: CreditNoteId
+    sale_id: SaleId
+    cashier_id: UserId
+    reason: str
+    print_note: bool = False  # queue the credit note's print job with it (the till does)
+
+
 def void_sale(
     uow_factory: Callable[[], UnitOfWork],
     clock: Clock,
-    *,
-    credit_note_id: CreditNoteId,
-    sale_id: SaleId,
-    cashier_id: UserId,
-    reason: str,
+    void: VoidRequest,
     approval: ManagerApproval,
-    print_note: bool = False,
 ) -> CreditNote:
     """Cancel a whole sale on its business day: every tender is reversed in kind.
 
@@ -167,7 +173,14 @@ def void_sale(
     back with :func:`return_goods` instead.
     """
     manager = authorise(uow_factory, approval)
-    request = ReturnRequest(credit_note_id, sale_id, {}, cashier_id, reason, print_note=print_note)
+    request = ReturnRequest(
+        void.credit_note_id,
+        void.sale_id,
+        {},
+        void.cashier_id,
+        void.reason,
+        print_note=void.print_note,
+    )
     return _store(uow_factory, clock, request, manager, CreditNoteKind.VOID)
 
 

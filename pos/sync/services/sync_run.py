@@ -141,20 +141,27 @@ class _Run:
         return self.clock.now()
 
 
+@dataclass(frozen=True)
+class SyncTuning:
+    """How a run paces itself; the defaults are the counter's, tests and benchmarks tune them."""
+
+    policy: RetryPolicy | None = None  # None: RetryPolicy()
+    wait: Wait | None = None  # None: time.sleep, never asked to stop
+    batch_size: int = DEFAULT_BATCH_SIZE
+    page_size: int = DEFAULT_CHANGES_PAGE
+    in_flight: int = DEFAULT_IN_FLIGHT
+    rng: random.Random | None = None  # the back-off's jitter
+
+
 def synchronise(
     uow_factory: Callable[[], SyncUnitOfWork],
     reader: Callable[[], SyncUnitOfWork],
     head_office: HeadOffice,
     clock: Clock,
-    *,
-    policy: RetryPolicy | None = None,
-    wait: Wait | None = None,
-    batch_size: int = DEFAULT_BATCH_SIZE,
-    page_size: int = DEFAULT_CHANGES_PAGE,
-    in_flight: int = DEFAULT_IN_FLIGHT,
-    rng: random.Random | None = None,
+    tuning: SyncTuning | None = None,
 ) -> SyncReport:
     """One sync run (see the module docstring); the report says how it went."""
+    tuning = tuning or SyncTuning()
     started = time.monotonic()
     with reader() as uow:
         terminal = uow.settings.load().terminal_id
@@ -164,16 +171,16 @@ def synchronise(
         reader,
         head_office,
         clock,
-        policy or RetryPolicy(),
-        wait or _sleep,
+        tuning.policy or RetryPolicy(),
+        tuning.wait or _sleep,
         terminal,
         report,
-        rng or random.Random(),
+        tuning.rng or random.Random(),
     )
     try:
         report.backfilled = backfill(uow_factory, reader)
-        _upload(run, batch_size, in_flight)
-        _download(run, page_size)
+        _upload(run, tuning.batch_size, tuning.in_flight)
+        _download(run, tuning.page_size)
     except _StoppedError:
         report.outcome = SyncOutcome.STOPPED
     except _GaveUpError as error:
@@ -182,13 +189,7 @@ def synchronise(
         report.outcome, report.problem = SyncOutcome.TOKEN, str(error)
     except (BatchRefusedError, CatalogueChangeError) as error:
         report.outcome, report.problem = SyncOutcome.ATTENTION, str(error)
-    with reader() as uow:
-        waiting = uow.outbox.waiting()
-        report.cursor = uow.outbox.state().catalogue_cursor
-    report.waiting, report.set_aside = waiting.total, waiting.rejected
-    if report.outcome is SyncOutcome.DONE and report.set_aside:
-        report.outcome = SyncOutcome.ATTENTION
-        report.problem = f"{report.set_aside} record(s) refused by the head office: see sync status"
+    _note_what_is_left(reader, report)
     report.seconds = time.monotonic() - started
     with uow_factory() as uow:
         uow.outbox.note_run(
@@ -196,6 +197,17 @@ def synchronise(
         )
         uow.commit()
     return report
+
+
+def _note_what_is_left(reader: Callable[[], SyncUnitOfWork], report: SyncReport) -> None:
+    """What still waits after the run; records set aside need a person, even on success."""
+    with reader() as uow:
+        waiting = uow.outbox.waiting()
+        report.cursor = uow.outbox.state().catalogue_cursor
+    report.waiting, report.set_aside = waiting.total, waiting.rejected
+    if report.outcome is SyncOutcome.DONE and report.set_aside:
+        report.outcome = SyncOutcome.ATTENTION
+        report.problem = f"{report.set_aside} record(s) refused by the head office: see sync status"
 
 
 def _sleep(seconds: float) -> bool:

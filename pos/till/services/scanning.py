@@ -73,6 +73,11 @@ def _scan_barcode(
     product = catalog.product_by_plu(scanned.plu)
     if product is None:
         return ScanOutcome(ScanKind.UNKNOWN, code)
+    return _add_label(code, scanned, product, cart)
+
+
+def _add_label(code: str, scanned: ScaleLabel, product: Product, cart: Cart) -> ScanOutcome:
+    """A scale label's product with the weight or price printed on it."""
     if scanned.value == 0:
         return ScanOutcome(ScanKind.WEIGHT_NEEDED, code, product=product)
     if scanned.kind is EmbeddedKind.PRICE:
