@@ -44,20 +44,27 @@ SIMULATE = [
 
 
 def start(data_dir: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.Popen[str]:
-    return subprocess.Popen(
-        [sys.executable, str(PROJECT / "main.py"), "--data-dir", str(data_dir), *args],
-        cwd=PROJECT,
-        env={**os.environ, **(env or {})},
-        text=True,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
+    """The counter's CLI as a child; its stderr goes to a file beside the store (no pipe is left
+    open when the child is killed, which warnings-as-errors would report)."""
+    with stderr_file(data_dir).open("w") as stderr:
+        return subprocess.Popen(
+            [sys.executable, str(PROJECT / "main.py"), "--data-dir", str(data_dir), *args],
+            cwd=PROJECT,
+            env={**os.environ, **(env or {})},
+            text=True,
+            stdout=subprocess.DEVNULL,
+            stderr=stderr,
+        )
+
+
+def stderr_file(data_dir: Path) -> Path:
+    return data_dir.parent / f"{data_dir.name}-stderr.txt"
 
 
 def wait_for(path: Path, process: subprocess.Popen[str], seconds: float = 60) -> None:
     deadline = time.monotonic() + seconds
     while not path.exists():
-        assert process.poll() is None, f"the process ended early: {process.stderr}"
+        assert process.poll() is None, f"the process ended early (exit {process.returncode})"
         assert time.monotonic() < deadline, "the process never reached the pause point"
         time.sleep(0.02)
 
