@@ -37,10 +37,10 @@ from bench.year_generator import grow_year
 from hq.bootstrap import open_hq
 from hq.services.terminals import add_terminal
 from hq.store.database import create_hq_engine, migrate
+from pos.adapters.token_file import write_token
 from pos.bootstrap import AppContext, initialise, open_context, sync_now, sync_units
 from pos.simulation.trading_days import SimulationOptions, simulate
 from pos.store.database import DATABASE_FILENAME, raw_connection
-from pos.sync.domain.sync_settings import write_token
 from pos.sync.services.backfill import backfill
 from pos.sync.services.sync_run import SyncOutcome, SyncReport
 

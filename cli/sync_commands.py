@@ -26,12 +26,12 @@ import json
 import sys
 
 from cli.common import EXIT_OK, EXIT_USAGE, CommandError, Subcommands, open_store
+from pos.adapters.token_file import forget_token, read_token, write_token
 from pos.audit import AuditAction, AuditEvent
 from pos.bootstrap import AppContext, open_head_office, sync_now, sync_units
 from pos.clock import SystemClock
 from pos.settings.services.change import change_setting
 from pos.sync.domain.protocol import HeadOfficeError, RetryPolicy, TokenRefusedError
-from pos.sync.domain.sync_settings import forget_token, read_token, write_token
 from pos.sync.services.status import sync_status
 from pos.sync.services.sync_run import SyncBusyError, SyncNotConfiguredError, SyncOutcome
 

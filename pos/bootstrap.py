@@ -16,6 +16,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from pos.adapters.run_lock import exclusive
+from pos.adapters.token_file import read_token
 from pos.catalogue.services.csv_import import ImportReport
 from pos.catalogue.services.demo_data import DemoFiles, load_demo
 from pos.clock import Clock, SystemClock
@@ -24,7 +25,6 @@ from pos.settings.domain.shop_settings import Settings
 from pos.store.database import MigrationOutcome, open_database
 from pos.store.database import StoreError as StoreError  # re-exported: open_context raises it
 from pos.store.sqlite_uow import SqlUnitOfWork, unit_of_work_factory
-from pos.sync.domain.sync_settings import read_token
 from pos.sync.ports import HeadOffice, SyncUnitOfWork
 from pos.sync.services.sync_run import (
     SyncBusyError,

@@ -20,10 +20,10 @@ from pytestqt.qtbot import QtBot
 
 from hq.bootstrap import HqContext, open_hq
 from hq.services.terminals import add_terminal
+from pos.adapters.token_file import write_token
 from pos.bootstrap import AppContext, initialise, open_till
 from pos.clock import THAI_TIME, FakeClock
 from pos.simulation.trading_days import SimulationOptions, simulate
-from pos.sync.domain.sync_settings import write_token
 from tests.gui.helpers import SILK, logged_in, start_counter, wedge_scan
 from tests.hq_server import HqProcess
 from tests.integration.test_sync_hq import (

@@ -34,6 +34,7 @@ from hq.bootstrap import HqContext, open_hq
 from hq.services.reports import hq_report, hq_z_reports
 from hq.services.terminals import add_terminal, revoke_terminal
 from pos.adapters.hq_http import HttpHeadOffice
+from pos.adapters.token_file import write_token
 from pos.bootstrap import AppContext, open_context, sync_now, sync_units
 from pos.clock import THAI_TIME, FakeClock
 from pos.reports.domain.rows import ReportPeriod
@@ -44,7 +45,6 @@ from pos.reports.services.range_reports import (
     scheme_receivables,
 )
 from pos.sync.domain.protocol import QueuedRecord, RetryPolicy
-from pos.sync.domain.sync_settings import write_token
 from pos.sync.services.sync_run import SyncOutcome, SyncReport, SyncTuning, synchronise
 from pos.sync.wire import Acknowledgement
 from pos.testhooks import PAUSE_AT, PAUSE_SIGNAL

@@ -1,4 +1,4 @@
-"""The counter's sync settings, and where its head-office token is kept.
+"""The counter's sync settings, and the rule of its head-office token.
 
 :class:`SyncSettings` lives with the other settings (``Settings.sync``, table
 ``setting``): the head office's address (``hq_url``), the nightly time
@@ -10,23 +10,21 @@ around — backups before every migration, support copies, ``settings show``,
 and the audit trail records every setting's old and new value.  It is kept in
 its own file, ``hq-token`` in the data directory, readable by the counter's
 user only (0600, written atomically: a crash leaves the old token or the new
-one, never half of one).  Anyone with the data directory has the sales
-anyway; the file keeps the token out of everything else.
+one, never half of one): :mod:`pos.adapters.token_file`.  Anyone with the
+data directory has the sales anyway; the file keeps the token out of everything
+else.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from pos.sync.wire import TOKEN_PREFIX
 
-TOKEN_FILENAME = "hq-token"
 _TOKEN = re.compile(rf"^{re.escape(TOKEN_PREFIX)}[A-Za-z0-9_-]{{20,200}}$")
 _TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 
@@ -77,38 +75,3 @@ def check_token(token: str) -> str:
             "otop-pos hq add-terminal)"
         )
     return token
-
-
-def token_path(data_dir: Path) -> Path:
-    return data_dir / TOKEN_FILENAME
-
-
-def read_token(data_dir: Path) -> str | None:
-    try:
-        return token_path(data_dir).read_text(encoding="ascii").strip() or None
-    except FileNotFoundError:
-        return None
-
-
-def write_token(data_dir: Path, token: str) -> Path:
-    """Store the token (0600), replacing any earlier one atomically."""
-    token = check_token(token)
-    path = token_path(data_dir)
-    temporary = path.with_name(f".{TOKEN_FILENAME}.{os.getpid()}")
-    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    try:
-        os.fchmod(descriptor, 0o600)  # whatever the umask
-        os.write(descriptor, f"{token}\n".encode("ascii"))
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)
-    os.replace(temporary, path)
-    return path
-
-
-def forget_token(data_dir: Path) -> bool:
-    try:
-        token_path(data_dir).unlink()
-    except FileNotFoundError:
-        return False
-    return True
