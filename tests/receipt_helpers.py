@@ -5,6 +5,9 @@ from __future__ import annotations
 import socket
 import time
 from collections.abc import Callable
+from pathlib import Path
+
+from PIL import Image
 
 from pos.printing.domain.printer_settings import ConnectionKind, PrinterSettings, PrintMode
 
@@ -37,3 +40,9 @@ def wait_until(condition: Callable[[], bool], timeout: float = 10.0) -> bool:
             return True
         time.sleep(0.02)
     return condition()
+
+
+def open_png(path: Path) -> Image.Image:
+    """A picture read whole and its file closed (an open file would be a ResourceWarning)."""
+    with Image.open(path) as image:
+        return image.copy()

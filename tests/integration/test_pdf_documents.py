@@ -13,6 +13,7 @@ from pos.money import bahttext, format_baht
 from receipts.document import DocumentKind
 from receipts.pdf import write_pdf
 from receipts.samples import sample_credit_note, sample_document
+from tests.receipt_helpers import open_png
 
 
 def pdf_text(path: Path) -> str:
@@ -31,7 +32,7 @@ def pdf_text(path: Path) -> str:
 
 def render_png(path: Path, out: Path) -> Image.Image:
     subprocess.run(["pdftoppm", "-r", "60", "-png", "-singlefile", str(path), str(out)], check=True)
-    return Image.open(out.with_suffix(".png"))
+    return open_png(out.with_suffix(".png"))
 
 
 @pytest.mark.parametrize("page", ["A4", "A5"])

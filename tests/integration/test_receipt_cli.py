@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PIL import Image, ImageChops
+from PIL import ImageChops
 
 from cli.main import main
 from pos.money import bahttext, format_baht
@@ -24,6 +24,7 @@ from receipts.escpos_decode import decode
 from receipts.escpos_output import document_to_escpos
 from receipts.raster import render_blocks, to_bilevel
 from tests.integration.test_pdf_documents import pdf_text, render_png
+from tests.receipt_helpers import open_png
 from tools.sample_store import BUYER, CENTRE_TAX_ID, PERSON, SampleStore, build_sample_store
 
 
@@ -102,7 +103,7 @@ def test_png_is_the_paper_the_printer_prints(
     for width, dots in (("58", DOTS_58MM), ("80", DOTS_80MM)):
         target = tmp_path / f"r{width}.png"
         assert receipt(store, number, "--to", str(target), "--width", width) == 0
-        paper = Image.open(target).convert("1")
+        paper = open_png(target).convert("1")
         expected = to_bilevel(render_blocks(receipt_blocks(document), dots))
         assert paper.size == expected.size
         assert ImageChops.difference(paper.convert("L"), expected.convert("L")).getbbox() is None
@@ -222,4 +223,4 @@ def test_text_mode_png_is_a_preview_of_the_columns(
     target = tmp_path / "text.png"
     number = export["credit_notes"][0]["number"]
     assert receipt(store, number, "--to", str(target), "--mode", "text", "--width", "80") == 0
-    assert Image.open(target).width == PrinterSettings(mode=PrintMode.TEXT).text_columns * 12
+    assert open_png(target).width == PrinterSettings(mode=PrintMode.TEXT).text_columns * 12

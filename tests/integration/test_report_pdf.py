@@ -18,6 +18,7 @@ from pos.shifts.services.day_close import z_reports_between
 from pos.simulation.trading_days import SimulationOptions, simulate
 from receipts.day_report_pdf import write_day_report_pdf
 from receipts.report_pdf import write_report_pdf
+from tests.receipt_helpers import open_png
 
 PERIOD = ReportPeriod(dt.date(2021, 3, 1), dt.date(2021, 3, 2))
 
@@ -47,7 +48,7 @@ def text_of(pdf: Path) -> str:
 
 def pages(pdf: Path, tmp_path: Path) -> list[Image.Image]:
     subprocess.run(["pdftoppm", "-r", "50", "-png", str(pdf), str(tmp_path / "page")], check=True)
-    return [Image.open(p) for p in sorted(tmp_path.glob("page-*.png"))]
+    return [open_png(p) for p in sorted(tmp_path.glob("page-*.png"))]
 
 
 def test_the_manager_report_pdf_has_every_part_in_thai_with_its_figures(

@@ -345,7 +345,7 @@ def test_two_counters_syncing_at_once_keep_their_own_and_add_up_at_the_head_offi
             for c in counters
         ]
         processes = [
-            subprocess.Popen(command, cwd=PROJECT, stdout=subprocess.PIPE, text=True)
+            subprocess.Popen(command, cwd=PROJECT, stdout=subprocess.DEVNULL, text=True)
             for command in commands
         ]
         assert [p.wait(timeout=120) for p in processes] == [0, 0]
