@@ -73,6 +73,7 @@ class RejectionOut(BaseModel):
     record_id: uuid.UUID
     reason: RejectReason
     detail: str
+    field: str = Field("", description="the payload field at fault, empty for the whole record")
 
 
 class BatchAckOut(BaseModel):

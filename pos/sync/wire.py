@@ -24,7 +24,7 @@ import json
 import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Protocol, TypedDict
+from typing import Any, NotRequired, Protocol, TypedDict
 
 from pos.catalogue.domain.products import ProducerGroup, Product
 from pos.staff.domain.users import User
@@ -34,6 +34,7 @@ API_VERSION = "v1"
 TERMINAL_PATH = f"/{API_VERSION}/terminal"
 BATCHES_PATH = f"/{API_VERSION}/batches"
 CHANGES_PATH = f"/{API_VERSION}/catalogue/changes"
+NUMBERS_PATH = f"{TERMINAL_PATH}/numbers"  # GET: the terminal's last numbers (re-provisioning)
 
 AUTHORIZATION_HEADER = "Authorization"  # "Bearer <token>" on every request
 TOKEN_PREFIX = "otop_"  # a terminal's token; the rest is random (hq.tokens)
@@ -79,6 +80,16 @@ class RejectReason(enum.StrEnum):
     CONFLICT = "conflict"  # the UUID is stored with different content
     INVALID_PAYLOAD = "invalid_payload"  # the kind's validator refused the payload
     UNKNOWN_KIND = "unknown_kind"  # this server does not know the kind (yet)
+    INVALID_ENVELOPE = "invalid_envelope"  # record id, kind, terminal or device time malformed
+    NOT_OWN = "not_own"  # the payload names a terminal other than the token's
+    NUMBER_REUSED = "number_reused"  # the terminal stored another record with that number
+    ID_REUSED = "id_reused"  # an id inside the payload (a sale line's) is another record's
+    SERVER_FAULT = "server_fault"  # an unexpected error storing this record alone
+
+
+# Refusals that say nothing about the record itself: the counter keeps such a record
+# waiting and sends it again in a later run; every other reason sets it aside for a person.
+RESENDABLE_REASONS = frozenset({RejectReason.SERVER_FAULT})
 
 
 class OutgoingRecord(Protocol):
@@ -120,6 +131,7 @@ class RejectionJson(TypedDict):
     record_id: str
     reason: str  # a RejectReason value
     detail: str
+    field: NotRequired[str]  # the payload's field at fault ("lines[2].name_th"), if one is
 
 
 class AcknowledgementJson(TypedDict):
@@ -129,6 +141,17 @@ class AcknowledgementJson(TypedDict):
     accepted: list[str]
     duplicates: list[str]
     rejected: list[RejectionJson]
+
+
+def _rejection_json(rejection: Rejection) -> RejectionJson:
+    answer: RejectionJson = {
+        "record_id": str(rejection.record_id),
+        "reason": str(rejection.reason),
+        "detail": rejection.detail,
+    }
+    if rejection.field:
+        answer["field"] = rejection.field
+    return answer
 
 
 class ErrorJson(TypedDict):
@@ -143,6 +166,7 @@ class Rejection:
     record_id: uuid.UUID
     reason: str  # a RejectReason value; the counter keeps one it does not know as text
     detail: str
+    field: str = ""  # the field at fault, "" when the record as a whole is
 
 
 @dataclass(frozen=True)
@@ -169,10 +193,7 @@ class Acknowledgement:
             "received_at": self.received_at.isoformat(),
             "accepted": [str(record_id) for record_id in self.accepted],
             "duplicates": [str(record_id) for record_id in self.duplicates],
-            "rejected": [
-                {"record_id": str(r.record_id), "reason": str(r.reason), "detail": r.detail}
-                for r in self.rejected
-            ],
+            "rejected": [_rejection_json(r) for r in self.rejected],
         }
 
     @classmethod
@@ -185,7 +206,12 @@ class Acknowledgement:
                 accepted=tuple(uuid.UUID(value) for value in data["accepted"]),
                 duplicates=tuple(uuid.UUID(value) for value in data["duplicates"]),
                 rejected=tuple(
-                    Rejection(uuid.UUID(r["record_id"]), str(r["reason"]), str(r["detail"]))
+                    Rejection(
+                        uuid.UUID(r["record_id"]),
+                        str(r["reason"]),
+                        str(r["detail"]),
+                        str(r.get("field", "")),
+                    )
                     for r in data["rejected"]
                 ),
                 replayed=replayed,
@@ -221,6 +247,41 @@ class TerminalInfo:
         try:
             return cls(str(data["terminal"]), dt.datetime.fromisoformat(data["server_time"]))
         except (KeyError, TypeError, ValueError) as error:
+            raise WireFormatError(str(error)) from None
+
+
+NUMBER_SEQUENCES = ("receipt", "credit_note", "tax_invoice", "z_report", "shift")
+
+
+class TerminalNumbersJson(TypedDict):
+    terminal: str
+    last: dict[str, int]  # each of NUMBER_SEQUENCES: the highest serial stored, 0 for none
+
+
+@dataclass(frozen=True)
+class TerminalNumbers:
+    """``GET /v1/terminal/numbers``: the last serial of each of the terminal's sequences
+    that the head office holds, so that a replaced counter (a new store, the same terminal)
+    goes on from there instead of starting again at 1 (``otop-pos sync configure``)."""
+
+    terminal: str
+    last: Mapping[str, int]
+
+    def to_json(self) -> TerminalNumbersJson:
+        return {
+            "terminal": self.terminal,
+            "last": {name: int(self.last.get(name, 0)) for name in NUMBER_SEQUENCES},
+        }
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> TerminalNumbers:
+        try:
+            last = data["last"]
+            numbers = {name: last.get(name, 0) for name in NUMBER_SEQUENCES}
+            if not all(type(n) is int and n >= 0 for n in numbers.values()):
+                raise ValueError(f"serials must be whole numbers from 0: {numbers}")
+            return cls(str(data["terminal"]), numbers)
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
             raise WireFormatError(str(error)) from None
 
 

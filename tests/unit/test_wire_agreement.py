@@ -52,6 +52,7 @@ from pos.sync.wire import (
     MAX_CHANGES_PAGE,
     MAX_RECORDS_PER_BATCH,
     MAX_TERMINAL_LENGTH,
+    NUMBER_SEQUENCES,
     RECORD_KINDS,
     TERMINAL_PATH,
     Acknowledgement,
@@ -62,6 +63,8 @@ from pos.sync.wire import (
     Rejection,
     RejectReason,
     TerminalInfo,
+    TerminalNumbers,
+    WireFormatError,
     batch_body,
     producer_change,
     product_change,
@@ -165,7 +168,7 @@ def test_the_head_offices_acknowledgement_is_what_the_counter_reads() -> None:
         WHEN,
         (sent[0], sent[1]),
         (sent[2],),
-        (Rejection(sent[3], RejectReason.INVALID_PAYLOAD, "payload.total_satang: …"),),
+        (Rejection(sent[3], RejectReason.INVALID_PAYLOAD, "too large", "payload.total_satang"),),
     )
     answer = json.loads(BatchAckOut.of(ack).model_dump_json())  # the body FastAPI sends
     read = Acknowledgement.from_json(answer, replayed=True)
@@ -173,6 +176,25 @@ def test_the_head_offices_acknowledgement_is_what_the_counter_reads() -> None:
     assert read.covers(ack.batch_id, [str(i) for i in reversed(sent)])
     assert not read.covers(ack.batch_id, [str(i) for i in sent[:3]])
     assert not read.covers(uuid.uuid4(), [str(i) for i in sent])
+
+
+def test_a_rejection_without_a_field_reads_as_one_for_the_whole_record() -> None:
+    record = uuid.uuid4()
+    ack = Acknowledgement(
+        uuid.uuid4(), "POS01", WHEN, (), (), (Rejection(record, RejectReason.NOT_OWN, "POS02"),)
+    )
+    answer = ack.to_json()
+    assert "field" not in answer["rejected"][0]
+    assert Acknowledgement.from_json(answer).rejected[0].field == ""
+
+
+def test_the_terminals_last_numbers_read_back_and_refuse_what_is_not_a_serial() -> None:
+    numbers = TerminalNumbers("POS01", {"receipt": 42, "z_report": 3})
+    read = TerminalNumbers.from_json(json.loads(json.dumps(numbers.to_json())))
+    assert read.last == dict.fromkeys(NUMBER_SEQUENCES, 0) | {"receipt": 42, "z_report": 3}
+    for bad in ({"receipt": -1}, {"receipt": True}, {"receipt": "7"}, []):
+        with pytest.raises(WireFormatError):
+            TerminalNumbers.from_json({"terminal": "POS01", "last": bad})
 
 
 def test_every_refusal_of_a_whole_batch_is_one_the_counter_stops_on() -> None:
