@@ -307,9 +307,12 @@ class SqlOutboxRepository:
         )
 
     # --- re-provisioning ------------------------------------------------------------------
-    def continue_numbers(self, hq_last: Mapping[str, int]) -> list[NumberRaised]:
+    def continue_numbers(
+        self, hq_last: Mapping[str, int], *, raise_counters: bool = True
+    ) -> list[NumberRaised]:
         """Raise each named counter to at least the head office's last serial (never lower
-        one) and remember that serial, so no number at or below it is ever taken."""
+        one) and remember that serial, so no number at or below it is ever taken; with
+        ``raise_counters=False`` only remember it (a sync run learning it)."""
         cursor = self._cursor()
         raised = []
         for name, last in sorted(hq_last.items()):
@@ -319,7 +322,7 @@ class SqlOutboxRepository:
                 "INSERT INTO counter (name, value, hq_last) VALUES (?, ?, ?)"
                 " ON CONFLICT (name) DO UPDATE SET value = max(value, excluded.value),"
                 " hq_last = max(hq_last, excluded.hq_last)",
-                (name, last, last),
+                (name, last if raise_counters else 0, last),
             )
-            raised.append(NumberRaised(name, before, max(before, last)))
+            raised.append(NumberRaised(name, before, max(before, last if raise_counters else 0)))
         return raised

@@ -187,12 +187,15 @@ class FakeOutboxRepository:
         self._data.run_seq += 1
         self._data.state = dataclasses.replace(self._data.state, run_started_at_utc=to_utc_text(at))
 
-    def continue_numbers(self, hq_last: Mapping[str, int]) -> list[NumberRaised]:
+    def continue_numbers(
+        self, hq_last: Mapping[str, int], *, raise_counters: bool = True
+    ) -> list[NumberRaised]:
         raised = []
         for name, last in sorted(hq_last.items()):
             before = self._data.counters.get(name, 0)
+            last = last if raise_counters else 0
             self._data.counters[name] = max(before, last)
-            self._data.hq_last[name] = max(self._data.hq_last.get(name, 0), last)
+            self._data.hq_last[name] = max(self._data.hq_last.get(name, 0), hq_last[name])
             raised.append(NumberRaised(name, before, max(before, last)))
         return raised
 

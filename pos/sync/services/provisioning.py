@@ -64,3 +64,4 @@ def continue_numbers(
         )
         uow.commit()
     return raised
+
