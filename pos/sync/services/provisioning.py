@@ -64,4 +64,3 @@ def continue_numbers(
         )
         uow.commit()
     return raised
-
