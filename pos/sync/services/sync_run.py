@@ -8,8 +8,9 @@
    ``batch_size`` waiting records are assigned to a new batch id and that is
    *committed before* the batch is sent.  On the answer, in one transaction,
    accepted and duplicate records are marked sent with the server's receipt
-   time and rejected ones are set aside with the reason (never dropped, never
-   retried on their own: a manager looks at them).  A timeout, a dropped
+   time and rejected ones are set aside with the reason and field (never
+   dropped, never retried on their own: a manager looks at them), except a
+   resendable reason (``server_fault``): that record waits for the next run.  A timeout, a dropped
    connection or a server error: the same batch again after a back-off
    (:class:`pos.sync.domain.protocol.RetryPolicy`); when the budget is spent the run gives up,
    losing nothing — the next run starts with that batch.  Batches left
@@ -25,6 +26,9 @@
 Conflict rules: the head office owns the catalogue — its state overwrites the
 counter's by natural key; the counter owns its sales — they were frozen into
 the outbox when made, and a later price never reaches a stored sale.
+
+The run's start is committed first (a run killed midway shows as interrupted);
+``SyncTuning.deadline_seconds`` ends the whole run by then, back-offs included.
 
 Transactions on the store are short (one batch's rows, one page) and reads go
 through ``reader`` (no write lock), so the till keeps selling while this runs.
