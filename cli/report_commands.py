@@ -237,7 +237,8 @@ def _sync_after_z(context: AppContext) -> None:
     if not (settings.after_z and settings.hq_url):
         return
     try:
-        report = sync_now(context, policy=RetryPolicy(give_up_after_seconds=AFTER_Z_PATIENCE))
+        policy = RetryPolicy(give_up_after_seconds=AFTER_Z_PATIENCE)
+        report = sync_now(context, policy=policy, deadline_seconds=AFTER_Z_PATIENCE)
     except (SyncNotConfiguredError, SyncBusyError) as error:
         print(f"sync after the Z report: not run: {error}", file=sys.stderr)
         return

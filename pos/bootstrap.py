@@ -7,6 +7,7 @@ only.  Later adapters (printer, scanner, sync) are added to the context here.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -149,8 +150,9 @@ def sync_units(
     return context.sync_factories
 
 
-def open_head_office(context: AppContext) -> HeadOffice:
-    """The head office at ``Settings.sync.hq_url`` with this counter's token file."""
+def open_head_office(context: AppContext, *, deadline: float | None = None) -> HeadOffice:
+    """The head office at ``Settings.sync.hq_url`` with this counter's token file; every
+    request ends by ``deadline`` (``time.monotonic()``) if one is given."""
     url = context.settings().sync.hq_url
     token = read_token(context.data_dir) if context.data_dir else None
     if not url or not token:
@@ -163,7 +165,7 @@ def open_head_office(context: AppContext) -> HeadOffice:
         )
     from pos.adapters.hq_http import HttpHeadOffice  # httpx only where the sync runs
 
-    return HttpHeadOffice(url, token)
+    return HttpHeadOffice(url, token, deadline=deadline)
 
 
 def sync_now(
@@ -174,7 +176,9 @@ def sync_now(
     Raises :class:`SyncNotConfiguredError` or :class:`SyncBusyError` (another run holds the lock).
     """
     writer, reader = sync_units(context)
-    office = head_office or open_head_office(context)
+    seconds = options.get("deadline_seconds")
+    deadline = None if seconds is None else time.monotonic() + seconds
+    office = head_office or open_head_office(context, deadline=deadline)
     assert context.data_dir is not None
     try:
         with exclusive(context.data_dir) as mine:

@@ -2,8 +2,10 @@
 
 :class:`SyncPanel` belongs to the counter window (on a real store).  Its label
 (``syncStatus``) says when the last sync succeeded (Buddhist-era date and
-time) and how many records wait to be sent; it is refreshed after every run
-and every minute (records wait from the moment a sale is stored).
+time) and how many records wait to be sent, how many the head office refused and
+whether the last run was interrupted; its tooltip lists the refused records
+(kind, record, reason in Thai and English, field, detail).  It is refreshed
+after every run and every minute (records wait from the moment a sale is stored).
 
 Every run and every read happens on a worker thread of its own
 (:mod:`ui.background`), with its own SQLite connections (the store's engine
@@ -32,6 +34,7 @@ from PySide6.QtWidgets import QPushButton
 
 from pos.bootstrap import AppContext, sync_now, sync_units
 from pos.clock import THAI_TIME, Clock, SystemClock
+from pos.sync.domain.reasons import reason_english, reason_thai
 from pos.sync.domain.schedule import nightly_done_on, nightly_due
 from pos.sync.services.status import SyncStatus, sync_status
 from pos.sync.services.sync_run import SyncBusyError, SyncNotConfiguredError, SyncReport
@@ -41,6 +44,7 @@ from ui.widgets import named
 
 CHECK_MS = 30_000  # the nightly time and the waiting count are looked at this often
 REFRESH_EVERY = 2  # checks: the waiting count is read again every minute
+REFUSED_SHOWN = 5  # refused records listed in the tooltip (sync status lists them all)
 
 _PANELS: weakref.WeakValueDictionary[Path, SyncPanel] = weakref.WeakValueDictionary()
 
@@ -66,9 +70,33 @@ def status_text(
         today = (now or dt.datetime.now(THAI_TIME)).astimezone(THAI_TIME).date()
         when = f"{local:%H:%M}" if local.date() == today else f"{local:%d/%m %H:%M}"
         text = f"ซิงก์ {when} · {count}"
-    if status.waiting.rejected or status.state.last_outcome not in ("", "done"):
+    if status.interrupted:
+        text += " · ค้าง/interrupted ⚠"
+    elif status.waiting.rejected:
+        text += f" · ไม่รับ {status.waiting.rejected:,} ⚠"
+    elif status.state.last_outcome not in ("", "done"):
         text += " ⚠"
     return text
+
+
+def refused_lines(status: SyncStatus) -> list[str]:
+    """Each record the head office refused: kind, record, reason in Thai and English, field
+    and detail; those set aside first, then those sent again at the next sync."""
+    lines = []
+    for title, records in (
+        ("สำนักงานใหญ่ไม่รับ (set aside; otop-pos sync retry)", status.rejected),
+        ("จะส่งใหม่ครั้งถัดไป (sent again at the next sync)", status.held),
+    ):
+        if records:
+            lines.append(title)
+        for record in records:
+            field = f" ช่อง/field {record.field}" if record.field else ""
+            lines.append(
+                f"• {record.kind} {str(record.record_id)[:8]}: {reason_thai(record.reason)}"
+                f" / {reason_english(record.reason)}{field}"
+                f"{f' — {record.detail}' if record.detail else ''}"
+            )
+    return lines
 
 
 def _tooltip(status: SyncStatus, problem: str) -> str:
@@ -83,8 +111,11 @@ def _tooltip(status: SyncStatus, problem: str) -> str:
         lines.append(f"ซิงก์อัตโนมัติทุกคืนเวลา {status.settings.nightly_at} น.")
     if status.settings.after_z:
         lines.append("และหลังปิดวัน (รายงาน Z)")
+    if status.interrupted:
+        lines.append("การซิงก์ครั้งล่าสุดถูกหยุดกลางคัน (interrupted): จะทำต่อในครั้งถัดไป ไม่มีข้อมูลหาย")
     if status.waiting.rejected:
         lines.append(f"สำนักงานใหญ่ไม่รับ {status.waiting.rejected} รายการ: otop-pos sync status")
+    lines += refused_lines(status)
     if problem:
         lines.append(problem)
     return "\n".join(lines)
@@ -130,7 +161,7 @@ class SyncPanel(QObject):
         reader = self._reader
         run_in_background(
             self,
-            lambda: sync_status(reader, rejected_limit=0),
+            lambda: sync_status(reader, rejected_limit=REFUSED_SHOWN, running=self.running),
             self._show,
             lambda _: None,  # the store closed under us at shutdown: nothing to show
             name="sync-status",

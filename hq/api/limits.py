@@ -7,22 +7,21 @@ parse all of it (before the token is even looked at) only to refuse it.
 
 from __future__ import annotations
 
-from typing import Any
+import json
 
-from starlette.responses import JSONResponse
-from starlette.types import ASGIApp, Receive, Scope, Send
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from pos.sync.wire import MAX_BODY_BYTES
 
 
-class BodyTooLargeError(Exception):
-    pass
-
-
 class BodySizeLimit:
-    """Answer 413 to a body declared over ``limit`` bytes; stop reading a streamed one there.
+    """Answer 413 to a body over ``limit`` bytes: one declared so at once, a streamed
+    (chunked) one as soon as its running count passes the limit.
 
-    (FastAPI turns a body cut off while it parses into its own 400 answer.)
+    The 413 is sent from here, not raised through the app: FastAPI turns any error
+    while it reads a body into its own 400, which is how a chunked body over the
+    limit used to get 400.  After the 413 the app is told the client went away
+    (``http.disconnect``) and whatever it still tries to answer is dropped.
     """
 
     def __init__(self, app: ASGIApp, limit: int = MAX_BODY_BYTES):
@@ -34,25 +33,46 @@ class BodySizeLimit:
             return
         declared = dict(scope["headers"]).get(b"content-length")
         if declared is not None and declared.isdigit() and int(declared) > self.limit:
-            await self._refuse(scope, receive, send)
+            await self._refuse(send)
             return
-        seen = 0
+        seen, refused = 0, False
 
-        async def counted() -> Any:
-            nonlocal seen
+        async def counted() -> Message:
+            nonlocal seen, refused
+            if refused:
+                return {"type": "http.disconnect"}
             message = await receive()
             seen += len(message.get("body", b""))
             if seen > self.limit:
-                raise BodyTooLargeError
+                refused = True
+                await self._refuse(send)
+                return {"type": "http.disconnect"}
             return message
 
-        try:
-            await self.app(scope, counted, send)
-        except BodyTooLargeError:
-            await self._refuse(scope, receive, send)
+        async def unless_refused(message: Message) -> None:
+            if not refused:
+                await send(message)
 
-    async def _refuse(self, scope: Scope, receive: Receive, send: Send) -> None:
+        try:
+            await self.app(scope, counted, unless_refused)
+        except Exception:
+            if not refused:  # the app's own failure; after a 413 it is only the cut-off body
+                raise
+
+    async def _refuse(self, send: Send) -> None:
         detail = (
             f"the request is larger than {self.limit // (1024 * 1024)} MiB; send smaller batches"
         )
-        await JSONResponse({"detail": detail}, status_code=413)(scope, receive, send)
+        body = json.dumps({"detail": detail, "record_ids": []}).encode()
+        await send(
+            {
+                "type": "http.response.start",
+                "status": 413,
+                "headers": [
+                    (b"content-type", b"application/json"),
+                    (b"content-length", str(len(body)).encode()),
+                    (b"connection", b"close"),  # the rest of the body is never read
+                ],
+            }
+        )
+        await send({"type": "http.response.body", "body": body})

@@ -17,6 +17,7 @@ TLS verification by default.
 
 from __future__ import annotations
 
+import time
 import uuid
 from collections.abc import Sequence
 from typing import Any
@@ -33,12 +34,14 @@ from pos.sync.wire import (
     AUTHORIZATION_HEADER,
     BATCHES_PATH,
     CHANGES_PATH,
+    NUMBERS_PATH,
     REPLAY_HEADER,
     REPLAY_VALUE,
     TERMINAL_PATH,
     Acknowledgement,
     ChangePage,
     TerminalInfo,
+    TerminalNumbers,
     WireFormatError,
     batch_body,
 )
@@ -48,15 +51,39 @@ READ_SECONDS = 120.0  # a 1,000-record batch with its projections, on a slow ser
 
 
 class HttpHeadOffice:
-    def __init__(self, base_url: str, token: str, *, timeout: httpx.Timeout | None = None):
+    """``deadline`` (a ``time.monotonic()`` value, for ``sync --give-up-after``) bounds every
+    request: each phase (connect, write, read) may take at most what is left of it, and
+    none starts after it, so a head office that accepts and never answers cannot hold a
+    run past its deadline."""
+
+    def __init__(
+        self,
+        base_url: str,
+        token: str,
+        *,
+        timeout: httpx.Timeout | None = None,
+        deadline: float | None = None,
+    ):
         self.base_url = base_url.rstrip("/")
+        self.deadline = deadline
         self._client = httpx.Client(
             base_url=self.base_url,
             headers={AUTHORIZATION_HEADER: f"Bearer {token}", "User-Agent": "otop-pos-counter"},
             timeout=timeout or httpx.Timeout(READ_SECONDS, connect=CONNECT_SECONDS),
         )
 
+    def _timeout(self) -> httpx.Timeout | None:
+        if self.deadline is None:
+            return None  # the client's own
+        left = self.deadline - time.monotonic()
+        if left <= 0:
+            raise UnreachableError(f"the head office ({self.base_url}) did not answer in time")
+        return httpx.Timeout(min(READ_SECONDS, left), connect=min(CONNECT_SECONDS, left))
+
     def _request(self, method: str, path: str, **options: Any) -> httpx.Response:
+        timeout = self._timeout()
+        if timeout is not None:
+            options["timeout"] = timeout
         try:
             response = self._client.request(method, path, **options)
         except httpx.TimeoutException:
@@ -112,6 +139,15 @@ class HttpHeadOffice:
         except WireFormatError as error:
             raise UnreachableError(
                 f"the head office's changes are not understood: {error}"
+            ) from None
+
+    def numbers(self) -> TerminalNumbers:
+        data = self._json(self._request("GET", NUMBERS_PATH))
+        try:
+            return TerminalNumbers.from_json(data)
+        except WireFormatError as error:
+            raise UnreachableError(
+                f"the head office's numbers are not understood: {error}"
             ) from None
 
     def _json(self, response: httpx.Response, *, expect_ok: bool = True) -> dict[str, Any]:

@@ -100,6 +100,8 @@ class CounterRow(Base):
 
     name: Mapped[str] = mapped_column(String(64), primary_key=True)
     value: Mapped[int] = mapped_column(default=0)
+    # 0009: the head office's last serial of this sequence, when known; never taken again
+    hq_last: Mapped[int] = mapped_column(server_default="0")
 
 
 class AuditEventRow(Base):

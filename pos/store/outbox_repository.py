@@ -20,13 +20,14 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 import uuid
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from sqlalchemy.orm import Session
 
 from pos.store.database import driver_cursor
 from pos.store.times import from_utc_text, to_utc_text
 from pos.sync.domain.protocol import (
+    NumberRaised,
     OpenBatch,
     QueuedRecord,
     RejectedRecord,
@@ -34,7 +35,7 @@ from pos.sync.domain.protocol import (
     WaitingCounts,
 )
 from pos.sync.domain.records import OutboxRecord
-from pos.sync.wire import Acknowledgement
+from pos.sync.wire import RESENDABLE_REASONS, Acknowledgement, Rejection
 
 _QUEUE = (
     "INSERT INTO sync_outbox (record_uuid, kind, device_time_utc, payload_json)"
@@ -59,6 +60,8 @@ _UNQUEUED_DATES = (
     )
     + " ORDER BY 1"
 )
+# A record refused for a resendable reason waits, but not for the run that was told so.
+_NOT_HELD = "(held_in_run IS NULL OR held_in_run < (SELECT run_seq FROM sync_state WHERE id = 1))"
 _IN_CHUNK = 400  # host parameters per IN (...) list, well under SQLite's limit
 
 
@@ -82,6 +85,21 @@ def queue_record(cursor: sqlite3.Cursor, record: OutboxRecord) -> None:
 
 def _chunks(items: Sequence[str]) -> list[Sequence[str]]:
     return [items[i : i + _IN_CHUNK] for i in range(0, len(items), _IN_CHUNK)]
+
+
+def _refusal_row(rejection: Rejection, batch: str) -> tuple[object, ...]:
+    """A resendable refusal leaves the record waiting (out of its batch, held for this run);
+    any other sets it aside."""
+    resend = rejection.reason in RESENDABLE_REASONS
+    return (
+        resend,
+        resend,
+        rejection.reason,
+        rejection.detail,
+        rejection.field,
+        batch,
+        str(rejection.record_id),
+    )
 
 
 class SqlOutboxRepository:
@@ -132,20 +150,42 @@ class SqlOutboxRepository:
         return WaitingCounts(by_kind, rejected)
 
     def rejected(self, limit: int = 100) -> list[RejectedRecord]:
+        """Records set aside (refused on their merits), oldest first."""
+        return self._refused("state = 'rejected'", limit)
+
+    def held(self, limit: int = 100) -> list[RejectedRecord]:
+        """Records refused for a resendable reason: waiting, sent again by a later run."""
+        return self._refused("state = 'waiting' AND reject_reason IS NOT NULL", limit)
+
+    def _refused(self, where: str, limit: int) -> list[RejectedRecord]:
         rows = self._cursor().execute(
-            "SELECT record_uuid, kind, device_time_utc, reject_reason, reject_detail"
-            " FROM sync_outbox WHERE state = 'rejected' ORDER BY seq LIMIT ?",
+            "SELECT record_uuid, kind, device_time_utc, reject_reason, reject_detail,"
+            f" reject_field FROM sync_outbox WHERE {where} ORDER BY seq LIMIT ?",
             (limit,),
         )
-        return [RejectedRecord(uuid.UUID(r[0]), r[1], r[2], r[3] or "", r[4] or "") for r in rows]
+        return [
+            RejectedRecord(uuid.UUID(r[0]), r[1], r[2], r[3] or "", r[4] or "", r[5] or "")
+            for r in rows
+        ]
 
-    def requeue_rejected(self) -> int:
-        """Put records set aside back in the queue (in a new batch): after HQ was fixed."""
-        changed = self._cursor().execute(
-            "UPDATE sync_outbox SET state = 'waiting', batch_uuid = NULL, reject_reason = NULL,"
-            " reject_detail = NULL WHERE state = 'rejected'"
-        )
-        return changed.rowcount
+    def requeue_rejected(self, record_ids: Sequence[uuid.UUID] = ()) -> int:
+        """Put records set aside (all, or those named) back in the queue, in a new batch:
+        after the head office or the record's cause was fixed."""
+        only = [str(record_id) for record_id in record_ids]
+        changed = 0
+        for chunk in _chunks(only) if only else [()]:
+            named = f" AND record_uuid IN ({', '.join('?' for _ in chunk)})" if chunk else ""
+            changed += (
+                self._cursor()
+                .execute(
+                    "UPDATE sync_outbox SET state = 'waiting', batch_uuid = NULL,"
+                    " reject_reason = NULL, reject_detail = NULL, reject_field = NULL,"
+                    f" held_in_run = NULL WHERE state = 'rejected'{named}",
+                    tuple(chunk),
+                )
+                .rowcount
+            )
+        return changed
 
     # --- batches --------------------------------------------------------------------------
     def open_batch(self) -> OpenBatch | None:
@@ -167,7 +207,7 @@ class SqlOutboxRepository:
             row[0]
             for row in cursor.execute(
                 "SELECT seq FROM sync_outbox WHERE state = 'waiting' AND batch_uuid IS NULL"
-                " ORDER BY seq LIMIT ?",
+                f" AND {_NOT_HELD} ORDER BY seq LIMIT ?",
                 (limit,),
             )
         ]
@@ -175,7 +215,7 @@ class SqlOutboxRepository:
             return 0
         cursor.execute(
             "UPDATE sync_outbox SET batch_uuid = ? WHERE seq BETWEEN ? AND ?"
-            " AND state = 'waiting' AND batch_uuid IS NULL",
+            f" AND state = 'waiting' AND batch_uuid IS NULL AND {_NOT_HELD}",
             (str(batch_id), seqs[0], seqs[-1]),
         )
         cursor.execute(
@@ -209,14 +249,18 @@ class SqlOutboxRepository:
         for chunk in _chunks(stored):
             marks = ", ".join("?" for _ in chunk)
             cursor.execute(
-                "UPDATE sync_outbox SET state = 'sent', received_at_utc = ?"
+                "UPDATE sync_outbox SET state = 'sent', received_at_utc = ?, reject_reason = NULL,"
+                " reject_detail = NULL, reject_field = NULL, held_in_run = NULL"  # a resend's
                 f" WHERE batch_uuid = ? AND record_uuid IN ({marks})",
                 (received, batch, *chunk),
             )
         cursor.executemany(
-            "UPDATE sync_outbox SET state = 'rejected', reject_reason = ?, reject_detail = ?"
+            "UPDATE sync_outbox SET state = CASE WHEN ? THEN 'waiting' ELSE 'rejected' END,"
+            " batch_uuid = CASE WHEN ? THEN NULL ELSE batch_uuid END,"
+            " held_in_run = (SELECT run_seq FROM sync_state WHERE id = 1),"
+            " reject_reason = ?, reject_detail = ?, reject_field = ?"
             " WHERE batch_uuid = ? AND record_uuid = ?",
-            [(r.reason, r.detail, batch, str(r.record_id)) for r in ack.rejected],
+            [_refusal_row(rejection, batch) for rejection in ack.rejected],
         )
         cursor.execute(
             "UPDATE sync_outbox_batch SET attempts = attempts + 1, last_attempt_at_utc = ?,"
@@ -230,11 +274,19 @@ class SqlOutboxRepository:
             self._cursor()
             .execute(
                 "SELECT catalogue_cursor, backfill_pending, last_attempt_at_utc,"
-                " last_success_at_utc, last_outcome, last_summary FROM sync_state WHERE id = 1"
+                " last_success_at_utc, last_outcome, last_summary, run_started_at_utc"
+                " FROM sync_state WHERE id = 1"
             )
             .fetchone()
         )
-        return SyncState(row[0], bool(row[1]), row[2], row[3], row[4], row[5])
+        return SyncState(row[0], bool(row[1]), row[2], row[3], row[4], row[5], row[6])
+
+    def note_run_started(self, at: dt.datetime) -> None:
+        """Committed before anything is sent: a start without an end is a run interrupted."""
+        self._cursor().execute(
+            "UPDATE sync_state SET run_seq = run_seq + 1, run_started_at_utc = ? WHERE id = 1",
+            (to_utc_text(at),),
+        )
 
     def set_cursor(self, cursor_value: int) -> None:
         self._cursor().execute(
@@ -249,6 +301,28 @@ class SqlOutboxRepository:
     def note_run(self, at: dt.datetime, outcome: str, summary: str, *, success: bool) -> None:
         self._cursor().execute(
             "UPDATE sync_state SET last_attempt_at_utc = ?, last_outcome = ?, last_summary = ?,"
+            " run_started_at_utc = NULL,"
             " last_success_at_utc = CASE WHEN ? THEN ? ELSE last_success_at_utc END WHERE id = 1",
             (to_utc_text(at), outcome, summary, int(success), to_utc_text(at)),
         )
+
+    # --- re-provisioning ------------------------------------------------------------------
+    def continue_numbers(
+        self, hq_last: Mapping[str, int], *, raise_counters: bool = True
+    ) -> list[NumberRaised]:
+        """Raise each named counter to at least the head office's last serial (never lower
+        one) and remember that serial, so no number at or below it is ever taken; with
+        ``raise_counters=False`` only remember it (a sync run learning it)."""
+        cursor = self._cursor()
+        raised = []
+        for name, last in sorted(hq_last.items()):
+            row = cursor.execute("SELECT value FROM counter WHERE name = ?", (name,)).fetchone()
+            before = int(row[0]) if row else 0
+            cursor.execute(
+                "INSERT INTO counter (name, value, hq_last) VALUES (?, ?, ?)"
+                " ON CONFLICT (name) DO UPDATE SET value = max(value, excluded.value),"
+                " hq_last = max(hq_last, excluded.hq_last)",
+                (name, last if raise_counters else 0, last),
+            )
+            raised.append(NumberRaised(name, before, max(before, last if raise_counters else 0)))
+        return raised

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from pos.audit import AuditAction, AuditEvent
 from pos.ids import UserId
+from pos.sale.domain.numbering import NumberBehindError
 from pos.settings.domain.shop_settings import Settings, settings_from_items, settings_to_items
 from pos.staff.domain.users import User
 from pos.store.cart_repository import SqlCartRepository
@@ -49,13 +50,16 @@ class SqlCounterRepository:
             raise ValueError("reserve at least one value")
         # straight to the driver: this runs inside every checkout's transaction
         bump = driver_cursor(self._session).execute(_BUMP_COUNTER, (name, count, count))
-        last = int(bump.fetchone()[0])
-        return range(last - count + 1, last + 1)
+        last, hq_last = bump.fetchone()
+        first = int(last) - count + 1
+        if first <= hq_last:  # the head office holds that number of this terminal already
+            raise NumberBehindError(name, first, int(hq_last))
+        return range(first, int(last) + 1)
 
 
 _BUMP_COUNTER = (
     "INSERT INTO counter (name, value) VALUES (?, ?)"
-    " ON CONFLICT (name) DO UPDATE SET value = value + ? RETURNING value"
+    " ON CONFLICT (name) DO UPDATE SET value = value + ? RETURNING value, hq_last"
 )
 _decoded_settings: dict[tuple[tuple[str, str], ...], Settings] = {}
 

@@ -42,6 +42,8 @@ class OutboxRow(Base):
     received_at_utc: Mapped[str | None] = mapped_column(String(32))
     reject_reason: Mapped[str | None] = mapped_column(String(32))
     reject_detail: Mapped[str | None] = mapped_column(Text)
+    reject_field: Mapped[str | None] = mapped_column(Text)  # 0009: the field HQ named
+    held_in_run: Mapped[int | None] = mapped_column()  # 0009: resendable, not in this run
 
 
 class OutboxBatchRow(Base):
@@ -68,3 +70,5 @@ class SyncStateRow(Base):
     last_success_at_utc: Mapped[str | None] = mapped_column(String(32))
     last_outcome: Mapped[str] = mapped_column(String(16), server_default="")
     last_summary: Mapped[str] = mapped_column(Text, server_default="")
+    run_seq: Mapped[int] = mapped_column(server_default="0")  # 0009: bumped as a run starts
+    run_started_at_utc: Mapped[str | None] = mapped_column(String(32))  # None: none running

@@ -22,7 +22,7 @@ from pos.sync.domain.protocol import (
     WaitingCounts,
 )
 from pos.sync.ports import OutboxRepository
-from pos.sync.wire import Acknowledgement, Rejection
+from pos.sync.wire import Acknowledgement, Rejection, RejectReason
 from tests.contracts.conftest import Simulated, UowFactory
 from tests.fakes.unit_of_work import FakeUnitOfWork
 
@@ -115,6 +115,43 @@ def test_batches_are_sent_acknowledged_and_set_aside(uow_factory: UowFactory) ->
         assert outbox.requeue_rejected() == 1
         assert outbox.waiting() == WaitingCounts({"audit_event": 1}, 0)
         assert outbox.rejected() == []
+
+
+def test_a_refusal_keeps_its_field_and_a_resendable_one_waits_for_the_next_run(
+    uow_factory: UowFactory,
+) -> None:
+    _record_two(uow_factory)
+    batch = uuid.UUID(int=201)
+    fault = Rejection(uuid.UUID(int=2), RejectReason.SERVER_FAULT, "deadlock", "")
+    bad = Rejection(uuid.UUID(int=3), RejectReason.INVALID_PAYLOAD, "NUL", "lines[0].name_th")
+    with uow_factory() as uow:
+        outbox = _outbox(uow)
+        outbox.note_run_started(T0)
+        assert outbox.assign_batch(batch, 10, T0) == 2
+        outbox.acknowledge(_ack(batch, rejected=(fault, bad)), T0)
+        uow.commit()
+    with uow_factory() as uow:
+        outbox = _outbox(uow)
+        (set_aside,) = outbox.rejected()
+        assert (set_aside.reason, set_aside.field) == ("invalid_payload", "lines[0].name_th")
+        (held,) = outbox.held()
+        assert (held.record_id, held.reason, held.detail) == (
+            uuid.UUID(int=2),
+            "server_fault",
+            "deadlock",
+        )
+        assert outbox.waiting() == WaitingCounts({"audit_event": 1}, 1)
+        assert outbox.assign_batch(uuid.uuid4(), 10, T0) == 0  # not again in this run
+        outbox.note_run(T0, "attention", "x", success=False)
+        outbox.note_run_started(T0)  # the next run
+        assert outbox.state().run_started_at_utc is not None
+        again = uuid.UUID(int=202)
+        assert outbox.assign_batch(again, 10, T0) == 1
+        outbox.acknowledge(_ack(again, accepted=(uuid.UUID(int=2),)), T0)
+        assert outbox.held() == [] and outbox.waiting() == WaitingCounts({}, 1)
+        assert outbox.requeue_rejected([uuid.UUID(int=9)]) == 0  # only those named
+        assert outbox.requeue_rejected([uuid.UUID(int=3)]) == 1
+        uow.commit()
 
 
 def _ack(

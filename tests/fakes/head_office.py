@@ -39,6 +39,7 @@ from pos.sync.wire import (
     Rejection,
     RejectReason,
     TerminalInfo,
+    TerminalNumbers,
 )
 
 Reject = Callable[[str, dict[str, Any]], str | None]  # kind, payload → why not, or None
@@ -62,6 +63,7 @@ class FakeHeadOffice:
     batches: dict[uuid.UUID, tuple[str, Acknowledgement]] = field(default_factory=dict)
     feed: list[CatalogueChange] = field(default_factory=list)
     revoked: bool = False
+    last_numbers: dict[str, int] = field(default_factory=dict)  # GET /v1/terminal/numbers
     reject: Reject | None = None
     deliveries: int = 0  # batches that reached the "server" (answered or not)
     _fail_before: int = 0
@@ -170,6 +172,10 @@ class FakeHeadOffice:
         after = [change for change in self.feed if change.seq > cursor]
         page = after[:limit]
         return ChangePage(tuple(page), page[-1].seq if page else cursor, len(after) > limit)
+
+    def numbers(self) -> TerminalNumbers:
+        self._check_token()
+        return TerminalNumbers(self.terminal_name, dict(self.last_numbers))
 
     def publish(self, entity: ChangeEntity, key: str, data: dict[str, Any]) -> None:
         """A change at the head office (numbers grow, with a gap now and then)."""

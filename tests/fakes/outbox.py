@@ -14,10 +14,11 @@ import dataclasses
 import datetime as dt
 import uuid
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from pos.store.times import to_utc_text
 from pos.sync.domain.protocol import (
+    NumberRaised,
     OpenBatch,
     QueuedRecord,
     RejectedRecord,
@@ -25,7 +26,7 @@ from pos.sync.domain.protocol import (
     WaitingCounts,
 )
 from pos.sync.domain.records import OutboxRecord
-from pos.sync.wire import Acknowledgement
+from pos.sync.wire import RESENDABLE_REASONS, Acknowledgement, Rejection
 
 
 @dataclasses.dataclass
@@ -36,6 +37,8 @@ class OutboxRow:
     received_at_utc: str | None = None
     reject_reason: str = ""
     reject_detail: str = ""
+    reject_field: str = ""
+    held_in_run: int | None = None
 
 
 @dataclasses.dataclass
@@ -55,6 +58,9 @@ class FakeOutboxData:
     state: SyncState = dataclasses.field(
         default_factory=lambda: SyncState(0, False, None, None, "", "")
     )
+    run_seq: int = 0
+    counters: dict[str, int] = dataclasses.field(default_factory=dict)  # the uow's, shared
+    hq_last: dict[str, int] = dataclasses.field(default_factory=dict)
 
     def records(self) -> list[QueuedRecord]:
         """Every record queued, oldest first: what the head office would be sent."""
@@ -88,6 +94,12 @@ class FakeOutboxRepository:
         return WaitingCounts(dict(kinds), rejected)
 
     def rejected(self, limit: int = 100) -> list[RejectedRecord]:
+        return self._refused(lambda row: row.state == "rejected", limit)
+
+    def held(self, limit: int = 100) -> list[RejectedRecord]:
+        return self._refused(lambda row: row.state == "waiting" and bool(row.reject_reason), limit)
+
+    def _refused(self, which: Callable[[OutboxRow], bool], limit: int) -> list[RejectedRecord]:
         return [
             RejectedRecord(
                 uuid.UUID(row.record.record_id),
@@ -95,15 +107,22 @@ class FakeOutboxRepository:
                 row.record.device_time_utc,
                 row.reject_reason,
                 row.reject_detail,
+                row.reject_field,
             )
             for row in self._data.rows
-            if row.state == "rejected"
+            if which(row)
         ][:limit]
 
-    def requeue_rejected(self) -> int:
-        rows = [row for row in self._data.rows if row.state == "rejected"]
+    def requeue_rejected(self, record_ids: Sequence[uuid.UUID] = ()) -> int:
+        named = {str(record_id) for record_id in record_ids}
+        rows = [
+            row
+            for row in self._data.rows
+            if row.state == "rejected" and (not named or row.record.record_id in named)
+        ]
         for row in rows:
-            row.state, row.batch_id, row.reject_reason, row.reject_detail = "waiting", None, "", ""
+            row.state, row.batch_id, row.held_in_run = "waiting", None, None
+            row.reject_reason = row.reject_detail = row.reject_field = ""
         return len(rows)
 
     def open_batch(self) -> OpenBatch | None:
@@ -113,7 +132,13 @@ class FakeOutboxRepository:
         return OpenBatch(batch.batch_id, batch.record_count, batch.attempts, batch.last_error)
 
     def assign_batch(self, batch_id: uuid.UUID, limit: int, at: dt.datetime) -> int:
-        free = [r for r in self._data.rows if r.state == "waiting" and r.batch_id is None][:limit]
+        free = [
+            r
+            for r in self._data.rows
+            if r.state == "waiting"
+            and r.batch_id is None
+            and (r.held_in_run is None or r.held_in_run < self._data.run_seq)
+        ][:limit]
         if not free:
             return 0
         for row in free:
@@ -141,10 +166,9 @@ class FakeOutboxRepository:
                 continue
             if row.record.record_id in stored:
                 row.state, row.received_at_utc = "sent", to_utc_text(ack.received_at)
+                row.reject_reason = row.reject_detail = row.reject_field = ""
             elif row.record.record_id in refused:
-                rejection = refused[row.record.record_id]
-                row.state = "rejected"
-                row.reject_reason, row.reject_detail = rejection.reason, rejection.detail
+                _refuse(row, refused[row.record.record_id], self._data.run_seq)
         batch = self._batch(ack.batch_id)
         if batch is not None:
             batch.attempts += 1
@@ -159,15 +183,42 @@ class FakeOutboxRepository:
     def set_backfill_pending(self, pending: bool) -> None:
         self._data.state = dataclasses.replace(self._data.state, backfill_pending=pending)
 
+    def note_run_started(self, at: dt.datetime) -> None:
+        self._data.run_seq += 1
+        self._data.state = dataclasses.replace(self._data.state, run_started_at_utc=to_utc_text(at))
+
+    def continue_numbers(
+        self, hq_last: Mapping[str, int], *, raise_counters: bool = True
+    ) -> list[NumberRaised]:
+        raised = []
+        for name, last in sorted(hq_last.items()):
+            before = self._data.counters.get(name, 0)
+            last = last if raise_counters else 0
+            self._data.counters[name] = max(before, last)
+            self._data.hq_last[name] = max(self._data.hq_last.get(name, 0), hq_last[name])
+            raised.append(NumberRaised(name, before, max(before, last)))
+        return raised
+
     def note_run(self, at: dt.datetime, outcome: str, summary: str, *, success: bool) -> None:
         moment = to_utc_text(at)
         self._data.state = dataclasses.replace(
             self._data.state,
+            run_started_at_utc=None,
             last_attempt_at_utc=moment,
             last_outcome=outcome,
             last_summary=summary,
             last_success_at_utc=moment if success else self._data.state.last_success_at_utc,
         )
+
+
+def _refuse(row: OutboxRow, rejection: Rejection, run_seq: int) -> None:
+    """As the store: a resendable reason leaves it waiting, held for this run."""
+    resend = rejection.reason in RESENDABLE_REASONS
+    row.state = "waiting" if resend else "rejected"
+    row.batch_id = None if resend else row.batch_id
+    row.held_in_run = run_seq
+    row.reject_reason, row.reject_detail = rejection.reason, rejection.detail
+    row.reject_field = rejection.field
 
 
 def queued_record(record: OutboxRecord) -> QueuedRecord:

@@ -34,6 +34,20 @@ class NumberingError(ValueError):
     """A terminal ID or document number that does not have the expected form."""
 
 
+class NumberBehindError(NumberingError):
+    """The next number of a sequence is one the head office already holds for this terminal
+    (a replaced counter not re-provisioned): taking it would repeat a document number."""
+
+    def __init__(self, counter: str, serial: int, hq_last: int):
+        super().__init__(
+            f"number {serial} of {counter} is already at the head office (its last is"
+            f" {hq_last}): run otop-pos sync configure to continue the head office's numbers"
+            f" / เลขที่ {serial} ของ {counter} ซ้ำกับที่สำนักงานใหญ่มีแล้ว (ล่าสุด {hq_last}):"
+            " ตั้งค่าการซิงก์ใหม่ (otop-pos sync configure) เพื่อเดินเลขต่อจากสำนักงานใหญ่"
+        )
+        self.counter, self.serial, self.hq_last = counter, serial, hq_last
+
+
 class DocumentKind(enum.StrEnum):
     RECEIPT = "receipt"
     CREDIT_NOTE = "credit_note"

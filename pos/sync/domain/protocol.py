@@ -45,13 +45,24 @@ class OpenBatch:
 
 @dataclass(frozen=True)
 class RejectedRecord:
-    """A record the head office refused on its merits: set aside for a manager."""
+    """A record the head office refused: set aside for a manager, or (a reason in
+    :data:`pos.sync.wire.RESENDABLE_REASONS`) waiting to go again in a later run."""
 
     record_id: uuid.UUID
     kind: str
     device_time_utc: str
     reason: str
     detail: str
+    field: str = ""  # the payload's field the head office named, "" for the whole record
+
+
+@dataclass(frozen=True)
+class NumberRaised:
+    """One local sequence raised to continue the head office's (re-provisioning)."""
+
+    counter: str  # "receipt:POS01"
+    before: int
+    after: int
 
 
 @dataclass(frozen=True)
@@ -72,6 +83,7 @@ class SyncState:
     last_success_at_utc: str | None
     last_outcome: str
     last_summary: str
+    run_started_at_utc: str | None = None  # a run started and has not ended (or was killed)
 
 
 class HeadOfficeError(Exception):

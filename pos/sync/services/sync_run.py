@@ -8,8 +8,9 @@
    ``batch_size`` waiting records are assigned to a new batch id and that is
    *committed before* the batch is sent.  On the answer, in one transaction,
    accepted and duplicate records are marked sent with the server's receipt
-   time and rejected ones are set aside with the reason (never dropped, never
-   retried on their own: a manager looks at them).  A timeout, a dropped
+   time and rejected ones are set aside with the reason and field (never
+   dropped, never retried on their own: a manager looks at them), except a
+   resendable reason (``server_fault``): that record waits for the next run.  A timeout, a dropped
    connection or a server error: the same batch again after a back-off
    (:class:`pos.sync.domain.protocol.RetryPolicy`); when the budget is spent the run gives up,
    losing nothing — the next run starts with that batch.  Batches left
@@ -25,6 +26,9 @@
 Conflict rules: the head office owns the catalogue — its state overwrites the
 counter's by natural key; the counter owns its sales — they were frozen into
 the outbox when made, and a later price never reaches a stored sale.
+
+The run's start is committed first (a run killed midway shows as interrupted);
+``SyncTuning.deadline_seconds`` ends the whole run by then, back-offs included.
 
 Transactions on the store are short (one batch's rows, one page) and reads go
 through ``reader`` (no write lock), so the till keeps selling while this runs.
@@ -135,10 +139,21 @@ class _Run:
     terminal: str
     report: SyncReport
     rng: random.Random
+    deadline: float | None = None  # time.monotonic() by which the whole run ends
     lock: threading.Lock = field(default_factory=threading.Lock)  # the report, across senders
 
     def now(self) -> dt.datetime:
         return self.clock.now()
+
+    def pause(self, delay: float, error: str) -> None:
+        """Back off before a retry, never past the run's deadline (then give up)."""
+        if self.deadline is not None:
+            left = self.deadline - time.monotonic()
+            if left <= 0:
+                raise _GaveUpError(f"{error}; the run's time is up")
+            delay = min(delay, left)
+        if self.wait(delay):
+            raise _StoppedError
 
 
 @dataclass(frozen=True)
@@ -151,6 +166,9 @@ class SyncTuning:
     page_size: int = DEFAULT_CHANGES_PAGE
     in_flight: int = DEFAULT_IN_FLIGHT
     rng: random.Random | None = None  # the back-off's jitter
+    # An overall deadline for the run (``sync --give-up-after``), backing-off included; the
+    # head office's adapter bounds each request by what is left (bootstrap.sync_now).
+    deadline_seconds: float | None = None
 
 
 def synchronise(
@@ -163,8 +181,10 @@ def synchronise(
     """One sync run (see the module docstring); the report says how it went."""
     tuning = tuning or SyncTuning()
     started = time.monotonic()
-    with reader() as uow:
+    with uow_factory() as uow:
         terminal = uow.settings.load().terminal_id
+        uow.outbox.note_run_started(clock.now())  # durable: a kill -9 leaves it "interrupted"
+        uow.commit()
     report = SyncReport()
     run = _Run(
         uow_factory,
@@ -176,6 +196,7 @@ def synchronise(
         terminal,
         report,
         tuning.rng or random.Random(),
+        None if tuning.deadline_seconds is None else started + tuning.deadline_seconds,
     )
     try:
         report.backfilled = backfill(uow_factory, reader)
@@ -324,8 +345,7 @@ def _deliver(run: _Run, batch: OpenBatch, records: list[QueuedRecord]) -> Acknow
                 ) from None
             with run.lock:
                 run.report.retries += 1
-            if run.wait(delay):
-                raise _StoppedError from None
+            run.pause(delay, f"{error}; gave up for now, batch {batch.batch_id} stays queued")
         except HeadOfficeError as error:  # 401, or the batch refused whole: a person decides
             _note_attempt(run, batch, str(error))
             raise
@@ -378,5 +398,4 @@ def _fetch(run: _Run, cursor: int, page_size: int) -> ChangePage:
             if delay is None:
                 raise _GaveUpError(f"{error}; the catalogue is updated at the next run") from None
             run.report.retries += 1
-            if run.wait(delay):
-                raise _StoppedError from None
+            run.pause(delay, f"{error}; the catalogue is updated at the next run")
