@@ -1,7 +1,9 @@
 """``otop-pos``: parse the command line and dispatch.
 
 Exit status: 0 done, 1 the input was refused (nothing changed), 2 bad usage,
-3 the store cannot be opened (not initialised, or from a newer version).
+3 the store cannot be opened or used (not initialised, from a newer version, damaged,
+read-only, locked by another program, or the disk is full): one line names the file
+and what to do.
 """
 
 from __future__ import annotations
@@ -19,12 +21,13 @@ from cli import (
     sales_commands,
     settings_commands,
     shift_commands,
+    store_commands,
     sync_commands,
 )
 from cli.common import EXIT_STORE, CommandError
 from pos import __version__
-from pos.adapters.data_dir import ENV_VAR
-from pos.bootstrap import StoreError
+from pos.adapters.data_dir import ENV_VAR, resolve_data_dir
+from pos.bootstrap import StoreError, explain_store_failure
 
 DESCRIPTION = """\
 Point of sale for the counter of the Sisaket provincial OTOP centre.
@@ -70,6 +73,7 @@ def build_parser() -> argparse.ArgumentParser:
     report_commands.add_report_parser(commands)
     hq_commands.add_hq_parser(commands)
     settings_commands.add_settings_parser(commands)
+    store_commands.add_store_parsers(commands)
     sync_commands.add_sync_parser(commands)  # the head office (issue 7)
     return parser
 
@@ -87,6 +91,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return error.exit_code
     except StoreError as error:
         print(f"otop-pos: {error}", file=sys.stderr)
+        return EXIT_STORE
+    except Exception as error:
+        problem = explain_store_failure(error, resolve_data_dir(args.data_dir))
+        if problem is None:
+            raise  # not the store's: a bug, and its traceback is for the developer
+        print(f"otop-pos: {problem}", file=sys.stderr)
         return EXIT_STORE
 
 

@@ -23,8 +23,24 @@ from pos.catalogue.services.demo_data import DemoFiles, load_demo
 from pos.clock import Clock, SystemClock
 from pos.printing.ports import PrintWaker
 from pos.settings.domain.shop_settings import Settings
-from pos.store.database import MigrationOutcome, open_database
+from pos.store.backup import (
+    DEFAULT_KEEP as DEFAULT_KEEP,  # re-exported: the command's default
+)
+from pos.store.backup import (
+    backup_store,
+    default_backup_dir,
+    list_backups,
+    restore_store,
+)
+from pos.store.database import (
+    DATABASE_FILENAME,
+    MigrationOutcome,
+    NotInitialisedError,
+    open_database,
+)
 from pos.store.database import StoreError as StoreError  # re-exported: open_context raises it
+from pos.store.integrity import require_whole
+from pos.store.problems import store_problem
 from pos.store.sqlite_uow import SqlUnitOfWork, unit_of_work_factory
 from pos.sync.ports import HeadOffice, SyncUnitOfWork
 from pos.sync.services.sync_run import (
@@ -77,9 +93,12 @@ class AppContext:
             self.engine.dispose()
 
 
-def open_context(data_dir: Path, *, create: bool = False) -> AppContext:
-    """Open the store in ``data_dir`` (migrating it if older) and wire the real adapters."""
-    engine, outcome = open_database(data_dir, create=create)
+def open_context(data_dir: Path, *, create: bool = False, check: bool = False) -> AppContext:
+    """Open the store in ``data_dir`` (migrating it if older) and wire the real adapters.
+
+    ``check`` runs SQLite's quick_check first (the app does, at start).
+    """
+    engine, outcome = open_database(data_dir, create=create, check=check)
     sessions = unit_of_work_factory(engine)
     read_sessions = unit_of_work_factory(engine, write=False)
 
@@ -97,6 +116,41 @@ def open_context(data_dir: Path, *, create: bool = False) -> AppContext:
         read_uow_factory=reader,
         sync_factories=(writer, reader),
     )
+
+
+def explain_store_failure(error: BaseException, data_dir: Path) -> StoreError | None:
+    """What a failure while using the store in ``data_dir`` means for a person, if it is
+    the store's (damaged, read-only, locked, full); ``None`` for any other error."""
+    return store_problem(error, data_dir / DATABASE_FILENAME)
+
+
+def store_problem_kind(error: BaseException) -> str | None:
+    """ "full", "locked", "read_only" or "damaged" when ``error`` is the store's, else None."""
+    problem = store_problem(error, Path(DATABASE_FILENAME))
+    return None if problem is None else problem.kind.value
+
+
+def check_store(data_dir: Path, *, full: bool = False) -> Path:
+    """Check the store in ``data_dir`` read-only; raise :class:`StoreError` unless whole."""
+    path = data_dir / DATABASE_FILENAME
+    if not path.exists():
+        raise NotInitialisedError(f"there is no OTOP POS store in {data_dir}")
+    require_whole(path, full=full)
+    return path
+
+
+def back_up(data_dir: Path, to: Path | None = None, *, keep: int = DEFAULT_KEEP) -> Path:
+    """An online backup of the store in ``data_dir`` (into ``data_dir/backups`` by default)."""
+    return backup_store(data_dir / DATABASE_FILENAME, to or default_backup_dir(data_dir), keep=keep)
+
+
+def backups(data_dir: Path, where: Path | None = None) -> list[Path]:
+    return list_backups(where or default_backup_dir(data_dir))
+
+
+def restore(data_dir: Path, backup: Path) -> Path | None:
+    """Put ``backup`` in place of the store; where the replaced store was kept, if any."""
+    return restore_store(backup, data_dir / DATABASE_FILENAME)
 
 
 def demo_files() -> DemoFiles:

@@ -11,7 +11,13 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from pos.adapters.data_dir import resolve_data_dir
-from pos.bootstrap import AppContext, StoreError, open_context, open_till
+from pos.bootstrap import (
+    AppContext,
+    StoreError,
+    explain_store_failure,
+    open_context,
+    open_till,
+)
 from pos.till.services.session import TillSession
 from receipts.qt_runtime import ensure_qt
 from ui import background
@@ -110,12 +116,19 @@ class PrintStarter(QObject):
 def start_counter(data_dir_option: str | None) -> Counter:
     """Open the store, the till (restoring an open cart) and the window, on screen."""
     app = create_application()
-    context = open_context(resolve_data_dir(data_dir_option))
+    context = open_context(resolve_data_dir(data_dir_option), check=True)
     till = open_till(context)
     window = CounterWindow(till, context=context)
     window.showMaximized()
     window.start()
     return Counter(app, context, till, window, PrintStarter(context, window))
+
+
+def _store_problem(error: Exception, data_dir_option: str | None) -> StoreError | None:
+    """The store's problem behind a failed start (shown in a window), or None for a bug."""
+    if isinstance(error, StoreError):
+        return error
+    return explain_store_failure(error, resolve_data_dir(data_dir_option))
 
 
 def run_app(data_dir_option: str | None) -> int:
@@ -128,10 +141,13 @@ def run_app(data_dir_option: str | None) -> int:
         return 3
     try:
         counter = start_counter(data_dir_option)
-    except StoreError as error:
+    except Exception as error:
+        problem = _store_problem(error, data_dir_option)
+        if problem is None:
+            raise
         create_application()
-        QMessageBox.critical(None, "OTOP POS", str(error))
-        print(f"otop-pos: {error}", file=sys.stderr)
+        QMessageBox.critical(None, "OTOP POS", str(problem))
+        print(f"otop-pos: {problem}", file=sys.stderr)
         return 3
     try:
         return counter.app.exec()

@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication
 
+from pos.bootstrap import store_problem_kind
 from pos.money import format_baht
 from pos.sale.domain.credit_notes import RefundMethod
 from pos.sale.domain.schemes import Scheme
@@ -147,6 +148,12 @@ def refusal_text(error: Exception) -> str:
 
 
 def store_failure_text(error: Exception) -> str:
+    if store_problem_kind(error) == "full":  # the one a cashier can name to the manager
+        return QCoreApplication.translate(
+            "PaymentTexts",
+            "The disk is full: the sale was not saved and nothing was recorded; the cart is"
+            " kept. Tell the manager to free some space, then take the payment again.",
+        )
     return QCoreApplication.translate(
         "PaymentTexts",
         "The sale could not be saved ({detail}). Nothing was recorded; the cart is kept."

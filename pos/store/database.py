@@ -29,6 +29,8 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.orm import Session
 
+from pos.store.integrity import check_header, require_whole
+from pos.store.problems import ProblemKind, StoreProblemError, store_problem
 from pos.unit_of_work import StoreError as StoreError  # raised here; cli and ui catch it
 
 DATABASE_FILENAME = "pos.sqlite3"
@@ -138,22 +140,44 @@ def _backup(engine: Engine, path: Path, revision: str) -> Path:
     return target
 
 
-def open_database(data_dir: Path, *, create: bool) -> tuple[Engine, MigrationOutcome]:
-    """Open (or with ``create`` make) the store in ``data_dir``, migrated to the newest schema."""
+def open_database(
+    data_dir: Path, *, create: bool, check: bool = False
+) -> tuple[Engine, MigrationOutcome]:
+    """Open (or with ``create`` make) the store in ``data_dir``, migrated to the newest schema.
+
+    Only a missing file becomes a new store: one that exists is checked first
+    (:func:`check_header`; with ``check``, SQLite's quick_check too) and a damaged
+    one is refused as it is, never written to.
+    """
     path = data_dir / DATABASE_FILENAME
-    if not path.exists():
-        if not create:
-            raise NotInitialisedError(
-                f"there is no OTOP POS store in {data_dir}; run 'otop-pos init' first"
-            )
-        data_dir.mkdir(parents=True, exist_ok=True)
+    if path.exists():
+        check_header(path)
+        if check:
+            require_whole(path)
+    elif not create:
+        raise NotInitialisedError(
+            f"there is no OTOP POS store in {data_dir}; run 'otop-pos init' first"
+        )
+    else:
+        _make_data_dir(data_dir)
     engine = create_sqlite_engine(path)
     try:
         outcome = migrate(engine, path)
-    except Exception:
+    except Exception as error:
         engine.dispose()
-        raise
+        problem = store_problem(error, path)
+        if problem is None:
+            raise
+        raise problem from None
     return engine, outcome
+
+
+def _make_data_dir(data_dir: Path) -> None:
+    try:
+        data_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        path = data_dir / DATABASE_FILENAME
+        raise StoreProblemError(ProblemKind.READ_ONLY, path, str(error)) from None
 
 
 def driver_cursor(session: Session) -> sqlite3.Cursor:

@@ -668,6 +668,10 @@ government {government} · customer {buyer} · ref. {reference}</source>
         <translation>ไม่สามารถรับได้: {detail}</translation>
     </message>
     <message>
+        <source>The disk is full: the sale was not saved and nothing was recorded; the cart is kept. Tell the manager to free some space, then take the payment again.</source>
+        <translation>ดิสก์เต็ม บันทึกการขายไม่ได้ ยังไม่มีสิ่งใดถูกบันทึก ตะกร้ายังอยู่ครบ แจ้งผู้จัดการให้ลบไฟล์ที่ไม่ใช้ แล้วรับชำระใหม่</translation>
+    </message>
+    <message>
         <source>The sale could not be saved ({detail}). Nothing was recorded; the cart is kept. Try again, or tell the manager.</source>
         <translation>บันทึกการขายไม่ได้ ({detail}) ยังไม่มีสิ่งใดถูกบันทึก ตะกร้ายังอยู่ครบ ลองอีกครั้ง หรือแจ้งผู้จัดการ</translation>
     </message>
