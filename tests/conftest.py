@@ -18,6 +18,35 @@ import pytest
 from pos.bootstrap import AppContext, initialise
 
 
+# The crash and fault suite (docs/RELIABILITY.md): `./run.sh test -m faults` runs it alone.
+# Named here, in one list, so that RELIABILITY.md and the suite cannot drift apart.
+FAULT_MODULES = frozenset(
+    {
+        "test_checkout_crash",
+        "test_till_checkout_store",
+        "test_crash_restore",
+        "test_broken_store",
+        "test_disk_full",
+        "test_store_problem_window",
+        "test_sync_hq",
+        "test_hq_faults",
+        "test_postgres_killed",
+        "test_sync_deadline",
+        "test_hq_body_limit",
+        "test_sync_set_aside",
+        "test_sync_configure_numbers",
+        "test_printer_connections",
+        "test_print_queue",
+    }
+)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if item.path.stem in FAULT_MODULES:
+            item.add_marker(pytest.mark.faults)
+
+
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
     return tmp_path / "data"
