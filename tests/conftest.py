@@ -17,7 +17,6 @@ import pytest
 
 from pos.bootstrap import AppContext, initialise
 
-
 # The crash and fault suite (docs/RELIABILITY.md): `./run.sh test -m faults` runs it alone.
 # Named here, in one list, so that RELIABILITY.md and the suite cannot drift apart.
 FAULT_MODULES = frozenset(
