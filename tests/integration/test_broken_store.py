@@ -228,3 +228,28 @@ def test_backups_rotate_keeping_the_newest(good_store: Path, tmp_path: Path) -> 
     assert [line.split()[0] for line in listed.splitlines()] == [str(made[2]), str(made[1])]
     with pytest.raises(ValueError, match="at least 1"):
         backup_store(good_store / STORE, where, keep=0)
+
+
+def test_in_process_the_commands_check_back_up_restore_and_explain_alike(
+    good_store: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The same commands through ``cli.main.main`` in this process, as the app's code runs."""
+    data_dir = tmp_path / "d"
+    shutil.copytree(good_store, data_dir)
+    assert main(["--data-dir", str(data_dir), "check"]) == 0
+    assert main(["--data-dir", str(data_dir), "backup"]) == 0
+    assert main(["--data-dir", str(data_dir), "backup", "--keep", "0"]) == 2
+    assert main(["--data-dir", str(data_dir), "backup", "--list"]) == 0
+    (backup,) = (data_dir / "backups").iterdir()
+    _garbage(data_dir / STORE)
+    capsys.readouterr()
+    assert main(["--data-dir", str(data_dir), "settings", "show"]) == 3
+    assert "is damaged" in capsys.readouterr().err
+    assert main(["--data-dir", str(data_dir), "restore", str(tmp_path / "none")]) == 1
+    assert main(["--data-dir", str(data_dir), "restore", str(backup)]) == 0
+    assert main(["--data-dir", str(data_dir), "check", "--full"]) == 0
+    assert main(["--data-dir", str(tmp_path / "nothing"), "check"]) == 3
+    _scribbled(data_dir / STORE)  # the header whole: the damage shows only once read
+    capsys.readouterr()
+    assert main(["--data-dir", str(data_dir), "catalog", "export", str(tmp_path / "x.csv")]) == 3
+    assert "is damaged" in capsys.readouterr().err
