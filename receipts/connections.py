@@ -43,6 +43,7 @@ DLE_EOT = b"\x10\x04"
 STATUS_OFFLINE_CAUSE, STATUS_PAPER = 2, 4
 _COVER_OPEN, _PAPER_END_STOP = 0x04, 0x20
 _PAPER_END = 0x60
+_ACK_GRACE_SECONDS = 1.0
 
 
 class PrinterError(Exception):
@@ -194,8 +195,10 @@ def await_printer_close(connection: socket.socket, wait_seconds: int, where: str
         raise ConnectionLostError(
             f"การเชื่อมต่อขาดระหว่างพิมพ์ จะพิมพ์ใหม่ทั้งใบ ({where}): {_reason(error)}"
         ) from error
+    # the printer's ack of our end of job may trail its close by a moment, no more
+    grace = min(deadline, time.monotonic() + _ACK_GRACE_SECONDS)
     unacknowledged = _unacknowledged_bytes(connection)
-    while unacknowledged and time.monotonic() < deadline:  # its ack of our end may trail
+    while unacknowledged and time.monotonic() < grace:
         time.sleep(0.01)
         unacknowledged = _unacknowledged_bytes(connection)
     if unacknowledged:
