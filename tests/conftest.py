@@ -36,6 +36,7 @@ FAULT_MODULES = frozenset(
         "test_sync_configure_numbers",
         "test_printer_connections",
         "test_print_queue",
+        "test_printing_arrival",
     }
 )
 

@@ -228,7 +228,7 @@ def test_a_printer_that_never_closes_is_a_timeout_and_the_till_sells_on(
         assert f"127.0.0.1:{printer.port}" in message
         started = time.monotonic()
         second = _sell(demo_context, CardTender)  # while the worker waits on the printer
-        assert time.monotonic() - started < 2
+        assert time.monotonic() - started < 3  # the worker waits 4 s on the printer
         (waiting,) = _jobs(demo_context, "sale", first.receipt_number)
         assert waiting.state is JobState.PENDING and "ไม่ยืนยัน" in waiting.last_error
         assert drawer_kicks(printer) == []  # no receipt arrived: no drawer
