@@ -202,7 +202,8 @@ def _save(out: Path, number: int, data: bytes) -> str:
     return summary
 
 
-def _configured(options: argparse.Namespace) -> PrinterEmulator:
+def emulator_from_options(options: argparse.Namespace) -> PrinterEmulator:
+    """The printer the command-line options describe (not yet switched on)."""
     emulator = PrinterEmulator(options.port)
     emulator.paper_out = options.paper_out
     emulator.answers_status = not options.no_status
@@ -212,7 +213,8 @@ def _configured(options: argparse.Namespace) -> PrinterEmulator:
     return emulator
 
 
-def _parser() -> argparse.ArgumentParser:
+def option_parser() -> argparse.ArgumentParser:
+    """``python -m receipts.emulator``'s options: port, output folder and the printer's faults."""
     parser = argparse.ArgumentParser(
         prog="python -m receipts.emulator",
         description=__doc__,
@@ -237,8 +239,8 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    options = _parser().parse_args(argv)
-    emulator = _configured(options)
+    options = option_parser().parse_args(argv)
+    emulator = emulator_from_options(options)
     counter = iter(range(1, 1_000_000))
     if options.out:
         options.out.mkdir(parents=True, exist_ok=True)

@@ -39,7 +39,7 @@ from pos.sale.domain.completed_sale import Sale
 from pos.sale.domain.tenders import CardTender, CashTender, Tender
 from pos.sale.services.checkout import CheckoutRequest, commit_sale
 from receipts.connections import ConnectionLostError, EscposTransport, NotConfirmedError
-from receipts.emulator import PrinterEmulator
+from receipts.emulator import PrinterEmulator, emulator_from_options, option_parser
 from receipts.escpos_output import document_to_escpos
 from receipts.print_service import PrintService, start_printing
 from receipts.print_worker import PrintWorker, QueueState, StaticDocumentSource
@@ -298,3 +298,17 @@ def test_the_emulator_command_takes_a_free_port_and_plays_a_blind_printer_that_d
         if process.stdout is not None:
             process.stdout.close()
     assert lines == ["job 1: 2000 bytes", f"job 2: {len(PAPER_QUERY + data)} bytes"]
+
+
+def test_the_emulator_options_set_up_the_printer_they_name() -> None:
+    options = [
+        *("--port", "0", "--no-status", "--never-close"),
+        *("--drop-after", "2000", "--drops", "3"),
+    ]
+    emulator = emulator_from_options(option_parser().parse_args(options))
+    assert emulator.requested_port == 0 and emulator.never_closes
+    assert not emulator.answers_status
+    assert (emulator.drop_after_bytes, emulator.drops) == (2_000, 3)
+    plain = emulator_from_options(option_parser().parse_args([]))
+    assert plain.requested_port == 9100 and plain.answers_status and not plain.never_closes
+    assert plain.drop_after_bytes is None
