@@ -195,6 +195,11 @@ def await_printer_close(connection: socket.socket, wait_seconds: int, where: str
         raise ConnectionLostError(
             f"การเชื่อมต่อขาดระหว่างพิมพ์ จะพิมพ์ใหม่ทั้งใบ ({where}): {_reason(error)}"
         ) from error
+    _check_acknowledged(connection, deadline, where)
+
+
+def _check_acknowledged(connection: socket.socket, deadline: float, where: str) -> None:
+    """Raise unless the printer that closed its side acknowledged every byte we sent."""
     # the printer's ack of our end of job may trail its close by a moment, no more
     grace = min(deadline, time.monotonic() + _ACK_GRACE_SECONDS)
     unacknowledged = _unacknowledged_bytes(connection)

@@ -234,11 +234,15 @@ class PrintWorker:
             message = f"{error} — รอพิมพ์ {pending} ใบ จะลองใหม่อัตโนมัติ"
             self._report(QueueState.WAITING, pending, message, str(error))
             return True
+        self._arrived(job, settings, waiting)
+        return True
+
+    def _arrived(self, job: PrintJob, settings: PrinterSettings, waiting: list[PrintJob]) -> None:
+        """The printer took the whole job: printed, then (a cash sale) the drawer's own kick."""
         printed = job.printed(self._clock.now())
         self._finish(printed)
         self._kick_drawer(printed, settings)
         self._report_idle([other for other in waiting if other.job_id != job.job_id])
-        return True
 
     def _render(self, job: PrintJob, settings: PrinterSettings) -> bytes:
         document = self._source.document(job.document_kind, job.reference)
