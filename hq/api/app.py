@@ -184,6 +184,7 @@ def create_app(context: HqContext) -> FastAPI:
         BATCHES_PATH,
         responses={
             **_ERRORS,
+            400: {"model": ErrorOut, "description": "the body is not UTF-8 text; none stored"},
             403: {"model": ErrorOut, "description": "records of another terminal; none stored"},
             409: {"model": ErrorOut, "description": "batch_id reused for other records"},
             422: {"description": "a malformed batch; none of it stored"},
