@@ -155,3 +155,21 @@ def test_the_ten_year_rule_and_a_reversed_period_name_the_end(
         )
         assert response.status_code == 422
         assert_named(response, "query", "to")
+
+
+def test_a_bug_is_answered_as_json_500_and_logged(
+    hq_context: HqContext, caplog: pytest.LogCaptureFixture
+) -> None:
+    app = create_app(hq_context)
+
+    @app.get("/v1/broken")
+    def broken() -> None:
+        raise KeyError("a bug")
+
+    with TestClient(app, raise_server_exceptions=False) as client:
+        response = client.get("/v1/broken")
+    assert response.status_code == 500
+    assert response.headers["content-type"] == "application/json"
+    assert response.json()["error"] == "internal_error" and response.json()["retry"] is False
+    assert "KeyError" not in response.text  # what went wrong is for the log, not the client
+    assert "500 on GET /v1/broken: KeyError" in caplog.text
