@@ -39,6 +39,8 @@ from hq.api.app import create_app
 from hq.bootstrap import HqContext, open_hq
 from hq.services.staff import add_staff
 from hq.services.terminals import add_terminal
+from hq.store.database import HqMigration, create_hq_engine, schema_head
+from hq.store.unit_of_work import HqSqlUnitOfWork, hq_unit_of_work_factory
 from tests.hq_helpers import batch, sales
 from tests.hq_server import HqProcess
 from tests.postgres import PostgresServer
@@ -92,10 +94,17 @@ def live_hq(
 
 
 def served_description() -> dict[str, Any]:
-    """The app's OpenAPI description, built as the server builds it.  Building it touches no
-    database (the handlers read the context only when called), so it is ready when pytest
-    collects the tests; :func:`live_hq` checks that the live server serves the same."""
-    return create_app(HqContext.__new__(HqContext)).openapi()
+    """The app's OpenAPI description, built as the server builds it, when pytest collects the
+    tests.  Building it connects to nothing (an engine connects when first used), so a context
+    on an address where no database is will do; :func:`live_hq` checks that the live server
+    serves the same description."""
+    engine = create_hq_engine("postgresql://openapi@127.0.0.1:9/none")
+    sessions = hq_unit_of_work_factory(engine)
+    context = HqContext(engine, lambda: HqSqlUnitOfWork(sessions), HqMigration(None, schema_head()))
+    try:
+        return create_app(context).openapi()
+    finally:
+        context.close()
 
 
 DESCRIPTION = served_description()
