@@ -19,6 +19,7 @@ from typing import Any, Protocol
 from hq.sync import IncomingRecord
 from pos.catalogue.domain.products import ProducerGroup
 from pos.catalogue.ports import CatalogRepository
+from pos.ids import SyncBatchId
 from pos.reports.ports import SalesReportQueries
 from pos.staff.domain.users import User
 from pos.staff.ports import UserRepository
@@ -100,11 +101,11 @@ class TerminalRepository(Protocol):
 
 
 class SyncRepository(Protocol):
-    def stored_batch(self, batch_id: uuid.UUID) -> StoredBatch | None: ...
+    def stored_batch(self, batch_id: SyncBatchId) -> StoredBatch | None: ...
     def insert_new_records(
         self,
         terminal_id: int,
-        batch_id: uuid.UUID,
+        batch_id: SyncBatchId,
         received_at: dt.datetime,
         records: Sequence[IncomingRecord],
     ) -> set[uuid.UUID]:
@@ -118,7 +119,7 @@ class SyncRepository(Protocol):
     def save_batch(
         self,
         terminal_id: int,
-        batch_id: uuid.UUID,
+        batch_id: SyncBatchId,
         received_at: dt.datetime,
         content_sha256: str,
         record_count: int,

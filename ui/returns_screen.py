@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from pos.catalogue.domain.products import MILLI, parse_quantity
-from pos.ids import CreditNoteId, UserId
+from pos.ids import CreditNoteId, SaleLineId, UserId
 from pos.sale.domain.completed_sale import TaxInvoice
 from pos.sale.domain.credit_notes import CreditNote, ReturnDraft, ReturnError, draft_return
 from pos.sale.services.returns_and_voids import (
@@ -98,7 +98,7 @@ class ReturnsScreen(QWidget):
         for field in (self.receipt_input, self.reason):
             field.installEventFilter(self)
         self.history: SaleHistory | None = None
-        self.chosen: dict[uuid.UUID, int] = {}
+        self.chosen: dict[SaleLineId, int] = {}
         self.refund_in_cash = False
         self._note_id = CreditNoteId(uuid.uuid4())
         self.retranslate()
@@ -161,7 +161,7 @@ class ReturnsScreen(QWidget):
             return code
 
     # --- choosing the goods -------------------------------------------------------------------
-    def _selected(self) -> tuple[uuid.UUID, int] | None:
+    def _selected(self) -> tuple[SaleLineId, int] | None:
         """The selected line and what may still be returned of it."""
         if self.history is None or self.table.currentRow() < 0:
             return None
@@ -218,7 +218,7 @@ class ReturnsScreen(QWidget):
         if self.history is None:
             return
         chosen = {k: v for k, v in self.chosen.items() if v}
-        refunds: dict[uuid.UUID, int] = {}
+        refunds: dict[SaleLineId, int] = {}
         self.preview.clear()
         if chosen:
             try:
@@ -232,7 +232,7 @@ class ReturnsScreen(QWidget):
             self.preview.setText(self.tr("Nothing chosen yet."))
         self.table.fill(self.history, chosen, refunds)
 
-    def _draft(self, chosen: dict[uuid.UUID, int], *, void: bool = False) -> ReturnDraft:
+    def _draft(self, chosen: dict[SaleLineId, int], *, void: bool = False) -> ReturnDraft:
         assert self.history is not None
         return draft_return(
             self.history.sale,

@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 from hq.ports import Staff, StoredBatch, Terminal
 from hq.store.models import StaffRow, SyncBatchRow, SyncRecordRow, TerminalRow
 from hq.sync import IncomingRecord
+from pos.ids import SyncBatchId
 from pos.sync.wire import AcknowledgementJson
 
 _record = cast(Table, SyncRecordRow.__table__)
@@ -122,7 +123,7 @@ class SqlSyncRepository:
     def __init__(self, session: Session):
         self._session = session
 
-    def stored_batch(self, batch_id: uuid.UUID) -> StoredBatch | None:
+    def stored_batch(self, batch_id: SyncBatchId) -> StoredBatch | None:
         row = self._session.execute(
             select(_batch.c.terminal_id, _batch.c.content_sha256, _batch.c.ack).where(
                 _batch.c.batch_id == batch_id
@@ -133,7 +134,7 @@ class SqlSyncRepository:
     def insert_new_records(
         self,
         terminal_id: int,
-        batch_id: uuid.UUID,
+        batch_id: SyncBatchId,
         received_at: dt.datetime,
         records: Sequence[IncomingRecord],
     ) -> set[uuid.UUID]:
@@ -166,7 +167,7 @@ class SqlSyncRepository:
     def save_batch(
         self,
         terminal_id: int,
-        batch_id: uuid.UUID,
+        batch_id: SyncBatchId,
         received_at: dt.datetime,
         content_sha256: str,
         record_count: int,
