@@ -20,6 +20,9 @@ UserId = NewType("UserId", int)
 TerminalId = NewType("TerminalId", str)
 """The counter's own code (``Settings.terminal_id``, e.g. ``"POS01"``), printed and synced."""
 
+TerminalKey = NewType("TerminalKey", int)
+"""The head office's row for a counter (``terminal.id`` in PostgreSQL), never sent to it."""
+
 # --- the till -------------------------------------------------------------------------------
 CartUuid = NewType("CartUuid", str)
 """A cart on the counter or held; a paid cart's uuid becomes its sale's :data:`SaleId`."""
