@@ -28,7 +28,7 @@ from pathlib import Path
 from bench.stats import Figure, percentile
 from pos.bootstrap import AppContext, initialise, open_till
 from pos.clock import THAI_TIME, FakeClock
-from pos.ids import SaleId, ShiftId, TerminalId, UserId
+from pos.ids import SaleId, SaleLineId, ShiftId, TenderId, TerminalId, UserId
 from pos.sale.domain.cart import Cart
 from pos.sale.domain.completed_sale import Sale
 from pos.sale.domain.tenders import CashTender, PromptPayTender
@@ -175,8 +175,12 @@ def _copy(sale: Sale) -> Sale:
     return dataclasses.replace(
         sale,
         sale_id=SaleId(uuid.uuid4()),
-        lines=tuple(dataclasses.replace(line, line_id=uuid.uuid4()) for line in sale.lines),
-        tenders=tuple(dataclasses.replace(t, tender_id=uuid.uuid4()) for t in sale.tenders),
+        lines=tuple(
+            dataclasses.replace(line, line_id=SaleLineId(uuid.uuid4())) for line in sale.lines
+        ),
+        tenders=tuple(
+            dataclasses.replace(t, tender_id=TenderId(uuid.uuid4())) for t in sale.tenders
+        ),
     )
 
 

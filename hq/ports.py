@@ -19,6 +19,7 @@ from typing import Any, Protocol
 from hq.sync import IncomingRecord
 from pos.catalogue.domain.products import ProducerGroup
 from pos.catalogue.ports import CatalogRepository
+from pos.ids import SyncBatchId, TerminalKey
 from pos.reports.ports import SalesReportQueries
 from pos.staff.domain.users import User
 from pos.staff.ports import UserRepository
@@ -32,7 +33,7 @@ class UnknownTerminalError(ValueError):
 
 @dataclass(frozen=True)
 class Terminal:
-    terminal_id: int
+    terminal_id: TerminalKey
     name: str
     created_at: dt.datetime
     revoked_at: dt.datetime | None
@@ -45,7 +46,7 @@ class Terminal:
 
 @dataclass(frozen=True)
 class StoredBatch:
-    terminal_id: int
+    terminal_id: TerminalKey
     content_sha256: str
     ack: dict[str, Any]
 
@@ -96,29 +97,31 @@ class TerminalRepository(Protocol):
         ...
 
     def revoke(self, name: str, at: dt.datetime) -> None: ...
-    def note_batch(self, terminal_id: int, at: dt.datetime) -> None: ...
+    def note_batch(self, terminal_id: TerminalKey, at: dt.datetime) -> None: ...
 
 
 class SyncRepository(Protocol):
-    def stored_batch(self, batch_id: uuid.UUID) -> StoredBatch | None: ...
+    def stored_batch(self, batch_id: SyncBatchId) -> StoredBatch | None: ...
     def insert_new_records(
         self,
-        terminal_id: int,
-        batch_id: uuid.UUID,
+        terminal_id: TerminalKey,
+        batch_id: SyncBatchId,
         received_at: dt.datetime,
         records: Sequence[IncomingRecord],
     ) -> set[uuid.UUID]:
         """Insert the records whose UUID is not stored yet; return the UUIDs inserted."""
         ...
 
-    def stored_owners(self, record_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, tuple[int, str]]:
+    def stored_owners(
+        self, record_ids: Sequence[uuid.UUID]
+    ) -> dict[uuid.UUID, tuple[TerminalKey, str]]:
         """For stored records: UUID → (terminal id, content SHA-256)."""
         ...
 
     def save_batch(
         self,
-        terminal_id: int,
-        batch_id: uuid.UUID,
+        terminal_id: TerminalKey,
+        batch_id: SyncBatchId,
         received_at: dt.datetime,
         content_sha256: str,
         record_count: int,

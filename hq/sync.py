@@ -32,6 +32,7 @@ from typing import Any
 
 import orjson
 
+from pos.ids import SyncBatchId
 from pos.sync.wire import MAX_RECORDS_PER_BATCH
 
 
@@ -58,7 +59,7 @@ class IncomingRecord:
 
 @dataclass(frozen=True)
 class IncomingBatch:
-    batch_id: uuid.UUID
+    batch_id: SyncBatchId
     records: tuple[IncomingRecord, ...]
 
     def fingerprint(self) -> str:

@@ -20,6 +20,9 @@ UserId = NewType("UserId", int)
 TerminalId = NewType("TerminalId", str)
 """The counter's own code (``Settings.terminal_id``, e.g. ``"POS01"``), printed and synced."""
 
+TerminalKey = NewType("TerminalKey", int)
+"""The head office's row for a counter (``terminal.id`` in PostgreSQL), never sent to it."""
+
 # --- the till -------------------------------------------------------------------------------
 CartUuid = NewType("CartUuid", str)
 """A cart on the counter or held; a paid cart's uuid becomes its sale's :data:`SaleId`."""
@@ -31,8 +34,23 @@ CartLineId = NewType("CartLineId", int)
 SaleId = NewType("SaleId", uuid.UUID)
 """A completed sale (made by the till: the cart's uuid), the key a retried payment finds."""
 
+SaleLineId = NewType("SaleLineId", uuid.UUID)
+"""A line of a completed sale (``sale_line.line_uuid``), the line a return points back to."""
+
+TenderId = NewType("TenderId", uuid.UUID)
+"""One tender of a completed sale (``sale_tender.tender_uuid``), the one a refund goes back to."""
+
+TaxInvoiceId = NewType("TaxInvoiceId", uuid.UUID)
+"""A full tax invoice issued for a sale (``tax_invoice.invoice_uuid``)."""
+
 CreditNoteId = NewType("CreditNoteId", uuid.UUID)
 """A return or a void: the credit note against a sale."""
+
+CreditNoteLineId = NewType("CreditNoteLineId", uuid.UUID)
+"""A line of a credit note (``credit_note_line.line_uuid``): what of one sale line came back."""
+
+RefundId = NewType("RefundId", uuid.UUID)
+"""Money going back against one original tender, one way (``credit_note_refund.refund_uuid``)."""
 
 # --- shifts and days ------------------------------------------------------------------------
 ShiftId = NewType("ShiftId", uuid.UUID)
@@ -46,6 +64,17 @@ ZReportId = NewType("ZReportId", uuid.UUID)
 
 CashMovementId = NewType("CashMovementId", uuid.UUID)
 """Cash paid into or out of the drawer during a shift."""
+
+# --- catalogue ----------------------------------------------------------------------------
+ProducerId = NewType("ProducerId", int)
+"""A producer group's row (``producer_group.id``) in the store holding it, counter or head office.
+
+Each store numbers its own rows; the wire names a producer group by its Thai name, never this.
+"""
+
+# --- sync -----------------------------------------------------------------------------------
+SyncBatchId = NewType("SyncBatchId", uuid.UUID)
+"""A batch of outbox records sent to the head office together, the key its acknowledgement names."""
 
 # --- printing -------------------------------------------------------------------------------
 PrintJobId = NewType("PrintJobId", int)

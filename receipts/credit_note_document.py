@@ -18,10 +18,9 @@ applied to the line's gross.
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Callable, Sequence
 
-from pos.ids import UserId
+from pos.ids import TenderId, UserId
 from pos.money import div_round_half_up
 from pos.sale.domain.completed_sale import Sale
 from pos.sale.domain.credit_notes import (
@@ -89,11 +88,11 @@ def credit_lines(note: CreditNote, sale: Sale, earlier: Sequence[CreditNote]) ->
 def refund_tenders(note: CreditNote, sale: Sale, settings: DocumentSettings) -> list[Tender]:
     """One line per way the money went back, in the order of the sale's tenders."""
     originals = {tender.tender_id: tender for tender in sale.tenders}
-    order: list[tuple[str, uuid.UUID | None]] = []
-    amounts: dict[tuple[str, uuid.UUID | None], list[int]] = {}  # key → [buyer, government]
+    order: list[tuple[str, TenderId | None]] = []
+    amounts: dict[tuple[str, TenderId | None], list[int]] = {}  # key → [buyer, government]
     for refund in note.draft.refunds:
         if refund.method is RefundMethod.CASH:
-            key: tuple[str, uuid.UUID | None] = ("cash", None)
+            key: tuple[str, TenderId | None] = ("cash", None)
         elif refund.method in (RefundMethod.SCHEME, RefundMethod.SCHEME_GOVERNMENT):
             key = ("scheme", refund.tender_id)
         else:

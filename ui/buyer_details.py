@@ -47,6 +47,17 @@ class BuyerDetailsPanel(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("buyerDetails")
+        self._make_fields()
+        self.save_button = ActionButton("saveBuyer", "Ctrl+Enter")
+        self.save_button.clicked.connect(self.save)
+        self.cancel_button = ActionButton("cancelBuyer", "Esc")
+        self.cancel_button.clicked.connect(self.cancel)
+        self._lay_out()
+        self._answer: BuyerAnswer | None = None
+        self._replacing: str | None = None
+        self.retranslate()
+
+    def _make_fields(self) -> None:
         self.title = named(QLabel(wordWrap=True), "entryPrompt")
         self.hint = named(QLabel(wordWrap=True), "entryHint")
         self.name = named(QLineEdit(), "buyerName")
@@ -62,10 +73,8 @@ class BuyerDetailsPanel(QWidget):
         self.branch.setMaxLength(12)
         self.reason = named(QLineEdit(), "buyerReason")
         self.error = named(QLabel(wordWrap=True), "panelError")
-        self.save_button = ActionButton("saveBuyer", "Ctrl+Enter")
-        self.save_button.clicked.connect(self.save)
-        self.cancel_button = ActionButton("cancelBuyer", "Esc")
-        self.cancel_button.clicked.connect(self.cancel)
+
+    def _lay_out(self) -> None:
         self.form = QFormLayout()
         self.labels = [QLabel() for _ in range(5)]
         for label, field in zip(
@@ -88,9 +97,6 @@ class BuyerDetailsPanel(QWidget):
         layout.addWidget(self.error)
         layout.addStretch(1)
         layout.addLayout(buttons)
-        self._answer: BuyerAnswer | None = None
-        self._replacing: str | None = None
-        self.retranslate()
 
     def ask(
         self,

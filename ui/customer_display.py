@@ -35,6 +35,13 @@ class CustomerDisplay(QWidget):
         self.setWindowTitle("OTOP Sisaket — customer display")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self._till = till
+        self._make_cart_labels()
+        self._make_payment()
+        self._lay_out()
+        self.clear_payment()
+        self.refresh()
+
+    def _make_cart_labels(self) -> None:
         self.welcome = QLabel("ยินดีต้อนรับ · Welcome — OTOP ศรีสะเกษ")
         self.welcome.setStyleSheet("font-size: 22pt;")
         self.lines = QLabel(alignment=Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
@@ -45,6 +52,8 @@ class CustomerDisplay(QWidget):
         self.caption.setStyleSheet("font-size: 18pt;")
         self.total = named(QLabel("0.00"), "customerTotal")
         self.total.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+    def _make_payment(self) -> None:
         self.payment_qr = named(QLabel(alignment=Qt.AlignmentFlag.AlignCenter), "paymentQr")
         self.payment_caption = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
         self.payment_caption.setStyleSheet("font-size: 16pt;")
@@ -52,6 +61,8 @@ class CustomerDisplay(QWidget):
         payment = QVBoxLayout(self.payment)
         payment.addWidget(self.payment_qr, 1)
         payment.addWidget(self.payment_caption)
+
+    def _lay_out(self) -> None:
         left = QVBoxLayout()
         left.addWidget(self.welcome)
         left.addWidget(self.lines, 1)
@@ -61,8 +72,6 @@ class CustomerDisplay(QWidget):
         layout.setContentsMargins(30, 20, 30, 20)
         layout.addLayout(left, 3)
         layout.addWidget(self.payment, 2)
-        self.clear_payment()
-        self.refresh()
 
     def refresh(self) -> None:
         lines = self._till.cart.lines[-SHOWN_LINES:]

@@ -181,6 +181,17 @@ class QuickKeys(QWidget):
         self._rows = MIN_ROWS  # more on a taller screen (resizeEvent)
         self._tabs = QButtonGroup(self)
         self._tab_buttons: dict[Category, QPushButton] = {}
+        self._grid = QGridLayout()
+        self._grid.setSpacing(6)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(self._category_tabs())
+        layout.addLayout(self._grid, 1)
+        layout.addLayout(self._paging())
+        self.retranslate()
+
+    def _category_tabs(self) -> QHBoxLayout:
+        """One checkable key per category, in the shop's order."""
         tabs = QHBoxLayout()
         tabs.setSpacing(4)
         for category in (
@@ -197,8 +208,10 @@ class QuickKeys(QWidget):
             self._tabs.addButton(button)
             self._tab_buttons[category] = button
             tabs.addWidget(button)
-        self._grid = QGridLayout()
-        self._grid.setSpacing(6)
+        return tabs
+
+    def _paging(self) -> QHBoxLayout:
+        """◀ page n of m ▶ under the keys."""
         self._previous = key_button("◀")
         self._next = key_button("▶")
         for button in (self._previous, self._next):
@@ -210,12 +223,7 @@ class QuickKeys(QWidget):
         paging.addWidget(self._previous)
         paging.addWidget(self._page_label, 1)
         paging.addWidget(self._next)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(tabs)
-        layout.addLayout(self._grid, 1)
-        layout.addLayout(paging)
-        self.retranslate()
+        return paging
 
     def show_category(self, category: Category) -> None:
         self.category, self._page = category, 0

@@ -47,6 +47,13 @@ class LoginScreen(QWidget):
         self._group = QButtonGroup(self)
         self._group.idClicked.connect(lambda _: self.pin_input.setFocus())
         self._user_row = QHBoxLayout()
+        self._make_pin_input()
+        self._burst = KeyBurst(till.settings.wedge_max_key_gap_ms)
+        self.message = named(QLabel(alignment=Qt.AlignmentFlag.AlignCenter), "loginMessage")
+        self._lay_out()
+        self.set_locked(None)
+
+    def _make_pin_input(self) -> None:
         self.pin_input: QLineEdit = named(
             QLineEdit(echoMode=QLineEdit.EchoMode.Password), "pinInput"
         )
@@ -55,8 +62,8 @@ class LoginScreen(QWidget):
         self.pin_input.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.pin_input.returnPressed.connect(self.submit)
         self.pin_input.installEventFilter(self)
-        self._burst = KeyBurst(till.settings.wedge_max_key_gap_ms)
-        self.message = named(QLabel(alignment=Qt.AlignmentFlag.AlignCenter), "loginMessage")
+
+    def _lay_out(self) -> None:
         pad = NumberPad(decimal=False)
         pad.keyPressed.connect(self.pin_input.insert)
         pad.backspace.connect(self.pin_input.backspace)
@@ -76,7 +83,6 @@ class LoginScreen(QWidget):
         centred.addStretch(1)
         centred.addLayout(column, 2)
         centred.addStretch(1)
-        self.set_locked(None)
 
     def load_users(self) -> None:
         users = self._till.users()

@@ -65,6 +65,12 @@ class EntryPanel(QWidget):
         self.cancel_button.setObjectName("entryCancel")
         self.cancel_button.setMinimumHeight(TOUCH_HEIGHT)
         self.cancel_button.clicked.connect(self.cancel)
+        self._lay_out()
+        self._answer: Answer | None = None
+        self._manager_list: list[User] = []
+        self.retranslate()
+
+    def _lay_out(self) -> None:
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         for widget in (self.prompt, self.hint):
@@ -75,9 +81,6 @@ class EntryPanel(QWidget):
         row.addWidget(self.cancel_button)
         layout.addLayout(row)
         layout.addWidget(self.pad, 1)
-        self._answer: Answer | None = None
-        self._manager_list: list[User] = []
-        self.retranslate()
 
     def ask(
         self,

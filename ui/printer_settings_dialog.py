@@ -81,6 +81,12 @@ class PrinterSettingsDialog(QDialog):
 
     # --- widgets --------------------------------------------------------------------------
     def _build(self) -> None:
+        self._build_connection()
+        self._build_output()
+        self._lay_out()
+
+    def _build_connection(self) -> None:
+        """How the printer is reached: one page of fields per kind of connection."""
         self.connection = _combo(CONNECTIONS)
         self.host = QLineEdit(placeholderText="192.168.1.50")
         self.port = _spin(1, 65535)
@@ -102,6 +108,9 @@ class PrinterSettingsDialog(QDialog):
         for page in self._pages.values():
             self.pages.addWidget(page)
         self.connection.currentIndexChanged.connect(self._connection_changed)
+
+    def _build_output(self) -> None:
+        """What it prints on and how, and the buttons."""
         self.paper = _combo(PAPERS)
         self.mode = _combo(MODES)
         self.code_page = _spin(0, 255)
@@ -114,7 +123,9 @@ class PrinterSettingsDialog(QDialog):
         self.status.setObjectName("printerStatus")
         self.test_button = _button("พิมพ์ทดสอบ", self._test_print)
         self.save_button = _button("บันทึก", self._save)
-        cancel = _button("ยกเลิก", self.reject)
+        self.cancel_button = _button("ยกเลิก", self.reject)
+
+    def _lay_out(self) -> None:
         form = QFormLayout()
         form.addRow("การเชื่อมต่อ", self.connection)
         form.addRow(self.pages)
@@ -125,7 +136,7 @@ class PrinterSettingsDialog(QDialog):
         form.addRow(self.cut)
         form.addRow(self.check_status)
         buttons = QHBoxLayout()
-        for button in (self.test_button, self.save_button, cancel):
+        for button in (self.test_button, self.save_button, self.cancel_button):
             buttons.addWidget(button)
         layout = QVBoxLayout(self)
         layout.addLayout(form)

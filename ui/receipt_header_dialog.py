@@ -89,6 +89,25 @@ class ReceiptHeaderDialog(QDialog):
         self.update_preview()
 
     def _build(self) -> None:
+        self._build_fields()
+        form = self._form()
+        self._preview_on_change()
+        scroll = self._preview_area()
+        self.save_button = _button("บันทึก", self.save)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(_button("ยกเลิก", self.reject))
+        left = QVBoxLayout()
+        left.addLayout(form)
+        left.addWidget(self.error)
+        left.addStretch(1)
+        left.addLayout(buttons)
+        body = QHBoxLayout(self)
+        body.addLayout(left, 1)
+        body.addWidget(scroll)
+
+    def _build_fields(self) -> None:
         self.name = QLineEdit()
         self.address = QPlainTextEdit()
         self.address.setFixedHeight(70)
@@ -101,6 +120,8 @@ class ReceiptHeaderDialog(QDialog):
         self.footer.setFixedHeight(90)
         self.error = named(QLabel(wordWrap=True), "headerError")
         self.error.setStyleSheet("color: #c62828; font-weight: bold;")
+
+    def _form(self) -> QFormLayout:
         hint = QLabel("เปลี่ยน POS ID แล้วเลขที่เอกสารจะเริ่มชุดใหม่ (เลขเดิมไม่ถูกใช้ซ้ำ)", wordWrap=True)
         hint.setStyleSheet("color: #5f6368;")
         form = QFormLayout()
@@ -116,30 +137,24 @@ class ReceiptHeaderDialog(QDialog):
             ("ข้อความท้ายใบเสร็จ", self.footer),
         ):
             form.addRow(label, widget)
+        return form
+
+    def _preview_on_change(self) -> None:
+        """Any edit restarts the timer that redraws the preview."""
         for field in (self.name, self.tax_id, self.branch, self.pos_id, self.phone):
             field.textChanged.connect(self._preview_timer.start)
         for text_field in (self.address, self.footer):
             text_field.textChanged.connect(self._preview_timer.start)
         self.vat_registered.toggled.connect(self._preview_timer.start)
+
+    def _preview_area(self) -> QScrollArea:
         self.preview = QLabel(alignment=Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
         self.preview.setStyleSheet("background: white;")
         scroll = QScrollArea()
         scroll.setWidget(self.preview)
         scroll.setWidgetResizable(True)
         scroll.setFixedWidth(PREVIEW_DOTS + 30)
-        self.save_button = _button("บันทึก", self.save)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.save_button)
-        buttons.addWidget(_button("ยกเลิก", self.reject))
-        left = QVBoxLayout()
-        left.addLayout(form)
-        left.addWidget(self.error)
-        left.addStretch(1)
-        left.addLayout(buttons)
-        body = QHBoxLayout(self)
-        body.addLayout(left, 1)
-        body.addWidget(scroll)
+        return scroll
 
     def _show(self, header: ReceiptHeader, pos_id: str) -> None:
         self.name.setText(header.name)

@@ -30,7 +30,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PIL import Image
 from PySide6.QtWidgets import QApplication
 
-from pos.bootstrap import initialise
+from pos.bootstrap import AppContext, initialise
 from pos.clock import THAI_TIME, FakeClock, SystemClock
 from pos.printing.domain.printer_settings import DOTS_58MM, PrinterSettings
 from pos.reports.services.range_reports import ReportPeriod, manager_report
@@ -65,64 +65,90 @@ def main(argv: list[str] | None = None) -> int:
             days=2, sales_per_day=60, seed=3, manager_pin="5678", return_rate=0.04, void_rate=0.02
         )
         simulate(context.uow_factory, options)
-        settings = context.settings()
-        header = header_from_settings(settings.receipt_header, pos_id=settings.terminal_id)
-        z = z_report(context.reader(), SystemClock(), "POS01-Z-00000002")
-        printer = PrinterSettings(paper_width_dots=DOTS_58MM)
-        picture = decode(day_report_escpos(z, header, settings.schemes, printer)).picture()
-        picture.save(out / "z-report-58mm.png", optimize=True)
-        report = manager_report(context.reader(), PERIOD, SystemClock().now())
-        write_report_pdf(report, Path(work) / "report.pdf")
-        stem = out / "manager-report-A4"
-        subprocess.run(
-            [
-                "pdftoppm",
-                "-r",
-                "60",
-                "-png",
-                "-singlefile",
-                "-f",
-                "1",
-                "-l",
-                "1",
-                str(Path(work) / "report.pdf"),
-                str(stem),
-            ],
-            check=True,
-        )
-        _small(stem.with_suffix(".png"))
+        _z_report_sample(context, out)
+        _manager_report_sample(context, Path(work), out)
         clock = FakeClock(dt.datetime(2021, 3, 3, 9, 0, tzinfo=THAI_TIME))
-        screen = ManagerScreen(context, clock=clock, period=PERIOD)
-        screen.show()
-        deadline = time.monotonic() + 30
-        while screen.report is None and time.monotonic() < deadline:
-            app.processEvents()
-            time.sleep(0.02)
-        screen.resize(1100, 720)
-        app.processEvents()
-        screen.grab().save(str(out / "manager-screen.png"))
-        _small(out / "manager-screen.png")
-        with context.uow_factory() as uow:
-            cashier = next(u for u in uow.users.active_users() if u.role == "cashier")
-        assert cashier.user_id is not None
-        open_shift(
-            context.uow_factory,
-            clock,
-            OpenShiftRequest(ShiftId(uuid.uuid4()), cashier.user_id, float_satang=200_000),
-        )
-        dialog = ShiftCloseDialog(context, cashier, clock=clock)
-        dialog.counter.spins[100_000].setValue(1)
-        dialog.counter.spins[10_000].setValue(9)
-        dialog.counter.spins[2_000].setValue(5)
-        dialog.show()
-        app.processEvents()
-        dialog.grab().save(str(out / "shift-close-dialog.png"))
-        _small(out / "shift-close-dialog.png")
+        screen = _manager_screen_sample(app, context, clock, out)
+        dialog = _shift_close_sample(app, context, clock, out)
         screen.close()
         dialog.close()
         context.close()
     print(f"samples written to {out}")
     return 0
+
+
+def _z_report_sample(context: AppContext, out: Path) -> None:
+    """The Z report as the 58 mm printer prints it, decoded back from its ESC/POS bytes."""
+    settings = context.settings()
+    header = header_from_settings(settings.receipt_header, pos_id=settings.terminal_id)
+    z = z_report(context.reader(), SystemClock(), "POS01-Z-00000002")
+    printer = PrinterSettings(paper_width_dots=DOTS_58MM)
+    picture = decode(day_report_escpos(z, header, settings.schemes, printer)).picture()
+    picture.save(out / "z-report-58mm.png", optimize=True)
+
+
+def _manager_report_sample(context: AppContext, work: Path, out: Path) -> None:
+    """The first page of the manager's report PDF, through pdftoppm."""
+    report = manager_report(context.reader(), PERIOD, SystemClock().now())
+    write_report_pdf(report, work / "report.pdf")
+    stem = out / "manager-report-A4"
+    subprocess.run(
+        [
+            "pdftoppm",
+            "-r",
+            "60",
+            "-png",
+            "-singlefile",
+            "-f",
+            "1",
+            "-l",
+            "1",
+            str(work / "report.pdf"),
+            str(stem),
+        ],
+        check=True,
+    )
+    _small(stem.with_suffix(".png"))
+
+
+def _manager_screen_sample(
+    app: QApplication, context: AppContext, clock: FakeClock, out: Path
+) -> ManagerScreen:
+    """The manager's screen once its report has loaded (left open, as the dialog is drawn)."""
+    screen = ManagerScreen(context, clock=clock, period=PERIOD)
+    screen.show()
+    deadline = time.monotonic() + 30
+    while screen.report is None and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.02)
+    screen.resize(1100, 720)
+    app.processEvents()
+    screen.grab().save(str(out / "manager-screen.png"))
+    _small(out / "manager-screen.png")
+    return screen
+
+
+def _shift_close_sample(
+    app: QApplication, context: AppContext, clock: FakeClock, out: Path
+) -> ShiftCloseDialog:
+    """A cashier's shift opened with a float, then the close dialog with a count typed in."""
+    with context.uow_factory() as uow:
+        cashier = next(u for u in uow.users.active_users() if u.role == "cashier")
+    assert cashier.user_id is not None
+    open_shift(
+        context.uow_factory,
+        clock,
+        OpenShiftRequest(ShiftId(uuid.uuid4()), cashier.user_id, float_satang=200_000),
+    )
+    dialog = ShiftCloseDialog(context, cashier, clock=clock)
+    dialog.counter.spins[100_000].setValue(1)
+    dialog.counter.spins[10_000].setValue(9)
+    dialog.counter.spins[2_000].setValue(5)
+    dialog.show()
+    app.processEvents()
+    dialog.grab().save(str(out / "shift-close-dialog.png"))
+    _small(out / "shift-close-dialog.png")
+    return dialog
 
 
 if __name__ == "__main__":

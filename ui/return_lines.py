@@ -9,13 +9,13 @@ apart, as it never goes back to the customer in cash.
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
 from pos.catalogue.domain.products import Unit, format_quantity
+from pos.ids import SaleLineId
 from pos.money import format_baht
 from pos.sale.domain.completed_sale import SaleLine
 from pos.sale.domain.credit_notes import CreditNote, RefundMethod, ReturnDraft
@@ -70,8 +70,8 @@ class ReturnLinesTable(QTableWidget):
     def fill(
         self,
         history: SaleHistory,
-        chosen: Mapping[uuid.UUID, int],
-        refunds: Mapping[uuid.UUID, int],
+        chosen: Mapping[SaleLineId, int],
+        refunds: Mapping[SaleLineId, int],
     ) -> None:
         row_before = self.currentRow()
         left = history.returnable

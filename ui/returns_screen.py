@@ -32,20 +32,16 @@ from PySide6.QtWidgets import (
 )
 
 from pos.catalogue.domain.products import MILLI, parse_quantity
-from pos.ids import CreditNoteId, UserId
+from pos.ids import CreditNoteId, SaleLineId
 from pos.sale.domain.completed_sale import TaxInvoice
-from pos.sale.domain.credit_notes import CreditNote, ReturnDraft, ReturnError, draft_return
+from pos.sale.domain.credit_notes import CreditNote, ReturnDraft, ReturnError
 from pos.sale.services.returns_and_voids import (
     CREDIT_NOTE_DOCUMENT,
     ApprovalRefusedError,
     ManagerApproval,
-    ReturnRequest,
     SaleHistory,
-    VoidRequest,
     find_sale,
     last_sale_today,
-    return_goods,
-    void_sale,
 )
 from pos.sale.services.tax_invoices import TAX_INVOICE_DOCUMENT
 from pos.staff.domain.users import User
@@ -56,6 +52,14 @@ from ui.panels import EntryPanel
 from ui.payment_style import PAYMENT_STYLE
 from ui.payment_texts import refusal_text, scheme_name
 from ui.return_actions import ReturnActions
+from ui.return_choice import (
+    ReturnChoice,
+    everything_sold,
+    refund_draft,
+    selected_line,
+    store_return,
+    store_void,
+)
 from ui.return_lines import (
     ReturnLinesTable,
     credit_note_text,
@@ -98,7 +102,7 @@ class ReturnsScreen(QWidget):
         for field in (self.receipt_input, self.reason):
             field.installEventFilter(self)
         self.history: SaleHistory | None = None
-        self.chosen: dict[uuid.UUID, int] = {}
+        self.chosen: dict[SaleLineId, int] = {}
         self.refund_in_cash = False
         self._note_id = CreditNoteId(uuid.uuid4())
         self.retranslate()
@@ -161,12 +165,9 @@ class ReturnsScreen(QWidget):
             return code
 
     # --- choosing the goods -------------------------------------------------------------------
-    def _selected(self) -> tuple[uuid.UUID, int] | None:
+    def _selected(self) -> tuple[SaleLineId, int] | None:
         """The selected line and what may still be returned of it."""
-        if self.history is None or self.table.currentRow() < 0:
-            return None
-        line = self.history.sale.lines[self.table.currentRow()]
-        return line.line_id, self.history.returnable[line.line_id]
+        return selected_line(self.history, self.table.currentRow())
 
     def toggle_line(self) -> None:
         selected = self._selected()
@@ -218,7 +219,7 @@ class ReturnsScreen(QWidget):
         if self.history is None:
             return
         chosen = {k: v for k, v in self.chosen.items() if v}
-        refunds: dict[uuid.UUID, int] = {}
+        refunds: dict[SaleLineId, int] = {}
         self.preview.clear()
         if chosen:
             try:
@@ -232,16 +233,16 @@ class ReturnsScreen(QWidget):
             self.preview.setText(self.tr("Nothing chosen yet."))
         self.table.fill(self.history, chosen, refunds)
 
-    def _draft(self, chosen: dict[uuid.UUID, int], *, void: bool = False) -> ReturnDraft:
+    def _draft(self, chosen: dict[SaleLineId, int], *, void: bool = False) -> ReturnDraft:
         assert self.history is not None
-        return draft_return(
-            self.history.sale,
-            self.history.credit_notes,
-            chosen,
-            rounding=self.till.settings.cash_rounding,
-            refund_in_cash=self.refund_in_cash and not void,
-            void=void,
-        )
+        rounding = self.till.settings.cash_rounding
+        cash = self.refund_in_cash
+        return refund_draft(self.history, chosen, rounding, refund_in_cash=cash, void=void)
+
+    def _choice(self) -> ReturnChoice:
+        assert self.history is not None
+        chosen = {k: v for k, v in self.chosen.items() if v}
+        return ReturnChoice(self.history, chosen, self.refund_in_cash, self._note_id)
 
     # --- the manager's approval and the credit note -------------------------------------------
     def ask_return(self) -> None:
@@ -262,13 +263,12 @@ class ReturnsScreen(QWidget):
         if self.history is None:
             self.show_error(self.tr("Find the sale first: scan its receipt."))
             return
-        everything = {line.line_id: line.quantity_milli for line in self.history.sale.lines}
         try:
-            draft = self._draft(everything, void=True)
+            void = self._draft(everything_sold(self.history), void=True)
         except ReturnError as error:
             self.show_error(refusal_text(error))
             return
-        self.preview.setText(refund_summary(draft))
+        self.preview.setText(refund_summary(void))
         if self._reason_or_complain():
             self._approve(
                 self.tr("Void the whole receipt {number}").format(
@@ -299,38 +299,11 @@ class ReturnsScreen(QWidget):
         hint = self.tr("{what}: a manager types their PIN.").format(what=what)
         ask_manager_approval(self.entry, self.till, hint, act)
 
-    def _cashier_id(self) -> UserId:
-        user = self.till.user
-        assert user is not None and user.user_id is not None, "the returns screen needs a user"
-        return user.user_id
-
     def _store_return(self, approval: ManagerApproval) -> CreditNote:
-        assert self.history is not None
-        request = ReturnRequest(
-            self._note_id,
-            self.history.sale.sale_id,
-            {k: v for k, v in self.chosen.items() if v},
-            self._cashier_id(),
-            self.reason.text(),
-            refund_in_cash=self.refund_in_cash,
-            print_note=True,
-        )
-        return return_goods(self.till.uow_factory, self.till.clock, request, approval)
+        return store_return(self.till, self._choice(), self.reason.text(), approval)
 
     def _store_void(self, approval: ManagerApproval) -> CreditNote:
-        assert self.history is not None
-        return void_sale(
-            self.till.uow_factory,
-            self.till.clock,
-            VoidRequest(
-                credit_note_id=self._note_id,
-                sale_id=self.history.sale.sale_id,
-                cashier_id=self._cashier_id(),
-                reason=self.reason.text(),
-                print_note=True,
-            ),
-            approval=approval,
-        )
+        return store_void(self.till, self._choice(), self.reason.text(), approval)
 
     def _done(self, note: CreditNote) -> None:
         self.documentQueued.emit(CREDIT_NOTE_DOCUMENT, note.number)

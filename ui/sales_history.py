@@ -120,6 +120,19 @@ class SalesHistoryDialog(QDialog):
 
     # --- widgets --------------------------------------------------------------------------
     def _build(self) -> None:
+        navigation = self._navigation()
+        self._build_table()
+        body = QHBoxLayout()
+        body.addWidget(self.table, 1)
+        body.addWidget(self._preview_area())
+        actions = self._actions()
+        layout = QVBoxLayout(self)
+        layout.addLayout(navigation)
+        layout.addLayout(body, 1)
+        layout.addLayout(actions)
+
+    def _navigation(self) -> QHBoxLayout:
+        """Previous day, today, next day, the day shown and the number search."""
         self.day_label = named(QLabel(), "historyDay")
         self.day_label.setStyleSheet("font-size: 15pt; font-weight: bold;")
         self.search = QLineEdit(placeholderText="สแกนหรือพิมพ์เลขที่เอกสาร แล้วกด Enter")
@@ -129,6 +142,9 @@ class SalesHistoryDialog(QDialog):
             navigation.addWidget(_button(text, lambda _=False, s=step: self._step_day(s)))
         navigation.addWidget(self.day_label, 1)
         navigation.addWidget(self.search, 1)
+        return navigation
+
+    def _build_table(self) -> None:
         self.table = named(QTableWidget(0, len(COLUMNS)), "historyTable")
         self.table.setHorizontalHeaderLabels(COLUMNS)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -145,15 +161,18 @@ class SalesHistoryDialog(QDialog):
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.table.setWordWrap(False)
         self.table.itemSelectionChanged.connect(self._selection_changed)
+
+    def _preview_area(self) -> QScrollArea:
         self.preview = QLabel(alignment=Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
         self.preview.setStyleSheet("background: white;")
         scroll = QScrollArea()
         scroll.setWidget(self.preview)
         scroll.setWidgetResizable(True)
         scroll.setFixedWidth(PREVIEW_DOTS + 30)
-        body = QHBoxLayout()
-        body.addWidget(self.table, 1)
-        body.addWidget(scroll)
+        return scroll
+
+    def _actions(self) -> QHBoxLayout:
+        """The count of documents, reprint, PDF and close."""
         self.message = named(QLabel(wordWrap=True), "historyMessage")
         self.reprint_button = _button("พิมพ์สำเนา", self.reprint)
         self.pdf_button = _button("บันทึก PDF", self.save_pdf)
@@ -161,10 +180,7 @@ class SalesHistoryDialog(QDialog):
         actions.addWidget(self.message, 1)
         for button in (self.reprint_button, self.pdf_button, _button("ปิด", self.accept)):
             actions.addWidget(button)
-        layout = QVBoxLayout(self)
-        layout.addLayout(navigation)
-        layout.addLayout(body, 1)
-        layout.addLayout(actions)
+        return actions
 
     # --- what is shown --------------------------------------------------------------------
     def load_day(self, day: dt.date, *, select: str | None = None) -> None:

@@ -17,6 +17,7 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
 from hq.services.reports import ZListing
 from hq.sync import IncomingBatch, IncomingRecord
+from pos.ids import SyncBatchId
 from pos.sync.wire import (
     ENTITY_KEYS,
     MAX_KIND_LENGTH,
@@ -66,7 +67,8 @@ class BatchIn(BaseModel):
     records: list[RecordIn] = Field(min_length=1, max_length=MAX_RECORDS_PER_BATCH)
 
     def to_domain(self) -> IncomingBatch:
-        return IncomingBatch(self.batch_id, tuple(record.to_domain() for record in self.records))
+        records = tuple(record.to_domain() for record in self.records)
+        return IncomingBatch(SyncBatchId(self.batch_id), records)
 
 
 class RejectionOut(BaseModel):

@@ -27,6 +27,7 @@ from pos.catalogue.domain.columns import (
     product_columns,
 )
 from pos.catalogue.domain.products import Category, ProducerGroup, Product, Unit
+from pos.ids import ProducerId
 from pos.sync.wire import ChangeEntity, producer_change, product_change
 
 _product = cast(Table, ProductRow.__table__)
@@ -37,13 +38,13 @@ class SqlHqCatalogRepository:
     def __init__(self, session: Session, feed: SqlFeedRepository):
         self._session = session
         self._feed = feed
-        self._producers_by_id: dict[int, ProducerGroup] | None = None
+        self._producers_by_id: dict[ProducerId, ProducerGroup] | None = None
 
     # --- producers ------------------------------------------------------------------------
-    def _producer_map(self) -> dict[int, ProducerGroup]:
+    def _producer_map(self) -> dict[ProducerId, ProducerGroup]:
         if self._producers_by_id is None:
             rows = self._session.execute(select(_producer)).all()
-            self._producers_by_id = {row.id: producer_from_row(row) for row in rows}
+            self._producers_by_id = {ProducerId(row.id): producer_from_row(row) for row in rows}
         return self._producers_by_id
 
     def producers(self) -> list[ProducerGroup]:
@@ -161,7 +162,7 @@ class SqlHqCatalogRepository:
             name_th=row.name_th,
             name_en=row.name_en,
             category=Category(row.category),
-            producer=self._producer_map()[row.producer_id],
+            producer=self._producer_map()[ProducerId(row.producer_id)],
             unit_price_satang=row.unit_price_satang,
             unit=Unit(row.unit),
             sold_by_weight=row.sold_by_weight,

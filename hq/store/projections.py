@@ -19,6 +19,7 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from hq.sync import IncomingRecord
+from pos.ids import TerminalKey
 
 Row = tuple[Any, ...]
 _COLUMNS = {
@@ -194,7 +195,7 @@ def _vat_rows(key: Any, vat: Iterable[dict[str, Any]]) -> list[Row]:
     ]
 
 
-def _sales(terminal_id: int, records: Sequence[IncomingRecord]) -> dict[str, list[Row]]:
+def _sales(terminal_id: TerminalKey, records: Sequence[IncomingRecord]) -> dict[str, list[Row]]:
     rows: dict[str, list[Row]] = {"sale": [], "sale_line": [], "sale_tender": [], "sale_vat": []}
     for record in records:
         p, key = dict(record.payload), record.record_id
@@ -260,7 +261,9 @@ def _sales(terminal_id: int, records: Sequence[IncomingRecord]) -> dict[str, lis
     return rows
 
 
-def _credit_notes(terminal_id: int, records: Sequence[IncomingRecord]) -> dict[str, list[Row]]:
+def _credit_notes(
+    terminal_id: TerminalKey, records: Sequence[IncomingRecord]
+) -> dict[str, list[Row]]:
     rows: dict[str, list[Row]] = {
         "credit_note": [],
         "credit_note_line": [],
@@ -319,7 +322,9 @@ def _credit_notes(terminal_id: int, records: Sequence[IncomingRecord]) -> dict[s
     return rows
 
 
-def _tax_invoices(terminal_id: int, records: Sequence[IncomingRecord]) -> dict[str, list[Row]]:
+def _tax_invoices(
+    terminal_id: TerminalKey, records: Sequence[IncomingRecord]
+) -> dict[str, list[Row]]:
     return {
         "tax_invoice": [
             (
@@ -338,7 +343,7 @@ def _tax_invoices(terminal_id: int, records: Sequence[IncomingRecord]) -> dict[s
     }
 
 
-def _shifts(terminal_id: int, records: Sequence[IncomingRecord]) -> dict[str, list[Row]]:
+def _shifts(terminal_id: TerminalKey, records: Sequence[IncomingRecord]) -> dict[str, list[Row]]:
     rows: dict[str, list[Row]] = {"shift": [], "cash_movement": []}
     for record in records:
         p, key = dict(record.payload), record.record_id
@@ -366,7 +371,7 @@ def _shifts(terminal_id: int, records: Sequence[IncomingRecord]) -> dict[str, li
     return rows
 
 
-def _z_reports(terminal_id: int, records: Sequence[IncomingRecord]) -> dict[str, list[Row]]:
+def _z_reports(terminal_id: TerminalKey, records: Sequence[IncomingRecord]) -> dict[str, list[Row]]:
     rows = []
     for record in records:
         p = dict(record.payload)

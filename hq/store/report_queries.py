@@ -18,6 +18,7 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from hq.ports import ZRow
+from pos.ids import TerminalKey
 from pos.reports.domain.rows import (
     CategoryRow,
     CreditNoteSummary,
@@ -34,7 +35,7 @@ _C = 'COLLATE "C"'
 
 
 class HqReportQueries:
-    def __init__(self, session: Session, terminal_id: int | None):
+    def __init__(self, session: Session, terminal_id: TerminalKey | None):
         self._session = session
         self._terminal_id = terminal_id
 

@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 from hq.ports import Staff, StoredBatch, Terminal
 from hq.store.models import StaffRow, SyncBatchRow, SyncRecordRow, TerminalRow
 from hq.sync import IncomingRecord
+from pos.ids import SyncBatchId, TerminalKey
 from pos.sync.wire import AcknowledgementJson
 
 _record = cast(Table, SyncRecordRow.__table__)
@@ -42,7 +43,9 @@ _INSERT_RECORDS = text("""
 
 
 def _terminal_from_row(row: TerminalRow) -> Terminal:
-    return Terminal(row.id, row.name, row.created_at, row.revoked_at, row.last_batch_at)
+    return Terminal(
+        TerminalKey(row.id), row.name, row.created_at, row.revoked_at, row.last_batch_at
+    )
 
 
 class SqlTerminalRepository:
@@ -83,7 +86,7 @@ class SqlTerminalRepository:
             .values(revoked_at=at)
         )
 
-    def note_batch(self, terminal_id: int, at: dt.datetime) -> None:
+    def note_batch(self, terminal_id: TerminalKey, at: dt.datetime) -> None:
         self._session.execute(
             update(_terminal).where(_terminal.c.id == terminal_id).values(last_batch_at=at)
         )
@@ -122,18 +125,20 @@ class SqlSyncRepository:
     def __init__(self, session: Session):
         self._session = session
 
-    def stored_batch(self, batch_id: uuid.UUID) -> StoredBatch | None:
+    def stored_batch(self, batch_id: SyncBatchId) -> StoredBatch | None:
         row = self._session.execute(
             select(_batch.c.terminal_id, _batch.c.content_sha256, _batch.c.ack).where(
                 _batch.c.batch_id == batch_id
             )
         ).first()
-        return StoredBatch(row.terminal_id, row.content_sha256, row.ack) if row else None
+        return (
+            StoredBatch(TerminalKey(row.terminal_id), row.content_sha256, row.ack) if row else None
+        )
 
     def insert_new_records(
         self,
-        terminal_id: int,
-        batch_id: uuid.UUID,
+        terminal_id: TerminalKey,
+        batch_id: SyncBatchId,
         received_at: dt.datetime,
         records: Sequence[IncomingRecord],
     ) -> set[uuid.UUID]:
@@ -153,7 +158,9 @@ class SqlSyncRepository:
         }
         return set(self._session.execute(_INSERT_RECORDS, parameters).scalars())
 
-    def stored_owners(self, record_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, tuple[int, str]]:
+    def stored_owners(
+        self, record_ids: Sequence[uuid.UUID]
+    ) -> dict[uuid.UUID, tuple[TerminalKey, str]]:
         if not record_ids:
             return {}
         rows = self._session.execute(
@@ -161,12 +168,12 @@ class SqlSyncRepository:
                 _record.c.record_id.in_(record_ids)
             )
         )
-        return {row.record_id: (row.terminal_id, row.content_sha256) for row in rows}
+        return {row.record_id: (TerminalKey(row.terminal_id), row.content_sha256) for row in rows}
 
     def save_batch(
         self,
-        terminal_id: int,
-        batch_id: uuid.UUID,
+        terminal_id: TerminalKey,
+        batch_id: SyncBatchId,
         received_at: dt.datetime,
         content_sha256: str,
         record_count: int,

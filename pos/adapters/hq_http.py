@@ -18,12 +18,12 @@ TLS verification by default.
 from __future__ import annotations
 
 import time
-import uuid
 from collections.abc import Sequence
 from typing import Any
 
 import httpx
 
+from pos.ids import SyncBatchId
 from pos.sync.domain.protocol import (
     BatchRefusedError,
     QueuedRecord,
@@ -114,7 +114,7 @@ class HttpHeadOffice:
             raise UnreachableError(f"the head office's answer is not understood: {error}") from None
 
     def send_batch(
-        self, batch_id: uuid.UUID, terminal: str, records: Sequence[QueuedRecord]
+        self, batch_id: SyncBatchId, terminal: str, records: Sequence[QueuedRecord]
     ) -> Acknowledgement:
         response = self._request(
             "POST",

@@ -22,6 +22,7 @@ from pos.catalogue.domain.columns import (
     product_columns,
 )
 from pos.catalogue.domain.products import Category, ProducerGroup, Product, Unit
+from pos.ids import ProducerId
 from pos.store.models import ProducerGroupRow, ProductRow
 
 _product = cast(Table, ProductRow.__table__)
@@ -45,14 +46,14 @@ class SqlCatalogRepository:
 
     def __init__(self, session: Session):
         self._session = session
-        self._producers_by_id: dict[int, ProducerGroup] | None = None
-        self._few_producers: dict[int, ProducerGroup] = {}  # read one by one for lookups
+        self._producers_by_id: dict[ProducerId, ProducerGroup] | None = None
+        self._few_producers: dict[ProducerId, ProducerGroup] = {}  # read one by one for lookups
 
     # --- producers ------------------------------------------------------------------------
-    def _producer_map(self) -> dict[int, ProducerGroup]:
+    def _producer_map(self) -> dict[ProducerId, ProducerGroup]:
         if self._producers_by_id is None:
             rows = self._session.execute(select(_producer)).all()
-            self._producers_by_id = {row.id: producer_from_row(row) for row in rows}
+            self._producers_by_id = {ProducerId(row.id): producer_from_row(row) for row in rows}
         return self._producers_by_id
 
     def producers(self) -> list[ProducerGroup]:
@@ -66,7 +67,7 @@ class SqlCatalogRepository:
             self._producers_by_id = None
             self._few_producers.clear()
 
-    def _producer_ids_by_name(self) -> dict[str, int]:
+    def _producer_ids_by_name(self) -> dict[str, ProducerId]:
         return {group.name_th: key for key, group in self._producer_map().items()}
 
     # --- products -------------------------------------------------------------------------
@@ -76,7 +77,7 @@ class SqlCatalogRepository:
         row = self._session.connection().execute(statement, {"key": key}).first()
         return self._product_from_row(row) if row is not None else None
 
-    def _producer(self, producer_id: int) -> ProducerGroup:
+    def _producer(self, producer_id: ProducerId) -> ProducerGroup:
         """From the full map when a bulk read loaded it, else by one indexed read, cached."""
         if self._producers_by_id is not None:
             return self._producers_by_id[producer_id]
@@ -232,7 +233,7 @@ class SqlCatalogRepository:
             name_th=row.name_th,
             name_en=row.name_en,
             category=Category(row.category),
-            producer=self._producer(row.producer_id),
+            producer=self._producer(ProducerId(row.producer_id)),
             unit_price_satang=row.unit_price_satang,
             unit=Unit(row.unit),
             sold_by_weight=bool(row.sold_by_weight),

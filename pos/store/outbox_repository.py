@@ -24,6 +24,7 @@ from collections.abc import Mapping, Sequence
 
 from sqlalchemy.orm import Session
 
+from pos.ids import SyncBatchId
 from pos.store.database import driver_cursor
 from pos.store.times import from_utc_text, to_utc_text
 from pos.sync.domain.protocol import (
@@ -198,9 +199,9 @@ class SqlOutboxRepository:
             )
             .fetchone()
         )
-        return OpenBatch(uuid.UUID(row[0]), row[1], row[2], row[3]) if row else None
+        return OpenBatch(SyncBatchId(uuid.UUID(row[0])), row[1], row[2], row[3]) if row else None
 
-    def assign_batch(self, batch_id: uuid.UUID, limit: int, at: dt.datetime) -> int:
+    def assign_batch(self, batch_id: SyncBatchId, limit: int, at: dt.datetime) -> int:
         """Give up to ``limit`` waiting records without a batch to ``batch_id``; how many."""
         cursor = self._cursor()
         seqs = [
@@ -225,7 +226,7 @@ class SqlOutboxRepository:
         )
         return len(seqs)
 
-    def batch_records(self, batch_id: uuid.UUID) -> list[QueuedRecord]:
+    def batch_records(self, batch_id: SyncBatchId) -> list[QueuedRecord]:
         rows = self._cursor().execute(
             "SELECT record_uuid, kind, device_time_utc, payload_json FROM sync_outbox"
             " WHERE batch_uuid = ? ORDER BY seq",
@@ -233,7 +234,7 @@ class SqlOutboxRepository:
         )
         return [QueuedRecord(r[0], r[1], r[2], r[3]) for r in rows]
 
-    def note_attempt(self, batch_id: uuid.UUID, at: dt.datetime, error: str) -> None:
+    def note_attempt(self, batch_id: SyncBatchId, at: dt.datetime, error: str) -> None:
         self._cursor().execute(
             "UPDATE sync_outbox_batch SET attempts = attempts + 1, last_attempt_at_utc = ?,"
             " last_error = ? WHERE batch_uuid = ?",

@@ -19,7 +19,7 @@ from typing import Any, cast
 from sqlalchemy import Row, Select, Table, select
 from sqlalchemy.orm import Session
 
-from pos.ids import CreditNoteId, SaleId
+from pos.ids import CreditNoteId, SaleId, SaleLineId, TenderId
 from pos.sale.domain.completed_sale import Sale, TaxInvoice
 from pos.sale.domain.credit_notes import CreditNote, ReturnDraft
 from pos.shifts.domain.cash_control import ShiftStamp
@@ -165,7 +165,7 @@ class SqlSalesRepository:
         )
         note_key = cursor.lastrowid
         paid = {
-            uuid.UUID(row[0]): (row[1], PaidTender(row[2], row[3]))
+            TenderId(uuid.UUID(row[0])): (row[1], PaidTender(row[2], row[3]))
             for row in cursor.execute(
                 "SELECT tender_uuid, id, kind, scheme_code FROM sale_tender WHERE sale_id = ?",
                 (sale_key,),
@@ -222,7 +222,7 @@ class SqlSalesRepository:
     @staticmethod
     def _add_credit_note_lines(
         cursor: sqlite3.Cursor, sale_key: int, note_key: int | None, draft: ReturnDraft
-    ) -> tuple[dict[uuid.UUID, int | None], dict[uuid.UUID, SoldLine]]:
+    ) -> tuple[dict[SaleLineId, int | None], dict[SaleLineId, SoldLine]]:
         """Insert the credit note's lines; the row id of each by its sale line, and what
         each sale line sold."""
         sale_lines, sold = {}, {}
@@ -232,7 +232,7 @@ class SqlSalesRepository:
             (sale_key,),
         ):
             sale_lines[line_uuid] = key
-            sold[uuid.UUID(line_uuid)] = SoldLine(*what)
+            sold[SaleLineId(uuid.UUID(line_uuid))] = SoldLine(*what)
         keys = {}
         for line in draft.lines:
             cursor.execute(

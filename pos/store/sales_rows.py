@@ -13,7 +13,17 @@ from typing import Any
 
 from sqlalchemy import Row
 
-from pos.ids import BusinessDayId, CreditNoteId, SaleId, ShiftId
+from pos.ids import (
+    BusinessDayId,
+    CreditNoteId,
+    CreditNoteLineId,
+    RefundId,
+    SaleId,
+    SaleLineId,
+    ShiftId,
+    TaxInvoiceId,
+    TenderId,
+)
 from pos.sale.domain.cart import SellerVat
 from pos.sale.domain.completed_sale import BuyerDetails, Sale, SaleLine, TaxInvoice
 from pos.sale.domain.credit_notes import (
@@ -151,7 +161,7 @@ def stamp_from_row(row: Row[Any]) -> ShiftStamp | None:
 
 def line_from_row(row: Row[Any]) -> SaleLine:
     return SaleLine(
-        line_id=uuid.UUID(row.line_uuid),
+        line_id=SaleLineId(uuid.UUID(row.line_uuid)),
         sku=row.sku,
         barcode=row.barcode,
         name_th=row.name_th,
@@ -184,7 +194,7 @@ def tender_from_row(row: Row[Any]) -> SettledTender:
         scheme_phase=row.scheme_phase,
         government_share_satang=row.government_share_satang,
         buyer_share_satang=row.buyer_share_satang,
-        tender_id=uuid.UUID(row.tender_uuid),
+        tender_id=TenderId(uuid.UUID(row.tender_uuid)),
     )
 
 
@@ -196,7 +206,7 @@ def seller_vat(row: Row[Any]) -> SellerVat:
 
 def invoice_from_row(sale_uuid: str, row: Row[Any]) -> TaxInvoice:
     return TaxInvoice(
-        invoice_id=uuid.UUID(row.invoice_uuid),
+        invoice_id=TaxInvoiceId(uuid.UUID(row.invoice_uuid)),
         number=row.number,
         terminal_id=row.terminal_id,
         serial=row.serial,
@@ -220,8 +230,8 @@ def note_from_rows(
     draft = ReturnDraft(
         lines=tuple(
             CreditNoteLine(
-                uuid.UUID(n.line_uuid),
-                uuid.UUID(n.sale_line_uuid),
+                CreditNoteLineId(uuid.UUID(n.line_uuid)),
+                SaleLineId(uuid.UUID(n.sale_line_uuid)),
                 n.quantity_milli,
                 n.amount_satang,
             )
@@ -229,8 +239,8 @@ def note_from_rows(
         ),
         shares=tuple(
             RefundShare(
-                uuid.UUID(s.sale_line_uuid),
-                uuid.UUID(s.tender_uuid),
+                SaleLineId(uuid.UUID(s.sale_line_uuid)),
+                TenderId(uuid.UUID(s.tender_uuid)),
                 s.amount_satang,
                 s.government_share_satang,
             )
@@ -238,8 +248,8 @@ def note_from_rows(
         ),
         refunds=tuple(
             Refund(
-                uuid.UUID(r.refund_uuid),
-                uuid.UUID(r.tender_uuid),
+                RefundId(uuid.UUID(r.refund_uuid)),
+                TenderId(uuid.UUID(r.tender_uuid)),
                 RefundMethod(r.method),
                 r.amount_satang,
             )

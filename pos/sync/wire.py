@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from typing import Any, NotRequired, Protocol, TypedDict
 
 from pos.catalogue.domain.products import ProducerGroup, Product
+from pos.ids import SyncBatchId
 from pos.staff.domain.users import User
 
 # --- version, paths, headers ---------------------------------------------------------------
@@ -120,7 +121,7 @@ def envelope_json(record: OutgoingRecord, terminal: str) -> str:
     return f'{head[:-1]},"payload":{record.payload_json}}}'
 
 
-def batch_body(batch_id: uuid.UUID, terminal: str, records: Sequence[OutgoingRecord]) -> bytes:
+def batch_body(batch_id: SyncBatchId, terminal: str, records: Sequence[OutgoingRecord]) -> bytes:
     """``POST /v1/batches`` body for the batch (records in the order they were queued)."""
     envelopes = ",".join(envelope_json(record, terminal) for record in records)
     return f'{{"batch_id":"{batch_id}","records":[{envelopes}]}}'.encode()
@@ -178,7 +179,7 @@ class Acknowledgement:
     ``replayed`` is not in the body: it is the :data:`REPLAY_HEADER` of the answer.
     """
 
-    batch_id: uuid.UUID
+    batch_id: SyncBatchId
     terminal: str
     received_at: dt.datetime
     accepted: tuple[uuid.UUID, ...]
@@ -200,7 +201,7 @@ class Acknowledgement:
     def from_json(cls, data: Mapping[str, Any], *, replayed: bool = False) -> Acknowledgement:
         try:
             return cls(
-                batch_id=uuid.UUID(data["batch_id"]),
+                batch_id=SyncBatchId(uuid.UUID(data["batch_id"])),
                 terminal=str(data["terminal"]),
                 received_at=dt.datetime.fromisoformat(data["received_at"]),
                 accepted=tuple(uuid.UUID(value) for value in data["accepted"]),
@@ -219,7 +220,7 @@ class Acknowledgement:
         except (KeyError, TypeError, ValueError) as error:
             raise WireFormatError(str(error)) from None
 
-    def covers(self, batch_id: uuid.UUID, record_ids: Sequence[str]) -> bool:
+    def covers(self, batch_id: SyncBatchId, record_ids: Sequence[str]) -> bool:
         """Whether it answers that batch, naming every record sent once and nothing else."""
         named = [str(i) for i in (*self.accepted, *self.duplicates)]
         named += [str(r.record_id) for r in self.rejected]

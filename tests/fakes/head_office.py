@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from pos.clock import THAI_TIME
+from pos.ids import SyncBatchId
 from pos.sync.domain.protocol import (
     BatchRefusedError,
     QueuedRecord,
@@ -92,13 +93,13 @@ class FakeHeadOffice:
         return TerminalInfo(self.terminal_name, self._now())
 
     def send_batch(
-        self, batch_id: uuid.UUID, terminal: str, records: Sequence[QueuedRecord]
+        self, batch_id: SyncBatchId, terminal: str, records: Sequence[QueuedRecord]
     ) -> Acknowledgement:
         with self._lock:  # one at a time, as the real one's transactions make it look
             return self._receive(batch_id, terminal, records)
 
     def _receive(
-        self, batch_id: uuid.UUID, terminal: str, records: Sequence[QueuedRecord]
+        self, batch_id: SyncBatchId, terminal: str, records: Sequence[QueuedRecord]
     ) -> Acknowledgement:
         self._check_token()
         if self._fail_before:
@@ -131,7 +132,7 @@ class FakeHeadOffice:
         return answer
 
     def _store(
-        self, batch_id: uuid.UUID, terminal: str, records: Sequence[QueuedRecord], content: str
+        self, batch_id: SyncBatchId, terminal: str, records: Sequence[QueuedRecord], content: str
     ) -> Acknowledgement:
         received_at = self._now()
         accepted, duplicates, rejected = [], [], []

@@ -16,6 +16,7 @@ import uuid
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 
+from pos.ids import SyncBatchId
 from pos.store.times import to_utc_text
 from pos.sync.domain.protocol import (
     NumberRaised,
@@ -33,7 +34,7 @@ from pos.sync.wire import RESENDABLE_REASONS, Acknowledgement, Rejection
 class OutboxRow:
     record: QueuedRecord
     state: str = "waiting"
-    batch_id: uuid.UUID | None = None
+    batch_id: SyncBatchId | None = None
     received_at_utc: str | None = None
     reject_reason: str = ""
     reject_detail: str = ""
@@ -43,7 +44,7 @@ class OutboxRow:
 
 @dataclasses.dataclass
 class OutboxBatch:
-    batch_id: uuid.UUID
+    batch_id: SyncBatchId
     created_at_utc: str
     record_count: int
     attempts: int = 0
@@ -131,7 +132,7 @@ class FakeOutboxRepository:
             return None
         return OpenBatch(batch.batch_id, batch.record_count, batch.attempts, batch.last_error)
 
-    def assign_batch(self, batch_id: uuid.UUID, limit: int, at: dt.datetime) -> int:
+    def assign_batch(self, batch_id: SyncBatchId, limit: int, at: dt.datetime) -> int:
         free = [
             r
             for r in self._data.rows
@@ -146,13 +147,13 @@ class FakeOutboxRepository:
         self._data.batches.append(OutboxBatch(batch_id, to_utc_text(at), len(free)))
         return len(free)
 
-    def batch_records(self, batch_id: uuid.UUID) -> list[QueuedRecord]:
+    def batch_records(self, batch_id: SyncBatchId) -> list[QueuedRecord]:
         return [row.record for row in self._data.rows if row.batch_id == batch_id]
 
-    def _batch(self, batch_id: uuid.UUID) -> OutboxBatch | None:
+    def _batch(self, batch_id: SyncBatchId) -> OutboxBatch | None:
         return next((b for b in self._data.batches if b.batch_id == batch_id), None)
 
-    def note_attempt(self, batch_id: uuid.UUID, at: dt.datetime, error: str) -> None:
+    def note_attempt(self, batch_id: SyncBatchId, at: dt.datetime, error: str) -> None:
         batch = self._batch(batch_id)
         if batch is not None:
             batch.attempts += 1

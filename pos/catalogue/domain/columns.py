@@ -9,9 +9,11 @@ cannot drift apart.  Pure: a row is anything with the columns as attributes
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from pos.catalogue.domain.products import ProducerGroup, Product
+from pos.ids import ProducerId
 
 
 def contains_pattern(term: str) -> str:
@@ -43,7 +45,7 @@ def producer_columns(producer: ProducerGroup) -> dict[str, Any]:
 
 
 def product_columns(
-    product: Product, producer_ids: dict[str, int], plu: int | None
+    product: Product, producer_ids: Mapping[str, ProducerId], plu: int | None
 ) -> dict[str, Any]:
     """A product's row; ``producer_ids`` maps each producer group's Thai name to its row id."""
     return {

@@ -23,7 +23,7 @@ import uuid
 from dataclasses import dataclass
 
 from pos.clock import THAI_TIME
-from pos.ids import SaleId, TerminalId, UserId
+from pos.ids import SaleId, SaleLineId, TaxInvoiceId, TerminalId, UserId
 from pos.sale.domain.cart import Cart, CartTotals, SellerVat
 from pos.sale.domain.payment import AllocatedShare, PaymentPlan
 from pos.sale.domain.tenders import SettledTender, TenderKind
@@ -84,7 +84,7 @@ def _branch(text: str | None) -> str | None:
 class TaxInvoice:
     """A full tax invoice (or receipt in the buyer's name) issued for a sale."""
 
-    invoice_id: uuid.UUID
+    invoice_id: TaxInvoiceId
     number: str
     terminal_id: TerminalId
     serial: int
@@ -101,7 +101,7 @@ class TaxInvoice:
 class SaleLine:
     """One line as sold: a snapshot of the product and the amounts (satang, thousandths)."""
 
-    line_id: uuid.UUID
+    line_id: SaleLineId
     sku: str
     barcode: str | None
     name_th: str
@@ -186,7 +186,7 @@ class Sale:
         live = [invoice for invoice in self.tax_invoices if invoice.number not in replaced]
         return max(live, key=lambda invoice: invoice.serial, default=None)
 
-    def line(self, line_id: uuid.UUID) -> SaleLine:
+    def line(self, line_id: SaleLineId) -> SaleLine:
         for line in self.lines:
             if line.line_id == line_id:
                 return line
@@ -248,7 +248,7 @@ def _sale_lines(cart: Cart, totals: CartTotals) -> list[SaleLine]:
         product = line.product
         lines.append(
             SaleLine(
-                line_id=uuid.uuid4(),
+                line_id=SaleLineId(uuid.uuid4()),
                 sku=product.sku,
                 barcode=product.barcode,
                 name_th=product.name_th,

@@ -33,7 +33,16 @@ from dataclasses import dataclass
 
 from pos.catalogue.domain.products import MILLI, format_quantity
 from pos.clock import THAI_TIME
-from pos.ids import CreditNoteId, SaleId, TerminalId, UserId
+from pos.ids import (
+    CreditNoteId,
+    CreditNoteLineId,
+    RefundId,
+    SaleId,
+    SaleLineId,
+    TenderId,
+    TerminalId,
+    UserId,
+)
 from pos.money import CashRounding, div_round_half_up, round_cash
 from pos.sale.domain.cart import SellerVat, allocate_proportionally
 from pos.sale.domain.completed_sale import Sale, SaleLine
@@ -65,8 +74,8 @@ class RefundMethod(enum.StrEnum):
 
 @dataclass(frozen=True)
 class CreditNoteLine:
-    line_id: uuid.UUID
-    sale_line_id: uuid.UUID
+    line_id: CreditNoteLineId
+    sale_line_id: SaleLineId
     quantity_milli: int
     amount_satang: int
 
@@ -75,8 +84,8 @@ class CreditNoteLine:
 class RefundShare:
     """The part of one returned line refunded against one original tender."""
 
-    sale_line_id: uuid.UUID
-    tender_id: uuid.UUID
+    sale_line_id: SaleLineId
+    tender_id: TenderId
     amount_satang: int
     government_share_satang: int
 
@@ -85,8 +94,8 @@ class RefundShare:
 class Refund:
     """Money going back against one original tender, one way."""
 
-    refund_id: uuid.UUID
-    tender_id: uuid.UUID
+    refund_id: RefundId
+    tender_id: TenderId
     method: RefundMethod
     amount_satang: int
 
@@ -154,15 +163,15 @@ class CreditNote:
         return customer + self.draft.cash_rounding_satang
 
 
-def returned_quantities(notes: Sequence[CreditNote]) -> dict[uuid.UUID, int]:
-    returned: dict[uuid.UUID, int] = {}
+def returned_quantities(notes: Sequence[CreditNote]) -> dict[SaleLineId, int]:
+    returned: dict[SaleLineId, int] = {}
     for note in notes:
         for line in note.draft.lines:
             returned[line.sale_line_id] = returned.get(line.sale_line_id, 0) + line.quantity_milli
     return returned
 
 
-def returnable_quantities(sale: Sale, notes: Sequence[CreditNote]) -> dict[uuid.UUID, int]:
+def returnable_quantities(sale: Sale, notes: Sequence[CreditNote]) -> dict[SaleLineId, int]:
     """What may still be returned of each line (thousandths), lines fully returned included as 0."""
     returned = returned_quantities(notes)
     return {
@@ -173,7 +182,7 @@ def returnable_quantities(sale: Sale, notes: Sequence[CreditNote]) -> dict[uuid.
 def draft_return(
     sale: Sale,
     previous: Sequence[CreditNote],
-    quantities: Mapping[uuid.UUID, int],
+    quantities: Mapping[SaleLineId, int],
     *,
     rounding: CashRounding,
     refund_in_cash: bool = False,
@@ -187,7 +196,10 @@ def draft_return(
         quantity = quantities.get(line.line_id, 0)
         if quantity:
             amount = _line_refund(line, done, quantity)
-            lines.append(CreditNoteLine(uuid.uuid4(), line.line_id, quantity, amount))
+            note_line = CreditNoteLine(
+                CreditNoteLineId(uuid.uuid4()), line.line_id, quantity, amount
+            )
+            lines.append(note_line)
             shares += _shares_of_line(sale, line, amount, done)
     refunds = _refunds(sale, shares, refund_in_cash)
     cash = sum(r.amount_satang for r in refunds if r.method is RefundMethod.CASH)
@@ -209,7 +221,7 @@ def draft_return(
 
 
 def _check_quantities(
-    sale: Sale, previous: Sequence[CreditNote], quantities: Mapping[uuid.UUID, int]
+    sale: Sale, previous: Sequence[CreditNote], quantities: Mapping[SaleLineId, int]
 ) -> None:
     if not any(quantities.values()):
         raise ReturnError("choose at least one line to return")
@@ -238,8 +250,8 @@ class _Refunded:
 
     def __init__(self, notes: Sequence[CreditNote]):
         self.quantity = returned_quantities(notes)
-        self.amount: dict[uuid.UUID, int] = {}
-        self.share: dict[tuple[uuid.UUID, uuid.UUID], tuple[int, int]] = {}
+        self.amount: dict[SaleLineId, int] = {}
+        self.share: dict[tuple[SaleLineId, TenderId], tuple[int, int]] = {}
         for note in notes:
             for line in note.draft.lines:
                 self.amount[line.sale_line_id] = (
@@ -293,7 +305,7 @@ _METHOD = {
 
 def _refunds(sale: Sale, shares: list[RefundShare], refund_in_cash: bool) -> list[Refund]:
     """One refund per original tender and method, in the order the sale's tenders were taken."""
-    totals: dict[tuple[uuid.UUID, RefundMethod], int] = {}
+    totals: dict[tuple[TenderId, RefundMethod], int] = {}
     kinds = {tender.tender_id: tender.kind for tender in sale.tenders}
     for share in shares:
         method = RefundMethod.CASH if refund_in_cash else _METHOD[kinds[share.tender_id]]
@@ -305,7 +317,7 @@ def _refunds(sale: Sale, shares: list[RefundShare], refund_in_cash: bool) -> lis
             totals[key] = totals.get(key, 0) + share.government_share_satang
     order = {tender.tender_id: i for i, tender in enumerate(sale.tenders)}
     return [
-        Refund(uuid.uuid4(), tender_id, method, amount)
+        Refund(RefundId(uuid.uuid4()), tender_id, method, amount)
         for (tender_id, method), amount in sorted(totals.items(), key=lambda kv: order[kv[0][0]])
         if amount
     ]

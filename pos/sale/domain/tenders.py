@@ -29,6 +29,7 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from pos.ids import TenderId
 from pos.money import CashRounding, format_baht, round_cash
 from pos.sale.domain.schemes import SchemeBook, SchemeError
 
@@ -111,7 +112,8 @@ class SettledTender:
     scheme_phase: str | None = None
     government_share_satang: int = 0
     buyer_share_satang: int = 0
-    tender_id: uuid.UUID = field(default_factory=uuid.uuid4)  # the sync's key for the record
+    # the sync's key for the record
+    tender_id: TenderId = field(default_factory=lambda: TenderId(uuid.uuid4()))
 
 
 @dataclass(frozen=True)

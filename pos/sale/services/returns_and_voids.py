@@ -23,13 +23,12 @@ stores it.  :func:`last_sale_today` finds the sale "void last sale" means.
 from __future__ import annotations
 
 import datetime as dt
-import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from pos.audit import AuditAction, AuditEvent
 from pos.clock import THAI_TIME, Clock
-from pos.ids import CreditNoteId, SaleId, UserId
+from pos.ids import CreditNoteId, SaleId, SaleLineId, UserId
 from pos.printing.services.print_jobs import queue_document
 from pos.sale.domain.completed_sale import Sale
 from pos.sale.domain.credit_notes import (
@@ -74,7 +73,7 @@ class SaleHistory:
     credit_notes: tuple[CreditNote, ...]
 
     @property
-    def returnable(self) -> dict[uuid.UUID, int]:
+    def returnable(self) -> dict[SaleLineId, int]:
         """Sale line → thousandths that may still be returned."""
         return returnable_quantities(self.sale, self.credit_notes)
 
@@ -89,7 +88,7 @@ class ReturnRequest:
 
     credit_note_id: CreditNoteId
     sale_id: SaleId
-    quantities: Mapping[uuid.UUID, int]
+    quantities: Mapping[SaleLineId, int]
     cashier_id: UserId
     reason: str
     refund_in_cash: bool = False  # card/PromptPay/scheme buyer shares back in cash instead

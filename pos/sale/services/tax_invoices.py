@@ -23,7 +23,7 @@ import uuid
 from collections.abc import Callable
 
 from pos.clock import Clock
-from pos.ids import SaleId, UserId
+from pos.ids import SaleId, TaxInvoiceId, UserId
 from pos.printing.services.print_jobs import queue_document
 from pos.sale.domain.completed_sale import BuyerDetails, Sale, TaxInvoice
 from pos.sale.domain.numbering import DocumentKind, counter_name, document_number
@@ -79,7 +79,7 @@ def add_tax_invoice(
     terminal_id = uow.settings.load().terminal_id
     serial = uow.counters.next_value(counter_name(DocumentKind.TAX_INVOICE, terminal_id))
     invoice = TaxInvoice(
-        invoice_id=uuid.uuid4(),
+        invoice_id=TaxInvoiceId(uuid.uuid4()),
         number=document_number(DocumentKind.TAX_INVOICE, terminal_id, serial),
         terminal_id=terminal_id,
         serial=serial,

@@ -17,6 +17,8 @@ import uuid
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
+from pos.ids import SyncBatchId
+
 # Batches on their way at once once the line has proved itself (pos.sync.services.sync_run):
 # the head office stores one while it reads the next, ~1.3x a month's backlog on two cores (bench/).
 DEFAULT_IN_FLIGHT = 2
@@ -37,7 +39,7 @@ class QueuedRecord:
 class OpenBatch:
     """A batch assigned and stored but not acknowledged yet: it is sent again as it is."""
 
-    batch_id: uuid.UUID
+    batch_id: SyncBatchId
     record_count: int
     attempts: int
     last_error: str

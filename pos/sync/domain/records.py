@@ -33,6 +33,7 @@ from typing import Any
 
 from pos.audit import AuditEvent
 from pos.clock import THAI_TIME
+from pos.ids import SaleLineId, TenderId
 from pos.sale.domain.cart import SellerVat
 from pos.sale.domain.completed_sale import Sale, SaleLine, TaxInvoice
 from pos.sale.domain.credit_notes import CreditNote
@@ -197,8 +198,8 @@ def sale_record(sale: Sale, names: Mapping[int, str]) -> OutboxRecord:
 
 def credit_note_record(
     note: CreditNote,
-    sold: Mapping[uuid.UUID, SoldLine],
-    paid: Mapping[uuid.UUID, PaidTender],
+    sold: Mapping[SaleLineId, SoldLine],
+    paid: Mapping[TenderId, PaidTender],
     names: Mapping[int, str],
 ) -> OutboxRecord:
     """A return or void; ``sold`` and ``paid`` describe the sale's lines and tenders by id."""

@@ -13,11 +13,11 @@ a unit test sees what would be sent.
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from pos.audit import AuditEvent
+from pos.ids import SaleLineId, TenderId
 from pos.sale.domain.completed_sale import Sale, TaxInvoice
 from pos.sale.domain.credit_notes import CreditNote
 from pos.shifts.domain.cash_control import CashMovement, Shift
@@ -49,8 +49,8 @@ class TaxInvoiceStored:
 @dataclass(frozen=True)
 class CreditNoteStored:
     note: CreditNote
-    sold: Mapping[uuid.UUID, SoldLine]
-    paid: Mapping[uuid.UUID, PaidTender]
+    sold: Mapping[SaleLineId, SoldLine]
+    paid: Mapping[TenderId, PaidTender]
 
     @classmethod
     def of_sale(cls, note: CreditNote, sale: Sale) -> CreditNoteStored:

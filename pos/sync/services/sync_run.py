@@ -51,6 +51,7 @@ from dataclasses import dataclass, field
 
 from pos.catalogue.domain.hq_changes import CatalogueChangeError, parse_change
 from pos.clock import Clock
+from pos.ids import SyncBatchId
 from pos.sync.domain.protocol import (
     DEFAULT_IN_FLIGHT,
     BatchRefusedError,
@@ -304,7 +305,7 @@ def _next_batch(run: _Run, batch_size: int) -> OpenBatch | None:
     with run.uow_factory() as uow:
         batch = uow.outbox.open_batch()
         if batch is None:
-            batch_id = uuid.uuid4()
+            batch_id = SyncBatchId(uuid.uuid4())
             if uow.outbox.assign_batch(batch_id, batch_size, run.now()) == 0:
                 return None
             uow.commit()  # the batch id is stored before anything is sent
@@ -314,7 +315,7 @@ def _next_batch(run: _Run, batch_size: int) -> OpenBatch | None:
 
 def _new_batch(run: _Run, batch_size: int) -> OpenBatch | None:
     """A new batch of waiting records, stored before it is sent; ``None`` when none wait."""
-    batch_id = uuid.uuid4()
+    batch_id = SyncBatchId(uuid.uuid4())
     with run.uow_factory() as uow:
         count = uow.outbox.assign_batch(batch_id, batch_size, run.now())
         if count == 0:
