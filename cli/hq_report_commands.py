@@ -11,13 +11,12 @@ report API (``/v1/reports/…``); ``hq revoke-staff NAME`` stops it.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from cli.common import EXIT_OK, CommandError, Subcommands
+from cli.common import EXIT_OK, CommandError, Subcommands, business_date
 from cli.report_text import Cell, section_text, table
 from hq.bootstrap import HqContext
 from hq.ports import UnknownTerminalError
@@ -41,8 +40,10 @@ def add_actions(actions: Subcommands, action: Action, opener: Opener) -> None:
         lambda args: _run_report(args, opener),
     )
     report.add_argument("name", choices=[*REPORTS, "z"])
-    report.add_argument("--from", dest="start", type=_date, required=True, metavar="YYYY-MM-DD")
-    report.add_argument("--to", dest="end", type=_date, required=True, metavar="YYYY-MM-DD")
+    report.add_argument(
+        "--from", dest="start", type=business_date, required=True, metavar="YYYY-MM-DD"
+    )
+    report.add_argument("--to", dest="end", type=business_date, required=True, metavar="YYYY-MM-DD")
     report.add_argument("--terminal", help="one terminal's figures (default: all terminals)")
     report.add_argument("--json", action="store_true", help="JSON on stdout (money in satang)")
     report.add_argument("--csv", type=Path, metavar="FILE", help="also write CSV (baht)")
@@ -57,13 +58,6 @@ def add_actions(actions: Subcommands, action: Action, opener: Opener) -> None:
         actions, "revoke-staff", "stop a staff token", lambda args: _run_revoke_staff(args, opener)
     )
     revoke.add_argument("name")
-
-
-def _date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
 
 
 def _run_report(args: argparse.Namespace, opener: Opener) -> int:

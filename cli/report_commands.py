@@ -18,7 +18,6 @@ charts); X and Z also as ``--escpos FILE`` (the printer's exact bytes), and
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import io
 import os
 import sys
@@ -26,7 +25,7 @@ import uuid
 from collections.abc import Callable
 from pathlib import Path
 
-from cli.common import EXIT_OK, CommandError, Subcommands, open_store
+from cli.common import EXIT_OK, CommandError, Subcommands, business_date, open_store
 from cli.people import add_manager_options, manager_approval
 from cli.report_text import blocks_text, manager_text
 from pos.bootstrap import AppContext, sync_now
@@ -77,7 +76,7 @@ def add_report_parser(commands: Subcommands) -> None:
 
 def _add_z_parser(kinds: Subcommands) -> None:
     z = kinds.add_parser("z", help="Z reports taken; --close takes one (closes the day)")
-    z.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="Z reports of a day")
+    z.add_argument("--date", type=business_date, metavar="YYYY-MM-DD", help="Z reports of a day")
     _range(z, required=False)
     z.add_argument("--number", metavar="Z-NUMBER", help="one Z report, e.g. POS01-Z-00000012")
     z.add_argument("--close", action="store_true", help="close the open business day now")
@@ -92,16 +91,11 @@ def _add_z_parser(kinds: Subcommands) -> None:
     z.set_defaults(handler=run_z)
 
 
-def _date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2021-07-05") from None
-
-
 def _range(parser: argparse.ArgumentParser, *, required: bool) -> None:
-    parser.add_argument("--from", dest="start", type=_date, required=required, metavar="DATE")
-    parser.add_argument("--to", dest="end", type=_date, required=required, metavar="DATE")
+    parser.add_argument(
+        "--from", dest="start", type=business_date, required=required, metavar="DATE"
+    )
+    parser.add_argument("--to", dest="end", type=business_date, required=required, metavar="DATE")
 
 
 def _outputs(parser: argparse.ArgumentParser, *, escpos: bool) -> None:

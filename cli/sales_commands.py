@@ -10,7 +10,7 @@ import os
 import sys
 from pathlib import Path
 
-from cli.common import EXIT_OK, CommandError, Subcommands, open_store
+from cli.common import EXIT_OK, CommandError, Subcommands, business_date, open_store
 from pos.bootstrap import demo_files
 from pos.sale.services.day_export import export_day, write_csv, write_json
 from pos.simulation.trading_days import SimulationError, SimulationOptions, simulate
@@ -49,7 +49,7 @@ def add_sales_parsers(commands: Subcommands) -> None:
         description=EXPORT_HELP,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    exporting.add_argument("--date", required=True, type=_date, metavar="YYYY-MM-DD")
+    exporting.add_argument("--date", required=True, type=business_date, metavar="YYYY-MM-DD")
     exporting.add_argument("--format", choices=("json", "csv"), default="json")
     exporting.add_argument("--output", type=Path, metavar="FILE", help="default: standard output")
     exporting.set_defaults(handler=run_export)
@@ -62,20 +62,15 @@ def add_sales_parsers(commands: Subcommands) -> None:
     simulating.add_argument("--days", type=_positive, required=True)
     simulating.add_argument("--sales-per-day", type=_positive, required=True)
     simulating.add_argument("--seed", type=int, default=1)
-    simulating.add_argument("--start", type=_date, default=dt.date(2021, 3, 1), metavar="DATE")
+    simulating.add_argument(
+        "--start", type=business_date, default=dt.date(2021, 3, 1), metavar="DATE"
+    )
     simulating.add_argument("--return-rate", type=_fraction, default=0.003, metavar="FRACTION")
     simulating.add_argument("--void-rate", type=_fraction, default=0.001, metavar="FRACTION")
     simulating.add_argument(
         "--manager-pin", help="to approve returns and voids (default: the demo manager's PIN)"
     )
     simulating.set_defaults(handler=run_simulate)
-
-
-def _date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2021-07-05") from None
 
 
 def _positive(text: str) -> int:

@@ -39,6 +39,7 @@ from hq.services.terminals import authenticate
 from hq.sync import BatchRefusedError
 from hq.tokens import TERMINAL_NAME_PATTERN
 from pos import __version__
+from pos.reports.domain.report_days import FIRST_REPORT_DAY, LAST_REPORT_DAY
 from pos.reports.domain.rows import ReportError, ReportPeriod
 from pos.reports.services.export import report_json
 from pos.sync.wire import (
@@ -82,11 +83,6 @@ _EVERY_ENDPOINT: dict[int | str, dict[str, Any]] = {
 # catalogue_change.seq is a PostgreSQL bigint: a larger cursor is refused here, by name,
 # instead of failing in the database
 MAX_CURSOR = 2**63 - 1
-# Report dates: a business date of this shop is in this century.  Far dates are mistakes (a
-# Buddhist-era year, 2567 for 2024) and the yearly target's arithmetic fails near year 1 or
-# 9999, so they are refused by name rather than answered with an empty report or an error.
-FIRST_REPORT_DAY = dt.date(2000, 1, 1)
-LAST_REPORT_DAY = dt.date(2099, 12, 31)
 
 
 def _context(request: Request) -> HqContext:
