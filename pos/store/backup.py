@@ -24,6 +24,7 @@ for the age, so a wrong clock once does not stop the backups.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import sqlite3
@@ -130,7 +131,8 @@ def backup_store(
         backup_dir.mkdir(parents=True, exist_ok=True)
         _copy(store, target)
     except (OSError, sqlite3.OperationalError) as error:
-        target.with_name(target.name + ".partial").unlink(missing_ok=True)
+        with contextlib.suppress(OSError):  # the folder may not even exist
+            target.with_name(target.name + ".partial").unlink(missing_ok=True)
         raise BackupError(target, getattr(error, "strerror", None) or str(error)) from None
     for old in list_backups(backup_dir)[keep:]:
         old.unlink()
