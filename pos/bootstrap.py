@@ -194,7 +194,7 @@ def restore(data_dir: Path, backup: Path) -> Path | None:
 
     Refused (:class:`StoreError`, naming the processes) while the counter app or another
     OTOP POS process has the store open."""
-    data_dir.mkdir(parents=True, exist_ok=True)  # a new counter PC restores into nothing
+    require_whole(backup)  # a bad file is said first, before who has the store open
     with hold_exclusive(data_dir):
         return restore_store(backup, data_dir / DATABASE_FILENAME)
 

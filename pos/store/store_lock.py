@@ -23,6 +23,7 @@ import weakref
 from collections.abc import Iterator
 from pathlib import Path
 
+from pos.store.database import DATABASE_FILENAME
 from pos.store.problems import ProblemKind, StoreProblemError
 
 LOCK_FILENAME = "store.lock"
@@ -93,7 +94,11 @@ def hold_exclusive(data_dir: Path) -> Iterator[None]:
     """This process alone has the store while the block runs, or :class:`StoreProblemError`
     (locked) naming the processes that have it open."""
     path = data_dir / LOCK_FILENAME
-    descriptor = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        data_dir.mkdir(parents=True, exist_ok=True)  # a new counter PC restores into nothing
+        descriptor = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as error:
+        raise StoreProblemError(ProblemKind.READ_ONLY, _store(path), str(error)) from None
     try:
         try:
             fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -105,8 +110,12 @@ def hold_exclusive(data_dir: Path) -> Iterator[None]:
         os.close(descriptor)
 
 
+def _store(lock: Path) -> Path:
+    return lock.with_name(DATABASE_FILENAME)  # the file the messages name
+
+
 def _in_use(lock: Path, detail: str) -> StoreProblemError:
-    return StoreProblemError(ProblemKind.LOCKED, lock.with_name("pos.sqlite3"), detail)
+    return StoreProblemError(ProblemKind.LOCKED, _store(lock), detail)
 
 
 def holders(path: Path, locks: Path = Path("/proc/locks")) -> list[tuple[int, str]]:

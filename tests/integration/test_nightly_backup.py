@@ -217,3 +217,6 @@ def test_a_context_holds_the_lock_until_it_is_closed_and_a_failed_open_leaves_no
     fresh = tmp_path / "new-pc"  # a replaced counter PC: restore into a new data directory
     assert main(["--data-dir", str(fresh), "restore", str(copy)]) == 0
     assert tables(fresh / STORE) == tables(copy)
+    blocker = tmp_path / "a-file"
+    blocker.write_text("where a data directory cannot be made")
+    assert main(["--data-dir", str(blocker / "d"), "restore", str(copy)]) == 3  # one line, no trace
