@@ -10,6 +10,7 @@ kernel has dropped its lock and the restore goes through.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
 import signal
@@ -23,9 +24,16 @@ from pathlib import Path
 import pytest
 
 from cli.main import main
-from pos.bootstrap import open_context
-from pos.store.backup import list_backups
-from pos.store.store_lock import LOCK_FILENAME, holders
+from pos.bootstrap import StoreError, open_context
+from pos.store.backup import backup_due, last_backup_time, list_backups, local_time
+from pos.store.store_lock import (
+    LOCK_FILENAME,
+    command_line,
+    hold_exclusive,
+    hold_shared,
+    holders,
+)
+from tests.folders import read_only_folder
 from tests.hq_server import PROJECT
 from tests.integration.store_checks import assert_store_consistent, tables
 
@@ -220,3 +228,48 @@ def test_a_context_holds_the_lock_until_it_is_closed_and_a_failed_open_leaves_no
     blocker = tmp_path / "a-file"
     blocker.write_text("where a data directory cannot be made")
     assert main(["--data-dir", str(blocker / "d"), "restore", str(copy)]) == 3  # one line, no trace
+
+
+def test_the_lock_waits_for_a_restore_and_copes_with_a_folder_it_cannot_write(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "d"
+    folder.mkdir()
+    first = hold_shared(folder)
+    assert first is not None and first.created
+    first.release(forget=True)  # made by this open (which failed, say): removed
+    assert not (folder / LOCK_FILENAME).exists()
+    with hold_exclusive(folder):  # a restore under way
+        started = time.monotonic()
+        with pytest.raises(StoreError, match="a restore of the store is under way"):
+            hold_shared(folder, wait=0.3)
+        assert time.monotonic() - started >= 0.3  # it waited before giving up
+    lock = hold_shared(folder)
+    assert lock is not None and not lock.created  # the restore made it
+    lock.release()
+    with read_only_folder(folder):  # the lock file is there: held through a read-only open
+        held = hold_shared(folder)
+        assert held is not None and not held.created
+        with pytest.raises(StoreError, match="cannot be written"), hold_exclusive(folder):
+            pass  # a restore there could not write the store either
+        held.release(forget=True)  # not made by this open: never removed
+    assert (folder / LOCK_FILENAME).exists()
+    (folder / LOCK_FILENAME).unlink()
+    with read_only_folder(folder):  # no lock file and none can be made: opened without one
+        assert hold_shared(folder) is None
+    assert command_line(2**22 + 1) == "a process that has ended"
+
+
+def test_due_is_read_from_the_names_and_a_future_one_is_ignored(tmp_path: Path) -> None:
+    folder = tmp_path / "b"
+    folder.mkdir()
+    now = dt.datetime(2026, 12, 3, 8, 0)
+    assert backup_due(folder, now)
+    (folder / "pos-20261202-081000.sqlite3").write_bytes(b"")
+    (folder / "pos-20301202-081000.sqlite3").write_bytes(b"")  # the clock was wrong once
+    (folder / "pos-garbage.sqlite3").write_bytes(b"")  # not one of ours
+    assert last_backup_time(folder, now) == dt.datetime(2026, 12, 2, 8, 10)
+    assert backup_due(folder, now)  # 23 h 50 min: within the hour's slack
+    assert not backup_due(folder, now - dt.timedelta(hours=1))
+    aware = dt.datetime(2026, 12, 3, 1, 0, tzinfo=dt.UTC)  # an aware time counts in local time
+    assert local_time(aware) == aware.astimezone().replace(tzinfo=None)
