@@ -82,7 +82,9 @@ def run_backup(args: argparse.Namespace) -> int:
     if args.keep < 1:
         raise CommandError(f"--keep must be at least 1 (got {args.keep})", EXIT_USAGE)
     if not 0 < args.every <= 24 * 366:
-        raise CommandError(f"--every must be 0 to 8784 hours (got {args.every})", EXIT_USAGE)
+        raise CommandError(
+            f"--every must be more than 0 and at most 8784 hours (got {args.every})", EXIT_USAGE
+        )
     if args.if_due:
         interval = dt.timedelta(hours=args.every)
         made = back_up_if_due(data_dir, args.to, keep=args.keep, interval=interval, now=args.now)
