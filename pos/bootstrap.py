@@ -7,6 +7,7 @@ only.  Later adapters (printer, scanner, sync) are added to the context here.
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -24,9 +25,13 @@ from pos.clock import Clock, SystemClock
 from pos.printing.ports import PrintWaker
 from pos.settings.domain.shop_settings import Settings
 from pos.store.backup import (
-    DEFAULT_KEEP as DEFAULT_KEEP,  # re-exported: the command's default
+    DEFAULT_INTERVAL as DEFAULT_INTERVAL,  # re-exported: the commands' and the app's defaults
 )
 from pos.store.backup import (
+    DEFAULT_KEEP as DEFAULT_KEEP,
+)
+from pos.store.backup import (
+    backup_if_due,
     backup_store,
     default_backup_dir,
     list_backups,
@@ -42,6 +47,7 @@ from pos.store.database import StoreError as StoreError  # re-exported: open_con
 from pos.store.integrity import require_whole
 from pos.store.problems import store_problem
 from pos.store.sqlite_uow import SqlUnitOfWork, unit_of_work_factory
+from pos.store.store_lock import StoreLock, hold_exclusive, hold_shared
 from pos.sync.ports import HeadOffice, SyncUnitOfWork
 from pos.sync.services.sync_run import (
     SyncBusyError,
@@ -74,6 +80,8 @@ class AppContext:
     printing: PrintWaker | None = None
     # write and read units of work with the outbox (issue 7): only a store on disk syncs
     sync_factories: tuple[Callable[[], SyncUnitOfWork], Callable[[], SyncUnitOfWork]] | None = None
+    # held shared while the store is open, so a restore refuses (pos.store.store_lock)
+    store_lock: StoreLock | None = None
 
     def reader(self) -> Callable[[], UnitOfWork]:
         """Units of work for reading only (reports, X): they never wait for or block a sale."""
@@ -91,14 +99,25 @@ class AppContext:
     def close(self) -> None:
         if self.engine is not None:
             self.engine.dispose()
+        if self.store_lock is not None:
+            self.store_lock.release()
 
 
 def open_context(data_dir: Path, *, create: bool = False, check: bool = False) -> AppContext:
     """Open the store in ``data_dir`` (migrating it if older) and wire the real adapters.
 
-    ``check`` runs SQLite's quick_check first (the app does, at start).
+    ``check`` runs SQLite's quick_check first (the app does, at start).  The context holds
+    the data directory's store lock shared until :meth:`AppContext.close`.
     """
-    engine, outcome = open_database(data_dir, create=create, check=check)
+    lock = hold_shared(data_dir)  # first: a restore must not swap the file while it opens
+    try:
+        engine, outcome = open_database(data_dir, create=create, check=check)
+    except BaseException:
+        if lock is not None:
+            lock.release(forget=True)
+        raise
+    if lock is None:  # a data directory made just now, by init
+        lock = hold_shared(data_dir)
     sessions = unit_of_work_factory(engine)
     read_sessions = unit_of_work_factory(engine, write=False)
 
@@ -115,6 +134,7 @@ def open_context(data_dir: Path, *, create: bool = False, check: bool = False) -
         migration=outcome,
         read_uow_factory=reader,
         sync_factories=(writer, reader),
+        store_lock=lock,
     )
 
 
@@ -139,9 +159,30 @@ def check_store(data_dir: Path, *, full: bool = False) -> Path:
     return path
 
 
-def back_up(data_dir: Path, to: Path | None = None, *, keep: int = DEFAULT_KEEP) -> Path:
+def back_up(
+    data_dir: Path,
+    to: Path | None = None,
+    *,
+    keep: int = DEFAULT_KEEP,
+    now: dt.datetime | None = None,
+) -> Path:
     """An online backup of the store in ``data_dir`` (into ``data_dir/backups`` by default)."""
-    return backup_store(data_dir / DATABASE_FILENAME, to or default_backup_dir(data_dir), keep=keep)
+    store, where = data_dir / DATABASE_FILENAME, to or default_backup_dir(data_dir)
+    return backup_store(store, where, keep=keep, now=now)
+
+
+def back_up_if_due(
+    data_dir: Path,
+    to: Path | None = None,
+    *,
+    keep: int = DEFAULT_KEEP,
+    interval: dt.timedelta = DEFAULT_INTERVAL,
+    now: dt.datetime | None = None,
+) -> Path | None:
+    """The nightly backup: a copy only when the newest one is about ``interval`` old (else
+    None); ``now`` is for tests and scripts (aware, or naive machine-local time)."""
+    store, where = data_dir / DATABASE_FILENAME, to or default_backup_dir(data_dir)
+    return backup_if_due(store, where, keep=keep, interval=interval, now=now)
 
 
 def backups(data_dir: Path, where: Path | None = None) -> list[Path]:
@@ -149,8 +190,13 @@ def backups(data_dir: Path, where: Path | None = None) -> list[Path]:
 
 
 def restore(data_dir: Path, backup: Path) -> Path | None:
-    """Put ``backup`` in place of the store; where the replaced store was kept, if any."""
-    return restore_store(backup, data_dir / DATABASE_FILENAME)
+    """Put ``backup`` in place of the store; where the replaced store was kept, if any.
+
+    Refused (:class:`StoreError`, naming the processes) while the counter app or another
+    OTOP POS process has the store open."""
+    require_whole(backup)  # a bad file is said first, before who has the store open
+    with hold_exclusive(data_dir):
+        return restore_store(backup, data_dir / DATABASE_FILENAME)
 
 
 def demo_files() -> DemoFiles:

@@ -25,6 +25,7 @@ FAULT_MODULES = frozenset(
         "test_till_checkout_store",
         "test_crash_restore",
         "test_broken_store",
+        "test_nightly_backup",
         "test_disk_full",
         "test_store_problem_window",
         "test_sync_hq",

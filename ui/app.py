@@ -1,4 +1,8 @@
-"""Start the counter app: open the store, restore the open cart, show the log-in screen."""
+"""Start the counter app: open the store, restore the open cart, show the log-in screen.
+
+The store's context holds the store lock for the app's whole run (a restore refuses
+meanwhile); the nightly backup starts a few seconds after the window (ui.backup_keeper).
+"""
 
 from __future__ import annotations
 
@@ -22,6 +26,7 @@ from pos.till.services.session import TillSession
 from receipts.qt_runtime import ensure_qt
 from ui import background
 from ui.background import BackgroundTask, run_in_background
+from ui.backup_keeper import BackupKeeper
 from ui.fonts import install_fonts
 from ui.i18n import THAI, set_language
 from ui.main_window import CounterWindow
@@ -59,6 +64,7 @@ class Counter:
     till: TillSession
     window: CounterWindow
     printing: PrintStarter | None = None
+    backups: BackupKeeper | None = None  # the nightly backup (issue 12)
 
     def close(self) -> None:
         self.window.close()  # writes what the journal still holds; a sync stops at its next wait
@@ -121,7 +127,8 @@ def start_counter(data_dir_option: str | None) -> Counter:
     window = CounterWindow(till, context=context)
     window.showMaximized()
     window.start()
-    return Counter(app, context, till, window, PrintStarter(context, window))
+    printing = PrintStarter(context, window)
+    return Counter(app, context, till, window, printing, BackupKeeper(context, window))
 
 
 def _store_problem(error: Exception, data_dir_option: str | None) -> StoreError | None:

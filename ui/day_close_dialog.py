@@ -28,6 +28,7 @@ from receipts.connections import EscposTransport
 from receipts.day_report_print import day_report_escpos
 from receipts.samples import header_from_settings
 from ui.background import error_text, run_in_background
+from ui.backup_keeper import backup_after_z
 from ui.manager_widgets import ManagerPin, big_button, fill_table, new_table
 from ui.sync_panel import sync_after_z
 from ui.widgets import named
@@ -176,3 +177,4 @@ class DayCloseDialog(QDialog):
         self.close_button.setEnabled(False)
         self.day_closed.emit(report)
         sync_after_z(self._context)  # the day's records to the head office (issue 7)
+        backup_after_z(self._context)  # and a copy of the closed day (issue 12)

@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="th_TH">
 <context>
+    <name>BackupKeeper</name>
+    <message>
+        <source>Last backup: {file}</source>
+        <translation>สำรองข้อมูลล่าสุด: {file}</translation>
+    </message>
+    <message>
+        <source>The backup failed; the shop can go on selling. {problem}</source>
+        <translation>สำรองข้อมูลไม่สำเร็จ ขายต่อได้ตามปกติ {problem}</translation>
+    </message>
+    <message>
+        <source>Backup failed ⚠</source>
+        <translation>สำรองข้อมูลไม่สำเร็จ ⚠</translation>
+    </message>
+</context>
+<context>
     <name>BuyerDetailsPanel</name>
     <message>
         <source>{count} of 13 digits</source>

@@ -49,6 +49,19 @@ BROKEN = {
 }
 
 
+def tables(path: Path) -> dict[str, list[tuple[object, ...]]]:
+    """Every table of the store at ``path``, row for row (read-only; the FTS index aside)."""
+    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as connection:
+        names = [
+            row[0]
+            for row in connection.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+                " AND name NOT LIKE '%fts%' ORDER BY name"
+            )
+        ]
+        return {name: connection.execute(f'SELECT * FROM "{name}"').fetchall() for name in names}
+
+
 def assert_store_consistent(data_dir: Path) -> int:
     """Check every rule and gap-free numbering; returns the number of sales."""
     connection = sqlite3.connect(data_dir / DATABASE_FILENAME)

@@ -26,6 +26,7 @@ import pytest
 from cli.main import main
 from pos.store.backup import backup_store, list_backups
 from tests.hq_server import PROJECT
+from tests.integration.store_checks import tables
 
 STORE = "pos.sqlite3"
 
@@ -180,18 +181,6 @@ def test_a_store_another_program_holds_is_one_line_saying_so(
         holder.close()
     assert_one_clear_line(result, data_dir / STORE, "in use by another program")
     assert run(data_dir, "settings", "set", "idle_lock_minutes", "3").returncode == 0
-
-
-def tables(path: Path) -> dict[str, list[tuple[object, ...]]]:
-    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as connection:
-        names = [
-            row[0]
-            for row in connection.execute(
-                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
-                " AND name NOT LIKE '%fts%' ORDER BY name"
-            )
-        ]
-        return {name: connection.execute(f'SELECT * FROM "{name}"').fetchall() for name in names}
 
 
 def test_a_backup_taken_while_open_restores_over_a_damaged_store_row_for_row(
