@@ -199,3 +199,23 @@ def test_date_range_reports_as_text_json_csv_and_pdf(
     assert exited.value.code == 2
     assert cli(store, "report", "sales", "--from", "2021-03-02", "--to", "2021-03-01") == 1
     assert "ends" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("args", "day"),
+    [
+        (("report", "sales", "--from", "9999-12-31", "--to", "9999-12-31"), "9999-12-31"),
+        (("report", "sales", "--from", "2024-01-01", "--to", "2567-01-31"), "2567-01-31"),
+        (("report", "z", "--from", "0001-01-01", "--to", "2024-01-01"), "0001-01-01"),
+        (("sales", "export", "--date", "1999-12-31"), "1999-12-31"),
+    ],
+)
+def test_a_date_outside_the_century_is_refused_by_name_not_a_traceback(
+    store: Path, args: tuple[str, ...], day: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as refused:
+        cli(store, *args)
+    assert refused.value.code == 2  # argparse's usage error, as for any malformed option
+    err = capsys.readouterr().err
+    assert f"{day} is outside 2000-01-01 to 2099-12-31" in err
+    assert "Traceback" not in err
