@@ -10,7 +10,7 @@ where the kind of field has room for them (an address, a receipt footer).
 
 Each :class:`TextKind` carries its English and Thai label, its longest length (in
 characters, as Python counts them) and whether it may hold line breaks and tabs.
-:func:`text_problem` says what is wrong, :func:`check_text` raises :class:`TextRefused`;
+:func:`text_problem` says what is wrong, :func:`check_text` raises :class:`TextRefusedError`;
 both give the message in English and Thai, naming the field.  Pure: no I/O, no Qt.
 """
 
@@ -107,9 +107,7 @@ class TextProblem:
             Problem.CONTROL: f"มีอักขระควบคุม ({code}) {at}",
             Problem.LINE_BREAK: f"ต้องเป็นบรรทัดเดียว: มีการขึ้นบรรทัดใหม่ ({code}) {at}",
             Problem.TAB: f"มีแท็บ {at}",
-            Problem.TOO_LONG: (
-                f"ยาวเกิน {self.limit:,} ตัวอักษร (มี {self.position:,} ตัวอักษร)"
-            ),
+            Problem.TOO_LONG: (f"ยาวเกิน {self.limit:,} ตัวอักษร (มี {self.position:,} ตัวอักษร)"),
         }[self.problem]
 
     def message_en(self) -> str:
@@ -126,7 +124,7 @@ class TextProblem:
         return f"{self.message_en()} / {self.message_th()}"
 
 
-class TextRefused(ValueError):
+class TextRefusedError(ValueError):
     """A text the counter does not accept; ``problem`` says which field and why."""
 
     def __init__(self, problem: TextProblem):
@@ -135,10 +133,6 @@ class TextRefused(ValueError):
 
 
 def _character_problem(character: str, rules: _Rules) -> Problem | None:
-    if character == "\x00":
-        return Problem.NUL
-    if "\ud800" <= character <= "\udfff":
-        return Problem.SURROGATE
     if character == TAB:
         return None if rules.tab else Problem.TAB
     if character in LINE_BREAKS or character in _UNICODE_BREAKS:
@@ -146,9 +140,11 @@ def _character_problem(character: str, rules: _Rules) -> Problem | None:
             return Problem.LINE_BREAK
         if character != "\x85":  # NEL is a C1 control: refused below like the others
             return None
-    if unicodedata.category(character) == "Cc":
-        return Problem.CONTROL
-    return None
+    if character == "\x00":
+        return Problem.NUL
+    if "\ud800" <= character <= "\udfff":
+        return Problem.SURROGATE
+    return Problem.CONTROL if unicodedata.category(character) == "Cc" else None
 
 
 def text_problem(
@@ -174,10 +170,10 @@ def text_problem(
 def check_text(
     text: str, kind: TextKind, field_en: str | None = None, field_th: str | None = None
 ) -> str:
-    """``text`` unchanged if the counter takes it; else :class:`TextRefused` naming the field."""
+    """``text`` unchanged if the counter takes it, else :class:`TextRefusedError`."""
     problem = text_problem(text, kind, field_en, field_th)
     if problem is not None:
-        raise TextRefused(problem)
+        raise TextRefusedError(problem)
     return text
 
 

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pos.text import Problem, TextKind, TextRefused, check_text, is_acceptable, text_problem
+from pos.text import Problem, TextKind, TextRefusedError, check_text, is_acceptable, text_problem
 
 KINDS = st.sampled_from(list(TextKind))
 # Thai, Latin and digits: what a shop types every day, none of it refused.
@@ -98,7 +98,7 @@ def test_what_is_taken_can_be_encoded_and_has_no_control_but_allowed_ones(
 ):
     """The property the head office relies on: accepted text is UTF-8 and NUL-free."""
     if not is_acceptable(text, kind):
-        with pytest.raises(TextRefused):
+        with pytest.raises(TextRefusedError):
             check_text(text, kind)
         return
     text.encode("utf-8")
@@ -110,7 +110,7 @@ def test_what_is_taken_can_be_encoded_and_has_no_control_but_allowed_ones(
 
 
 def test_the_message_names_the_field_in_both_languages():
-    with pytest.raises(TextRefused) as refused:
+    with pytest.raises(TextRefusedError) as refused:
         check_text("ร้าน\x07", TextKind.REASON)
     message = str(refused.value)
     assert message.startswith("reason: contains a control character (U+0007) at character 5")
