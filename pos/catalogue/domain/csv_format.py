@@ -36,6 +36,7 @@ from pos.catalogue.domain.products import (
     parse_quantity,
 )
 from pos.money import MoneyFormatError, format_baht, parse_baht
+from pos.spreadsheet import spreadsheet_row
 from pos.text import TextKind, text_problem
 
 COLUMNS = (
@@ -321,13 +322,21 @@ def catalog_row_values(product: Product) -> list[str]:
     ]
 
 
-def write_catalog_csv(products: Iterable[Product], stream: TextIO) -> int:
-    """Write the header and one row per product; returns the number of products."""
+def write_catalog_csv(
+    products: Iterable[Product], stream: TextIO, *, spreadsheet: bool = False
+) -> int:
+    """Write the header and one row per product; returns the number of products.
+
+    ``spreadsheet`` quotes cells a spreadsheet would run as formulas
+    (:mod:`pos.spreadsheet`); without it every value is written exactly as stored,
+    so the file imports back to the same catalogue.
+    """
     writer = csv.writer(stream, lineterminator="\n")
     writer.writerow(COLUMNS)
     count = 0
     for product in products:
-        writer.writerow(catalog_row_values(product))
+        values = catalog_row_values(product)
+        writer.writerow(spreadsheet_row(values) if spreadsheet else values)
         count += 1
     return count
 
