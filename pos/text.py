@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import enum
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 TAB, LINE_BREAKS = "\t", frozenset("\n\r")
@@ -175,6 +176,15 @@ def check_text(
     if problem is not None:
         raise TextRefusedError(problem)
     return text
+
+
+def first_text_problem(fields: Iterable[tuple[str, TextKind, str, str]]) -> TextProblem | None:
+    """The first problem among ``(text, kind, field_en, field_th)``, in the order given."""
+    for text, kind, field_en, field_th in fields:
+        problem = text_problem(text, kind, field_en, field_th)
+        if problem is not None:
+            return problem
+    return None
 
 
 def is_acceptable(text: str, kind: TextKind) -> bool:

@@ -28,6 +28,7 @@ from pos.sale.domain.cart import Cart, CartTotals, SellerVat
 from pos.sale.domain.payment import AllocatedShare, PaymentPlan
 from pos.sale.domain.tenders import SettledTender, TenderKind
 from pos.shifts.domain.cash_control import ShiftStamp
+from pos.text import TextKind, first_text_problem
 from pos.thai_id import ThaiIdError, validate_thai_id
 
 HEAD_OFFICE_BRANCH = "00000"
@@ -57,6 +58,16 @@ class BuyerDetails:
         cls, name: str, address: str, tax_id: str, branch: str | None = None
     ) -> BuyerDetails:
         """Validated details: the tax ID by its check digit, the branch as 5 digits."""
+        refused = first_text_problem(
+            [
+                (name, TextKind.NAME, "name", "ชื่อผู้ซื้อ"),
+                (address, TextKind.ADDRESS, "address", "ที่อยู่"),
+                (tax_id, TextKind.TAX_ID, "tax ID", "เลขประจำตัวผู้เสียภาษี"),
+                (branch or "", TextKind.CODE, "branch", "สาขา"),
+            ]
+        )
+        if refused is not None:
+            raise BuyerDetailsError(refused.field_en, f"{refused.english} / {refused.message_th()}")
         name, address = " ".join(name.split()), address.strip()
         if not name or len(name) > 200:
             raise BuyerDetailsError("name", "give the buyer's name (at most 200 characters)")
