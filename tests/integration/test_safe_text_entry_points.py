@@ -211,3 +211,17 @@ def test_the_command_line_refuses_a_hostile_reason_in_one_line(shop: Shop) -> No
     [line] = result.stderr.splitlines()
     assert "reason" in line and "U+001B" in line and "Traceback" not in line
     assert shop.dump() == before
+
+
+def test_buyer_details_built_without_the_check_are_still_refused(shop: Shop) -> None:
+    """Another program (or a test) can build BuyerDetails directly: the service holds it too."""
+    sale = shop.sale()
+    unchecked = BuyerDetails("มาลี\x00", "12 ม.3", "1111111111119")
+    refused(
+        shop,
+        TaxInvoiceError,
+        lambda: issue_tax_invoice(
+            *shop.uow_clock, sale_id=sale.sale_id, buyer=unchecked, user_id=shop.cashier
+        ),
+        "name: contains a NUL",
+    )
