@@ -23,6 +23,7 @@ from pos.text import TextKind
 from ui import text_fields
 from ui.app import create_application
 from ui.i18n import ENGLISH, THAI, set_language
+from ui.panels import EntryPanel
 from ui.receipt_header_dialog import ReceiptHeaderDialog
 from ui.shift_dialogs import CashMovementDialog
 
@@ -111,3 +112,26 @@ def test_the_receipt_header_dialog_will_not_save_a_nul(
     assert dialog.save() is False
     assert dialog.error.text().startswith("โทรศัพท์: มีอักขระ NUL (U+0000)")
     assert demo_context.settings().receipt_header == before
+
+
+def test_the_entry_panel_checks_a_free_text_answer_before_passing_it_on(qtbot: QtBot, thai: None):
+    """The no-sale reason is asked in the entry panel; a refused text never reaches the till."""
+    panel = EntryPanel()
+    qtbot.addWidget(panel)
+    answers: list[str] = []
+
+    def answer(text: str, _: User | None) -> str | None:
+        answers.append(text)
+        return None
+
+    panel.ask("เปิดลิ้นชัก", "เหตุผล?", answer, kind="text")
+    panel.field.setText("แลกเหรียญ\x1b")
+    panel.accept()
+    assert answers == [] and panel.hint.text().startswith("เหตุผล: มีอักขระควบคุม (U+001B)")
+    panel.field.setText("แลกเหรียญ")
+    panel.accept()
+    assert answers == ["แลกเหรียญ"]
+    panel.ask("จำนวน", "", answer, kind="number")  # numbers are not held to the text rule
+    panel.field.setText("3")
+    panel.accept()
+    assert answers[-1] == "3"
