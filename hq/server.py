@@ -7,7 +7,11 @@ connections.  In production put it behind TLS (a reverse proxy, or
 
 from __future__ import annotations
 
+import copy
+from typing import Any
+
 import uvicorn
+from uvicorn.config import LOGGING_CONFIG
 
 from hq.api.app import create_app
 from hq.bootstrap import open_hq
@@ -36,6 +40,15 @@ def serve(
             ssl_certfile=ssl_certfile,
             ssl_keyfile=ssl_keyfile,
             log_level="info",
+            log_config=log_config(),
         )
     finally:
         context.close()
+
+
+def log_config() -> dict[str, Any]:
+    """uvicorn's logging, and the head office's own lines (``hq.*``: a 503 or a 500 and what
+    caused it, see :mod:`hq.api.errors`) through the same handler, on standard error."""
+    config = copy.deepcopy(LOGGING_CONFIG)
+    config["loggers"]["hq"] = {"handlers": ["default"], "level": "INFO", "propagate": False}
+    return config

@@ -19,7 +19,10 @@ import secrets
 from pos.sync.wire import MAX_TERMINAL_LENGTH, TOKEN_PREFIX
 
 _TOKEN_BYTES = 32
-_NAME_PATTERN = re.compile(rf"^[A-Za-z0-9][A-Za-z0-9._-]{{0,{MAX_TERMINAL_LENGTH - 1}}}$")
+# One pattern for Python and for the API's validation (pydantic's Rust regex): anchored with
+# fullmatch here, as Python's "$" would also let a name end in a newline.
+TERMINAL_NAME_PATTERN = rf"^[A-Za-z0-9][A-Za-z0-9._-]{{0,{MAX_TERMINAL_LENGTH - 1}}}$"
+_NAME_PATTERN = re.compile(TERMINAL_NAME_PATTERN)
 
 
 def new_token() -> str:
@@ -33,7 +36,7 @@ def token_digest(token: str) -> str:
 
 def validate_terminal_name(name: str) -> str:
     """1 to 32 of A-Z a-z 0-9 . _ - (the counter's POS ID, e.g. POS01, fits)."""
-    if not _NAME_PATTERN.match(name):
+    if not _NAME_PATTERN.fullmatch(name):
         raise ValueError(
             f"terminal name {name!r}: use 1 to 32 letters, digits, '.', '_' or '-' "
             "(e.g. the counter's POS ID, POS01)"

@@ -5,19 +5,33 @@ failure into a :class:`PrinterError` whose message a cashier understands:
 the printer is off or unplugged, out of paper, its cover is open, or the
 connection broke in the middle of a job.
 
+What "sent" means.  On a network printer a job has arrived only when the
+printer took it all: after the last byte we half-close the connection
+(``shutdown(SHUT_WR)``: "that is the whole job") and read until the printer
+closes its side.  A printer closes after it has read everything before our
+end-of-job, so its close is the receipt that the job arrived; a reset, or no
+close within ``4 × timeout_seconds``, is a failure and the job is sent again
+whole.  This works for printers that never answer status queries (many cheap
+ones): ``sendall`` returning only means the bytes are in our kernel's buffers,
+which is how a printer that died after 2,000 of 145,976 bytes used to count as
+printed.  On Linux the printer must also have acknowledged every byte we sent
+(the socket's send queue is empty): a printer that closes its side before it
+has taken the job is not mistaken for one that has.
+
 Status (``DLE EOT``): before a job we ask for the paper sensor and the offline
 cause, so a job is not sent into a printer without paper (it would be lost on
-many models).  After the job we ask again: the reply comes back only after the
-printer has read everything before it, so it proves the whole job arrived — a
-connection that drops mid-receipt is noticed and the job is sent again whole.
-A printer that never answers status queries (many cheap ones, and files) is
-printed to blind, as it would be without the check.
+many models); a printer that does not answer is printed to blind.  USB and
+serial links have no half-close: there we ask again after the job, and the
+reply (which comes back only after the printer has read everything before it)
+proves the job arrived.  A file is written and closed.
 """
 
 from __future__ import annotations
 
 import contextlib
 import socket
+import struct
+import time
 from typing import Any, Protocol
 
 from escpos.escpos import Escpos
@@ -29,6 +43,7 @@ DLE_EOT = b"\x10\x04"
 STATUS_OFFLINE_CAUSE, STATUS_PAPER = 2, 4
 _COVER_OPEN, _PAPER_END_STOP = 0x04, 0x20
 _PAPER_END = 0x60
+_ACK_GRACE_SECONDS = 1.0
 
 
 class PrinterError(Exception):
@@ -49,6 +64,10 @@ class CoverOpenError(PrinterError):
 
 class ConnectionLostError(PrinterError):
     pass
+
+
+class NotConfirmedError(ConnectionLostError):
+    """The printer did not close the connection in time: nothing says the job arrived."""
 
 
 class PrinterTransport(Protocol):
@@ -101,9 +120,11 @@ class EscposTransport:
                 raise ConnectionLostError(
                     f"การเชื่อมต่อขาดระหว่างพิมพ์ จะพิมพ์ใหม่ทั้งใบ ({where}): {_reason(error)}"
                 ) from error
-            # the printer answers once it has taken in the whole job, which can take a while
+            # the printer has taken in the whole job only later, which can take a while
             wait = 4 * self.settings.timeout_seconds
-            if answers and self._status(printer, STATUS_PAPER, wait=wait) is None:
+            if isinstance(printer.device, socket.socket):
+                await_printer_close(printer.device, wait, where)
+            elif answers and self._status(printer, STATUS_PAPER, wait=wait) is None:
                 raise ConnectionLostError(f"เครื่องพิมพ์ไม่ตอบหลังส่งงาน จะพิมพ์ใหม่ทั้งใบ ({where})")
         finally:
             _close_quietly(printer)
@@ -148,6 +169,62 @@ def _read_one(printer: Escpos, wait_seconds: int) -> bytes:
             raise ConnectionResetError("the printer closed the connection")
         return reply
     return bytes(printer._read())
+
+
+def await_printer_close(connection: socket.socket, wait_seconds: int, where: str) -> None:
+    """Half-close ``connection`` and read until the printer closes its side (the job arrived).
+
+    Raises :class:`ConnectionLostError` on a reset (or a close before the printer
+    acknowledged every byte) and :class:`NotConfirmedError` when it does not close
+    within ``wait_seconds``.  What the printer still says (late status replies) is read
+    and dropped.
+    """
+    deadline = time.monotonic() + wait_seconds
+    try:
+        connection.shutdown(socket.SHUT_WR)
+        while True:
+            connection.settimeout(max(0.001, deadline - time.monotonic()))
+            if not connection.recv(4096):
+                break
+    except TimeoutError:
+        raise NotConfirmedError(
+            f"เครื่องพิมพ์ไม่ยืนยันว่ารับงานครบ (ไม่ปิดการเชื่อมต่อภายใน {wait_seconds} วินาที)"
+            f" จะพิมพ์ใหม่ทั้งใบ ({where})"
+        ) from None
+    except OSError as error:
+        raise ConnectionLostError(
+            f"การเชื่อมต่อขาดระหว่างพิมพ์ จะพิมพ์ใหม่ทั้งใบ ({where}): {_reason(error)}"
+        ) from error
+    _check_acknowledged(connection, deadline, where)
+
+
+def _check_acknowledged(connection: socket.socket, deadline: float, where: str) -> None:
+    """Raise unless the printer that closed its side acknowledged every byte we sent."""
+    # the printer's ack of our end of job may trail its close by a moment, no more
+    grace = min(deadline, time.monotonic() + _ACK_GRACE_SECONDS)
+    unacknowledged = _unacknowledged_bytes(connection)
+    while unacknowledged and time.monotonic() < grace:
+        time.sleep(0.01)
+        unacknowledged = _unacknowledged_bytes(connection)
+    if unacknowledged:
+        raise ConnectionLostError(
+            f"เครื่องพิมพ์ปิดการเชื่อมต่อก่อนรับงานครบ (ขาด {unacknowledged} ไบต์) จะพิมพ์ใหม่ทั้งใบ ({where})"
+        )
+
+
+def _unacknowledged_bytes(connection: socket.socket) -> int:
+    """Bytes (and our end-of-job) the printer has not acknowledged; 0 where we cannot ask.
+
+    SIOCOUTQ (= TIOCOUTQ) is Linux's; elsewhere the printer's close alone is trusted.
+    """
+    try:
+        import fcntl
+        import termios
+
+        answer = fcntl.ioctl(connection.fileno(), termios.TIOCOUTQ, b"\0\0\0\0")
+    except (ImportError, AttributeError, OSError):
+        return 0
+    return int(struct.unpack("i", answer)[0])
 
 
 def _network_printer(host: str, port: int, timeout: int) -> Escpos:

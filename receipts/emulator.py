@@ -3,15 +3,20 @@
 For tests and for setting up a till without the printer at hand::
 
     python -m receipts.emulator --port 9100 --out /tmp/printed
+    python -m receipts.emulator --port 0 --no-status --drop-after 2000 --drops 2
 
 prints a line per job and, with ``--out``, saves each job's bytes (``.bin``) and
 the paper it would have printed (``.png``, decoded from the raster data).
 
 It behaves like an Epson-style printer on port 9100: one job per connection,
-``DLE EOT n`` answered at once (paper, cover, offline cause).  Tests can make it
-run out of paper (``paper_out``), open its cover, be switched off (:meth:`stop`,
-then connections are refused) and on again, or drop the connection after a
-number of bytes (``drop_after_bytes``, for the next ``drops`` connections).
+``DLE EOT n`` answered at once (paper, cover, offline cause), and when the
+sender half-closes (end of job) it closes its side too, having read it all.
+Tests (and the options) can make it run out of paper (``paper_out``), open its
+cover, be switched off (:meth:`stop`, then connections are refused) and on
+again, never answer status queries (``answers_status = False``, ``--no-status``:
+a blind printer, as many cheap ones are), reset the connection after a number
+of bytes (``drop_after_bytes``, for the next ``drops`` connections) or never
+close its side (``never_closes``).  ``--port 0`` takes a free port and prints it.
 """
 
 from __future__ import annotations
@@ -37,6 +42,8 @@ class PrinterEmulator:
         self.cover_open = False
         self.drop_after_bytes: int | None = None
         self.drops = 0
+        self.answers_status = True
+        self.never_closes = False  # keep a finished connection open (a printer that hangs)
         self.sessions: list[bytes] = []  # every connection's bytes, in the order they ended
         self.on_session: Callable[[bytes], None] | None = None
         self._server: socket.socket | None = None
@@ -123,37 +130,49 @@ class PrinterEmulator:
         return _FIXED_BITS | (0x08 if offline and query == 1 else 0)
 
     def _serve(self, connection: socket.socket) -> None:
-        received, parsed_upto = bytearray(), 0
+        received = bytearray()
         connection.settimeout(0.05)
         with self._lock:
             drop_at = self.drop_after_bytes if self.drops > 0 else None
             if drop_at is not None:
                 self.drops -= 1
         try:
-            while not self._stopping.is_set():
-                try:
-                    chunk = connection.recv(65536)
-                except TimeoutError:
-                    continue
-                if not chunk:
-                    break
-                if drop_at is not None and len(received) + len(chunk) >= drop_at:
-                    received += chunk[: drop_at - len(received)]
-                    _reset(connection)
-                    return
-                received += chunk
-                commands, used = parse(bytes(received[parsed_upto:]))
-                parsed_upto += used
-                replies = bytes(
-                    self._status_byte(c.args[0]) for c in commands if c.name == "DLE EOT"
-                )
-                if replies:
-                    connection.sendall(replies)
+            if self._receive(connection, received, drop_at):
+                self._record(bytes(received))  # the sender's end of job: all of it is here
+                self._hold_open()
+                connection.close()
+                return
         except OSError:
             pass
-        finally:
-            connection.close()
-            self._record(bytes(received))
+        connection.close()
+        self._record(bytes(received))
+
+    def _receive(self, connection: socket.socket, received: bytearray, drop_at: int | None) -> bool:
+        """Read the job into ``received``, answering status queries; True at the sender's end
+        of job, False when switched off or (``drop_at``) after resetting the connection."""
+        parsed_upto = 0
+        while not self._stopping.is_set():
+            try:
+                chunk = connection.recv(65536)
+            except TimeoutError:
+                continue
+            if not chunk:
+                return True
+            if drop_at is not None and len(received) + len(chunk) >= drop_at:
+                received += chunk[: drop_at - len(received)]
+                _reset(connection)
+                return False
+            received += chunk
+            commands, used = parse(bytes(received[parsed_upto:]))
+            parsed_upto += used
+            replies = bytes(self._status_byte(c.args[0]) for c in commands if c.name == "DLE EOT")
+            if replies and self.answers_status:
+                connection.sendall(replies)
+        return False
+
+    def _hold_open(self) -> None:
+        if self.never_closes:
+            self._stopping.wait()
 
     def _record(self, data: bytes) -> None:
         with self._changed:
@@ -183,7 +202,19 @@ def _save(out: Path, number: int, data: bytes) -> str:
     return summary
 
 
-def main(argv: list[str] | None = None) -> int:
+def emulator_from_options(options: argparse.Namespace) -> PrinterEmulator:
+    """The printer the command-line options describe (not yet switched on)."""
+    emulator = PrinterEmulator(options.port)
+    emulator.paper_out = options.paper_out
+    emulator.answers_status = not options.no_status
+    emulator.never_closes = options.never_close
+    if options.drop_after is not None:
+        emulator.drop_after_bytes, emulator.drops = options.drop_after, options.drops
+    return emulator
+
+
+def option_parser() -> argparse.ArgumentParser:
+    """``python -m receipts.emulator``'s options: port, output folder and the printer's faults."""
     parser = argparse.ArgumentParser(
         prog="python -m receipts.emulator",
         description=__doc__,
@@ -192,9 +223,24 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--port", type=int, default=9100)
     parser.add_argument("--out", type=Path, help="save each job's bytes and picture here")
     parser.add_argument("--paper-out", action="store_true", help="answer 'no paper'")
-    options = parser.parse_args(argv)
-    emulator = PrinterEmulator(options.port)
-    emulator.paper_out = options.paper_out
+    parser.add_argument(
+        "--no-status", action="store_true", help="never answer status queries (a blind printer)"
+    )
+    parser.add_argument(
+        "--drop-after", type=int, metavar="N", help="reset the connection after N bytes"
+    )
+    parser.add_argument(
+        "--drops", type=int, default=1, metavar="K", help="... for the next K jobs (default 1)"
+    )
+    parser.add_argument(
+        "--never-close", action="store_true", help="never close a connection after a job"
+    )
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    options = option_parser().parse_args(argv)
+    emulator = emulator_from_options(options)
     counter = iter(range(1, 1_000_000))
     if options.out:
         options.out.mkdir(parents=True, exist_ok=True)

@@ -5,7 +5,9 @@ collects them) and then sent in one go by :mod:`receipts.connections`, so a
 job that fails half-way is simply sent again whole.  A job is::
 
     ESC @                      initialise (forget any half-received job's state)
-    ESC p m t1 t2              kick the cash drawer (cash sales, first, so the drawer opens at once)
+    ESC p m t1 t2              kick the cash drawer (only when asked: the print queue never
+                               asks, it kicks the drawer as a job of its own once the receipt
+                               has arrived, so a receipt sent again does not open it again)
     GS v 0 … | ESC t n + text  the document: raster picture, or CP874 text
     ESC d 6, GS V 0            feed past the cutter and cut
 

@@ -7,7 +7,9 @@ it; this worker, on a thread of its own, takes the oldest due job, asks a
 current settings and sends it whole.  Then:
 
 * printed → the job is marked ``printed`` (committed right after the printer
-  confirmed it had the whole job);
+  confirmed it had the whole job: on a network printer, it closed the
+  connection after our end of job, see :mod:`receipts.connections`); then, for
+  a cash sale, the drawer is kicked as a step of its own (below);
 * printer off, unplugged, out of paper, cover open, connection dropped → the
   job stays ``pending`` and is due again after a growing delay
   (:class:`pos.printing.domain.print_queue.RetryPolicy`); :meth:`PrintWorker.wake` retries at
@@ -22,6 +24,13 @@ Exactly once: a job is marked printed only after the printer confirmed it, so
 a job is never lost; the one gap is a crash between the printer's confirmation
 and the commit, after which the receipt prints a second time — a duplicate
 receipt is better than a missing one.
+
+The drawer opens once per sale.  Its kick is not in the receipt's bytes (a
+receipt sent again would open it again); once the receipt is marked printed
+the worker sends the kick on its own and records ``drawer_kicked_at`` when it
+arrived.  It is tried once: a kick that fails (or a crash before it) leaves the
+drawer shut and says so until acknowledged — the cashier opens it with "no
+sale", which is audited — rather than have it spring open later.
 """
 
 from __future__ import annotations
@@ -34,13 +43,13 @@ from collections.abc import Callable
 from typing import Protocol
 
 from pos.clock import Clock, SystemClock
-from pos.printing.domain.print_queue import PrinterRole, PrintJob, RetryPolicy
+from pos.printing.domain.print_queue import PrinterRole, PrintJob, RetryPolicy, drawer_kick_due
 from pos.printing.domain.printer_settings import ConnectionKind, PrinterSettings
 from pos.unit_of_work import UnitOfWork
 from receipts.blocks import Block
 from receipts.connections import EscposTransport, PrinterError, PrinterTransport
 from receipts.document import Document
-from receipts.escpos_output import blocks_to_escpos, document_to_escpos
+from receipts.escpos_output import blocks_to_escpos, document_to_escpos, drawer_only
 from receipts.qt_runtime import ensure_qt
 from receipts.queue_status import QueueState, QueueStatus
 
@@ -225,19 +234,36 @@ class PrintWorker:
             message = f"{error} — รอพิมพ์ {pending} ใบ จะลองใหม่อัตโนมัติ"
             self._report(QueueState.WAITING, pending, message, str(error))
             return True
-        self._finish(job.printed(self._clock.now()))
-        self._report_idle([other for other in waiting if other.job_id != job.job_id])
+        self._arrived(job, settings, waiting)
         return True
+
+    def _arrived(self, job: PrintJob, settings: PrinterSettings, waiting: list[PrintJob]) -> None:
+        """The printer took the whole job: printed, then (a cash sale) the drawer's own kick."""
+        printed = job.printed(self._clock.now())
+        self._finish(printed)
+        self._kick_drawer(printed, settings)
+        self._report_idle([other for other in waiting if other.job_id != job.job_id])
 
     def _render(self, job: PrintJob, settings: PrinterSettings) -> bytes:
         document = self._source.document(job.document_kind, job.reference)
         if job.is_copy:
             document = document.as_copy(self._clock.now())
-        age = (self._clock.now() - job.created_at).total_seconds()
-        drawer = job.open_drawer and age <= self.policy.drawer_window_seconds
-        if isinstance(document, Document):
-            return document_to_escpos(document, settings, open_drawer=drawer)
-        return blocks_to_escpos(document.receipt_blocks(), settings, open_drawer=drawer)
+        if isinstance(document, Document):  # never with the drawer kick: see _kick_drawer
+            return document_to_escpos(document, settings)
+        return blocks_to_escpos(document.receipt_blocks(), settings)
+
+    def _kick_drawer(self, job: PrintJob, settings: PrinterSettings) -> None:
+        """Open the drawer of a sale whose receipt has just arrived, once (module docstring)."""
+        if not settings.drawer_pin or not drawer_kick_due(job, self._clock.now(), self.policy):
+            return
+        try:
+            self._transport_factory(settings).send_job(drawer_only(settings))
+        except PrinterError as error:
+            message = f"ลิ้นชักไม่เปิด ({job.reference}): {error} — เปิดจากเมนู 'เปิดลิ้นชัก' (Ctrl+D)"
+            self._finish(job.drawer_not_kicked(message))
+            self._failures.append(message)
+            return
+        self._finish(job.drawer_kicked(self._clock.now()))
 
     def _finish(self, job: PrintJob) -> None:
         with self._uow_factory() as uow:

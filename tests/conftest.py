@@ -32,10 +32,12 @@ FAULT_MODULES = frozenset(
         "test_postgres_killed",
         "test_sync_deadline",
         "test_hq_body_limit",
+        "test_hq_database_down",
         "test_sync_set_aside",
         "test_sync_configure_numbers",
         "test_printer_connections",
         "test_print_queue",
+        "test_printing_arrival",
     }
 )
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from PIL import Image
 
 from pos.printing.domain.printer_settings import ConnectionKind, PrinterSettings, PrintMode
+from receipts.emulator import PrinterEmulator
 
 
 def free_port() -> int:
@@ -31,6 +32,11 @@ def network_printer(
         code_page=slot,
         timeout_seconds=2,
     )
+
+
+def drawer_kicks(printer: PrinterEmulator) -> list[int]:
+    """The pins of every drawer kick the printer got, in any connection (the kick is its own)."""
+    return [pin for job in printer.jobs() for pin in job.drawer_kicks]
 
 
 def wait_until(condition: Callable[[], bool], timeout: float = 10.0) -> bool:

@@ -20,6 +20,13 @@ from fastapi.exceptions import HTTPException
 from fastapi.responses import JSONResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
+from hq.api.errors import (
+    RETRY_AFTER_SECONDS,
+    ErrorResponse,
+    error_body,
+    install_error_handlers,
+    invalid_parameter,
+)
 from hq.api.limits import BodySizeLimit
 from hq.api.schemas import BatchAckOut, BatchIn, ChangePageOut, ErrorOut, TerminalOut, ZListingOut
 from hq.bootstrap import HqContext
@@ -30,6 +37,7 @@ from hq.services.reports import hq_report, hq_z_reports
 from hq.services.staff import authenticate_staff
 from hq.services.terminals import authenticate
 from hq.sync import BatchRefusedError
+from hq.tokens import TERMINAL_NAME_PATTERN
 from pos import __version__
 from pos.reports.domain.rows import ReportError, ReportPeriod
 from pos.reports.services.export import report_json
@@ -58,6 +66,27 @@ _UNAUTHORISED = {"WWW-Authenticate": "Bearer"}
 _ERRORS: dict[int | str, dict[str, object]] = {
     401: {"model": ErrorOut, "description": "no token, or an unknown or revoked one"},
 }
+_EVERY_ENDPOINT: dict[int | str, dict[str, Any]] = {
+    503: {
+        "model": ErrorOut,
+        "description": "the database cannot be reached or is busy; nothing was changed: "
+        "send the same request again later (`retry` is true)",
+        "headers": {
+            "Retry-After": {
+                "description": f"seconds to wait ({RETRY_AFTER_SECONDS})",
+                "schema": {"type": "integer"},
+            }
+        },
+    },
+}
+# catalogue_change.seq is a PostgreSQL bigint: a larger cursor is refused here, by name,
+# instead of failing in the database
+MAX_CURSOR = 2**63 - 1
+# Report dates: a business date of this shop is in this century.  Far dates are mistakes (a
+# Buddhist-era year, 2567 for 2024) and the yearly target's arithmetic fails near year 1 or
+# 9999, so they are refused by name rather than answered with an empty report or an error.
+FIRST_REPORT_DAY = dt.date(2000, 1, 1)
+LAST_REPORT_DAY = dt.date(2099, 12, 31)
 
 
 def _context(request: Request) -> HqContext:
@@ -93,10 +122,31 @@ def current_staff(
 
 
 StaffDep = Annotated[Staff, Depends(current_staff)]
-From = Annotated[dt.date, Query(alias="from", description="first business date, YYYY-MM-DD")]
-To = Annotated[dt.date, Query(alias="to", description="last business date (inclusive)")]
+_DAYS = f"from {FIRST_REPORT_DAY} to {LAST_REPORT_DAY}, years AD"
+From = Annotated[
+    dt.date,
+    Query(
+        alias="from",
+        ge=FIRST_REPORT_DAY,
+        le=LAST_REPORT_DAY,
+        description=f"first business date, YYYY-MM-DD ({_DAYS})",
+    ),
+]
+To = Annotated[
+    dt.date,
+    Query(
+        alias="to",
+        ge=FIRST_REPORT_DAY,
+        le=LAST_REPORT_DAY,
+        description=f"last business date, inclusive ({_DAYS})",
+    ),
+]
 TerminalQuery = Annotated[
-    str | None, Query(description="one terminal's figures (its name); all terminals if left out")
+    str | None,
+    Query(
+        pattern=TERMINAL_NAME_PATTERN,
+        description="one terminal's figures (its name); all terminals if left out",
+    ),
 ]
 
 
@@ -104,7 +154,7 @@ def _period(start: dt.date, end: dt.date) -> ReportPeriod:
     try:
         return ReportPeriod(start, end)
     except ReportError as error:
-        raise HTTPException(422, str(error)) from None
+        raise invalid_parameter(("query", "to"), str(error)) from None
 
 
 def create_app(context: HqContext) -> FastAPI:
@@ -114,14 +164,16 @@ def create_app(context: HqContext) -> FastAPI:
         summary="Counters send what they own and take back the catalogue (docs/SYNC.md).",
         docs_url=None,
         redoc_url=None,
+        responses=_EVERY_ENDPOINT,
     )
     app.state.hq = context
     app.add_middleware(BodySizeLimit)
+    install_error_handlers(app)
 
     @app.exception_handler(BatchRefusedError)
     def _refused(_request: Request, error: BatchRefusedError) -> JSONResponse:
-        body = ErrorOut(detail=str(error), record_ids=error.record_ids)
-        return JSONResponse(body.model_dump(mode="json"), status_code=error.status)
+        body = {**error_body(error.status, str(error)), "record_ids": error.record_ids}
+        return ErrorResponse(ErrorOut.model_validate(body).model_dump(mode="json"), error.status)
 
     @app.get(TERMINAL_PATH, responses=_ERRORS)
     def who_am_i(terminal: TerminalDep) -> TerminalOut:
@@ -132,6 +184,7 @@ def create_app(context: HqContext) -> FastAPI:
         BATCHES_PATH,
         responses={
             **_ERRORS,
+            400: {"model": ErrorOut, "description": "the body is not UTF-8 text; none stored"},
             403: {"model": ErrorOut, "description": "records of another terminal; none stored"},
             409: {"model": ErrorOut, "description": "batch_id reused for other records"},
             422: {"description": "a malformed batch; none of it stored"},
@@ -153,7 +206,9 @@ def create_app(context: HqContext) -> FastAPI:
     @app.get(CHANGES_PATH, responses=_ERRORS)
     def get_changes(
         _terminal: TerminalDep,
-        cursor: Annotated[int, Query(ge=0, description="the last seq applied; 0 at first")] = 0,
+        cursor: Annotated[
+            int, Query(ge=0, le=MAX_CURSOR, description="the last seq applied; 0 at first")
+        ] = 0,
         limit: Annotated[int, Query(ge=1, le=MAX_CHANGES_PAGE)] = DEFAULT_CHANGES_PAGE,
     ) -> ChangePageOut:
         """Catalogue, price, producer and user changes after `cursor`, oldest first.
@@ -175,7 +230,7 @@ def _add_report_routes(app: FastAPI, context: HqContext) -> None:
 
     @app.exception_handler(UnknownTerminalError)
     def _unknown(_request: Request, error: UnknownTerminalError) -> JSONResponse:
-        return JSONResponse({"detail": str(error), "record_ids": []}, status_code=404)
+        return ErrorResponse({**error_body(404, str(error)), "record_ids": []}, status_code=404)
 
     @app.get("/v1/reports/z", responses=responses, tags=["reports"])
     def z_reports(

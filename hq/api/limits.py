@@ -63,7 +63,9 @@ class BodySizeLimit:
         detail = (
             f"the request is larger than {self.limit // (1024 * 1024)} MiB; send smaller batches"
         )
-        body = json.dumps({"detail": detail, "record_ids": []}).encode()
+        body = json.dumps(
+            {"detail": detail, "error": "too_large", "retry": False, "record_ids": []}
+        ).encode()
         await send(
             {
                 "type": "http.response.start",

@@ -120,7 +120,11 @@ class TerminalOut(BaseModel):
 
 
 class ErrorOut(BaseModel):
-    detail: str
+    """Every error answer (docs/DECISIONS.md, "The head office's error answers")."""
+
+    detail: str = Field(description="what is wrong, naming the field or record")
+    error: str = Field("", description="a stable code: unauthorised, not_found, …")
+    retry: bool = Field(False, description="whether the same request may succeed later")
     record_ids: list[uuid.UUID] = Field(default_factory=list, description="the records at fault")
 
 

@@ -145,6 +145,8 @@ class PrintJobRow(Base):
     created_at_utc: Mapped[str] = mapped_column(String(32))
     next_attempt_at_utc: Mapped[str] = mapped_column(String(32))
     printed_at_utc: Mapped[str | None] = mapped_column(String(32))
+    # 0010: when the sale's drawer kick reached the printer (its own step, once per sale)
+    drawer_kicked_at_utc: Mapped[str | None] = mapped_column(String(32))
 
 
 # --- the till's open and held carts (issue 3, migration 0004_till_session) -----------------------

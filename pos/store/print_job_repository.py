@@ -16,8 +16,8 @@ from pos.store.times import from_utc_text, to_utc_text
 
 _INSERT_JOB = (
     "INSERT INTO print_job (document_kind, reference, printer, is_copy, open_drawer, state,"
-    " attempts, last_error, created_at_utc, next_attempt_at_utc, printed_at_utc)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"
+    " attempts, last_error, created_at_utc, next_attempt_at_utc, printed_at_utc,"
+    " drawer_kicked_at_utc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"
 )
 
 
@@ -28,7 +28,6 @@ class SqlPrintJobRepository:
     def add(self, job: PrintJob) -> PrintJob:
         # straight to the driver: the receipt's job is queued inside every checkout's
         # transaction, and an ORM insert and flush cost ~1 ms there (issue 4 bench)
-        printed = to_utc_text(job.printed_at) if job.printed_at else None
         values = (
             job.document_kind,
             job.reference,
@@ -40,7 +39,8 @@ class SqlPrintJobRepository:
             job.last_error,
             to_utc_text(job.created_at),
             to_utc_text(job.next_attempt_at),
-            printed,
+            _utc_or_none(job.printed_at),
+            _utc_or_none(job.drawer_kicked_at),
         )
         (job_id,) = driver_cursor(self._session).execute(_INSERT_JOB, values).fetchone()
         return replace(job, job_id=PrintJobId(int(job_id)))
@@ -97,7 +97,8 @@ def _copy_to_row(job: PrintJob, row: PrintJobRow) -> None:
     row.last_error = job.last_error
     row.created_at_utc = to_utc_text(job.created_at)
     row.next_attempt_at_utc = to_utc_text(job.next_attempt_at)
-    row.printed_at_utc = to_utc_text(job.printed_at) if job.printed_at else None
+    row.printed_at_utc = _utc_or_none(job.printed_at)
+    row.drawer_kicked_at_utc = _utc_or_none(job.drawer_kicked_at)
 
 
 def _job(row: PrintJobRow) -> PrintJob:
@@ -113,5 +114,14 @@ def _job(row: PrintJobRow) -> PrintJob:
         state=JobState(row.state),
         attempts=row.attempts,
         last_error=row.last_error,
-        printed_at=from_utc_text(row.printed_at_utc) if row.printed_at_utc else None,
+        printed_at=_moment_or_none(row.printed_at_utc),
+        drawer_kicked_at=_moment_or_none(row.drawer_kicked_at_utc),
     )
+
+
+def _utc_or_none(moment: dt.datetime | None) -> str | None:
+    return to_utc_text(moment) if moment is not None else None
+
+
+def _moment_or_none(text: str | None) -> dt.datetime | None:
+    return from_utc_text(text) if text else None

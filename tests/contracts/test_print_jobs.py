@@ -50,6 +50,23 @@ def test_a_document_keeps_its_whole_print_history(uow_factory: UowFactory) -> No
         (True, JobState.PENDING),
     ]
     assert history[0].printed_at == T0 + dt.timedelta(seconds=2) and history[0].open_drawer
+    assert history[0].drawer_kicked_at is None
+
+
+def test_the_drawer_kick_is_kept_with_its_job(uow_factory: UowFactory) -> None:
+    with uow_factory() as uow:
+        job = uow.print_jobs.add(new_print_job("sale", "A-1", T0, open_drawer=True))
+        printed = job.printed(T0 + dt.timedelta(seconds=2))
+        uow.print_jobs.save(printed.drawer_kicked(T0 + dt.timedelta(seconds=3)))
+        missed = uow.print_jobs.add(new_print_job("sale", "A-2", T0, open_drawer=True))
+        uow.print_jobs.save(missed.printed(T0).drawer_not_kicked("ลิ้นชักไม่เปิด"))
+        uow.commit()
+    with uow_factory() as uow:
+        (kicked,) = uow.print_jobs.for_document("sale", "A-1")
+        (not_kicked,) = uow.print_jobs.for_document("sale", "A-2")
+    assert kicked.drawer_kicked_at == T0 + dt.timedelta(seconds=3)
+    assert kicked.printed_at == T0 + dt.timedelta(seconds=2)
+    assert not_kicked.drawer_kicked_at is None and not_kicked.last_error == "ลิ้นชักไม่เปิด"
 
 
 def test_only_a_waiting_job_can_be_cancelled(uow_factory: UowFactory) -> None:

@@ -38,7 +38,7 @@ from receipts.escpos_decode import Decoded, parse
 from receipts.print_service import PrintService, start_printing
 from receipts.print_worker import QueueState
 from receipts.raster import render_blocks, to_bilevel
-from tests.receipt_helpers import free_port, network_printer, wait_until
+from tests.receipt_helpers import drawer_kicks, free_port, network_printer, wait_until
 from tests.sales_helpers import open_till
 
 FAST = RetryPolicy(first_seconds=0.05, max_seconds=0.2)
@@ -116,6 +116,7 @@ def test_a_completed_sale_prints_once_with_its_receipt(
         sale = _sell(demo_context)
         assert wait_until(lambda: len(printer.printed_jobs()) == 1)
         assert wait_until(lambda: printing.status.state is QueueState.IDLE)
+        assert wait_until(lambda: drawer_kicks(printer) == [2])
         time.sleep(0.3)  # the worker polls on: nothing more may come
     (job,) = printer.printed_jobs()
     text = " ".join(job.text.split())
@@ -124,7 +125,12 @@ def test_a_completed_sale_prints_once_with_its_receipt(
     assert "1.250 กก." in text and "ใบเสร็จรับเงิน" in text  # the demo centre has no VAT
     assert "เงินสด" in text and "เงินทอน CHANGE 100.00" in text
     assert job.barcodes[-1].endswith(sale.receipt_number.encode())
-    assert job.drawer_kicks == [2] and job.cuts == 1  # a cash sale opens the drawer
+    assert job.cuts == 1 and job.drawer_kicks == []  # the receipt, without the drawer
+    assert drawer_kicks(printer) == [2]  # a cash sale opens it once, after its receipt
+    with demo_context.uow_factory() as uow:
+        (stored,) = uow.print_jobs.for_document("sale", sale.receipt_number)
+    assert stored.drawer_kicked_at is not None and stored.printed_at is not None
+    assert stored.drawer_kicked_at >= stored.printed_at
 
 
 def test_a_dead_printer_keeps_receipts_waiting_while_the_till_sells_on(
@@ -184,14 +190,16 @@ def test_a_reprint_says_copy_never_opens_the_drawer_and_is_audited(
         _use_printer(demo_context, network_printer(printer.port, text=True))
         sale = _sell(demo_context)
         assert wait_until(lambda: len(printer.printed_jobs()) == 1)
+        assert wait_until(lambda: drawer_kicks(printer) == [2])
         request_reprint(
             demo_context.uow_factory, "sale", sale.receipt_number, SystemClock(), user_id=cashier
         )
         demo_context.wake_printer()
         assert wait_until(lambda: len(printer.printed_jobs()) == 2)
     original, copy = printer.printed_jobs()
-    assert "สำเนา" not in original.text and original.drawer_kicks == [2]
+    assert "สำเนา" not in original.text
     assert copy.text.count("สำเนา / COPY") == 2 and copy.drawer_kicks == []
+    assert drawer_kicks(printer) == [2]  # the sale's, none for its copy
     assert copy.barcodes == original.barcodes
     with demo_context.uow_factory() as uow:
         events = uow.audit.between(
@@ -224,11 +232,12 @@ def test_a_cash_refund_prints_its_credit_note_and_opens_the_drawer(
             uow.commit()
         demo_context.wake_printer()
         assert wait_until(lambda: len(printer.printed_jobs()) == 2)
+        assert wait_until(lambda: drawer_kicks(printer) == [2])
     _, refund = printer.printed_jobs()
     text = " ".join(refund.text.split())
     assert "ใบลดหนี้" in text and note.number in text and sale.receipt_number in text
     assert "คืนเงินสด" in text and "สินค้าชำรุด" in text
-    assert refund.drawer_kicks == [2]  # cash goes out of the drawer
+    assert drawer_kicks(printer) == [2]  # cash goes out of the drawer (a card sale: no kick)
 
 
 def test_the_receipt_command_writes_the_bytes_the_printer_is_sent(

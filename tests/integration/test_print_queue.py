@@ -16,7 +16,7 @@ from receipts.emulator import PrinterEmulator
 from receipts.print_worker import PrintWorker, QueueState, QueueStatus, StaticDocumentSource
 from receipts.raster import render_blocks
 from receipts.samples import sample_document
-from tests.receipt_helpers import free_port, network_printer, wait_until
+from tests.receipt_helpers import drawer_kicks, free_port, network_printer, wait_until
 
 FAST = RetryPolicy(first_seconds=0.05, max_seconds=0.2)
 KIND = "sale"
@@ -132,13 +132,15 @@ def test_a_reprint_is_marked_as_a_copy_and_never_opens_the_drawer(
         _use_printer(empty_context, network_printer(printer.port, text=True))
         first = _queue(empty_context, "E01-2569-000123", worker, open_drawer=True)
         assert wait_until(lambda: _job_state(empty_context, first) is JobState.PRINTED)
+        assert wait_until(lambda: drawer_kicks(printer) == [2])  # after the receipt, on its own
         copy = request_reprint(empty_context.uow_factory, KIND, "E01-2569-000123", SystemClock())
         worker.wake()
         assert copy.job_id is not None
         assert wait_until(lambda: _job_state(empty_context, copy.job_id) is JobState.PRINTED)
     original, reprint = printer.printed_jobs()
-    assert original.drawer_kicks == [2] and "สำเนา" not in original.text
+    assert original.drawer_kicks == [] and "สำเนา" not in original.text
     assert reprint.drawer_kicks == [] and "สำเนา / COPY" in reprint.text
+    assert drawer_kicks(printer) == [2]  # the original's own kick, and none for the copy
     with empty_context.uow_factory() as uow:
         history = uow.print_jobs.for_document(KIND, "E01-2569-000123")
     assert [job.is_copy for job in history] == [False, True]

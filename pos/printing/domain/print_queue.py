@@ -14,6 +14,13 @@ document does not exist), or ``cancelled`` by a manager.  A printer that is off,
 out of paper, unplugged or drops the connection is never a reason to give up:
 the job is retried with growing delays (:class:`RetryPolicy`) until it prints.
 A reprint is a new job with ``is_copy`` set; the document then says "สำเนา / COPY".
+
+"Printed" means the printer took the whole job (on a network printer: it closed
+its side of the connection after ours, see :mod:`receipts.connections`).  The
+cash drawer is not part of the receipt's bytes: a job with ``open_drawer``
+has it kicked as its own step once the receipt has printed, at most once, and
+``drawer_kicked_at`` records that the kick arrived — however many times the
+receipt itself had to be sent (:func:`drawer_kick_due`).
 """
 
 from __future__ import annotations
@@ -53,6 +60,7 @@ class PrintJob:
     attempts: int = 0
     last_error: str = ""
     printed_at: dt.datetime | None = None
+    drawer_kicked_at: dt.datetime | None = None
 
     def __post_init__(self) -> None:
         if not self.document_kind.strip() or not self.reference.strip():
@@ -72,6 +80,24 @@ class PrintJob:
 
     def cancelled(self) -> PrintJob:
         return replace(self, state=JobState.CANCELLED)
+
+    def drawer_kicked(self, at: dt.datetime) -> PrintJob:
+        """The job after its drawer kick reached the printer."""
+        return replace(self, drawer_kicked_at=at)
+
+    def drawer_not_kicked(self, error: str) -> PrintJob:
+        """The job after its one drawer kick failed (it is not tried again)."""
+        return replace(self, last_error=error)
+
+
+def drawer_kick_due(job: PrintJob, now: dt.datetime, policy: RetryPolicy) -> bool:
+    """Whether to kick the drawer for ``job`` now: its receipt has printed, it asks for the
+    drawer, has not had its kick, and the sale is recent enough (``drawer_window_seconds``)."""
+    if job.state is not JobState.PRINTED or not job.open_drawer or job.is_copy:
+        return False
+    if job.drawer_kicked_at is not None:
+        return False
+    return (now - job.created_at).total_seconds() <= policy.drawer_window_seconds
 
 
 def new_print_job(
