@@ -48,7 +48,11 @@ def add_catalog_parser(commands: Subcommands) -> None:
     exporting = actions.add_parser("export", help="write the whole catalogue to a CSV file")
     exporting.add_argument("file", type=Path, metavar="FILE.csv")
     exporting.add_argument(
-        "--excel", action="store_true", help="start with a byte-order mark so Excel shows Thai"
+        "--excel",
+        action="store_true",
+        help="for a spreadsheet: a byte-order mark so Excel shows Thai, and a ' before any"
+        " cell that starts with = + - @ (so it is never run as a formula); import the"
+        " plain export, not this one",
     )
     exporting.set_defaults(handler=run_export)
 
@@ -96,7 +100,7 @@ def run_export(args: argparse.Namespace) -> int:
     partial = args.file.with_name(args.file.name + ".partial")
     try:
         with partial.open("w", encoding="utf-8-sig" if args.excel else "utf-8", newline="") as out:
-            count = export_catalog(context.uow_factory, out)
+            count = export_catalog(context.uow_factory, out, spreadsheet=args.excel)
         os.replace(partial, args.file)
     except OSError as error:
         partial.unlink(missing_ok=True)

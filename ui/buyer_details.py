@@ -29,8 +29,10 @@ from PySide6.QtWidgets import (
 
 from pos.sale.domain.completed_sale import BuyerDetails, BuyerDetailsError, Sale, TaxInvoice
 from pos.sale.services.tax_invoices import TaxInvoiceError, issue_tax_invoice
+from pos.text import TextKind
 from pos.thai_id import ThaiIdError, thai_id_check_digit, validate_thai_id
 from pos.till.services.session import TillSession
+from ui import text_fields
 from ui.payment_texts import refusal_text
 from ui.scan_router import TAKES_SCANS
 from ui.widgets import ActionButton, named
@@ -86,6 +88,11 @@ class BuyerDetailsPanel(QWidget):
         self.form.insertRow(3, "", self.tax_id_check)
         for field in (self.name, self.address, self.tax_id, self.branch, self.reason):
             field.installEventFilter(self)
+        text_fields.watch(self.name, TextKind.NAME, "name", "ชื่อผู้ซื้อ")
+        text_fields.watch(self.address, TextKind.ADDRESS, "address", "ที่อยู่")
+        text_fields.watch(self.tax_id, TextKind.TAX_ID, "tax ID", "เลขประจำตัวผู้เสียภาษี")
+        text_fields.watch(self.branch, TextKind.CODE, "branch", "สาขา")
+        text_fields.watch(self.reason, TextKind.REASON, "reason", "เหตุผล")
         buttons = QHBoxLayout()
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.save_button, 1)
@@ -161,6 +168,9 @@ class BuyerDetailsPanel(QWidget):
     def save(self) -> None:
         answer = self._answer
         if answer is None:
+            return
+        fields = (self.name, self.address, self.tax_id, self.branch, self.reason)
+        if not text_fields.all_checked(self.error, *fields):
             return
         try:
             details = self.details()

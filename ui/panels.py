@@ -31,7 +31,9 @@ from PySide6.QtWidgets import (
 
 from pos.money import format_baht
 from pos.staff.domain.users import User
+from pos.text import TextKind
 from pos.till.domain.rules import SavedCart
+from ui import text_fields
 from ui.style import TOUCH_HEIGHT
 from ui.widgets import NumberPad, key_button
 
@@ -67,6 +69,7 @@ class EntryPanel(QWidget):
         self.cancel_button.clicked.connect(self.cancel)
         self._lay_out()
         self._answer: Answer | None = None
+        self._free_text = False  # kind "text": a reason, checked by pos.text
         self._manager_list: list[User] = []
         self.retranslate()
 
@@ -94,6 +97,7 @@ class EntryPanel(QWidget):
     ) -> None:
         """Show the question; ``kind`` is number, discount, pin, text (no pad) or confirm."""
         self._answer = answer
+        self._free_text = kind == "text"
         self.prompt.setText(prompt)
         self.hint.setText(hint)
         self.hint.setProperty("error", False)
@@ -128,6 +132,8 @@ class EntryPanel(QWidget):
     def accept(self) -> None:
         answer = self._answer
         if answer is None:
+            return
+        if self._free_text and text_fields.checked(self.field, self.hint, TextKind.REASON) is None:
             return
         error = answer(self.field.text(), self.chosen_manager())
         if error is None:

@@ -44,11 +44,13 @@ from pos.printing.services.receipt_settings import (
     checked_header,
     save_receipt_header,
 )
+from pos.text import TextKind
 from pos.thai_id import format_thai_id
 from receipts.blocks import receipt_blocks
 from receipts.document import DocumentKind
 from receipts.raster import render_blocks
 from receipts.samples import header_from_settings, sample_document
+from ui import text_fields
 from ui.widgets import named
 
 PREVIEW_DOTS = 384
@@ -143,6 +145,16 @@ class ReceiptHeaderDialog(QDialog):
         """Any edit restarts the timer that redraws the preview."""
         for field in (self.name, self.tax_id, self.branch, self.pos_id, self.phone):
             field.textChanged.connect(self._preview_timer.start)
+        for widget, kind, english, thai in (
+            (self.name, TextKind.NAME, "name", "ชื่อศูนย์"),
+            (self.address, TextKind.ADDRESS, "address", "ที่อยู่"),
+            (self.tax_id, TextKind.TAX_ID, "tax ID", "เลขประจำตัวผู้เสียภาษี"),
+            (self.branch, TextKind.NAME, "branch", "สาขา"),
+            (self.pos_id, TextKind.CODE, "POS ID", "POS ID"),
+            (self.phone, TextKind.PHONE, "phone", "โทรศัพท์"),
+            (self.footer, TextKind.RECEIPT_TEXT, "footer", "ข้อความท้ายใบเสร็จ"),
+        ):
+            text_fields.watch(widget, kind, english, thai)
         for text_field in (self.address, self.footer):
             text_field.textChanged.connect(self._preview_timer.start)
         self.vat_registered.toggled.connect(self._preview_timer.start)
@@ -184,6 +196,8 @@ class ReceiptHeaderDialog(QDialog):
 
     def update_preview(self) -> None:
         """Draw a short receipt with the header as typed; say what is wrong instead, if anything."""
+        if not self._text_fields_taken(focus=False):  # the preview never moves the cursor
+            return
         try:
             header, pos_id = checked_header(self.entry())
         except ReceiptSettingsError as error:
@@ -205,7 +219,13 @@ class ReceiptHeaderDialog(QDialog):
         picture = render_blocks(receipt_blocks(document), PREVIEW_DOTS)
         self.preview.setPixmap(QPixmap.fromImage(picture))
 
+    def _text_fields_taken(self, *, focus: bool = True) -> bool:
+        fields = (self.name, self.address, self.tax_id, self.branch, self.pos_id, self.phone)
+        return text_fields.all_checked(self.error, *fields, self.footer, focus=focus)
+
     def save(self) -> bool:
+        if not self._text_fields_taken():
+            return False
         try:
             saved = save_receipt_header(
                 self._context.uow_factory, self.entry(), user_id=self._user_id, clock=self._clock

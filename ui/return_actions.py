@@ -10,6 +10,8 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
+from pos.text import TextKind
+from ui import text_fields
 from ui.widgets import ActionButton, named
 
 BIG_BUTTON_HEIGHT = 64
@@ -31,6 +33,7 @@ class ReturnActions(QWidget):
         self.preview.setTextFormat(Qt.TextFormat.RichText)
         self.preview.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.reason = named(QLineEdit(), "returnReason")
+        text_fields.watch(self.reason, TextKind.REASON, "reason", "เหตุผล")
         self.reason_label = QLabel()
         self.buttons = {name: ActionButton(name, key) for name, key in BUTTON_KEYS.items()}
         self.buttons["cashButton"].setCheckable(True)

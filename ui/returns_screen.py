@@ -46,6 +46,7 @@ from pos.sale.services.returns_and_voids import (
 from pos.sale.services.tax_invoices import TAX_INVOICE_DOCUMENT
 from pos.staff.domain.users import User
 from pos.till.services.session import TillSession
+from ui import text_fields
 from ui.buyer_details import BuyerDetailsPanel, ask_tax_invoice
 from ui.manager_approval import ask_manager_approval
 from ui.panels import EntryPanel
@@ -278,6 +279,8 @@ class ReturnsScreen(QWidget):
             )
 
     def _reason_or_complain(self) -> bool:
+        if text_fields.checked(self.reason, self.show_error) is None:
+            return False  # a reason the credit note could not keep: said, and in the field
         if self.reason.text().strip():
             return True
         self.show_error(self.tr("Type the reason first (it goes on the credit note)."))

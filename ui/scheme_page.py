@@ -18,6 +18,8 @@ from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QLineEdit, QWid
 from pos.money import MoneyFormatError, format_baht, parse_baht
 from pos.sale.domain.payment import SchemeOffer
 from pos.sale.domain.tenders import SchemeTender, Tender, TenderKind
+from pos.text import TextKind
+from ui import text_fields
 from ui.payment_texts import scheme_name
 from ui.style import TOUCH_HEIGHT
 from ui.tender_pages import InputError, PaymentState, TenderPage, _field
@@ -40,6 +42,9 @@ class SchemePage(TenderPage):
         self.government = _field("schemeGovernmentShare")
         self.government.textChanged.connect(lambda _: self._show_shares())
         self.reference = named(QLineEdit(), "schemeReference")
+        text_fields.watch(
+            self.reference, TextKind.REFERENCE, "the app's transaction reference", "เลขอ้างอิงในแอป"
+        )
         self.amount_label, self.government_label, self.reference_label = (
             QLabel(),
             QLabel(),

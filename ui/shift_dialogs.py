@@ -62,6 +62,8 @@ from pos.shifts.services.shift_lifecycle import (
     record_cash_movement,
 )
 from pos.staff.domain.users import User
+from pos.text import TextKind
+from ui import text_fields
 from ui.background import error_text, run_in_background
 from ui.manager_widgets import (
     BUTTON_HEIGHT,
@@ -205,6 +207,10 @@ class CashMovementDialog(QDialog):
         self.amount = QLineEdit(placeholderText="จำนวนเงิน (บาท)")
         self.reason = QComboBox(editable=True)
         self.reason.addItems(self.REASONS[kind])
+        reason_field = self.reason.lineEdit()
+        assert reason_field is not None  # an editable combo box always has its line edit
+        self.reason_field: QLineEdit = reason_field
+        text_fields.watch(self.reason_field, TextKind.REASON, "reason", "เหตุผล")
         self.status = _status_label()
         for widget in (self.amount, self.reason):
             widget.setMinimumHeight(BUTTON_HEIGHT - 8)
@@ -215,6 +221,8 @@ class CashMovementDialog(QDialog):
         layout.addWidget(big_button("บันทึก", self._save))
 
     def _save(self) -> None:
+        if text_fields.checked(self.reason_field, self.status) is None:
+            return
         try:
             request = CashMovementRequest(
                 CashMovementId(uuid.uuid4()),
@@ -274,6 +282,7 @@ class ShiftCloseDialog(QDialog):
         layout.addWidget(self.counter)
         layout.addWidget(self._others_box())
         self.note = QLineEdit(placeholderText="หมายเหตุ (ถ้ามี)")
+        text_fields.watch(self.note, TextKind.NOTE, "note", "หมายเหตุ")
         layout.addWidget(self.note)
         self.status = _status_label()
         layout.addWidget(self.status)
@@ -319,6 +328,8 @@ class ShiftCloseDialog(QDialog):
         )
 
     def _submit(self) -> None:
+        if text_fields.checked(self.note, self.status) is None:
+            return
         try:
             request = self.request()
         except MoneyFormatError as error:

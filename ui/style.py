@@ -47,6 +47,7 @@ QPushButton:checked {{ background: {PURPLE}; color: white; }}
 QLineEdit {{ min-height: {PAD_KEY_HEIGHT - 4}px; font-size: 16pt; padding: 0 10px;
     border: 2px solid #b9b3c2; border-radius: 8px; background: white; }}
 QLineEdit:focus {{ border-color: {PURPLE}; }}
+QLineEdit[refused="true"], QPlainTextEdit[refused="true"] {{ border: 2px solid {RED}; }}
 #cartTable {{ font-size: 13pt; background: white; alternate-background-color: #f3eff7;
     selection-background-color: #d9c8e8; selection-color: {INK}; gridline-color: {GRID}; }}
 QScrollBar:vertical {{ width: 18px; background: #ece6f2; margin: 0; border: none; }}

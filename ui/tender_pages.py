@@ -36,6 +36,8 @@ from pos.sale.domain.tenders import (
     TenderKind,
 )
 from pos.sale.services.checkout import PaymentQuote
+from pos.text import TextKind
+from ui import text_fields
 from ui.qr_image import qr_image
 from ui.widgets import ActionButton, NumberPad, named
 
@@ -224,6 +226,9 @@ class PromptPayPage(TenderPage):
         self.qr.setMinimumSize(QR_PIXELS, QR_PIXELS)
         self.caption = named(QLabel(alignment=Qt.AlignmentFlag.AlignCenter), "qrCaption")
         self.reference = named(QLineEdit(), "promptPayReference")
+        text_fields.watch(
+            self.reference, TextKind.REFERENCE, "PromptPay reference", "เลขอ้างอิงพร้อมเพย์"
+        )
         self.show_button = ActionButton("showQr", "Enter")
         self.show_button.clicked.connect(self.show_qr)
         self.confirm_button = ActionButton("transferReceived", "Ctrl+Enter")

@@ -90,6 +90,11 @@ def test_two_cash_amounts_are_one_cash_tender() -> None:
         ([CardTender(50_000, "ABC123"), CashTender(100)], "nothing is left to pay in cash"),
         ([SchemeTender("khon_la_khrueng", 20_000, "")], "reference is missing"),
         ([SchemeTender("nope", 20_000, "R1")], "no scheme 'nope'"),
+        ([SchemeTender("khon_la_khrueng", 20_000, "R1\x00")], "reference: contains a NUL"),
+        (
+            [PromptPayTender(50_000, confirmed_by_cashier=True, reference="TX\x1b1")],
+            "PromptPay reference: contains a control character \\(U\\+001B\\)",
+        ),
         (
             [SchemeTender("khon_la_khrueng", 20_000, "R1", 10_001), CashTender(30_000)],
             "government share 100.01 is more than the scheme pays on 200.00 \\(100.00\\)",

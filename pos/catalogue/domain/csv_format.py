@@ -36,6 +36,8 @@ from pos.catalogue.domain.products import (
     parse_quantity,
 )
 from pos.money import MoneyFormatError, format_baht, parse_baht
+from pos.spreadsheet import spreadsheet_row
+from pos.text import TextKind, text_problem
 
 COLUMNS = (
     "barcode",
@@ -53,8 +55,23 @@ COLUMNS = (
 )
 _YES = {"yes", "y", "true", "1", "ใช่"}
 _NO = {"no", "n", "false", "0", "ไม่", "ไม่ใช่"}
-_MAX_TEXT = {"sku": 40, "name_th": 200, "name_en": 200, "producer": 200}
-_MAX_OTHER_TEXT = 40  # codes and flags; longer is surely a shifted column
+# Codes, flags and numbers are CODE (40 characters): longer is surely a shifted column.
+_KIND = {
+    "sku": TextKind.SKU,
+    "barcode": TextKind.BARCODE,
+    "name_th": TextKind.NAME,
+    "name_en": TextKind.NAME,
+    "producer": TextKind.NAME,
+}
+# The largest values a row may hold: far above any OTOP product, far below where
+# a sale's sums (price × quantity × lines) could leave a 64-bit integer.
+MAX_PRICE_SATANG = 100_000_000 * 100  # 100 million baht
+MAX_STOCK_MILLI = 1_000_000_000 * MILLI  # a thousand million pieces or kg
+# The csv module refuses a field over 131,072 characters with an error that ends
+# the whole read; with a higher limit such a field reaches the length check below,
+# which names its row and column.  The file is already in memory, so the limit
+# guards nothing here; it is raised (never lowered) once, for the whole process.
+_CSV_FIELD_LIMIT = 64 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -99,14 +116,17 @@ class _RowReader:
         self.problems.append(CsvProblem(self.row_number, field, message))
 
     def text(self, field: str, *, required: bool = True) -> str:
+        """The field stripped; "" (and a problem) when it is empty but required or refused."""
         value = self.record[field]
         value = value.strip() if value else ""  # a short row leaves missing fields None
         if not value:
             if required:
                 self.problem(field, "is empty")
-        elif len(value) > _MAX_TEXT.get(field, _MAX_OTHER_TEXT):
-            limit = _MAX_TEXT.get(field, _MAX_OTHER_TEXT)
-            self.problem(field, f"is longer than {limit} characters")
+            return ""
+        refused = text_problem(value, _KIND.get(field, TextKind.CODE), field)
+        if refused is not None:
+            self.problem(field, refused.bilingual())
+            return ""
         return value
 
     def flag(self, field: str) -> bool:
@@ -146,6 +166,10 @@ class _RowReader:
         if satang < 0:
             self.problem("price", f"is negative ({value})")
             return None
+        if satang > MAX_PRICE_SATANG:
+            limit = format_baht(MAX_PRICE_SATANG)
+            self.problem("price", f"{value} is more than the largest price, {limit} baht")
+            return None
         return satang
 
     def stars(self) -> int:
@@ -161,6 +185,10 @@ class _RowReader:
             stock = parse_quantity(value)
         except ValueError as error:
             self.problem("stock", str(error))
+            return 0
+        if abs(stock) > MAX_STOCK_MILLI:
+            limit = format_quantity(MAX_STOCK_MILLI, weighed=False)
+            self.problem("stock", f"{value} is more than the largest stock, {limit}")
             return 0
         if not weighed and stock % MILLI:
             self.problem("stock", f"must be a whole number for goods not sold by weight ({value})")
@@ -215,8 +243,13 @@ def read_catalog_csv(
 ) -> tuple[list[CatalogRow], list[CsvProblem]]:
     """Read every row; return the valid rows and a problem for every bad field or duplicate."""
     problems: list[CsvProblem] = []
+    if csv.field_size_limit() < _CSV_FIELD_LIMIT:
+        csv.field_size_limit(_CSV_FIELD_LIMIT)
     records = csv.DictReader(stream)
-    header = [name.strip().lstrip("\ufeff") for name in (records.fieldnames or [])]
+    try:
+        header = [name.strip().lstrip("\ufeff") for name in (records.fieldnames or [])]
+    except csv.Error as error:
+        return [], [CsvProblem(1, None, f"bad header: cannot be read as CSV: {error}")]
     missing = [column for column in COLUMNS if column not in header]
     unknown = [column for column in header if column not in COLUMNS]
     if missing or unknown:
@@ -231,7 +264,7 @@ def read_catalog_csv(
         return [], [CsvProblem(1, None, f"bad header: {detail}")]
     records.fieldnames = header
     rows = []
-    for row_number, record in enumerate(records, start=2):
+    for row_number, record in _records(records, problems):
         if None in record:
             problems.append(CsvProblem(row_number, None, "has more fields than the header"))
             continue
@@ -240,6 +273,23 @@ def read_catalog_csv(
             rows.append(parsed)
     problems.extend(_duplicates(rows))
     return rows, sorted(problems, key=lambda p: p.row)
+
+
+def _records(
+    records: csv.DictReader[str], problems: list[CsvProblem]
+) -> Iterator[tuple[int, dict[str, str]]]:
+    """The rows with their numbers; a row the csv module cannot read ends the file there."""
+    row_number = 1
+    while True:
+        row_number += 1
+        try:
+            record = next(records)
+        except StopIteration:
+            return
+        except csv.Error as error:  # a field beyond even the raised limit
+            problems.append(CsvProblem(row_number, None, f"cannot be read as CSV: {error}"))
+            return
+        yield row_number, record
 
 
 def _duplicates(rows: Iterable[CatalogRow]) -> Iterator[CsvProblem]:
@@ -272,13 +322,21 @@ def catalog_row_values(product: Product) -> list[str]:
     ]
 
 
-def write_catalog_csv(products: Iterable[Product], stream: TextIO) -> int:
-    """Write the header and one row per product; returns the number of products."""
+def write_catalog_csv(
+    products: Iterable[Product], stream: TextIO, *, spreadsheet: bool = False
+) -> int:
+    """Write the header and one row per product; returns the number of products.
+
+    ``spreadsheet`` quotes cells a spreadsheet would run as formulas
+    (:mod:`pos.spreadsheet`); without it every value is written exactly as stored,
+    so the file imports back to the same catalogue.
+    """
     writer = csv.writer(stream, lineterminator="\n")
     writer.writerow(COLUMNS)
     count = 0
     for product in products:
-        writer.writerow(catalog_row_values(product))
+        values = catalog_row_values(product)
+        writer.writerow(spreadsheet_row(values) if spreadsheet else values)
         count += 1
     return count
 

@@ -228,7 +228,12 @@ def _changed_products(
     return changed
 
 
-def export_catalog(uow_factory: Callable[[], CatalogueUnitOfWork], stream: TextIO) -> int:
-    """Write the whole catalogue as CSV; returns the number of products."""
+def export_catalog(
+    uow_factory: Callable[[], CatalogueUnitOfWork], stream: TextIO, *, spreadsheet: bool = False
+) -> int:
+    """Write the whole catalogue as CSV; returns the number of products.
+
+    ``spreadsheet``: for opening in a spreadsheet, formula-like cells quoted.
+    """
     with uow_factory() as uow:
-        return write_catalog_csv(uow.catalog.all_products(), stream)
+        return write_catalog_csv(uow.catalog.all_products(), stream, spreadsheet=spreadsheet)

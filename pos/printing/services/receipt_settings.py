@@ -22,6 +22,7 @@ from pos.printing.domain.print_queue import PrinterRole
 from pos.printing.domain.printer_settings import PrinterSettings, ReceiptHeader
 from pos.sale.domain.numbering import NumberingError, check_terminal_id
 from pos.settings.domain.shop_settings import Settings, settings_to_items
+from pos.text import TextKind, first_text_problem
 from pos.thai_id import ThaiIdError, validate_thai_id
 from pos.unit_of_work import UnitOfWork
 
@@ -66,6 +67,19 @@ def branch_text(text: str) -> str:
 
 def checked_header(entry: HeaderEntry) -> tuple[ReceiptHeader, str]:
     """The header and the POS ID, or :class:`ReceiptSettingsError` naming the first bad field."""
+    refused = first_text_problem(
+        [
+            (entry.name, TextKind.NAME, "name", "ชื่อ"),
+            (entry.address, TextKind.ADDRESS, "address", "ที่อยู่"),
+            (entry.tax_id, TextKind.TAX_ID, "tax ID", "เลขประจำตัวผู้เสียภาษี"),
+            (entry.branch, TextKind.NAME, "branch", "สาขา"),
+            (entry.pos_id, TextKind.CODE, "POS ID", "POS ID"),
+            (entry.phone, TextKind.PHONE, "phone", "โทรศัพท์"),
+            (entry.footer, TextKind.RECEIPT_TEXT, "footer", "ท้ายใบเสร็จ"),
+        ]
+    )
+    if refused is not None:
+        raise ReceiptSettingsError(refused.field_en, f"{refused.english} / {refused.message_th()}")
     name = " ".join(entry.name.split())
     if not name or len(name) > MAX_LINE:
         raise ReceiptSettingsError("name", f"give the centre's name (1-{MAX_LINE} characters)")

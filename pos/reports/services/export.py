@@ -35,6 +35,7 @@ from pos.reports.services.range_reports import (
     TenderReport,
 )
 from pos.shifts.services.day_close import DayReport
+from pos.spreadsheet import spreadsheet_record
 
 FORMAT = "otop-pos-report/1"
 Report = (
@@ -195,8 +196,11 @@ def _day_rows(report: DayReport) -> Iterator[dict[str, str]]:
 
 
 def write_csv(report: Report, stream: TextIO) -> int:
-    """Write the report as CSV; returns the number of rows after the header."""
-    rows = list(csv_rows(report))
+    """Write the report as CSV; returns the number of rows after the header.
+
+    For spreadsheets: formula-like text (a product's or producer's name) is quoted.
+    """
+    rows = [spreadsheet_record(row) for row in csv_rows(report)]
     columns: dict[str, None] = {"section": None}
     for row in rows:
         columns.update(dict.fromkeys(row))

@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from pos.ids import TenderId
 from pos.money import CashRounding, format_baht, round_cash
 from pos.sale.domain.schemes import SchemeBook, SchemeError
+from pos.text import TextKind, text_problem
 
 NOTE_KEYS_SATANG = (2_000, 5_000, 10_000, 50_000, 100_000)  # the 20-1000 baht quick keys
 _APPROVAL_CODE = re.compile(r"^[A-Z0-9]{2,12}$")
@@ -310,6 +311,9 @@ def settle_scheme_tender(
 
 
 def _reference(text: str | None, what: str, *, required: bool) -> str | None:
+    refused = text_problem(text or "", TextKind.REFERENCE, what)
+    if refused is not None:
+        raise PaymentError(str(refused))
     cleaned = (text or "").strip()
     if not cleaned:
         if required:

@@ -13,6 +13,7 @@ from typing import Any, TextIO
 
 from pos.catalogue.domain.products import format_quantity
 from pos.money import format_baht
+from pos.spreadsheet import spreadsheet_record
 
 CSV_COLUMNS = (
     "record",
@@ -53,12 +54,15 @@ CSV_COLUMNS = (
 
 
 def write_csv(export: dict[str, Any], stream: TextIO) -> int:
-    """Write the export as CSV rows; returns the number of rows after the header."""
+    """Write the export as CSV rows; returns the number of rows after the header.
+
+    The CSV is for spreadsheets (the JSON is for programs): formula-like text is quoted.
+    """
     writer = csv.DictWriter(stream, CSV_COLUMNS, lineterminator="\n")
     writer.writeheader()
     count = 0
     for row in _csv_rows(export):
-        writer.writerow(row)
+        writer.writerow(spreadsheet_record(row))
         count += 1
     return count
 

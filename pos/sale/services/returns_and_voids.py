@@ -48,6 +48,7 @@ from pos.shifts.domain.cash_control import ShiftStamp
 from pos.shifts.services.stamping import require_open_shift, trading_day
 from pos.staff.domain.users import User
 from pos.staff.services.pins import check_pin
+from pos.text import TextKind, text_problem
 from pos.unit_of_work import UnitOfWork
 
 CREDIT_NOTE_DOCUMENT = "credit_note"  # print job kind; the reference is the credit note number
@@ -138,6 +139,16 @@ def authorise(uow_factory: Callable[[], UnitOfWork], approval: ManagerApproval) 
     return manager
 
 
+def _check_reason(text: str) -> str:
+    refused = text_problem(text, TextKind.REASON)
+    if refused is not None:
+        raise ReturnError(str(refused))
+    reason = " ".join(text.split())
+    if not reason:
+        raise ReturnError("give the reason (it goes on the credit note)")
+    return reason
+
+
 def return_goods(
     uow_factory: Callable[[], UnitOfWork],
     clock: Clock,
@@ -145,6 +156,7 @@ def return_goods(
     approval: ManagerApproval,
 ) -> CreditNote:
     """Take back some or all lines of a sale and store the credit note."""
+    _check_reason(request.reason)  # before the PIN: a refused reason must not cost a try
     manager = authorise(uow_factory, approval)
     return _store(uow_factory, clock, request, manager, CreditNoteKind.RETURN)
 
@@ -171,6 +183,7 @@ def void_sale(
     A sale with returns, or from an earlier day, is not voided: take the goods
     back with :func:`return_goods` instead.
     """
+    _check_reason(void.reason)
     manager = authorise(uow_factory, approval)
     request = ReturnRequest(
         void.credit_note_id,
@@ -190,9 +203,7 @@ def _store(
     manager: User,
     kind: CreditNoteKind,
 ) -> CreditNote:
-    reason = " ".join(request.reason.split())
-    if not reason:
-        raise ReturnError("give the reason (it goes on the credit note)")
+    reason = _check_reason(request.reason)
     with uow_factory() as uow:
         existing = uow.sales.credit_note_by_id(request.credit_note_id)
         if existing is not None:
@@ -314,6 +325,9 @@ def open_drawer_without_sale(
     approval: ManagerApproval | None = None,
 ) -> AuditEvent:
     """Record opening the cash drawer without a sale (call before kicking the drawer)."""
+    refused = text_problem(reason, TextKind.REASON)
+    if refused is not None:
+        raise ValueError(str(refused))
     cleaned = " ".join(reason.split())
     if not cleaned:
         raise ValueError("give the reason for opening the drawer")

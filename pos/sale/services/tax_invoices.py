@@ -25,8 +25,9 @@ from collections.abc import Callable
 from pos.clock import Clock
 from pos.ids import SaleId, TaxInvoiceId, UserId
 from pos.printing.services.print_jobs import queue_document
-from pos.sale.domain.completed_sale import BuyerDetails, Sale, TaxInvoice
+from pos.sale.domain.completed_sale import BuyerDetails, Sale, TaxInvoice, buyer_text_problem
 from pos.sale.domain.numbering import DocumentKind, counter_name, document_number
+from pos.text import TextKind, text_problem
 from pos.unit_of_work import UnitOfWork
 
 TAX_INVOICE_DOCUMENT = "tax_invoice"  # print job kind; the reference is the invoice number
@@ -70,6 +71,11 @@ def add_tax_invoice(
 ) -> TaxInvoice:
     """Number and store a tax invoice inside the caller's unit of work."""
     current = sale.current_tax_invoice
+    # details built without BuyerDetails.checked (another program, a test) are held to it too
+    refused = buyer_text_problem(buyer.name, buyer.address, buyer.tax_id, buyer.branch)
+    refused = refused or text_problem(reason or "", TextKind.REASON)
+    if refused is not None:
+        raise TaxInvoiceError(str(refused))
     cleaned_reason = (reason or "").strip() or None
     if current is not None and cleaned_reason is None:
         raise TaxInvoiceError(

@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from pos.ids import BusinessDayId, CashMovementId, ShiftId, TerminalId, UserId
 from pos.money import MoneyFormatError, format_baht, parse_baht
 from pos.reports.domain.rows import RefundRow, TenderRow
+from pos.text import TextKind, text_problem
 
 # Thai notes 1000/500/100/50/20 baht, coins 10/5/2/1 baht, 50 and 25 satang
 NOTES_SATANG = (100_000, 50_000, 10_000, 5_000, 2_000)
@@ -358,12 +359,23 @@ def check_amount(amount_satang: int, what: str) -> int:
 
 
 def check_reason(reason: str, what: str) -> str:
+    refused = text_problem(reason, TextKind.REASON)
+    if refused is not None:
+        raise ShiftError(f"{what}: {refused}")
     cleaned = " ".join(reason.split())
     if not cleaned:
         raise ShiftError(f"{what}: give the reason (it goes into the audit trail)")
     if len(cleaned) > 200:
         raise ShiftError(f"{what}: the reason is longer than 200 characters")
     return cleaned
+
+
+def check_note(note: str) -> str:
+    """A shift-close note, one line; the empty note is fine."""
+    refused = text_problem(note, TextKind.NOTE)
+    if refused is not None:
+        raise ShiftError(f"the shift's note: {refused}")
+    return " ".join(note.split())
 
 
 def cash_movement_totals(movements: Iterable[CashMovement]) -> tuple[int, int]:

@@ -51,6 +51,7 @@ from pos.shifts.domain.cash_control import (
     business_date_at,
     business_day_id_for,
     check_amount,
+    check_note,
     check_reason,
     reconcile,
     takings_from_rows,
@@ -270,6 +271,7 @@ def close_shift(
     above the tolerance now; without it such a shift waits for
     :func:`approve_shift` before the day can be closed.
     """
+    check_note(request.note)  # before the PIN: a refused note must not cost a try
     manager = authorise(uow_factory, approval) if approval else None
     with uow_factory() as uow:
         moment = now_in(uow, clock)
@@ -296,7 +298,7 @@ def close_shift_in(
         results=results,
         approved_by_user_id=approved_by,
         approved_at=moment if approved_by is not None else None,
-        note=" ".join(request.note.split()),
+        note=check_note(request.note),
     )
     uow.shifts.close_shift(shift.shift_id, closing)
     uow.audit.record(_close_event(shift, closing))
