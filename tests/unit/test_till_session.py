@@ -9,8 +9,8 @@ import pytest
 from pos.audit import AuditAction
 from pos.clock import FakeClock
 from pos.sale.domain.cart import Discount, DiscountKind
-from pos.till.domain.rules import CartStatus, TillError, TillProblem
 from pos.staff.domain.lockout import DEFAULT_POLICY
+from pos.till.domain.rules import CartStatus, TillError, TillProblem
 from pos.till.services.login import MAX_WRONG_PINS
 from pos.till.services.scanning import ScanKind
 from pos.till.services.session import SaleDraft
