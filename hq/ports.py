@@ -90,10 +90,6 @@ class StaffRepository(Protocol):
 class AuthLockoutRepository(Protocol):
     """Failed tokens per source address (the PIN lock-out policy applied to bearer tokens)."""
 
-    def peek(self, subject: str) -> Attempts:
-        """The subject's state, without locking it (every request asks)."""
-        ...
-
     def get_for_update(self, subject: str) -> Attempts:
         """The subject's state, its row locked until the transaction ends (to count a failure)."""
         ...

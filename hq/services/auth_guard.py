@@ -5,12 +5,18 @@ random bits, which nobody can guess (:mod:`hq.tokens`).  What can be abused is
 the checking itself — a scanner trying tokens, a revoked counter retrying all
 night — so the counters' policy (:data:`pos.staff.domain.lockout.DEFAULT_POLICY`:
 the same tries, window and lock) is applied to the one credential the head office
-checks, counted per source address.  A locked address gets 429 with
-``Retry-After`` until the lock passes, its token not even looked up.
+checks, counted per source address.  Once an address is locked, each failed
+token from it gets 429 with ``Retry-After`` until the lock passes.
+
+Unlike a PIN, a right token still works from a locked address: refusing it
+protects nothing (it cannot have been guessed) and would let one misconfigured
+counter lock out every counter behind the same address (one shop network, one
+NAT, a proxy).  A right token costs nothing extra: the lock-out table is read
+only after a failure.
 
 Every failed token is audited (``login_failed``, with the address and which
-door: ``hq:terminal`` or ``hq:staff``), including the one that locks; requests
-refused while locked are not written one by one, so a flood cannot fill the
+door: ``hq:terminal`` or ``hq:staff``), including the one that locks; failures
+while locked are answered without writing anything, so a flood cannot fill the
 append-only audit table (the lock itself is in the trail, with how long).
 """
 
@@ -23,7 +29,6 @@ from hq.ports import HqUnitOfWork
 from pos.audit import AuditAction, AuditEvent
 from pos.clock import Clock
 from pos.staff.domain.lockout import (
-    CLEAR,
     DEFAULT_POLICY,
     LockoutPolicy,
     after_failure,
@@ -58,23 +63,14 @@ def guarded(
     check: Callable[[], T | None],
     policy: LockoutPolicy = DEFAULT_POLICY,
 ) -> T | None:
-    """``check()`` (the token lookup) unless ``address`` is locked out; a ``None`` from it
-    is a failure, counted and audited.  Raises :class:`TooManyFailuresError` when locked."""
-    subject = address_subject(address)
-    with uow_factory() as uow:
-        now = clock.now()
-        state = normalised(policy, uow.auth_lockouts.peek(subject), now)
-    left = locked_for(policy, state, now)
-    if left is not None:
-        raise TooManyFailuresError(seconds_left(left))
+    """``check()`` (the token lookup); a ``None`` from it is a failure of ``address``,
+    counted and audited, and :class:`TooManyFailuresError` once the address is locked."""
     found = check()
     if found is not None:
-        if state != CLEAR:  # a right token clears the address (one write, only after failures)
-            with uow_factory() as uow:
-                uow.auth_lockouts.save(subject, CLEAR)
-                uow.commit()
         return found
-    locked_seconds = _count_failure(uow_factory, clock, subject, address, where, policy)
+    locked_seconds = _count_failure(
+        uow_factory, clock, address_subject(address), address, where, policy
+    )
     if locked_seconds is not None:
         raise TooManyFailuresError(locked_seconds)
     return None
@@ -88,13 +84,15 @@ def _count_failure(
     where: str,
     policy: LockoutPolicy,
 ) -> int | None:
-    """Count one failed token (the row locked meanwhile); the seconds locked, if it locked."""
+    """Count one failed token (the row locked meanwhile); the seconds locked, if locked."""
     with uow_factory() as uow:
         now = clock.now()
         state = normalised(policy, uow.auth_lockouts.get_for_update(subject), now)
-        if locked_for(policy, state, now) is None:  # another request may have locked it
-            state = after_failure(policy, state, now)
-            uow.auth_lockouts.save(subject, state)
+        left = locked_for(policy, state, now)
+        if left is not None:  # locked already: answered, nothing written
+            return seconds_left(left)
+        state = after_failure(policy, state, now)
+        uow.auth_lockouts.save(subject, state)
         left = locked_for(policy, state, now)
         detail: dict[str, object] = {"purpose": "token", "where": where, "address": address}
         if left is not None:

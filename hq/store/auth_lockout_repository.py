@@ -1,8 +1,7 @@
 """Failed bearer tokens per source address, in PostgreSQL (``auth_lockout``, hq_0005).
 
-:meth:`SqlAuthLockoutRepository.peek` is the read every request makes (one
-primary-key lookup, no lock); a failure is counted after
-:meth:`SqlAuthLockoutRepository.get_for_update`, which locks the subject's row
+Read only after a failed token (a right one never touches it); a failure is
+counted after :meth:`SqlAuthLockoutRepository.get_for_update`, which locks the subject's row
 (creating it first), so failures arriving at once from one address are counted
 one after the other under READ COMMITTED instead of overwriting each other.
 """
@@ -21,10 +20,6 @@ from pos.staff.domain.lockout import CLEAR, Attempts
 class SqlAuthLockoutRepository:
     def __init__(self, session: Session):
         self._session = session
-
-    def peek(self, subject: str) -> Attempts:
-        row = self._session.get(AuthLockoutRow, subject)
-        return CLEAR if row is None else _attempts(row)
 
     def get_for_update(self, subject: str) -> Attempts:
         self._session.execute(
