@@ -11,19 +11,24 @@ sent at once from many threads are all counted (the row is locked to count).
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
 
 from hq.api.app import create_app
-from hq.bootstrap import HqContext
+from hq.bootstrap import HqContext, open_hq
 from hq.services.staff import add_staff
 from hq.services.terminals import add_terminal
+from pos.adapters.hq_http import HttpHeadOffice
 from pos.audit import AuditAction
 from pos.clock import THAI_TIME, FakeClock
 from pos.staff.domain.lockout import DEFAULT_POLICY
+from pos.sync.domain.protocol import TokenRefusedError, UnreachableError
+from tests.hq_server import HqProcess
 
 NOW = dt.datetime(2026, 12, 3, 9, 0, tzinfo=THAI_TIME)
 REPORT = "/v1/reports/sales?from=2026-12-01&to=2026-12-03"
@@ -115,3 +120,31 @@ def test_failures_at_once_are_all_counted(
     assert answers.count(401) == DEFAULT_POLICY.tries - 1, answers
     assert set(answers) == {401, 429}
     assert attacker.get("/v1/terminal", headers=bearer("otop_after")).status_code == 429
+
+
+def test_a_counter_told_429_waits_and_tries_later_and_a_right_token_still_works(
+    hq_database_url: str, tmp_path: Path
+) -> None:
+    """Over a real socket to ``otop-pos hq serve``: the counter's client reads 429 as "not now"
+    (retried at the next run), never as a refused batch that would set records aside."""
+    hq = open_hq(hq_database_url, pool_size=1)
+    try:
+        token = add_terminal(hq.uow_factory, hq.clock, "POS01").token
+    finally:
+        hq.close()
+    process = HqProcess(hq_database_url, tmp_path / "server.log")
+    stale = HttpHeadOffice(process.base_url, "otop_revoked-long-ago")
+    office = HttpHeadOffice(process.base_url, token)
+    try:
+        for _ in range(DEFAULT_POLICY.tries - 1):
+            with pytest.raises(TokenRefusedError):
+                stale.terminal()
+        with pytest.raises(UnreachableError, match="refuses this address for 300 s"):
+            stale.terminal()
+        with pytest.raises(UnreachableError, match="refuses this address"):
+            stale.send_batch(uuid.uuid4(), "POS01", [])
+        assert office.terminal().terminal == "POS01"
+    finally:
+        stale.close()
+        office.close()
+        process.stop()
