@@ -112,7 +112,7 @@ def test_failures_at_once_are_all_counted(
     hq_context: HqContext, clock: FakeClock, attacker: TestClient
 ) -> None:
     def guess(n: int) -> int:
-        return attacker.get("/v1/terminal", headers=bearer(f"otop_race{n}")).status_code
+        return int(attacker.get("/v1/terminal", headers=bearer(f"otop_race{n}")).status_code)
 
     with ThreadPoolExecutor(max_workers=8) as pool:
         answers = list(pool.map(guess, range(16)))
