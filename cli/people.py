@@ -1,4 +1,10 @@
-"""Who is doing it at the command line: a user by name or id, and a manager's PIN from stdin."""
+"""Who is doing it at the command line: a user by name or id, and a manager's PIN from stdin.
+
+A PIN typed here is checked at once, by the same check as the counter app's
+(:func:`pos.sale.services.returns_and_voids.authorise`: the shared lock-out kept
+in the store, every refusal audited with ``where`` = ``cli:<command>``), before
+the command does anything else; a refusal is exit 1 (input refused).
+"""
 
 from __future__ import annotations
 
@@ -8,7 +14,8 @@ import sys
 
 from cli.common import CommandError
 from pos.bootstrap import AppContext
-from pos.sale.services.returns_and_voids import ManagerApproval
+from pos.clock import SystemClock
+from pos.sale.services.returns_and_voids import ApprovalRefusedError, ManagerApproval, authorise
 from pos.staff.domain.users import User
 
 
@@ -37,12 +44,18 @@ def read_pin(args: argparse.Namespace, who: User) -> str:
     return pin
 
 
-def manager_approval(context: AppContext, args: argparse.Namespace) -> ManagerApproval:
+def manager_approval(context: AppContext, args: argparse.Namespace, where: str) -> ManagerApproval:
+    """The manager's approval, its PIN checked now (``where``: the command, ``shift approve``)."""
     manager = find_user(context, args.manager)
     if not manager.is_manager:
         raise CommandError(f"{manager.name} is not a manager")
     assert manager.user_id is not None
-    return ManagerApproval(manager.user_id, read_pin(args, manager))
+    approval = ManagerApproval(manager.user_id, read_pin(args, manager), where=f"cli:{where}")
+    try:
+        authorise(context.uow_factory, SystemClock(), approval)
+    except ApprovalRefusedError as refused:
+        raise CommandError(str(refused)) from None
+    return approval
 
 
 def add_manager_options(parser: argparse.ArgumentParser, *, required: bool) -> None:

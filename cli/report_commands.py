@@ -203,7 +203,7 @@ def run_z(args: argparse.Namespace) -> int:
                 context.uow_factory,
                 SystemClock(),
                 ZReportId(uuid.uuid4()),
-                manager_approval(context, args),
+                manager_approval(context, args, "report z --close"),
             )
             assert report.z is not None
             print(

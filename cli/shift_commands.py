@@ -180,7 +180,7 @@ def run_close(args: argparse.Namespace) -> int:
         shift = current_shift(context.uow_factory)
         if shift is None:
             raise CommandError("no shift is open: there is nothing to close")
-        approval = manager_approval(context, args) if args.manager else None
+        approval = manager_approval(context, args, "shift close") if args.manager else None
         request = CloseShiftRequest(
             shift.shift_id, user.user_id, _count(args.count), _other_counts(args), args.note
         )
@@ -207,7 +207,7 @@ def run_close(args: argparse.Namespace) -> int:
 
 def run_approve(args: argparse.Namespace) -> int:
     def act(context: AppContext) -> None:
-        approval = manager_approval(context, args)
+        approval = manager_approval(context, args, "shift approve")
         with context.uow_factory() as uow:
             terminal = uow.settings.load().terminal_id
             open_day = uow.shifts.open_day(terminal)

@@ -21,6 +21,7 @@ from pos.catalogue.domain.products import ProducerGroup
 from pos.catalogue.ports import CatalogRepository
 from pos.ids import SyncBatchId, TerminalKey
 from pos.reports.ports import SalesReportQueries
+from pos.staff.domain.lockout import Attempts
 from pos.staff.domain.users import User
 from pos.staff.ports import UserRepository
 from pos.sync.wire import AcknowledgementJson, CatalogueChange, ChangeEntity
@@ -85,6 +86,18 @@ class StaffRepository(Protocol):
 
     def revoke(self, name: str, at: dt.datetime) -> bool: ...
     def by_token_digest(self, digest: str) -> Staff | None: ...
+
+
+class AuthLockoutRepository(Protocol):
+    """Failed tokens per source address (the PIN lock-out policy applied to bearer tokens)."""
+
+    def get_for_update(self, subject: str) -> Attempts:
+        """The subject's state, its row locked until the transaction ends (to count a failure)."""
+        ...
+
+    def save(self, subject: str, state: Attempts) -> None:
+        """Keep the state (``CLEAR`` forgets the subject)."""
+        ...
 
 
 class TerminalRepository(Protocol):
@@ -176,6 +189,8 @@ class HqUnitOfWork(CatalogueUnitOfWork, Protocol):
     def projections(self) -> ProjectionRepository: ...
     @property
     def staff(self) -> StaffRepository: ...
+    @property
+    def auth_lockouts(self) -> AuthLockoutRepository: ...
     def report_queries(self, terminal: str | None) -> HqReportQueries:
         """Report sums over one terminal's records, or every terminal's (``None``);
         :class:`UnknownTerminalError` for a name the head office does not know."""

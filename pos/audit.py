@@ -20,7 +20,8 @@ from pos.ids import UserId
 class AuditAction(enum.StrEnum):
     LOGIN = "login"
     LOGOUT = "logout"
-    LOGIN_FAILED = "login_failed"
+    LOGIN_FAILED = "login_failed"  # a wrong PIN (log-in or approval, app or command line)
+    PIN_REFUSED = "pin_refused"  # a PIN not even checked: the user is locked out
     LINE_DISCOUNT = "line_discount"
     ORDER_DISCOUNT = "order_discount"
     PRICE_OVERRIDE = "price_override"

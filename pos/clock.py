@@ -9,9 +9,13 @@ moment (a sale at 23:59:59.999 on the day being closed, a skewed clock, ...).
 from __future__ import annotations
 
 import datetime as dt
+import os
 from typing import Protocol
 
 THAI_TIME = dt.timezone(dt.timedelta(hours=7), "ICT")
+# Only tests set it: a process whose clock runs this many seconds ahead (a child process
+# "later", e.g. after a PIN lock-out has passed).  Read when a SystemClock is made.
+CLOCK_OFFSET_ENV = "OTOP_POS_CLOCK_OFFSET_SECONDS"
 
 
 class Clock(Protocol):
@@ -21,8 +25,14 @@ class Clock(Protocol):
 
 
 class SystemClock:
+    def __init__(self) -> None:
+        try:
+            self._offset = dt.timedelta(seconds=float(os.environ.get(CLOCK_OFFSET_ENV) or 0))
+        except (ValueError, OverflowError):
+            raise ValueError(f"{CLOCK_OFFSET_ENV} must be a number of seconds") from None
+
     def now(self) -> dt.datetime:
-        return dt.datetime.now(THAI_TIME)
+        return dt.datetime.now(THAI_TIME) + self._offset
 
 
 class FakeClock:

@@ -20,7 +20,7 @@ from pos.reports.ports import ReportQueries
 from pos.sale.ports import SalesRepository
 from pos.settings.ports import SettingsRepository
 from pos.shifts.ports import ShiftRepository
-from pos.staff.ports import UserRepository
+from pos.staff.ports import PinLockoutRepository, UserRepository
 from pos.till.ports import CartRepository
 
 
@@ -100,3 +100,6 @@ class UnitOfWork(CatalogueUnitOfWork, Protocol):
     def shifts(self) -> ShiftRepository: ...
     @property
     def reports(self) -> ReportQueries: ...
+    # wrong PINs, shared by the app and the command line (issue 12: pos/staff/domain/lockout.py)
+    @property
+    def pin_lockouts(self) -> PinLockoutRepository: ...

@@ -1,8 +1,9 @@
 """A manager's approval at the till: choose the name, type the PIN, in the question panel.
 
 Used by returns, voids and "no sale".  The PIN is checked by the till first
-(:meth:`pos.till.services.session.TillSession.approve`: wrong PINs are counted, five
-lock that manager out for a minute, and each is audited), then the action
+(:meth:`pos.till.services.session.TillSession.approve`: the shared lock-out of
+:mod:`pos.staff.services.pin_check` — five wrong PINs lock that manager out — and
+each refusal audited), then the action
 runs with a :class:`pos.sale.services.returns_and_voids.ManagerApproval`, which its service
 checks again before writing anything.  The manager logged in, if any, is
 offered first.

@@ -28,14 +28,19 @@ def unit_label(product: Product) -> str:
     return product.unit.label_th if is_thai() else product.unit.value
 
 
+def locked_text(seconds: int) -> str:
+    """A manager or cashier locked out by wrong PINs, and how long they must wait."""
+    return QCoreApplication.translate(
+        "Messages", "Too many wrong PINs. Wait {seconds} seconds."
+    ).format(seconds=seconds)
+
+
 def problem_text(error: TillError) -> str:
     limit = int(str(error.details.get("limit_basis_points", 0)))
     texts = {
         TillProblem.NOT_LOGGED_IN: QCoreApplication.translate("Messages", "Log in first."),
         TillProblem.WRONG_PIN: QCoreApplication.translate("Messages", "Wrong PIN. Try again."),
-        TillProblem.LOCKED_OUT: QCoreApplication.translate(
-            "Messages", "Too many wrong PINs. Wait {seconds} seconds."
-        ).format(seconds=error.details.get("seconds", 60)),
+        TillProblem.LOCKED_OUT: locked_text(int(str(error.details.get("seconds", 60)))),
         TillProblem.NOT_A_MANAGER: QCoreApplication.translate(
             "Messages", "Only a manager can approve this."
         ),

@@ -37,6 +37,7 @@ from pos.sale.domain.completed_sale import TaxInvoice
 from pos.sale.domain.credit_notes import CreditNote, ReturnDraft, ReturnError
 from pos.sale.services.returns_and_voids import (
     CREDIT_NOTE_DOCUMENT,
+    ApprovalLockedError,
     ApprovalRefusedError,
     ManagerApproval,
     SaleHistory,
@@ -49,6 +50,7 @@ from pos.till.services.session import TillSession
 from ui import text_fields
 from ui.buyer_details import BuyerDetailsPanel, ask_tax_invoice
 from ui.manager_approval import ask_manager_approval
+from ui.messages import locked_text
 from ui.panels import EntryPanel
 from ui.payment_style import PAYMENT_STYLE
 from ui.payment_texts import refusal_text, scheme_name
@@ -291,6 +293,8 @@ class ReturnsScreen(QWidget):
         def act(approval: ManagerApproval) -> str | None:
             try:
                 note = store(approval)
+            except ApprovalLockedError as locked:
+                return locked_text(locked.seconds)
             except ApprovalRefusedError:
                 return self.tr("The manager's PIN is not right.")
             except ValueError as error:  # ReturnError and the store's refusals

@@ -24,12 +24,14 @@ from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
 from pos.sale.services.returns_and_voids import (
+    ApprovalLockedError,
     ApprovalRefusedError,
     ManagerApproval,
     open_drawer_without_sale,
 )
 from pos.staff.domain.users import User
 from ui.manager_approval import ask_manager_approval
+from ui.messages import locked_text
 from ui.shift_actions import SHIFT_KEYS, ShiftActions, ShiftHost
 from ui.widgets import ActionButton, bind_shortcut, named
 
@@ -163,6 +165,8 @@ class CounterMenu(QObject):
                 reason=reason,
                 approval=approval,
             )
+        except ApprovalLockedError as locked:
+            return locked_text(locked.seconds)
         except ApprovalRefusedError:
             return self.tr("The manager's PIN is not right.")
         if window.kick_drawer is not None:

@@ -4,7 +4,8 @@ Every endpoint but ``/openapi.json`` needs a token (``Authorization: Bearer
 …``): the sync endpoints a terminal's (``otop_…``), the report endpoints
 (``/v1/reports/…``) a staff member's (``otopstaff_…``, see
 :mod:`hq.services.staff`); an unknown or revoked one, or the other kind, gets
-401.  The
+401; too many failed tokens from one address lock it out with 429 and
+``Retry-After`` (:mod:`hq.services.auth_guard`, the counters' PIN policy).  The
 interactive docs pages are off: they load scripts from the internet, and the
 schema itself is what a developer needs.  Handlers are plain functions (run in
 uvicorn's thread pool) because the database work is synchronous SQLAlchemy.
@@ -13,7 +14,8 @@ uvicorn's thread pool) because the database work is synchronous SQLAlchemy.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any, Literal
+from collections.abc import Callable
+from typing import Annotated, Any, Literal, TypeVar
 
 from fastapi import Depends, FastAPI, Query, Request, Response, Security
 from fastapi.exceptions import HTTPException
@@ -31,6 +33,7 @@ from hq.api.limits import BodySizeLimit
 from hq.api.schemas import BatchAckOut, BatchIn, ChangePageOut, ErrorOut, TerminalOut, ZListingOut
 from hq.bootstrap import HqContext
 from hq.ports import Staff, Terminal, UnknownTerminalError
+from hq.services.auth_guard import TooManyFailuresError, guarded
 from hq.services.batches import receive_batch
 from hq.services.catalogue import changes_after
 from hq.services.reports import hq_report, hq_z_reports
@@ -53,6 +56,7 @@ from pos.sync.wire import (
     TerminalInfo,
 )
 
+T = TypeVar("T")
 _bearer = HTTPBearer(
     auto_error=False,
     scheme_name="TerminalToken",
@@ -64,8 +68,13 @@ _staff_bearer = HTTPBearer(
     description="A head-office staff token, from `otop-pos hq add-staff NAME` (shown once).",
 )
 _UNAUTHORISED = {"WWW-Authenticate": "Bearer"}
+_LOCKED: dict[str, object] = {
+    "model": ErrorOut,
+    "description": "too many failed tokens from this address: wait `Retry-After` seconds",
+}
 _ERRORS: dict[int | str, dict[str, object]] = {
     401: {"model": ErrorOut, "description": "no token, or an unknown or revoked one"},
+    429: _LOCKED,
 }
 _EVERY_ENDPOINT: dict[int | str, dict[str, Any]] = {
     503: {
@@ -90,13 +99,26 @@ def _context(request: Request) -> HqContext:
     return context
 
 
+def _guarded(request: Request, where: str, check: Callable[[], T | None]) -> T | None:
+    """``check()`` under the lock-out per source address (:mod:`hq.services.auth_guard`)."""
+    context = _context(request)
+    address = request.client.host if request.client is not None else "unknown"
+    try:
+        return guarded(context.uow_factory, context.clock, address, where, check)
+    except TooManyFailuresError as locked:
+        raise HTTPException(
+            429, str(locked), headers={"Retry-After": str(locked.seconds)}
+        ) from None
+
+
 def current_terminal(
     request: Request,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Security(_bearer)],
 ) -> Terminal:
     if credentials is None:
         raise HTTPException(401, "a terminal token is needed (Bearer)", headers=_UNAUTHORISED)
-    terminal = authenticate(_context(request).uow_factory, credentials.credentials)
+    token, uow_factory = credentials.credentials, _context(request).uow_factory
+    terminal = _guarded(request, "hq:terminal", lambda: authenticate(uow_factory, token))
     if terminal is None:
         raise HTTPException(401, "unknown or revoked token", headers=_UNAUTHORISED)
     return terminal
@@ -111,7 +133,8 @@ def current_staff(
 ) -> Staff:
     if credentials is None:
         raise HTTPException(401, "a staff token is needed (Bearer)", headers=_UNAUTHORISED)
-    staff = authenticate_staff(_context(request).uow_factory, credentials.credentials)
+    token, uow_factory = credentials.credentials, _context(request).uow_factory
+    staff = _guarded(request, "hq:staff", lambda: authenticate_staff(uow_factory, token))
     if staff is None:
         raise HTTPException(401, "unknown or revoked staff token", headers=_UNAUTHORISED)
     return staff
@@ -221,6 +244,7 @@ def create_app(context: HqContext) -> FastAPI:
 def _add_report_routes(app: FastAPI, context: HqContext) -> None:
     responses: dict[int | str, dict[str, Any]] = {
         401: {"model": ErrorOut, "description": "no staff token, or an unknown or revoked one"},
+        429: _LOCKED,
         404: {"model": ErrorOut, "description": "no such terminal"},
     }
 

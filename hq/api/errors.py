@@ -59,6 +59,7 @@ CODES = {
     405: "method_not_allowed",
     409: "conflict",
     413: "too_large",
+    429: "locked_out",
     422: "invalid_request",
     500: "internal_error",
     503: "database_unavailable",
@@ -72,8 +73,13 @@ class ErrorResponse(JSONResponse):
         return json.dumps(content, ensure_ascii=True, separators=(",", ":")).encode("ascii")
 
 
-def error_body(status: int, detail: object, *, retry: bool = False) -> dict[str, Any]:
-    return {"detail": detail, "error": CODES.get(status, f"http_{status}"), "retry": retry}
+# The same request may succeed later: the database is back, or the address's lock-out passed.
+RETRYABLE = frozenset({429, 503})
+
+
+def error_body(status: int, detail: object, *, retry: bool | None = None) -> dict[str, Any]:
+    again = status in RETRYABLE if retry is None else retry
+    return {"detail": detail, "error": CODES.get(status, f"http_{status}"), "retry": again}
 
 
 def invalid_parameter(location: Sequence[str], message: str) -> RequestValidationError:

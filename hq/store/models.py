@@ -33,7 +33,7 @@ from sqlalchemy import (
     String,
     Text,
 )
-from sqlalchemy.dialects.postgresql import JSONB, UUID
+from sqlalchemy.dialects.postgresql import ARRAY, JSONB, UUID
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 NAMING_CONVENTION = {
@@ -178,6 +178,23 @@ class StaffRow(Base):
     token_sha256: Mapped[str] = mapped_column(String(64), unique=True)
     created_at: Mapped[dt.datetime] = mapped_column(Timestamp)
     revoked_at: Mapped[dt.datetime | None] = mapped_column(Timestamp)
+
+
+class AuthLockoutRow(Base):
+    """Failed bearer tokens per source address (hq_0005): the PIN lock-out policy's memory.
+
+    ``failures`` are the times of the failures that still count; ``locked_until``
+    stays after the lock has passed (a quick repeat locks longer).  The audit
+    trail has each failure; this is not audit data, so it is updated and deleted.
+    """
+
+    __tablename__ = "auth_lockout"
+    __table_args__ = (CheckConstraint("locks >= 0", name="locks_not_negative"),)
+
+    subject: Mapped[str] = mapped_column(String(100), primary_key=True)
+    failures: Mapped[list[dt.datetime]] = mapped_column(ARRAY(Timestamp), default=list)
+    locked_until: Mapped[dt.datetime | None] = mapped_column(Timestamp)
+    locks: Mapped[int] = mapped_column(default=0)
 
 
 class SyncBatchRow(Base):

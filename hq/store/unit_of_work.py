@@ -17,6 +17,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.orm import Session, sessionmaker
 
 from hq.ports import UnknownTerminalError
+from hq.store.auth_lockout_repository import SqlAuthLockoutRepository
 from hq.store.catalog_repository import SqlHqCatalogRepository
 from hq.store.feed_repository import SqlFeedRepository, lock_feed
 from hq.store.models import AuditEventRow, CounterRow, SettingRow, UserRow
@@ -172,6 +173,7 @@ class HqSqlUnitOfWork:
         self.sync = SqlSyncRepository(self.session)
         self.projections = SqlProjectionRepository(self.session)
         self.staff = SqlStaffRepository(self.session)
+        self.auth_lockouts = SqlAuthLockoutRepository(self.session)
         return self
 
     def __exit__(

@@ -100,6 +100,12 @@ class HttpHeadOffice:
                 "ask for a new one (otop-pos hq add-terminal NAME --new-token) and set it with "
                 "otop-pos sync configure --token-stdin"
             )
+        if response.status_code == 429:  # too many failed tokens from this address: wait
+            wait = response.headers.get("Retry-After", "?")
+            raise UnreachableError(
+                f"the head office refuses this address for {wait} s after too many failed"
+                " tokens; it will be tried again"
+            )
         if response.status_code >= 500:
             raise UnreachableError(
                 f"the head office had an error ({response.status_code}); it will be tried again"

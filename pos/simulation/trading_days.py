@@ -30,7 +30,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from pos.catalogue.domain.products import Product
-from pos.clock import THAI_TIME, FakeClock
+from pos.clock import THAI_TIME, Clock, FakeClock, SystemClock
 from pos.ids import CreditNoteId, SaleId, UserId
 from pos.money import format_baht, round_cash
 from pos.sale.domain.cart import Cart, Discount, DiscountKind
@@ -140,7 +140,7 @@ def simulate(
     started = time.perf_counter()
     shop = replace(_shop(uow_factory), basket_lines=options.basket_lines)
     report = SimulationReport()
-    approval = _approval(uow_factory, shop, options, report)
+    approval = _approval(uow_factory, SystemClock(), shop, options, report)  # typed now
     if approval is None and options.days > 1:
         raise SimulationError(
             "closing a day (the Z report) needs the manager's PIN: give it to simulate more"
@@ -181,6 +181,7 @@ def _shop(uow_factory: Callable[[], UnitOfWork]) -> _Shop:
 
 def _approval(
     uow_factory: Callable[[], UnitOfWork],
+    clock: Clock,
     shop: _Shop,
     options: SimulationOptions,
     report: SimulationReport,
@@ -188,9 +189,9 @@ def _approval(
     if shop.manager_id is None or options.manager_pin is None:
         report.notes.append("no manager PIN given: no returns or voids were made")
         return None
-    approval = ManagerApproval(shop.manager_id, options.manager_pin)
+    approval = ManagerApproval(shop.manager_id, options.manager_pin, where="simulation")
     try:
-        authorise(uow_factory, approval)
+        authorise(uow_factory, clock, approval)
     except ApprovalRefusedError:
         report.notes.append("the manager PIN was refused: no returns or voids were made")
         return None

@@ -1,10 +1,11 @@
-"""The port of the staff list: users and their PIN hashes."""
+"""The ports of staff: the staff list (users and their PIN hashes) and the PIN lock-out state."""
 
 from __future__ import annotations
 
 from typing import Protocol
 
 from pos.ids import UserId
+from pos.staff.domain.lockout import Attempts
 from pos.staff.domain.users import User
 
 
@@ -12,3 +13,15 @@ class UserRepository(Protocol):
     def active_users(self) -> list[User]: ...
     def by_id(self, user_id: UserId) -> User | None: ...
     def add(self, user: User) -> User: ...
+
+
+class PinLockoutRepository(Protocol):
+    """Wrong PINs per subject (``user:7``), kept in the store so every process shares them."""
+
+    def get(self, subject: str) -> Attempts:
+        """The subject's state; :data:`pos.staff.domain.lockout.CLEAR` when nothing is kept."""
+        ...
+
+    def save(self, subject: str, state: Attempts) -> None:
+        """Keep the state (saving ``CLEAR`` forgets the subject)."""
+        ...

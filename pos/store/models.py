@@ -119,6 +119,23 @@ class AuditEventRow(Base):
     detail_json: Mapped[str] = mapped_column(Text, default="{}")
 
 
+class PinLockoutRow(Base):
+    """Wrong PINs per subject (``user:7``), shared by the app and the command line (0011).
+
+    ``failures_json`` is a JSON list of UTC times of the wrong tries that still
+    count; ``locked_until_utc`` stays after the lock passed (a quick repeat locks longer).
+    Not audit data: the audit trail has each failure; this is only the policy's memory.
+    """
+
+    __tablename__ = "pin_lockout"
+    __table_args__ = (CheckConstraint("locks >= 0", name="locks_not_negative"),)
+
+    subject: Mapped[str] = mapped_column(String(64), primary_key=True)
+    failures_json: Mapped[str] = mapped_column(Text, default="[]")
+    locked_until_utc: Mapped[str | None] = mapped_column(String(32))
+    locks: Mapped[int] = mapped_column(default=0)
+
+
 class PrintJobRow(Base):
     """The durable print queue (:mod:`pos.printing.domain.print_queue`); times are UTC text."""
 

@@ -23,12 +23,13 @@ from pos.audit import AuditAction, AuditEvent
 from pos.ids import UserId
 from pos.sale.domain.numbering import NumberBehindError
 from pos.settings.domain.shop_settings import Settings, settings_from_items, settings_to_items
+from pos.staff.domain.lockout import CLEAR, Attempts
 from pos.staff.domain.users import User
 from pos.store.cart_repository import SqlCartRepository
 from pos.store.catalog_repository import SqlCatalogRepository
 from pos.store.catalogue_feed import SqlCatalogueFeed
 from pos.store.database import driver_cursor, writer_engine
-from pos.store.models import AuditEventRow, SettingRow, UserRow
+from pos.store.models import AuditEventRow, PinLockoutRow, SettingRow, UserRow
 from pos.store.outbox_repository import SqlOutboxRepository
 from pos.store.print_job_repository import SqlPrintJobRepository
 from pos.store.report_queries import SqlReportQueries
@@ -118,6 +119,36 @@ class SqlUserRepository:
         return _user(row)
 
 
+class SqlPinLockoutRepository:
+    def __init__(self, session: Session):
+        self._session = session
+
+    def get(self, subject: str) -> Attempts:
+        row = self._session.get(PinLockoutRow, subject)
+        if row is None:
+            return CLEAR
+        until = row.locked_until_utc
+        return Attempts(
+            tuple(from_utc_text(at) for at in json.loads(row.failures_json)),
+            None if until is None else from_utc_text(until),
+            row.locks,
+        )
+
+    def save(self, subject: str, state: Attempts) -> None:
+        row = self._session.get(PinLockoutRow, subject)
+        if state == CLEAR:
+            if row is not None:
+                self._session.delete(row)
+            return
+        if row is None:
+            row = PinLockoutRow(subject=subject)
+            self._session.add(row)
+        row.failures_json = json.dumps([to_utc_text(at) for at in state.failures])
+        until = state.locked_until
+        row.locked_until_utc = None if until is None else to_utc_text(until)
+        row.locks = state.locks
+
+
 class SqlAuditRepository:
     def __init__(self, session: Session, events: list[Stored]):
         self._session = session
@@ -183,6 +214,7 @@ class SqlUnitOfWork:
         self.carts = SqlCartRepository(self.session)
         self.shifts = SqlShiftRepository(self.session, self.events)
         self.reports = SqlReportQueries(self.session)
+        self.pin_lockouts = SqlPinLockoutRepository(self.session)
         self.outbox = SqlOutboxRepository(self.session)  # the head-office sync (issue 7)
         self.catalogue_feed = SqlCatalogueFeed(self.session)
         return self

@@ -8,6 +8,7 @@ from pos.audit import AuditAction, AuditEvent
 from pos.clock import THAI_TIME
 from pos.money import CashRounding
 from pos.settings.domain.shop_settings import Settings
+from pos.staff.domain.lockout import CLEAR, Attempts
 from pos.staff.domain.users import User
 from tests.contracts.conftest import UowFactory
 
@@ -62,3 +63,23 @@ def test_the_audit_trail_by_time(uow_factory: UowFactory) -> None:
     with uow_factory() as uow:
         found = uow.audit.between(T0 + dt.timedelta(minutes=1), T0 + dt.timedelta(minutes=5))
     assert found == [events[1], events[2]]
+
+
+def test_pin_lockouts_keep_the_state_and_forget_it_when_cleared(uow_factory: UowFactory) -> None:
+    subject = "user:2"
+    state = Attempts((T0, T0 + dt.timedelta(seconds=1, microseconds=5)), T0, 2)
+    with uow_factory() as uow:
+        assert uow.pin_lockouts.get(subject) == CLEAR
+        uow.pin_lockouts.save(subject, state)
+        uow.commit()
+    with uow_factory() as uow:
+        assert uow.pin_lockouts.get(subject) == state
+        assert uow.pin_lockouts.get("user:3") == CLEAR
+        uow.pin_lockouts.save(subject, Attempts((), T0 + dt.timedelta(minutes=5), 3))
+        uow.commit()
+    with uow_factory() as uow:
+        assert uow.pin_lockouts.get(subject) == Attempts((), T0 + dt.timedelta(minutes=5), 3)
+        uow.pin_lockouts.save(subject, CLEAR)
+        uow.commit()
+    with uow_factory() as uow:
+        assert uow.pin_lockouts.get(subject) == CLEAR

@@ -18,6 +18,7 @@ from pos.audit import AuditEvent
 from pos.catalogue.domain.products import Category, ProducerGroup, Product
 from pos.printing.domain.print_queue import PrintJob
 from pos.settings.domain.shop_settings import Settings
+from pos.staff.domain.lockout import CLEAR, Attempts
 from pos.staff.domain.users import User
 from pos.sync.domain.stored import AuditRecorded, Stored, records_of
 from pos.till.domain.rules import CartStatus, SavedCart
@@ -42,6 +43,7 @@ class _Data:
     carts: dict[str, SavedCart] = dataclasses.field(default_factory=dict)
     shifts: FakeShiftData = dataclasses.field(default_factory=FakeShiftData)
     outbox: FakeOutboxData = dataclasses.field(default_factory=FakeOutboxData)
+    pin_lockouts: dict[str, Attempts] = dataclasses.field(default_factory=dict)
 
     def names(self) -> dict[int, str]:
         return {user.user_id: user.name for user in self.users if user.user_id is not None}
@@ -171,6 +173,20 @@ class FakeAuditRepository:
         return sorted(found, key=lambda event: event.at)
 
 
+class FakePinLockoutRepository:
+    def __init__(self, data: _Data):
+        self._data = data
+
+    def get(self, subject: str) -> Attempts:
+        return self._data.pin_lockouts.get(subject, CLEAR)
+
+    def save(self, subject: str, state: Attempts) -> None:
+        if state == CLEAR:
+            self._data.pin_lockouts.pop(subject, None)
+        else:
+            self._data.pin_lockouts[subject] = state
+
+
 class FakeCartRepository:
     def __init__(self, data: _Data):
         self._data = data
@@ -246,6 +262,7 @@ class FakeUnitOfWork:
         self.print_jobs = FakePrintJobRepository(self._working.print_jobs)
         self.sales = FakeSalesRepository(self._working.sales, self.events)
         self.carts = FakeCartRepository(self._working)
+        self.pin_lockouts = FakePinLockoutRepository(self._working)
         working = self._working
         self.shifts = FakeShiftRepository(working.shifts, self.events)
         self.outbox = FakeOutboxRepository(working.outbox, working.names)

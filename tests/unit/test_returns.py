@@ -24,6 +24,7 @@ from pos.sale.domain.credit_notes import (
 )
 from pos.sale.domain.tenders import CardTender, CashTender, SchemeTender, Tender
 from pos.sale.services.returns_and_voids import (
+    ApprovalLockedError,
     ApprovalRefusedError,
     ManagerApproval,
     ReturnRequest,
@@ -33,6 +34,7 @@ from pos.sale.services.returns_and_voids import (
     return_goods,
     void_sale,
 )
+from pos.staff.domain.lockout import DEFAULT_POLICY
 from tests.fakes.context import fake_context
 from tests.sales_helpers import (
     BASKET,
@@ -216,7 +218,39 @@ def test_a_wrong_pin_or_a_cashier_changes_nothing(shop: Shop) -> None:
         return_goods(context.uow_factory, clock, request, ManagerApproval(cashier, MANAGER_PIN))
     with context.uow_factory() as uow:
         assert uow.sales.credit_notes_for(sale.sale_id) == []
-        assert uow.audit.between(JULY_2021, clock.advance(hours=1)) == []
+        audited = uow.audit.between(JULY_2021, clock.advance(hours=1))
+    # nothing but the refusal itself: the wrong PIN, audited by the shared PIN check
+    assert [(event.action, event.user_id) for event in audited] == [
+        (AuditAction.LOGIN_FAILED, manager)
+    ]
+
+
+def test_wrong_manager_pins_lock_returns_voids_and_no_sale_alike(shop: Shop) -> None:
+    context, clock, cashier, manager = shop
+    sale = sell(context, clock, cart_of((CHIPS, 1)), [CashTender(12_000)], cashier)
+    request = ReturnRequest(uuid.uuid4(), sale.sale_id, {sale.lines[0].line_id: 1000}, cashier, "x")
+    void = VoidRequest(uuid.uuid4(), sale.sale_id, cashier, "x")
+    for _ in range(DEFAULT_POLICY.tries - 1):
+        with pytest.raises(ApprovalRefusedError, match="PIN is not right"):
+            void_sale(context.uow_factory, clock, void, ManagerApproval(manager, "0000"))
+    with pytest.raises(ApprovalLockedError) as locked:  # the try that locks says so at once
+        return_goods(context.uow_factory, clock, request, ManagerApproval(manager, "1111"))
+    assert locked.value.seconds == DEFAULT_POLICY.lock.total_seconds()
+    with pytest.raises(ApprovalLockedError, match="too many wrong PINs"):  # the right one waits
+        open_drawer_without_sale(
+            context.uow_factory,
+            clock,
+            user_id=cashier,
+            reason="change",
+            approval=ManagerApproval(manager, MANAGER_PIN),
+        )
+    clock.advance(seconds=DEFAULT_POLICY.lock.total_seconds())
+    assert return_goods(context.uow_factory, clock, request, ManagerApproval(manager, MANAGER_PIN))
+    with context.uow_factory() as uow:
+        actions = [event.action for event in uow.audit.between(JULY_2021, clock.advance(hours=1))]
+    assert actions[: DEFAULT_POLICY.tries + 1] == [AuditAction.LOGIN_FAILED] * 5 + [
+        AuditAction.PIN_REFUSED
+    ]
 
 
 def test_returns_and_voids_are_audited_and_retries_are_safe(shop: Shop) -> None:

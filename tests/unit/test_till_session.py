@@ -9,6 +9,7 @@ import pytest
 from pos.audit import AuditAction
 from pos.clock import FakeClock
 from pos.sale.domain.cart import Discount, DiscountKind
+from pos.staff.domain.lockout import DEFAULT_POLICY
 from pos.till.domain.rules import CartStatus, TillError, TillProblem
 from pos.till.services.login import MAX_WRONG_PINS
 from pos.till.services.scanning import ScanKind
@@ -61,7 +62,7 @@ def test_log_in_with_the_right_pin_is_recorded_and_a_wrong_one_refused() -> None
     assert _actions(store) == [AuditAction.LOGIN_FAILED, AuditAction.LOGIN]
 
 
-def test_too_many_wrong_pins_lock_that_person_out_for_a_minute() -> None:
+def test_too_many_wrong_pins_lock_that_person_out_for_the_policys_lock() -> None:
     clock = FakeClock()
     till = new_till(seeded_store(), clock)
     for _ in range(MAX_WRONG_PINS):
@@ -71,7 +72,10 @@ def test_too_many_wrong_pins_lock_that_person_out_for_a_minute() -> None:
         till.log_in(CASHIER_ID, CASHIER_PIN)  # even the right PIN, for now
     assert refused.value.problem is TillProblem.LOCKED_OUT
     assert till.log_in(MANAGER_ID, MANAGER_PIN).is_manager  # others are not locked out
-    clock.advance(seconds=61)
+    clock.advance(seconds=DEFAULT_POLICY.lock.total_seconds() - 1)
+    with pytest.raises(TillError):
+        till.log_in(CASHIER_ID, CASHIER_PIN)
+    clock.advance(seconds=1)
     assert till.log_in(CASHIER_ID, CASHIER_PIN).user_id == CASHIER_ID
 
 

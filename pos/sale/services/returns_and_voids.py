@@ -47,7 +47,7 @@ from pos.sale.domain.numbering import (
 from pos.shifts.domain.cash_control import ShiftStamp
 from pos.shifts.services.stamping import require_open_shift, trading_day
 from pos.staff.domain.users import User
-from pos.staff.services.pins import check_pin
+from pos.staff.services.pin_check import PinLockedError, PinRefusedError, check_pin
 from pos.text import TextKind, text_problem
 from pos.unit_of_work import UnitOfWork
 
@@ -58,12 +58,25 @@ class ApprovalRefusedError(ValueError):
     """The manager's PIN was wrong, or the user is not an active manager."""
 
 
+class ApprovalLockedError(ApprovalRefusedError):
+    """The manager is locked out (too many wrong PINs) for ``seconds``; said in Thai and English."""
+
+    def __init__(self, message: str, seconds: int):
+        super().__init__(message)
+        self.seconds = seconds
+
+
 @dataclass(frozen=True)
 class ManagerApproval:
-    """A manager's approval as typed at the till: who, and their PIN (checked, never stored)."""
+    """A manager's approval as typed: who, their PIN (checked, never stored) and where.
+
+    ``where`` is the door it was typed at (``till``, ``cli:shift approve``), for
+    the audit record of a refusal.
+    """
 
     manager_id: UserId
     pin: str
+    where: str = "till"
 
 
 @dataclass(frozen=True)
@@ -129,11 +142,20 @@ def last_sale_today(uow_factory: Callable[[], UnitOfWork], clock: Clock) -> Sale
         return SaleHistory(sale, tuple(uow.sales.credit_notes_for(sale.sale_id)))
 
 
-def authorise(uow_factory: Callable[[], UnitOfWork], approval: ManagerApproval) -> User:
-    """The manager if the PIN is theirs; raises :class:`ApprovalRefusedError` otherwise."""
-    manager = check_pin(uow_factory, approval.manager_id, approval.pin)
-    if manager is None:
-        raise ApprovalRefusedError("the manager's PIN is not right; nothing was done")
+def authorise(
+    uow_factory: Callable[[], UnitOfWork], clock: Clock, approval: ManagerApproval
+) -> User:
+    """The manager if the PIN is theirs; raises :class:`ApprovalRefusedError` otherwise
+    (:class:`ApprovalLockedError` while the lock-out of :mod:`pos.staff.services.pin_check`
+    holds).  Every refusal is audited there."""
+    try:
+        manager = check_pin(
+            uow_factory, clock, approval.manager_id, approval.pin, where=approval.where
+        )
+    except PinLockedError as locked:
+        raise ApprovalLockedError(str(locked), locked.seconds) from None
+    except PinRefusedError:
+        raise ApprovalRefusedError("the manager's PIN is not right; nothing was done") from None
     if not manager.is_manager:
         raise ApprovalRefusedError(f"{manager.name} is not a manager; a manager must approve")
     return manager
@@ -157,7 +179,7 @@ def return_goods(
 ) -> CreditNote:
     """Take back some or all lines of a sale and store the credit note."""
     _check_reason(request.reason)  # before the PIN: a refused reason must not cost a try
-    manager = authorise(uow_factory, approval)
+    manager = authorise(uow_factory, clock, approval)
     return _store(uow_factory, clock, request, manager, CreditNoteKind.RETURN)
 
 
@@ -184,7 +206,7 @@ def void_sale(
     back with :func:`return_goods` instead.
     """
     _check_reason(void.reason)
-    manager = authorise(uow_factory, approval)
+    manager = authorise(uow_factory, clock, approval)
     request = ReturnRequest(
         void.credit_note_id,
         void.sale_id,
@@ -331,7 +353,7 @@ def open_drawer_without_sale(
     cleaned = " ".join(reason.split())
     if not cleaned:
         raise ValueError("give the reason for opening the drawer")
-    manager = authorise(uow_factory, approval) if approval else None
+    manager = authorise(uow_factory, clock, approval) if approval else None
     event = AuditEvent(
         AuditAction.DRAWER_OPENED,
         clock.now(),

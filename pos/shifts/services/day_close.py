@@ -200,7 +200,7 @@ def close_day(
     is closed in the same transaction — the end of a one-drawer day in one
     step; the manager's approval covers its difference.
     """
-    manager = authorise(uow_factory, approval)
+    manager = authorise(uow_factory, clock, approval)
     assert manager.user_id is not None
     with uow_factory() as uow:
         moment = now_in(uow, clock)

@@ -198,7 +198,7 @@ def record_cash_movement(
     what = "cash in" if request.kind is CashMovementKind.CASH_IN else "cash out"
     amount = check_amount(request.amount_satang, what)
     reason = check_reason(request.reason, what)
-    manager = authorise(uow_factory, approval) if approval else None
+    manager = authorise(uow_factory, clock, approval) if approval else None
     with uow_factory() as uow:
         moment = now_in(uow, clock)
         existing = uow.shifts.cash_movement_by_id(request.movement_id)
@@ -272,7 +272,7 @@ def close_shift(
     :func:`approve_shift` before the day can be closed.
     """
     check_note(request.note)  # before the PIN: a refused note must not cost a try
-    manager = authorise(uow_factory, approval) if approval else None
+    manager = authorise(uow_factory, clock, approval) if approval else None
     with uow_factory() as uow:
         moment = now_in(uow, clock)
         shift = close_shift_in(uow, request, manager.user_id if manager else None, moment)
@@ -340,7 +340,7 @@ def approve_shift(
     approval: ManagerApproval,
 ) -> Shift:
     """A manager approves a closed shift's difference (once); recorded with who and when."""
-    manager = authorise(uow_factory, approval)
+    manager = authorise(uow_factory, clock, approval)
     assert manager.user_id is not None
     with uow_factory() as uow:
         moment = now_in(uow, clock)

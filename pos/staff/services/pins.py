@@ -1,9 +1,10 @@
-"""Staff and PINs: Argon2id hashing, PIN rules, and checking a PIN.
+"""Staff and PINs: Argon2id hashing, PIN rules and adding users.
 
 PINs are short, so the hash must be slow and memory-hard to make guessing a
 stolen database expensive: Argon2id with argon2-cffi's RFC 9106 low-memory
 profile (64 MiB, 3 passes).  A PIN is 4 to 8 digits; the PIN itself is never
-stored or logged.
+stored or logged.  Checking a PIN someone typed is
+:func:`pos.staff.services.pin_check.check_pin` (the lock-out and the audit).
 """
 
 from __future__ import annotations
@@ -13,7 +14,6 @@ from collections.abc import Callable
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
-from pos.ids import UserId
 from pos.staff.domain.users import User
 from pos.unit_of_work import CatalogueUnitOfWork
 
@@ -58,14 +58,3 @@ def add_user(
         user = uow.users.add(new_user(name, role, pin))
         uow.commit()
         return user
-
-
-def check_pin(
-    uow_factory: Callable[[], CatalogueUnitOfWork], user_id: UserId, pin: str
-) -> User | None:
-    """The user if ``pin`` is theirs and they are active, else ``None``."""
-    with uow_factory() as uow:
-        user = uow.users.by_id(user_id)
-    if user is None or not user.active or not pin_matches(user.pin_hash, pin):
-        return None
-    return user

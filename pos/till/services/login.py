@@ -1,70 +1,25 @@
-"""Who is at the till: log-in, unlocking, log-out and a manager's approval, with a lock-out.
+"""Who is at the till: log-in, unlocking, log-out and a manager's approval.
 
 :class:`TillLogin` is the till's part that knows who is logged in; it records
-log-ins, log-outs and wrong PINs in the audit trail.  :class:`PinGuard` checks
-the PINs.
-
-A PIN has 4 to 8 digits, so guessing must be slowed down: after
-:data:`MAX_WRONG_PINS` wrong PINs in a row for one person, that person's PIN is
-refused for :data:`LOCKOUT` (the Argon2id hash makes each try cost ~0.1 s as
-well).  The count lives in memory: a restart resets it, which costs a guesser a
-restart each time — acceptable for a counter in a shop, and it never locks the
-shop out of its till for good.
+log-ins and log-outs in the audit trail.  PINs are checked by
+:func:`pos.staff.services.pin_check.check_pin`, the same check (lock-out after
+:data:`pos.staff.domain.lockout.DEFAULT_POLICY`'s tries, kept in the store,
+every refusal audited) the command line and the returns, voids and shift
+services use; a refusal becomes a :class:`TillError` the screen can say in the
+cashier's language.
 """
 
 from __future__ import annotations
 
-import dataclasses
-import datetime as dt
-from collections.abc import Callable
-
 from pos.audit import AuditAction
-from pos.clock import Clock
 from pos.ids import UserId
+from pos.staff.domain.lockout import DEFAULT_POLICY
 from pos.staff.domain.users import User
-from pos.staff.services.pins import check_pin
+from pos.staff.services.pin_check import PinLockedError, PinRefusedError, check_pin
 from pos.till.domain.rules import TillError, TillProblem
 from pos.till.services.counter import Counter
-from pos.unit_of_work import UnitOfWork
 
-MAX_WRONG_PINS = 5
-LOCKOUT = dt.timedelta(seconds=60)
-
-
-class PinGuard:
-    """Checks PINs and counts wrong ones per person."""
-
-    def __init__(self, uow_factory: Callable[[], UnitOfWork], clock: Clock):
-        self._uow_factory = uow_factory
-        self._clock = clock
-        self._wrong: dict[UserId, int] = {}
-        self._locked_until: dict[UserId, dt.datetime] = {}
-
-    def check(self, user_id: UserId, pin: str, *, manager: bool = False) -> User:
-        """The user whose PIN it is; raises :class:`TillError`: wrong, locked out, not manager."""
-        now = self._clock.now()
-        until = self._locked_until.get(user_id)
-        if until is not None and until > now:
-            seconds = int((until - now).total_seconds()) + 1
-            raise TillError(
-                TillProblem.LOCKED_OUT, f"too many wrong PINs; wait {seconds} s", seconds=seconds
-            )
-        user = check_pin(self._uow_factory, user_id, pin)
-        if user is None:
-            self._count_wrong(user_id, now)
-            raise TillError(TillProblem.WRONG_PIN, "wrong PIN")
-        self._wrong.pop(user_id, None)
-        self._locked_until.pop(user_id, None)
-        if manager and not user.is_manager:
-            raise TillError(TillProblem.NOT_A_MANAGER, f"{user.name} is not a manager")
-        return user
-
-    def _count_wrong(self, user_id: UserId, now: dt.datetime) -> None:
-        wrong = self._wrong.get(user_id, 0) + 1
-        if wrong >= MAX_WRONG_PINS:
-            self._locked_until[user_id] = now + LOCKOUT
-            wrong = 0
-        self._wrong[user_id] = wrong
+MAX_WRONG_PINS = DEFAULT_POLICY.tries  # kept for callers that name it
 
 
 class TillLogin:
@@ -72,7 +27,6 @@ class TillLogin:
 
     def __init__(self, counter: Counter):
         self._counter = counter
-        self._pins = PinGuard(counter.read, counter.clock)
 
     def users(self) -> list[User]:
         with self._counter.read() as uow:
@@ -109,11 +63,21 @@ class TillLogin:
         return user is None or not user.is_manager
 
     def _checked(self, user_id: UserId, pin: str, *, manager: bool, purpose: str) -> User:
+        counter = self._counter
         try:
-            return self._pins.check(user_id, pin, manager=manager)
-        except TillError as error:
-            if error.problem is TillProblem.WRONG_PIN:
-                event = self._counter.event(AuditAction.LOGIN_FAILED, user_id=user_id)
-                detail = {"purpose": purpose}
-                self._counter.journal.record([dataclasses.replace(event, detail=detail)])
-            raise
+            user = check_pin(
+                counter.uow_factory, counter.clock, user_id, pin, where="till", purpose=purpose
+            )
+        except PinLockedError as locked:
+            raise TillError(
+                TillProblem.LOCKED_OUT,
+                f"too many wrong PINs; wait {locked.seconds} s",
+                seconds=locked.seconds,
+            ) from None
+        except PinRefusedError as refused:
+            raise TillError(
+                TillProblem.WRONG_PIN, "wrong PIN", tries_left=refused.tries_left
+            ) from None
+        if manager and not user.is_manager:
+            raise TillError(TillProblem.NOT_A_MANAGER, f"{user.name} is not a manager")
+        return user
