@@ -83,8 +83,9 @@ class SettingSpec:
     def decode(self, value: Any) -> Any:
         """The domain's value for this JSON value, or :class:`SettingError`."""
         try:
-            check_json_texts(value, multiline=getattr(self.rule, "multiline", True))
-            return self.build(self.rule.check(value))
+            checked = self.rule.check(value)  # first: a wrong kind is refused naming the range
+            check_json_texts(checked, multiline=getattr(self.rule, "multiline", True))
+            return self.build(checked)
         except RuleError as error:
             raise SettingError(self.key, error.problem, error.allowed) from None
         except _BUILD_ERRORS as error:
