@@ -147,6 +147,7 @@ class ShapeRule:
 
     kinds: tuple[type, ...]
     shape: str  # the whole structure in words, e.g. 'a list of ["YYYY-MM-DD", basis points]'
+    items: type | None = None  # for a list: what each item must be (dict: an object)
 
     @property
     def allowed(self) -> str:
@@ -156,6 +157,12 @@ class ShapeRule:
         wrong_bool = isinstance(value, bool) and bool not in self.kinds  # True is an int too
         if wrong_bool or not isinstance(value, self.kinds):
             raise RuleError(f"{_shown(value)} has the wrong shape", self.allowed)
+        if self.items is not None and isinstance(value, list):
+            for index, item in enumerate(value, start=1):
+                if not isinstance(item, self.items):
+                    raise RuleError(
+                        f"item {index}, {_shown(item)}, has the wrong shape", self.shape
+                    )
         return value
 
 

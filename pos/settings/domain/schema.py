@@ -88,6 +88,8 @@ class SettingSpec:
             return self.build(checked)
         except RuleError as error:
             raise SettingError(self.key, error.problem, error.allowed) from None
+        except RecursionError:  # JSON nested deeper than the checks can walk
+            raise SettingError(self.key, "the JSON is nested too deeply", self.allowed) from None
         except _BUILD_ERRORS as error:
             problem = f"missing key {error}" if isinstance(error, KeyError) else str(error)
             raise SettingError(self.key, problem, self.allowed) from None
@@ -155,7 +157,7 @@ _SYNC_FIELDS: dict[str, Rule] = {
     "after_z": BoolRule(),
 }
 _BARCODE_FIELDS: dict[str, Rule] = {
-    "embedded": ShapeRule((list,), 'a list of ["2x", "weight" or "price"]'),
+    "embedded": ShapeRule((list,), 'a list of ["2x", "weight" or "price"]', list),
     "instore_prefix": _text(2, r"2\d", "two digits 20-29"),
 }
 _SERIAL_PORT = r"(|/\S*|COM\d{1,3}|[a-z][a-z0-9+.-]*://\S*)"
@@ -183,7 +185,7 @@ SCHEMA: tuple[SettingSpec, ...] = (
     ),
     SettingSpec(
         "vat_schedule",
-        ShapeRule((list,), 'a list of ["YYYY-MM-DD", basis points 0-10000], at least one'),
+        ShapeRule((list,), 'a list of ["YYYY-MM-DD", basis points 0-10000], at least one', list),
         "VAT rates by the date they start (700 = 7%)",
         "อัตราภาษีมูลค่าเพิ่มตามวันที่เริ่มใช้ (700 = 7%)",
         build=VatSchedule.from_setting,
@@ -235,7 +237,7 @@ SCHEMA: tuple[SettingSpec, ...] = (
     ),
     SettingSpec(
         "schemes",
-        ShapeRule((list,), "a list of scheme objects ([] only with --confirm-empty)"),
+        ShapeRule((list,), "a list of scheme objects ([] only with --confirm-empty)", dict),
         "the government co-pay schemes taken as tenders, with their phases and hours",
         "โครงการรัฐที่รับชำระ (เช่น คนละครึ่ง) พร้อมระยะเวลาและช่วงเวลาที่ใช้ได้",
         build=SchemeBook.from_setting,
