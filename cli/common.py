@@ -14,6 +14,7 @@ EXIT_OK = 0
 EXIT_REFUSED = 1
 EXIT_USAGE = 2
 EXIT_STORE = 3
+EXIT_PIPE_CLOSED = 141  # 128 + SIGPIPE: what a shell sees when a program's reader went away
 
 # what ``add_subparsers()`` returns, that each command module adds its commands to
 Subcommands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"

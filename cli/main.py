@@ -3,12 +3,14 @@
 Exit status: 0 done, 1 the input was refused (nothing changed), 2 bad usage,
 3 the store cannot be opened or used (not initialised, from a newer version, damaged,
 read-only, locked by another program, or the disk is full): one line names the file
-and what to do.
+and what to do; 141 (as a program stopped by SIGPIPE) when the output's reader
+closed it early (``| head``), without a message.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 
@@ -24,7 +26,7 @@ from cli import (
     store_commands,
     sync_commands,
 )
-from cli.common import EXIT_STORE, CommandError
+from cli.common import EXIT_PIPE_CLOSED, EXIT_STORE, CommandError
 from pos import __version__
 from pos.adapters.data_dir import ENV_VAR, resolve_data_dir
 from pos.bootstrap import StoreError, explain_store_failure
@@ -81,11 +83,22 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    try:
+        return _run(args)
+    except BrokenPipeError:
+        return _pipe_closed()
+
+
+def _run(args: argparse.Namespace) -> int:
     handler = getattr(args, "handler", None)
     try:
         if handler is None:
             return _launch_gui(args)
-        return int(handler(args))
+        status = int(handler(args))
+        sys.stdout.flush()  # here, not at exit: a reader that went away is a BrokenPipeError
+        return status
+    except BrokenPipeError:
+        raise  # the reader (| head) went away: not the store's, not a bug
     except CommandError as error:
         print(f"otop-pos: {error}", file=sys.stderr)
         return error.exit_code
@@ -98,6 +111,18 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise  # not the store's: a bug, and its traceback is for the developer
         print(f"otop-pos: {problem}", file=sys.stderr)
         return EXIT_STORE
+
+
+def _pipe_closed() -> int:
+    """The output's reader closed it (``otop-pos settings show | head -1``): stop quietly.
+
+    Python's advice: point stdout at /dev/null so the flush at exit cannot
+    raise again, and exit as a program stopped by SIGPIPE does (128 + 13).
+    """
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+    return EXIT_PIPE_CLOSED
 
 
 def _launch_gui(args: argparse.Namespace) -> int:

@@ -43,6 +43,8 @@ from pos.printing.domain.printer_settings import (
     PrintMode,
 )
 from pos.printing.services.receipt_settings import save_printer
+from pos.settings.domain.rules import IntRule, Rule
+from pos.settings.domain.schema import BAUD_RATES, PRINTER_FIELDS, SPECS, SettingError
 from receipts.connections import EscposTransport, PrinterError
 from receipts.escpos_output import document_to_escpos
 from receipts.samples import header_from_settings, test_print_document
@@ -89,11 +91,11 @@ class PrinterSettingsDialog(QDialog):
         """How the printer is reached: one page of fields per kind of connection."""
         self.connection = _combo(CONNECTIONS)
         self.host = QLineEdit(placeholderText="192.168.1.50")
-        self.port = _spin(1, 65535)
+        self.port = _spin(PRINTER_FIELDS["port"])
         self.usb_vendor = QLineEdit(placeholderText="04b8")
         self.usb_product = QLineEdit(placeholderText="0e15")
         self.serial_device = QLineEdit(placeholderText="/dev/ttyUSB0")
-        self.baudrate = _combo([(b, str(b)) for b in (9600, 19200, 38400, 57600, 115200)])
+        self.baudrate = _combo([(b, str(b)) for b in BAUD_RATES])
         self.device_path = QLineEdit(placeholderText="/dev/usb/lp0")
         self.pages = QStackedWidget()
         usb = [("Vendor ID", self.usb_vendor), ("Product ID", self.usb_product)]
@@ -113,7 +115,7 @@ class PrinterSettingsDialog(QDialog):
         """What it prints on and how, and the buttons."""
         self.paper = _combo(PAPERS)
         self.mode = _combo(MODES)
-        self.code_page = _spin(0, 255)
+        self.code_page = _spin(PRINTER_FIELDS["code_page"])
         self.code_page.setToolTip("ช่อง CP874 ของเครื่อง: " + ", ".join(map(str, CP874_SLOTS)))
         self.mode.currentIndexChanged.connect(self._mode_changed)
         self.cut = QCheckBox("ตัดกระดาษเมื่อจบใบ")
@@ -175,7 +177,16 @@ class PrinterSettingsDialog(QDialog):
         self._mode_changed()
 
     def entered_settings(self) -> PrinterSettings:
-        """The settings as entered; raises ValueError naming what is wrong."""
+        """The settings as entered, checked by the schema; ValueError names what is wrong."""
+        printer = self._entered()
+        key = "label_printer" if self._role is PrinterRole.LABEL else "receipt_printer"
+        try:
+            SPECS[key].decode(printer.to_setting())  # the ranges the store holds it to
+        except SettingError as error:
+            raise ValueError(f"{error.problem} (allowed: {error.allowed})") from None
+        return printer
+
+    def _entered(self) -> PrinterSettings:
         try:
             vendor, product = int(self.usb_vendor.text(), 16), int(self.usb_product.text(), 16)
         except ValueError:
@@ -270,9 +281,11 @@ def _select(combo: QComboBox, value: object) -> None:
     combo.setCurrentIndex(max(0, index))
 
 
-def _spin(low: int, high: int) -> QSpinBox:
+def _spin(rule: Rule) -> QSpinBox:
+    """A spin box over the schema's range for the field (an IntRule)."""
+    assert isinstance(rule, IntRule)
     spin = QSpinBox()
-    spin.setRange(low, high)
+    spin.setRange(rule.low, rule.high)
     spin.setMinimumHeight(BUTTON_HEIGHT - 8)
     return spin
 

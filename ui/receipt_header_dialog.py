@@ -63,7 +63,9 @@ FIELD_HINTS = {  # what to do, in Thai; the service's own words follow in bracke
     "branch": "สาขา: สำนักงานใหญ่ หรือเลขสาขา 5 หลัก",
     "POS ID": "POS ID: ตัวอักษรภาษาอังกฤษตัวใหญ่หรือตัวเลข 1-16 ตัว",
     "footer": "ข้อความท้ายใบเสร็จ: ไม่เกิน 6 บรรทัด",
+    "phone": "เบอร์โทรศัพท์ยาวเกินไป",
 }
+CONTROL_HINT = "มีอักขระควบคุมที่พิมพ์และส่งไม่ได้ ลบออกแล้วพิมพ์ใหม่"  # NUL and the like
 
 
 class ReceiptHeaderDialog(QDialog):
@@ -192,7 +194,10 @@ class ReceiptHeaderDialog(QDialog):
 
     def _say(self, error: ReceiptSettingsError) -> None:
         detail = str(error).split(": ", 1)[-1]
-        self.error.setText(f"{FIELD_HINTS.get(error.field, error.field)} ({detail})")
+        hint = FIELD_HINTS.get(error.field, error.field)
+        if "control character" in detail or "surrogate" in detail:
+            hint = f"{error.field}: {CONTROL_HINT}"
+        self.error.setText(f"{hint} ({detail})")
 
     def update_preview(self) -> None:
         """Draw a short receipt with the header as typed; say what is wrong instead, if anything."""

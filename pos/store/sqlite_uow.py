@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 import uuid
 from types import TracebackType
 from typing import Self
@@ -22,7 +23,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from pos.audit import AuditAction, AuditEvent
 from pos.ids import UserId
 from pos.sale.domain.numbering import NumberBehindError
-from pos.settings.domain.shop_settings import Settings, settings_from_items, settings_to_items
+from pos.settings.domain.shop_settings import Settings, checked_items, settings_from_stored
 from pos.staff.domain.lockout import CLEAR, Attempts
 from pos.staff.domain.users import User
 from pos.store.cart_repository import SqlCartRepository
@@ -63,6 +64,25 @@ _BUMP_COUNTER = (
     " ON CONFLICT (name) DO UPDATE SET value = value + ? RETURNING value, hq_last"
 )
 _decoded_settings: dict[tuple[tuple[str, str], ...], Settings] = {}
+_log = logging.getLogger(__name__)
+
+
+def _decode_rows(rows: tuple[tuple[str, str], ...]) -> Settings:
+    """The settings stored; a value that is not JSON or that the schema refuses is the default.
+
+    A bad value must not stop the counter from starting (it may come from an older
+    version or a hand edit): it is logged once per distinct content of the table.
+    """
+    items: dict[str, object] = {}
+    for key, text in rows:
+        try:
+            items[key] = json.loads(text)
+        except (json.JSONDecodeError, RecursionError):
+            _log.warning("setting %r: the stored value is not JSON; its default is used", key)
+    settings, problems = settings_from_stored(items)
+    for problem in problems:
+        _log.warning("%s; its default is used until it is set again", problem)
+    return settings
 
 
 class SqlSettingsRepository:
@@ -75,13 +95,14 @@ class SqlSettingsRepository:
         rows = tuple(cursor.execute("SELECT key, value_json FROM setting ORDER BY key"))
         settings = _decoded_settings.get(rows)
         if settings is None:
-            settings = settings_from_items({key: json.loads(value) for key, value in rows})
+            settings = _decode_rows(rows)
             _decoded_settings.clear()
             _decoded_settings[rows] = settings
         return settings
 
     def save(self, settings: Settings) -> None:
-        for key, value in settings_to_items(settings).items():
+        """Store every setting; one the schema refuses raises SettingError, nothing written."""
+        for key, value in checked_items(settings).items():
             statement = sqlite_insert(SettingRow).values(
                 key=key, value_json=json.dumps(value, ensure_ascii=False)
             )

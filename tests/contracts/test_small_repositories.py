@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from pos.audit import AuditAction, AuditEvent
 from pos.clock import THAI_TIME
 from pos.money import CashRounding
+from pos.settings.domain.schema import SettingError
 from pos.settings.domain.shop_settings import Settings
 from pos.staff.domain.lockout import CLEAR, Attempts
 from pos.staff.domain.users import User
@@ -36,6 +39,15 @@ def test_settings_are_the_defaults_until_saved(uow_factory: UowFactory) -> None:
         uow.commit()
     with uow_factory() as uow:
         assert uow.settings.load() == changed
+
+
+def test_a_value_the_schema_refuses_is_not_saved(uow_factory: UowFactory) -> None:
+    with uow_factory() as uow:
+        with pytest.raises(SettingError, match=r"idle_lock_minutes.*0-720"):
+            uow.settings.save(Settings().replace(idle_lock_minutes=10**9))
+        uow.commit()
+    with uow_factory() as uow:
+        assert uow.settings.load() == Settings()
 
 
 def test_users_get_ids_and_inactive_ones_are_not_listed(uow_factory: UowFactory) -> None:

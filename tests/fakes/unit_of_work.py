@@ -17,7 +17,7 @@ from typing import Self
 from pos.audit import AuditEvent
 from pos.catalogue.domain.products import Category, ProducerGroup, Product
 from pos.printing.domain.print_queue import PrintJob
-from pos.settings.domain.shop_settings import Settings
+from pos.settings.domain.shop_settings import Settings, checked_items
 from pos.staff.domain.lockout import CLEAR, Attempts
 from pos.staff.domain.users import User
 from pos.sync.domain.stored import AuditRecorded, Stored, records_of
@@ -140,6 +140,7 @@ class FakeSettingsRepository:
         return self._data.settings
 
     def save(self, settings: Settings) -> None:
+        checked_items(settings)  # as the store: a value the schema refuses is never saved
         self._data.settings = settings
 
 

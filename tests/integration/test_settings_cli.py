@@ -56,3 +56,43 @@ def test_a_bad_setting_is_refused_by_name(
     assert main(["--data-dir", data_dir, "settings", "set", key, value]) == 1
     error = capsys.readouterr().err
     assert message in error and "nothing was changed" in error
+
+
+def test_emptying_the_schemes_in_process_needs_confirm_empty(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The subprocess tests (test_settings_schema_cli.py) in-process too, so coverage sees them."""
+    data_dir = str(tmp_path / "store")
+    assert main(["--data-dir", data_dir, "init"]) == 0
+    assert main(["--data-dir", data_dir, "settings", "set", "schemes", "[]"]) == 1
+    assert "--confirm-empty" in capsys.readouterr().err
+    assert (
+        main(["--data-dir", data_dir, "settings", "set", "schemes", "{}", "--confirm-empty"]) == 1
+    )
+    assert "a list of scheme objects" in capsys.readouterr().err
+    assert (
+        main(["--data-dir", data_dir, "settings", "set", "schemes", "[]", "--confirm-empty"]) == 0
+    )
+    assert main(["--data-dir", data_dir, "settings", "show"]) == 0
+    shown = capsys.readouterr().out
+    assert "schemes = []" in shown.splitlines()
+    assert "    allowed: a whole number 0-720 (minutes; 0 = never lock)" in shown.splitlines()
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "problem"),
+    [
+        ("sync", "[" * 50_000, "nested too deeply"),
+        ("sync", '{"hq_url": "http://x",', "not valid JSON"),
+        ("schemes", "[" * 900 + "]" * 900, "item 1, [[[[[[[[[[[["),
+        ("sync", '{"a": 1e999}', "is inf"),
+        ("commission", f'{{"by_producer": {{"x": {2**64}}}}}', "too large"),
+    ],
+)
+def test_json_that_cannot_be_stored_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], key: str, value: str, problem: str
+) -> None:
+    data_dir = str(tmp_path / "store")
+    assert main(["--data-dir", data_dir, "init"]) == 0
+    assert main(["--data-dir", data_dir, "settings", "set", key, value]) == 1
+    assert problem in capsys.readouterr().err

@@ -21,6 +21,7 @@ from pos.ids import UserId
 from pos.printing.domain.print_queue import PrinterRole
 from pos.printing.domain.printer_settings import PrinterSettings, ReceiptHeader
 from pos.sale.domain.numbering import NumberingError, check_terminal_id
+from pos.settings.domain.schema import SPECS, SettingError
 from pos.settings.domain.shop_settings import Settings, settings_to_items
 from pos.text import TextKind, first_text_problem
 from pos.thai_id import ThaiIdError, validate_thai_id
@@ -103,7 +104,7 @@ def checked_header(entry: HeaderEntry) -> tuple[ReceiptHeader, str]:
         raise ReceiptSettingsError(
             "footer", f"at most {MAX_FOOTER_LINES} lines of {MAX_LINE} characters"
         )
-    header = ReceiptHeader(
+    header = _schema_checked(
         name=name,
         address=address,
         tax_id=tax_id,
@@ -113,6 +114,23 @@ def checked_header(entry: HeaderEntry) -> tuple[ReceiptHeader, str]:
         footer="\n".join(footer),
     )
     return header, pos_id
+
+
+# the schema's field names as the dialog names them (FIELD_HINTS in ui/receipt_header_dialog.py)
+_ENTRY_FIELDS = {"tax_id": "tax ID"}
+
+
+def _schema_checked(**fields: Any) -> ReceiptHeader:
+    """The header, refused as the store would refuse it (control characters, lengths)."""
+    spec = SPECS["receipt_header"]
+    try:
+        spec.decode(dict(fields))
+    except SettingError as error:
+        field = error.problem.split(" ", 1)[0].rstrip(":")
+        raise ReceiptSettingsError(
+            _ENTRY_FIELDS.get(field, field), f"{error.problem} (allowed: {error.allowed})"
+        ) from None
+    return ReceiptHeader(**fields)
 
 
 def save_receipt_header(

@@ -4,14 +4,15 @@ Settings live in the store (table ``setting``) rather than a file so that they
 change in the same durable transactions as everything else and can later come
 down from the head office.  :class:`Settings` is the typed view; missing keys
 take the defaults below, unknown keys are kept untouched for newer versions.
-Each field is converted by its entry in ``_CODECS``: add a field there and in
-the dataclass to add a setting.
+Each field is checked and converted by its entry in
+:data:`pos.settings.domain.schema.SCHEMA`: add a field there and in the
+dataclass to add a setting.
 """
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -20,9 +21,9 @@ from pos.ids import TerminalId
 from pos.money import CashRounding
 from pos.printing.domain.printer_settings import PrinterSettings, ReceiptHeader
 from pos.reports.domain.report_settings import CommissionRates, SalesTarget, ShiftRules
-from pos.sale.domain.promptpay import checked_target_setting
 from pos.sale.domain.schemes import SchemeBook
 from pos.sale.domain.vat import DEFAULT_VAT_SCHEDULE, VatSchedule
+from pos.settings.domain.schema import SCHEMA, SettingError
 from pos.sync.domain.sync_settings import SyncSettings
 
 DEFAULT_TERMINAL_ID = TerminalId("POS01")  # the POS ID the Revenue Department approved (ภ.พ.06)
@@ -61,53 +62,41 @@ class Settings:
         return dataclasses.replace(self, **changes)
 
 
-def _identity(value: Any) -> Any:
-    return value
-
-
-def _strict_bool(value: Any) -> bool:
-    if not isinstance(value, bool):
-        raise ValueError(f"must be true or false, not {value!r}")
-    return value
-
-
-_Codec = tuple[Callable[[Any], Any], Callable[[Any], Any]]  # (to JSON, from JSON)
-
-_CODECS: dict[str, _Codec] = {
-    "terminal_id": (_identity, str),
-    "cash_rounding": (lambda v: v.as_setting(), lambda j: CashRounding.from_setting(str(j))),
-    "vat_schedule": (lambda v: v.to_setting(), VatSchedule.from_setting),
-    "barcode_rules": (lambda v: v.to_setting(), BarcodeRules.from_setting),
-    "idle_lock_minutes": (_identity, int),
-    "discount_limit_basis_points": (_identity, int),
-    "receipt_header": (lambda v: v.to_setting(), ReceiptHeader.from_setting),
-    "receipt_printer": (lambda v: v.to_setting(), PrinterSettings.from_setting),
-    "label_printer": (lambda v: v.to_setting(), PrinterSettings.from_setting),
-    "schemes": (lambda v: v.to_setting(), SchemeBook.from_setting),
-    "promptpay_target": (_identity, lambda j: checked_target_setting(str(j))),
-    "scanner_serial_port": (_identity, str),
-    "scanner_serial_baudrate": (_identity, int),
-    "wedge_max_key_gap_ms": (_identity, int),
-    "customer_display": (_identity, _strict_bool),
-    "shift_rules": (lambda v: v.to_setting(), ShiftRules.from_setting),
-    "commission": (lambda v: v.to_setting(), CommissionRates.from_setting),
-    "sales_target": (lambda v: v.to_setting(), SalesTarget.from_setting),
-    "sync": (lambda v: v.to_setting(), SyncSettings.from_setting),
-}
-
-
 def settings_to_items(settings: Settings) -> dict[str, Any]:
     """Each setting as a JSON-serialisable value, keyed by field name."""
-    return {name: to_json(getattr(settings, name)) for name, (to_json, _) in _CODECS.items()}
+    return {spec.key: spec.encode(getattr(settings, spec.key)) for spec in SCHEMA}
 
 
 def settings_from_items(items: Mapping[str, Any]) -> Settings:
-    """Build settings from stored values; a bad value raises ValueError naming its key."""
-    values: dict[str, Any] = {}
-    for name, (_, from_json) in _CODECS.items():
-        if name in items:
-            try:
-                values[name] = from_json(items[name])
-            except (ValueError, TypeError, KeyError, AssertionError) as error:
-                raise ValueError(f"setting {name!r} has a bad value: {error}") from error
+    """Build settings from stored values; a bad value raises :class:`SettingError` naming it."""
+    values = {spec.key: spec.decode(items[spec.key]) for spec in SCHEMA if spec.key in items}
     return Settings(**values)
+
+
+def settings_from_stored(items: Mapping[str, Any]) -> tuple[Settings, list[SettingError]]:
+    """Build settings from what the store holds, a bad value replaced by its default.
+
+    The counter must start even when a value was stored by an older version, by
+    hand or before the schema: each refused value is returned, for a warning.
+    """
+    values: dict[str, Any] = {}
+    problems: list[SettingError] = []
+    for spec in SCHEMA:
+        if spec.key in items:
+            try:
+                values[spec.key] = spec.decode(items[spec.key])
+            except SettingError as error:
+                problems.append(error)
+    return Settings(**values), problems
+
+
+def checked_items(settings: Settings) -> dict[str, Any]:
+    """The settings as JSON values, each checked by the schema (what the store saves).
+
+    A value built in code (a dialog, a service) that the schema would refuse
+    raises :class:`SettingError` here, before it is stored.
+    """
+    items = settings_to_items(settings)
+    for spec in SCHEMA:
+        spec.decode(items[spec.key])
+    return items

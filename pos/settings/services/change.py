@@ -1,21 +1,36 @@
-"""Changing one setting by name, checked and recorded in the audit trail.
+"""Changing one setting by name, checked by the schema and recorded in the audit trail.
 
 Used by ``otop-pos settings set KEY VALUE`` (e.g. the serial scanner's port).
 The value is read as JSON when it parses (``5``, ``true``, ``[...]``), else
-taken as text, then decoded by the setting's own codec, so a bad value is
-refused with the key named and nothing is changed.
+taken as text (:func:`pos.settings.domain.schema.parse_value`), then checked
+by the setting's rule and decoded by its codec, so a bad value is refused with
+the key and the allowed range named, and nothing is changed.  A value that
+would empty a list everything depends on (``schemes``: every co-pay scheme)
+needs ``confirm_empty``.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from pos.audit import AuditAction, AuditEvent
 from pos.clock import Clock, SystemClock
-from pos.settings.domain.shop_settings import Settings, settings_from_items, settings_to_items
+from pos.settings.domain.schema import SCHEMA, SettingError, is_empty, parse_value, spec_for
+from pos.settings.domain.shop_settings import Settings, settings_to_items
 from pos.unit_of_work import UnitOfWork
+
+
+@dataclass(frozen=True)
+class ShownSetting:
+    """One setting as ``settings show`` prints it."""
+
+    key: str
+    value: Any  # as stored (JSON)
+    description_en: str
+    description_th: str
+    allowed: str
 
 
 def setting_items(uow_factory: Callable[[], UnitOfWork]) -> dict[str, Any]:
@@ -24,24 +39,38 @@ def setting_items(uow_factory: Callable[[], UnitOfWork]) -> dict[str, Any]:
         return settings_to_items(uow.settings.load())
 
 
+def described_settings(uow_factory: Callable[[], UnitOfWork]) -> list[ShownSetting]:
+    """Every setting with its value, its description and its allowed range, in schema order."""
+    items = setting_items(uow_factory)
+    return [
+        ShownSetting(s.key, items[s.key], s.description_en, s.description_th, s.allowed)
+        for s in SCHEMA
+    ]
+
+
 def change_setting(
     uow_factory: Callable[[], UnitOfWork],
     key: str,
     text: str,
     *,
     clock: Clock | None = None,
+    confirm_empty: bool = False,
 ) -> Settings:
     """Set ``key`` to the value written in ``text``; raises ValueError naming the key."""
-    try:
-        value: Any = json.loads(text)
-    except json.JSONDecodeError:
-        value = text
+    spec = spec_for(key)
+    value = parse_value(key, text)
+    decoded = spec.decode(value)  # first: {} for a list is refused as invalid, confirmed or not
+    if spec.empty_needs_confirm and is_empty(value) and not confirm_empty:
+        raise SettingError(
+            key,
+            "an empty value removes every entry (every co-pay scheme);"
+            " add --confirm-empty if that is really meant",
+            spec.allowed,
+        )
     with uow_factory() as uow:
-        items = settings_to_items(uow.settings.load())
-        if key not in items:
-            raise ValueError(f"there is no setting {key!r} (known: {', '.join(sorted(items))})")
-        before = items[key]
-        changed = settings_from_items({**items, key: value})
+        current = uow.settings.load()
+        before = settings_to_items(current)[key]
+        changed = current.replace(**{key: decoded})
         uow.settings.save(changed)
         detail = {"key": key, "before": before, "after": settings_to_items(changed)[key]}
         moment = (clock or SystemClock()).now()
