@@ -21,14 +21,22 @@ from fastapi.responses import JSONResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from hq.api.limits import BodySizeLimit
-from hq.api.schemas import BatchAckOut, BatchIn, ChangePageOut, ErrorOut, TerminalOut, ZListingOut
+from hq.api.schemas import (
+    BatchAckOut,
+    BatchIn,
+    ChangePageOut,
+    ErrorOut,
+    TerminalNumbersOut,
+    TerminalOut,
+    ZListingOut,
+)
 from hq.bootstrap import HqContext
 from hq.ports import Staff, Terminal, UnknownTerminalError
 from hq.services.batches import receive_batch
 from hq.services.catalogue import changes_after
 from hq.services.reports import hq_report, hq_z_reports
 from hq.services.staff import authenticate_staff
-from hq.services.terminals import authenticate
+from hq.services.terminals import authenticate, terminal_numbers
 from hq.sync import BatchRefusedError
 from pos import __version__
 from pos.reports.domain.rows import ReportError, ReportPeriod
@@ -38,6 +46,7 @@ from pos.sync.wire import (
     CHANGES_PATH,
     DEFAULT_CHANGES_PAGE,
     MAX_CHANGES_PAGE,
+    NUMBERS_PATH,
     REPLAY_HEADER,
     REPLAY_VALUE,
     TERMINAL_PATH,
@@ -127,6 +136,12 @@ def create_app(context: HqContext) -> FastAPI:
     def who_am_i(terminal: TerminalDep) -> TerminalOut:
         """The terminal this token belongs to, and the server's time (check the set-up)."""
         return TerminalOut.of(TerminalInfo(terminal.name, context.clock.now()))
+
+    @app.get(NUMBERS_PATH, responses=_ERRORS)
+    def my_numbers(terminal: TerminalDep) -> TerminalNumbersOut:
+        """The last serial the head office holds of each of this terminal's sequences: a
+        replaced counter continues from them (`otop-pos sync configure`)."""
+        return TerminalNumbersOut.of(terminal_numbers(context.uow_factory, terminal))
 
     @app.post(
         BATCHES_PATH,
