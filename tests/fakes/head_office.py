@@ -192,7 +192,9 @@ class FakeHeadOffice:
         """(reason, detail, field) of a record the real head office refuses, or ``None``."""
         if not 1970 <= _instant(record.device_time_utc).year < 9000:
             return RejectReason.INVALID_ENVELOPE, "device time outside 1970–9000", "device_time"
-        unstorable = _unstorable(payload, "")
+        text = record.payload_json.lower()  # walk the payload only if its text may hold one
+        maybe = "\\u0000" in text or "\\ud" in text or _UNSTORABLE.search(text)
+        unstorable = _unstorable(payload, "") if maybe else None
         if unstorable is not None:
             return RejectReason.INVALID_PAYLOAD, "NUL or a lone surrogate", unstorable
         why = self.reject(record.kind, payload) if self.reject else None
