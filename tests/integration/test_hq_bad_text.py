@@ -14,18 +14,21 @@ from __future__ import annotations
 import copy
 import itertools
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from sqlalchemy import text
 
 from hq.api.app import create_app
 from hq.bootstrap import HqContext
-from hq.kinds import UNSTORABLE, printable
+from hq.kinds import UNSTORABLE, KindHandler, printable
+from hq.payloads import sale_checks
 from hq.services.terminals import add_terminal
+from hq.sync import IncomingRecord
 from tests.hq_helpers import batch, numbered_sale, stored_ids
 from tests.postgres import connect
 
@@ -220,3 +223,24 @@ def test_hostile_text_in_any_field_is_stored_exactly_or_refused_by_name(
     assert rejection["reason"] in {"invalid_payload", "number_reused"}
     assert rejection["field"] == printable(target)
     assert not UNSTORABLE.search(rejection["detail"] + rejection["field"])
+
+
+def test_the_database_lost_in_the_middle_of_a_batch_is_a_503_and_nothing_is_stored(
+    client: TestClient, hq_context: HqContext, auth: dict[str, str], hq_database_url: str
+) -> None:
+    """Not a record's fault, so no record is refused: the batch is sent again later."""
+
+    def project(uow: Any, terminal: str, mine: Sequence[IncomingRecord]) -> None:
+        uow.projections.project("sale", terminal, mine)
+        uow.session.execute(text("SELECT pg_terminate_backend(pg_backend_pid())"))
+
+    original = hq_context.registry.handlers["sale"]
+    hq_context.registry.register("sale", KindHandler(sale_checks, project))
+    records = [sale(), sale()]
+    response = client.post("/v1/batches", json=batch(records), headers=auth)
+    assert response.status_code == 503
+    assert "not available" in response.json()["detail"]
+    assert stored_ids(hq_database_url, "POS01") == set()
+    hq_context.registry.register("sale", original)
+    again = post(client, auth, records)  # sent again: stored
+    assert again["accepted"] == [record["record_id"] for record in records]
