@@ -123,6 +123,9 @@ class KindRegistry:
             check_own(record)
         except PayloadError as error:
             return Rejection(record.record_id, error.reason, printable(str(error)), error.field)
+        except Exception as error:  # a validator's bug is not the record's: send it again later
+            detail = f"the head office could not check this record ({type(error).__name__})"
+            return Rejection(record.record_id, RejectReason.SERVER_FAULT, detail)
         return None
 
     def project(self, uow: HqUnitOfWork, terminal: str, records: Sequence[IncomingRecord]) -> None:

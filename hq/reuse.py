@@ -53,17 +53,28 @@ class Claim:
 
 
 def claims(record: IncomingRecord) -> list[Claim]:
-    """What the record claims; its payload passed its kind's checks (types are right)."""
+    """What the record claims (its payload passed its kind's checks; a handler registered
+    instead may check less, so anything not of the expected type is left out)."""
     payload = record.payload
     found = []
     name = NUMBER_FIELDS.get(record.kind)
-    if name is not None and name in payload:
-        found.append(Claim(record.record_id, record.kind, payload[name], name))
+    number = payload.get(name) if name is not None else None
+    if name is not None and type(number) in (str, int):
+        found.append(Claim(record.record_id, record.kind, number, name))
     for scope, items, key in UNIQUE_IDS.get(record.kind, ()):
-        for i, item in enumerate(payload.get(items, ())):
-            value = uuid.UUID(str(item[key]))
-            found.append(Claim(record.record_id, scope, value, f"{items}[{i}].{key}"))
+        listed = payload.get(items)
+        for i, item in enumerate(listed if isinstance(listed, list) else ()):
+            value = _uuid(item.get(key) if isinstance(item, Mapping) else None)
+            if value is not None:  # a kind's own checks refuse a missing or bad id
+                found.append(Claim(record.record_id, scope, value, f"{items}[{i}].{key}"))
     return found
+
+
+def _uuid(value: Any) -> uuid.UUID | None:
+    try:
+        return uuid.UUID(str(value)) if value is not None else None
+    except ValueError:
+        return None
 
 
 def wanted(records: Iterable[IncomingRecord]) -> dict[Scope, list[Any]]:

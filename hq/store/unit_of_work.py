@@ -211,7 +211,9 @@ class HqSqlUnitOfWork:
         try:
             self.rollback()
         except Exception as error:
-            if exc is None or not database_lost(error):
+            if exc is None:  # otherwise the error that ended the block is the one to tell
+                if database_lost(error):
+                    raise _unavailable(error) from error
                 raise
         finally:
             self.session.close()
