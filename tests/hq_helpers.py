@@ -9,6 +9,7 @@ fault.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import random
 import uuid
 from collections.abc import Iterable, Sequence
@@ -18,6 +19,8 @@ from typing import Any
 import psycopg
 
 from pos.clock import THAI_TIME
+
+_serials = itertools.count(50_000_000)  # clear of the small serials tests choose
 
 
 def sale_payload(
@@ -72,7 +75,7 @@ def sale_payload(
         }
         for i, (kind, amount) in enumerate(kinds)
     ]
-    serial = rng.randrange(10**6)
+    serial = next(_serials)  # a terminal's receipt numbers are used once (number_reused)
     return {
         "version": 1,
         "sale_id": str(uuid.uuid4()),
