@@ -23,9 +23,9 @@ invoices, shifts and Z reports, checked and projected into the report tables
 Before any kind's own check, :meth:`KindRegistry.check` refuses what
 PostgreSQL could never store, so that no such record reaches the database and
 fails there: a device time outside 1970–9000 (``invalid_envelope``), text
-with NUL or a lone surrogate and integers beyond 64 bits, in keys and values
-at any depth (``invalid_payload``); after it, a payload whose ``terminal_id``
-is not the sender's (``not_own``).  Every rejection names its field
+with NUL or a lone surrogate in keys and values at any depth, and (with every
+kind's number check) integers beyond 64 bits (``invalid_payload``); after it,
+a payload whose ``terminal_id`` is not the sender's (``not_own``).  Every rejection names its field
 (:attr:`pos.sync.wire.Rejection.field`, relative to the payload:
 ``lines[2].name_th``).
 """
@@ -118,7 +118,7 @@ class KindRegistry:
                 record.record_id, RejectReason.INVALID_ENVELOPE, str(error), "device_time"
             )
         try:
-            check_storable(record.payload)
+            check_storable(record.payload, record.payload_json)
             handler.validate(record.payload)
             check_own(record)
         except PayloadError as error:
@@ -148,11 +148,22 @@ def check_own(record: IncomingRecord) -> None:
         )
 
 
-def check_storable(payload: Mapping[str, Any]) -> None:
-    """Keys and text without NUL or lone surrogates, integers within 64 bits, at any depth."""
-    if _plainly_storable(payload):
+def check_storable(payload: Mapping[str, Any], text: str | None = None) -> None:
+    """Keys and text without NUL or lone surrogates, at any depth.  ``text``, the payload's
+    canonical JSON if at hand, answers at once for nearly every payload: JSON writes NUL as
+    ``\\u0000``, and a lone surrogate cannot be encoded as UTF-8."""
+    if text is not None and "\\u0000" not in text and _encodes(text):
         return
-    _check_storable(payload, "payload", 0)
+    if not _plainly_storable(payload):
+        _check_storable(payload, "payload", 0)
+
+
+def _encodes(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _plainly_storable(payload: Mapping[str, Any]) -> bool:
@@ -168,9 +179,7 @@ def _plainly_storable(payload: Mapping[str, Any]) -> bool:
             kind = type(item)
             if kind is dict or kind is list:
                 stack.append(item)
-            elif (kind is str and UNSTORABLE.search(item)) or (
-                kind is int and not BIGINT_MIN <= item <= BIGINT_MAX
-            ):
+            elif kind is str and UNSTORABLE.search(item):
                 return False
     return True
 
@@ -182,9 +191,8 @@ def _check_storable(value: Any, path: str, depth: int) -> None:
         for key, item in value.items():
             where = f"{path}.{key}"
             if isinstance(key, str) and UNSTORABLE.search(key):
-                raise PayloadError(
-                    f"{printable(where)}: a key with NUL or a lone surrogate", field_of(where)
-                )
+                message = f"{printable(where)}: a key with NUL or a lone surrogate"
+                raise PayloadError(message, field_of(where))
             _check_storable(item, where, depth + 1)
     elif isinstance(value, list):
         for index, item in enumerate(value):
@@ -193,13 +201,12 @@ def _check_storable(value: Any, path: str, depth: int) -> None:
         raise PayloadError(
             f"{printable(path)}: text with NUL or a lone surrogate cannot be stored", field_of(path)
         )
-    elif _is_integer(value) and not BIGINT_MIN <= value <= BIGINT_MAX:
-        raise PayloadError(f"{printable(path)}: {value} is beyond 64 bits", field_of(path))
 
 
 def check_number_fields(payload: Mapping[str, Any]) -> None:
     """Money, quantities and percentages must be integers, at any depth (never 12.5 baht);
-    and no value may be NaN or ±Infinity (not JSON, though Python's parser takes them)."""
+    no value may be NaN or ±Infinity (not JSON, though Python's parser takes them), and no
+    integer anywhere beyond 64 bits (no column holds it).  Every kind's validator calls it."""
     if not _plainly_valid(payload):  # the walk that names the field only when needed
         _check_value(payload, "payload", 0)
 
@@ -227,7 +234,11 @@ def _plainly_valid(payload: Any) -> bool:
             kind = type(item)
             if kind is dict or kind is list:
                 stack.append((item, depth + 1))
-            elif kind not in _JSON_SCALARS or (kind is float and not math.isfinite(item)):
+            elif (
+                kind not in _JSON_SCALARS
+                or (kind is float and not math.isfinite(item))
+                or (kind is int and not BIGINT_MIN <= item <= BIGINT_MAX)
+            ):
                 return False
             if key is not None and (
                 type(key) is not str
@@ -253,6 +264,8 @@ def _check_value(value: Any, path: str, depth: int) -> None:
             _check_value(item, f"{path}[{index}]", depth + 1)
     elif isinstance(value, float) and not math.isfinite(value):
         raise PayloadError(f"{path}: {value!r} is not a JSON number", field_of(path))
+    elif _is_integer(value) and not BIGINT_MIN <= value <= BIGINT_MAX:
+        raise PayloadError(f"{path}: {value} is beyond 64 bits", field_of(path))
 
 
 def _is_integer(value: Any) -> bool:

@@ -52,7 +52,7 @@ class Claim:
         return self.scope in NUMBER_FIELDS
 
 
-def claims(record: IncomingRecord) -> list[Claim]:
+def claims(record: IncomingRecord, *, ids: bool = True) -> list[Claim]:
     """What the record claims (its payload passed its kind's checks; a handler registered
     instead may check less, so anything not of the expected type is left out)."""
     payload = record.payload
@@ -61,7 +61,7 @@ def claims(record: IncomingRecord) -> list[Claim]:
     number = payload.get(name) if name is not None else None
     if name is not None and type(number) in (str, int):
         found.append(Claim(record.record_id, record.kind, number, name))
-    for scope, items, key in UNIQUE_IDS.get(record.kind, ()):
+    for scope, items, key in UNIQUE_IDS.get(record.kind, ()) if ids else ():
         listed = payload.get(items)
         for i, item in enumerate(listed if isinstance(listed, list) else ()):
             value = _uuid(item.get(key) if isinstance(item, Mapping) else None)
@@ -77,21 +77,23 @@ def _uuid(value: Any) -> uuid.UUID | None:
         return None
 
 
-def wanted(records: Iterable[IncomingRecord]) -> dict[Scope, list[Any]]:
-    """Per scope, the values to ask the database about."""
+def wanted(records: Iterable[IncomingRecord], *, ids: bool = True) -> dict[Scope, list[Any]]:
+    """Per scope, the values to ask the database about (``ids=False``: numbers only)."""
     asked: dict[Scope, list[Any]] = {}
     for record in records:
-        for claim in claims(record):
+        for claim in claims(record, ids=ids):
             asked.setdefault(claim.scope, []).append(claim.value)
     return asked
 
 
-def refuse_reused(records: Sequence[IncomingRecord], taken: Taken) -> dict[uuid.UUID, Rejection]:
+def refuse_reused(
+    records: Sequence[IncomingRecord], taken: Taken, *, ids: bool = True
+) -> dict[uuid.UUID, Rejection]:
     """The records whose claim another record holds (stored, or earlier in the batch)."""
     held = dict(taken)
     refused: dict[uuid.UUID, Rejection] = {}
     for record in records:
-        mine = claims(record)
+        mine = claims(record, ids=ids)
         clash = next(
             (c for c in mine if held.get((c.scope, c.value), c.record_id) != c.record_id), None
         )

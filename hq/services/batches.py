@@ -134,11 +134,19 @@ def _receive(receiving: _Receiving, batch: IncomingBatch) -> Acknowledgement:
 
 
 def _not_reused(
-    receiving: _Receiving, records: Sequence[IncomingRecord], outcome: _Outcome
+    receiving: _Receiving,
+    records: Sequence[IncomingRecord],
+    outcome: _Outcome,
+    *,
+    ids: bool = False,
 ) -> list[IncomingRecord]:
-    """The records claiming no number or id another record holds; the others refused."""
-    taken = receiving.uow.numbers.taken(receiving.terminal.terminal_id, wanted(records))
-    refused = refuse_reused(records, taken)
+    """The records claiming no number another record of the terminal holds (and, ``ids``, no
+    line or tender id another record holds); the others refused.  A batch asks for numbers
+    only: a repeated number is what a replaced counter sends, a repeated id is a bug or an
+    attack, which the unique indexes find and :func:`_why_not_stored` then names."""
+    asked = wanted(records, ids=ids)
+    taken = receiving.uow.numbers.taken(receiving.terminal.terminal_id, asked)
+    refused = refuse_reused(records, taken, ids=ids)
     outcome.rejected.update(refused)
     return [record for record in records if record.record_id not in refused]
 
@@ -168,7 +176,7 @@ def _store_alone(receiving: _Receiving, record: IncomingRecord, outcome: _Outcom
 def _why_not_stored(receiving: _Receiving, record: IncomingRecord, error: Exception) -> Rejection:
     """A number or id taken meanwhile (another batch committed it first), or a fault."""
     reused = _Outcome()
-    if not _not_reused(receiving, [record], reused):
+    if not _not_reused(receiving, [record], reused, ids=True):
         return reused.rejected[record.record_id]
     detail = (
         f"the head office could not store this record ({type(error).__name__}); nothing is"

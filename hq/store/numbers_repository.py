@@ -1,10 +1,11 @@
 """The numbers and ids the report tables hold, on PostgreSQL (:class:`hq.ports.NumberRepository`).
 
-Asked once per batch, before its records go in, so that a number or id another
-record holds is refused by name (:mod:`hq.reuse`) rather than found by the
-unique indexes of ``hq_0004_numbers_per_terminal`` half-way through a COPY —
-which they still do, as the last word, when two batches race.  Each question is
-one indexed ``= ANY`` lookup.  The last serial of a sequence is the digits that
+Asked once per batch for its numbers, before its records go in, so that a
+number the terminal used for another record is refused by name (:mod:`hq.reuse`)
+rather than found by the unique indexes of ``hq_0004_numbers_per_terminal``
+half-way through a COPY — which they still do, as the last word, when two
+batches race; ids are asked only for a record that failed alone.  Each question
+is one indexed ``= ANY`` lookup.  The last serial of a sequence is the digits that
 end its numbers (``POS01-00000042`` → 42; a shift's number is its serial),
 read from the same per-terminal indexes.
 """
