@@ -7,16 +7,17 @@ Steps, all in one transaction (docs/SYNC.md, "Upload"):
    nothing (a different terminal or different records under that UUID: 409);
 2. each record is checked on its own — its envelope, its kind's payload, that
    PostgreSQL can store it, that it is the sender's (:mod:`hq.kinds`) — and
-   then whether a number or id it claims is another record's (:mod:`hq.reuse`);
-   refused records are reported, with the field, and not stored;
+   then whether its number is one the terminal used for another record
+   (:mod:`hq.reuse`); refused records are reported, with the field, and not stored;
 3. the others go in together, inside a savepoint, with their kinds'
    projections; a record whose UUID is stored already is a *duplicate* (the
    same content), a *conflict* (other content; the stored one is kept) or,
    stored by another terminal, ``id_reused``;
 4. if anything fails inside that savepoint, it is undone and the records go in
    again one by one, each in its own savepoint: the one that fails is refused
-   alone (``number_reused`` or ``id_reused`` if a race made it so, otherwise
-   ``server_fault``, which the counter sends again later) and the others are stored;
+   alone (``number_reused`` if a race made it so, ``id_reused`` for a sale line's
+   or tender's id another record has, otherwise ``server_fault``, which the
+   counter sends again later) and the others are stored;
 5. the batch and its acknowledgement are stored, and everything commits.
 
 If the database itself goes away (:class:`hq.sync.HeadOfficeUnavailableError`)
