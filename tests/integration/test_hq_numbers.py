@@ -241,3 +241,55 @@ def test_a_replaced_counter_set_up_with_sync_configure_continues_without_gap_or_
     serials = [int(number.rsplit("-", 1)[1]) for number in after["sale"]]
     assert serials == list(range(1, len(serials) + 1)) and len(serials) > len(before["sale"])
     assert after["z_report"] == ["R1-Z-00000001", "R1-Z-00000002"]
+
+
+def test_numbers_repeated_before_the_migration_are_kept_and_no_new_repeat_gets_in(
+    empty_database_url: str,
+) -> None:
+    """A replaced counter's repeats stored before hq_0004 are real sales: the upgrade keeps
+    them (the first received keeps the number) and still builds the index."""
+    from alembic import command
+    from sqlalchemy import text
+
+    from hq.store.database import _alembic_config, create_hq_engine, migrate
+
+    engine = create_hq_engine(empty_database_url)
+    try:
+        with engine.begin() as connection:
+            command.upgrade(_alembic_config(connection), "hq_0003_payload_lz4")
+            connection.execute(text(_TWO_SALES_NUMBERED_1))
+        migrate(engine)
+    finally:
+        engine.dispose()
+    with connect(empty_database_url) as connection:
+        assert connection.execute("SELECT count(*) FROM sale").fetchone() == (2,)
+        index = connection.execute(
+            "SELECT indexdef FROM pg_indexes WHERE indexname = 'uq_sale_terminal_id_receipt_number'"
+        ).fetchone()
+        later = connection.execute(
+            "SELECT record_id::text FROM sync_record WHERE received_at = '2026-01-02Z'"
+        ).fetchone()
+        assert index is not None and later is not None and later[0] in str(index[0])
+        with pytest.raises(psycopg.errors.UniqueViolation):
+            connection.execute(_THIRD_SALE_NUMBERED_1)
+
+
+_SALE_ROW = (
+    "INSERT INTO sale SELECT record_id, 1, 'POS01-00000001', now(), current_date, NULL, NULL,"
+    " 'x', NULL, 0, 0, 0, 0, 0, 0, 0, 0 FROM sync_record WHERE received_at = {at}"
+)
+_RECORD_ROW = (
+    "INSERT INTO sync_record SELECT gen_random_uuid(), 1, batch_id, 'sale', now(), {at}, 'x',"
+    " '{{}}' FROM sync_batch"
+)
+_TWO_SALES_NUMBERED_1 = ";".join(
+    [
+        "INSERT INTO terminal (name, token_sha256, created_at) VALUES ('POS01', 'x', now())",
+        "INSERT INTO sync_batch VALUES (gen_random_uuid(), 1, now(), 'x', 2, '{}')",
+        *(_RECORD_ROW.format(at=at) for at in ("'2026-01-01Z'", "'2026-01-02Z'")),
+        *(_SALE_ROW.format(at=at) for at in ("'2026-01-01Z'", "'2026-01-02Z'")),
+    ]
+)
+_THIRD_SALE_NUMBERED_1 = ";".join(
+    [_RECORD_ROW.format(at="'2026-01-03Z'"), _SALE_ROW.format(at="'2026-01-03Z'")]
+)
