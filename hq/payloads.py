@@ -18,19 +18,47 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import Annotated, Any, Literal
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, Strict, ValidationError
+from pydantic import (
+    AfterValidator,
+    AwareDatetime,
+    BaseModel,
+    ConfigDict,
+    Field,
+    Strict,
+    ValidationError,
+)
 
-from hq.kinds import PayloadError, check_number_fields
+from hq.kinds import (
+    BIGINT_MAX,
+    PayloadError,
+    check_device_time,
+    check_number_fields,
+    field_of,
+    printable,
+)
 from pos.sync.wire import RecordKind
 
+INT_MAX = 2**31 - 1  # the report tables' INTEGER columns (positions, shift numbers, counts)
+
+
+def _in_range(moment: dt.datetime) -> dt.datetime:
+    try:
+        check_device_time(moment, "time")
+    except PayloadError as error:
+        raise ValueError(str(error).removeprefix("time: ")) from None
+    return moment
+
+
 Int = Annotated[int, Strict()]
+Small = Annotated[int, Strict(), Field(le=INT_MAX)]
 Satang = Annotated[int, Strict()]
 Text = Annotated[str, Strict()]
 Flag = Annotated[bool, Strict()]
-Users = dict[str, str]
+Moment = Annotated[AwareDatetime, AfterValidator(_in_range)]
+Users = dict[str, Annotated[str, Strict(), Field(max_length=100)]]  # names go in VARCHAR(100)
 
 
 class _Payload(BaseModel):
@@ -39,7 +67,7 @@ class _Payload(BaseModel):
 
 class SaleLine(_Payload):
     line_id: uuid.UUID
-    position: Int = Field(ge=0)
+    position: Small = Field(ge=0)
     sku: Text = Field(min_length=1, max_length=40)
     name_th: Text = Field(max_length=200)
     category: Text = Field(min_length=1, max_length=16)
@@ -58,7 +86,7 @@ class SaleLine(_Payload):
 
 class SaleTender(_Payload):
     tender_id: uuid.UUID
-    position: Int = Field(ge=0)
+    position: Small = Field(ge=0)
     kind: Literal["cash", "card", "promptpay", "scheme"]
     amount_satang: Satang = Field(ge=0)
     tendered_satang: Satang = Field(ge=0)
@@ -80,7 +108,7 @@ class SalePayload(_Payload):
     sale_id: uuid.UUID
     receipt_number: Text = Field(min_length=1, max_length=40)
     terminal_id: Text
-    sold_at: AwareDatetime
+    sold_at: Moment
     business_date: dt.date
     shift_id: uuid.UUID | None = None
     business_day_id: uuid.UUID | None = None
@@ -114,7 +142,7 @@ class Refund(_Payload):
     refund_id: uuid.UUID
     tender_id: uuid.UUID
     tender_kind: Literal["cash", "card", "promptpay", "scheme"]
-    scheme_code: Text | None = None
+    scheme_code: Text | None = Field(default=None, max_length=32)
     method: Text = Field(min_length=1, max_length=24)
     amount_satang: Satang = Field(ge=0)
 
@@ -126,7 +154,7 @@ class CreditNotePayload(_Payload):
     terminal_id: Text
     sale_id: uuid.UUID
     sale_receipt_number: Text = Field(max_length=40)
-    issued_at: AwareDatetime
+    issued_at: Moment
     business_date: dt.date
     shift_id: uuid.UUID | None = None
     business_day_id: uuid.UUID | None = None
@@ -154,10 +182,10 @@ class TaxInvoicePayload(_Payload):
     invoice_id: uuid.UUID
     number: Text = Field(min_length=1, max_length=40)
     sale_id: uuid.UUID
-    issued_at: AwareDatetime
+    issued_at: Moment
     issued_by_user_id: Int
     buyer: Buyer
-    replaces_number: Text | None = None
+    replaces_number: Text | None = Field(default=None, max_length=40)
     users: Users = Field(default_factory=dict)
 
 
@@ -172,17 +200,17 @@ class CashMovement(_Payload):
     kind: Literal["in", "out"]
     amount_satang: Satang = Field(gt=0)
     reason: Text
-    at: AwareDatetime
+    at: Moment
 
 
 class ShiftPayload(_Payload):
     shift_id: uuid.UUID
-    number: Int = Field(gt=0)
+    number: Small = Field(gt=0)
     terminal_id: Text
     business_day_id: uuid.UUID
     business_date: dt.date
-    opened_at: AwareDatetime
-    closed_at: AwareDatetime
+    opened_at: Moment
+    closed_at: Moment
     opened_by_user_id: Int
     counted_by_user_id: Int
     float_satang: Satang = Field(ge=0)
@@ -191,18 +219,34 @@ class ShiftPayload(_Payload):
     users: Users = Field(default_factory=dict)
 
 
+class ZPart(_Payload):
+    total_satang: Satang = 0
+    vat_satang: Satang = 0
+
+
+class ZFigures(_Payload):
+    """The figures the head office reads (the rest is kept in ``sync_record`` as sent)."""
+
+    sales: ZPart
+    returns: ZPart
+    voids: ZPart
+    net_satang: Satang | None = None
+    expected_cash_satang: Satang = 0
+    counted_cash_satang: Satang | None = None
+
+
 class ZPayload(_Payload):
     z_id: uuid.UUID
     number: Text = Field(min_length=1, max_length=40)
     terminal_id: Text
     business_day_id: uuid.UUID
     business_date: dt.date
-    closed_at: AwareDatetime
+    closed_at: Moment
     closed_by_user_id: Int
-    sales_count: Int = Field(ge=0)
+    sales_count: Small = Field(ge=0)
     net_satang: Satang
     grand_total_satang: Satang
-    figures: dict[str, Any]
+    figures: ZFigures
     users: Users = Field(default_factory=dict)
 
 
@@ -210,7 +254,7 @@ def _where(location: tuple[int | str, ...]) -> str:
     text = "payload"
     for part in location:
         text += f"[{part}]" if isinstance(part, int) else f".{part}"
-    return text
+    return printable(text)
 
 
 def _checked(model: type[_Payload], payload: Mapping[str, Any]) -> Any:
@@ -219,46 +263,72 @@ def _checked(model: type[_Payload], payload: Mapping[str, Any]) -> Any:
         return model.model_validate(payload)
     except ValidationError as error:
         first = error.errors()[0]
-        raise PayloadError(f"{_where(first['loc'])}: {first['msg']}") from None
+        where = _where(first["loc"])
+        raise PayloadError(f"{where}: {first['msg']}", field_of(where)) from None
 
 
-def _must(condition: bool, message: str) -> None:
+def _must(condition: bool, message: str, field: str = "") -> None:
     if not condition:
-        raise PayloadError(message)
+        raise PayloadError(message, field)
+
+
+def _distinct(items: Sequence[Any], attribute: str, path: str) -> None:
+    """Ids and positions inside one record are its own: each once (they key its rows)."""
+    seen: dict[Any, int] = {}
+    for i, item in enumerate(items):
+        value = getattr(item, attribute)
+        first = seen.setdefault(value, i)
+        _must(
+            first == i,
+            f"payload.{path}[{i}].{attribute} repeats {path}[{first}]'s",
+            f"{path}[{i}].{attribute}",
+        )
 
 
 def sale_checks(payload: Mapping[str, Any]) -> None:
     sale: SalePayload = _checked(SalePayload, payload)
+    for attribute in ("line_id", "position"):
+        _distinct(sale.lines, attribute, "lines")
+    for attribute in ("tender_id", "position"):
+        _distinct(sale.tenders, attribute, "tenders")
     for i, line in enumerate(sale.lines):
         discounts = line.line_discount_satang + line.order_discount_satang
         _must(
             line.total_satang == line.gross_satang - discounts,
             f"payload.lines[{i}].total_satang is not gross − discounts",
+            f"lines[{i}].total_satang",
         )
     _must(
         sum(line.total_satang for line in sale.lines) == sale.total_satang,
         "payload.total_satang is not the sum of the lines",
+        "total_satang",
     )
     paid = sum(tender.amount_satang for tender in sale.tenders)
     _must(
         paid == sale.total_satang + sale.cash_rounding_satang,
         "payload.tenders do not pay total_satang + cash_rounding_satang",
+        "tenders",
     )
     _must(
         sum(v.vat_satang for v in sale.vat) == sale.vat_satang,
         "payload.vat_satang is not the sum of payload.vat",
+        "vat_satang",
     )
 
 
 def credit_note_checks(payload: Mapping[str, Any]) -> None:
     note: CreditNotePayload = _checked(CreditNotePayload, payload)
+    _distinct(note.lines, "line_id", "lines")
+    _distinct(note.refunds, "refund_id", "refunds")
     _must(
         sum(line.amount_satang for line in note.lines) == note.total_satang,
         "payload.total_satang is not the sum of the lines",
+        "total_satang",
     )
     _must(
         sum(refund.amount_satang for refund in note.refunds) == note.total_satang,
         "payload.refunds do not add up to total_satang",
+        "refunds",
     )
 
 
@@ -268,15 +338,29 @@ def tax_invoice_checks(payload: Mapping[str, Any]) -> None:
 
 def shift_checks(payload: Mapping[str, Any]) -> None:
     shift: ShiftPayload = _checked(ShiftPayload, payload)
-    _must(any(r.tender == "cash" for r in shift.results), "payload.results has no cash line")
-    _must(shift.closed_at >= shift.opened_at, "payload.closed_at is before opened_at")
+    _distinct(shift.cash_movements, "movement_id", "cash_movements")
+    _must(
+        any(r.tender == "cash" for r in shift.results),
+        "payload.results has no cash line",
+        "results",
+    )
+    _must(shift.closed_at >= shift.opened_at, "payload.closed_at is before opened_at", "closed_at")
 
 
 def z_report_checks(payload: Mapping[str, Any]) -> None:
     z: ZPayload = _checked(ZPayload, payload)
-    for part in ("sales", "returns", "voids"):
-        _must(isinstance(z.figures.get(part), dict), f"payload.figures.{part} is missing")
-    _must(z.figures.get("net_satang") == z.net_satang, "payload.net_satang differs from figures")
+    figures = z.figures
+    _must(
+        figures.net_satang == z.net_satang, "payload.net_satang differs from figures", "net_satang"
+    )
+    notes = (figures.returns, figures.voids)
+    refunds = sum(note.total_satang for note in notes)
+    vat = figures.sales.vat_satang - sum(note.vat_satang for note in notes)
+    _must(  # what the report table stores of them (hq.store.projections) must fit its BIGINT
+        all(abs(value) <= BIGINT_MAX for value in (refunds, vat)),
+        "payload.figures: refunds or VAT beyond 64 bits",
+        "figures",
+    )
 
 
 CHECKS: dict[RecordKind, Callable[[Mapping[str, Any]], None]] = {

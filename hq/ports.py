@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -154,6 +155,21 @@ class ProjectionRepository(Protocol):
         ...
 
 
+class NumberRepository(Protocol):
+    """The numbers and ids records hold (:mod:`hq.reuse`), and each terminal's last numbers."""
+
+    def taken(
+        self, terminal_id: int, wanted: Mapping[str, Sequence[Any]]
+    ) -> dict[tuple[str, Any], uuid.UUID]:
+        """Of ``wanted`` (scope → values), those a stored record holds: → that record.  A
+        number scope is the terminal's own; an id scope is every terminal's."""
+        ...
+
+    def last_serials(self, terminal_id: int) -> dict[str, int]:
+        """Each of :data:`pos.sync.wire.NUMBER_SEQUENCES`: the highest serial stored, or 0."""
+        ...
+
+
 class FeedRepository(Protocol):
     def append(self, entity: ChangeEntity, items: Sequence[tuple[str, dict[str, Any]]]) -> None:
         """Append changes (key, full new state) in order, numbered in commit order."""
@@ -191,6 +207,13 @@ class HqUnitOfWork(CatalogueUnitOfWork, Protocol):
     def staff(self) -> StaffRepository: ...
     @property
     def auth_lockouts(self) -> AuthLockoutRepository: ...
+    @property
+    def numbers(self) -> NumberRepository: ...
+    def attempt(self) -> AbstractContextManager[None]:
+        """A savepoint: an error inside undoes only what was done inside, and is raised again
+        (:class:`hq.sync.HeadOfficeUnavailableError` if the database itself went away)."""
+        ...
+
     def report_queries(self, terminal: str | None) -> HqReportQueries:
         """Report sums over one terminal's records, or every terminal's (``None``);
         :class:`UnknownTerminalError` for a name the head office does not know."""

@@ -92,6 +92,13 @@ class BatchIdReusedError(BatchRefusedError):
     status = 409
 
 
+class HeadOfficeUnavailableError(BatchRefusedError):
+    """The database went away in the middle (killed, restarted, the connection cut): nothing
+    of the batch was stored, and the counter sends it again later (a 5xx means "try again")."""
+
+    status = 503
+
+
 def canonical_json(value: Any) -> str:
     """Sorted keys, no spaces, UTF-8 text as it is: the text a fingerprint hashes.
 
@@ -131,13 +138,18 @@ def record_fingerprint(record: IncomingRecord) -> str:
     def text(value: str) -> str:
         return json.dumps(value, ensure_ascii=False)
 
-    device_time = record.device_time.astimezone(dt.UTC).isoformat()
+    try:
+        device_time = record.device_time.astimezone(dt.UTC).isoformat()
+    except OverflowError:  # year 1 or 9999 with an offset: refused (invalid_envelope), never stored
+        device_time = record.device_time.isoformat()
     content = (
         f'{{"device_time":{text(device_time)},"kind":{text(record.kind)},'
         f'"payload":{record.payload_json},"record_id":{text(str(record.record_id))},'
         f'"terminal":{text(record.terminal)}}}'
     )
-    return hashlib.sha256(content.encode("utf-8")).hexdigest()
+    # surrogatepass: a lone surrogate is refused (invalid_payload) but the batch it came in is
+    # still fingerprinted; text that UTF-8 can carry encodes exactly as before.
+    return hashlib.sha256(content.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def check_batch_shape(batch: IncomingBatch, terminal: str) -> None:

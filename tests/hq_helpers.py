@@ -9,6 +9,7 @@ fault.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import random
 import uuid
 from collections.abc import Iterable, Sequence
@@ -18,6 +19,8 @@ from typing import Any
 import psycopg
 
 from pos.clock import THAI_TIME
+
+_serials = itertools.count(50_000_000)  # clear of the small serials tests choose
 
 
 def sale_payload(
@@ -72,7 +75,7 @@ def sale_payload(
         }
         for i, (kind, amount) in enumerate(kinds)
     ]
-    serial = rng.randrange(10**6)
+    serial = next(_serials)  # a terminal's receipt numbers are used once (number_reused)
     return {
         "version": 1,
         "sale_id": str(uuid.uuid4()),
@@ -205,3 +208,48 @@ def row_versions(url: str) -> dict[str, list[tuple[str, str]]]:
             ]
             for table, key in tables.items()
         }
+
+
+def numbered_sale(terminal: str, serial: int, seed: int = 7) -> dict[str, Any]:
+    """A sale record with receipt number ``serial`` of ``terminal`` (its own ids)."""
+    record = sale_record(terminal, random.Random(seed * 100_003 + serial), lines=2)
+    record["payload"]["receipt_number"] = f"{terminal}-{serial:08d}"
+    record["payload"]["receipt_serial"] = serial
+    return record
+
+
+def z_record(terminal: str, serial: int, net_satang: int = 0) -> dict[str, Any]:
+    """A Z report record (as ``pos.sync.domain.records.z_report_record`` builds it)."""
+    closed = dt.datetime(2026, 11, 24, 22, 0, tzinfo=THAI_TIME) + dt.timedelta(days=serial)
+    z_id = str(uuid.uuid4())
+    part = {"count": 0, "total_satang": net_satang, "vat_satang": 0}
+    payload = {
+        "version": 1,
+        "z_id": z_id,
+        "number": f"{terminal}-Z-{serial:08d}",
+        "serial": serial,
+        "terminal_id": terminal,
+        "business_day_id": str(uuid.uuid4()),
+        "business_date": closed.date().isoformat(),
+        "closed_at": closed.isoformat(),
+        "closed_by_user_id": 2,
+        "sales_count": 0,
+        "net_satang": net_satang,
+        "grand_total_satang": net_satang,
+        "figures": {
+            "sales": part,
+            "returns": {"count": 0, "total_satang": 0, "vat_satang": 0},
+            "voids": {"count": 0, "total_satang": 0, "vat_satang": 0},
+            "net_satang": net_satang,
+            "expected_cash_satang": 0,
+            "counted_cash_satang": 0,
+        },
+        "users": {"2": "ผู้จัดการ"},
+    }
+    return {
+        "record_id": z_id,
+        "kind": "z_report",
+        "terminal": terminal,
+        "device_time": closed.isoformat(),
+        "payload": payload,
+    }

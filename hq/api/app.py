@@ -30,7 +30,15 @@ from hq.api.errors import (
     invalid_parameter,
 )
 from hq.api.limits import BodySizeLimit
-from hq.api.schemas import BatchAckOut, BatchIn, ChangePageOut, ErrorOut, TerminalOut, ZListingOut
+from hq.api.schemas import (
+    BatchAckOut,
+    BatchIn,
+    ChangePageOut,
+    ErrorOut,
+    TerminalNumbersOut,
+    TerminalOut,
+    ZListingOut,
+)
 from hq.bootstrap import HqContext
 from hq.ports import Staff, Terminal, UnknownTerminalError
 from hq.services.auth_guard import TooManyFailuresError, guarded
@@ -38,7 +46,7 @@ from hq.services.batches import receive_batch
 from hq.services.catalogue import changes_after
 from hq.services.reports import hq_report, hq_z_reports
 from hq.services.staff import authenticate_staff
-from hq.services.terminals import authenticate
+from hq.services.terminals import authenticate, terminal_numbers
 from hq.sync import BatchRefusedError
 from hq.tokens import TERMINAL_NAME_PATTERN
 from pos import __version__
@@ -50,6 +58,7 @@ from pos.sync.wire import (
     CHANGES_PATH,
     DEFAULT_CHANGES_PAGE,
     MAX_CHANGES_PAGE,
+    NUMBERS_PATH,
     REPLAY_HEADER,
     REPLAY_VALUE,
     TERMINAL_PATH,
@@ -198,6 +207,12 @@ def create_app(context: HqContext) -> FastAPI:
     def who_am_i(terminal: TerminalDep) -> TerminalOut:
         """The terminal this token belongs to, and the server's time (check the set-up)."""
         return TerminalOut.of(TerminalInfo(terminal.name, context.clock.now()))
+
+    @app.get(NUMBERS_PATH, responses=_ERRORS)
+    def my_numbers(terminal: TerminalDep) -> TerminalNumbersOut:
+        """The last serial the head office holds of each of this terminal's sequences: a
+        replaced counter continues from them (`otop-pos sync configure`)."""
+        return TerminalNumbersOut.of(terminal_numbers(context.uow_factory, terminal))
 
     @app.post(
         BATCHES_PATH,

@@ -23,12 +23,14 @@ from pos.sync.wire import (
     MAX_KIND_LENGTH,
     MAX_RECORDS_PER_BATCH,
     MAX_TERMINAL_LENGTH,
+    NUMBER_SEQUENCES,
     RECORD_KINDS,
     Acknowledgement,
     ChangeEntity,
     ChangePage,
     RejectReason,
     TerminalInfo,
+    TerminalNumbers,
 )
 
 KINDS_HELP = ", ".join(RECORD_KINDS[:-1]) + " or " + RECORD_KINDS[-1]
@@ -119,6 +121,18 @@ class TerminalOut(BaseModel):
     @classmethod
     def of(cls, info: TerminalInfo) -> TerminalOut:
         return cls.model_validate(info.to_json())
+
+
+class TerminalNumbersOut(BaseModel):
+    terminal: str
+    last: dict[str, int] = Field(
+        description="the highest serial stored of each sequence (0 for none): "
+        + ", ".join(NUMBER_SEQUENCES)
+    )
+
+    @classmethod
+    def of(cls, numbers: TerminalNumbers) -> TerminalNumbersOut:
+        return cls.model_validate(numbers.to_json())
 
 
 class ErrorOut(BaseModel):

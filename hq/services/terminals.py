@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from hq.ports import HqUnitOfWork, Terminal
 from hq.tokens import new_token, token_digest, validate_terminal_name
 from pos.clock import Clock
-from pos.sync.wire import TOKEN_PREFIX
+from pos.sync.wire import TOKEN_PREFIX, TerminalNumbers
 
 
 class TerminalError(ValueError):
@@ -74,3 +74,12 @@ def authenticate(uow_factory: Callable[[], HqUnitOfWork], token: str) -> Termina
     with uow_factory() as uow:
         terminal = uow.terminals.by_token_digest(token_digest(token))
     return terminal if terminal is not None and terminal.active else None
+
+
+def terminal_numbers(
+    uow_factory: Callable[[], HqUnitOfWork], terminal: Terminal
+) -> TerminalNumbers:
+    """The terminal's last serial of each sequence the head office holds (``GET
+    /v1/terminal/numbers``): a replaced counter continues from them (``sync configure``)."""
+    with uow_factory() as uow:
+        return TerminalNumbers(terminal.name, uow.numbers.last_serials(terminal.terminal_id))

@@ -38,13 +38,21 @@ PROJECTED_TABLES = (
 _RECORD = "sync_record.record_id"
 
 
+def _per_terminal(table: str, column: str) -> Index:
+    """A terminal's numbers are its own, each used once (hq_0004_numbers_per_terminal)."""
+    return Index(f"uq_{table}_terminal_id_{column}", "terminal_id", column, unique=True)
+
+
 def _money() -> Mapped[int]:
     return mapped_column(BigInteger)
 
 
 class SaleRow(Base):
     __tablename__ = "sale"
-    __table_args__ = (Index("ix_sale_terminal_id_business_date", "terminal_id", "business_date"),)
+    __table_args__ = (
+        Index("ix_sale_terminal_id_business_date", "terminal_id", "business_date"),
+        _per_terminal("sale", "receipt_number"),
+    )
 
     record_id: Mapped[uuid.UUID] = mapped_column(UUID, ForeignKey(_RECORD), primary_key=True)
     terminal_id: Mapped[int] = mapped_column(ForeignKey("terminal.id"))
@@ -118,6 +126,7 @@ class CreditNoteRow(Base):
     __tablename__ = "credit_note"
     __table_args__ = (
         Index("ix_credit_note_terminal_id_business_date", "terminal_id", "business_date"),
+        _per_terminal("credit_note", "number"),
     )
 
     record_id: Mapped[uuid.UUID] = mapped_column(UUID, ForeignKey(_RECORD), primary_key=True)
@@ -184,6 +193,7 @@ class CreditNoteVatRow(Base):
 
 class TaxInvoiceRow(Base):
     __tablename__ = "tax_invoice"
+    __table_args__ = (_per_terminal("tax_invoice", "number"),)
 
     record_id: Mapped[uuid.UUID] = mapped_column(UUID, ForeignKey(_RECORD), primary_key=True)
     terminal_id: Mapped[int] = mapped_column(ForeignKey("terminal.id"))
@@ -197,6 +207,7 @@ class TaxInvoiceRow(Base):
 
 class ShiftRow(Base):
     __tablename__ = "shift"
+    __table_args__ = (_per_terminal("shift", "number"),)
 
     record_id: Mapped[uuid.UUID] = mapped_column(UUID, ForeignKey(_RECORD), primary_key=True)
     terminal_id: Mapped[int] = mapped_column(ForeignKey("terminal.id"))
@@ -229,11 +240,12 @@ class ZReportRow(Base):
     __tablename__ = "z_report"
     __table_args__ = (
         Index("ix_z_report_terminal_id_business_date", "terminal_id", "business_date"),
+        _per_terminal("z_report", "number"),
     )
 
     record_id: Mapped[uuid.UUID] = mapped_column(UUID, ForeignKey(_RECORD), primary_key=True)
     terminal_id: Mapped[int] = mapped_column(ForeignKey("terminal.id"))
-    number: Mapped[str] = mapped_column(String(40), unique=True)
+    number: Mapped[str] = mapped_column(String(40))
     business_day_id: Mapped[uuid.UUID] = mapped_column(UUID)
     business_date: Mapped[dt.date] = mapped_column(Date)
     closed_at: Mapped[dt.datetime] = mapped_column(Timestamp)

@@ -2,18 +2,26 @@
 
 One :class:`HqSqlUnitOfWork` is one transaction (READ COMMITTED): everything
 done through its repositories commits together on :meth:`commit`; leaving the
-``with`` block without committing rolls it all back.
+``with`` block without committing rolls it all back.  :meth:`attempt` is a
+savepoint inside it (one record of a batch that fails undoes only itself).
+The database itself going away — killed, restarted, the connection cut — is
+:class:`hq.sync.HeadOfficeUnavailableError` (503: try again), never an error
+of the data.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
+from collections.abc import Iterator
 from types import TracebackType
 from typing import Self
 
+import psycopg
 from sqlalchemy import Engine, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from hq.ports import UnknownTerminalError
@@ -21,6 +29,7 @@ from hq.store.auth_lockout_repository import SqlAuthLockoutRepository
 from hq.store.catalog_repository import SqlHqCatalogRepository
 from hq.store.feed_repository import SqlFeedRepository, lock_feed
 from hq.store.models import AuditEventRow, CounterRow, SettingRow, UserRow
+from hq.store.numbers_repository import SqlNumberRepository
 from hq.store.projections import SqlProjectionRepository
 from hq.store.report_queries import HqReportQueries
 from hq.store.sync_repository import (
@@ -28,6 +37,7 @@ from hq.store.sync_repository import (
     SqlSyncRepository,
     SqlTerminalRepository,
 )
+from hq.sync import HeadOfficeUnavailableError
 from pos.audit import AuditAction, AuditEvent
 from pos.clock import THAI_TIME
 from pos.ids import UserId
@@ -155,6 +165,23 @@ class SqlHqAuditRepository:
         ]
 
 
+def database_lost(error: BaseException | None) -> bool:
+    """Whether ``error`` is the database or the connection failing, not the data: the
+    server gone or shutting down, the connection cut, a deadlock or a cancelled statement
+    (psycopg's OperationalError covers them), or a connection SQLAlchemy found dead."""
+    if isinstance(error, DBAPIError):
+        return error.connection_invalidated or database_lost(error.orig)
+    return isinstance(error, psycopg.OperationalError | psycopg.InterfaceError)
+
+
+def _unavailable(error: BaseException) -> HeadOfficeUnavailableError:
+    reason = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+    return HeadOfficeUnavailableError(
+        f"the head-office database is not available ({reason}); nothing of this batch was"
+        " stored: send it again later"
+    )
+
+
 class HqSqlUnitOfWork:
     """:class:`hq.ports.HqUnitOfWork` on PostgreSQL."""
 
@@ -174,6 +201,7 @@ class HqSqlUnitOfWork:
         self.projections = SqlProjectionRepository(self.session)
         self.staff = SqlStaffRepository(self.session)
         self.auth_lockouts = SqlAuthLockoutRepository(self.session)
+        self.numbers = SqlNumberRepository(self.session)
         return self
 
     def __exit__(
@@ -182,8 +210,34 @@ class HqSqlUnitOfWork:
         exc: BaseException | None,
         traceback: TracebackType | None,
     ) -> None:
-        self.rollback()
-        self.session.close()
+        try:
+            self.rollback()
+        except Exception as error:
+            if exc is None:  # otherwise the error that ended the block is the one to tell
+                if database_lost(error):
+                    raise _unavailable(error) from error
+                raise
+        finally:
+            self.session.close()
+        if exc is not None and database_lost(exc):
+            raise _unavailable(exc) from exc
+
+    @contextlib.contextmanager
+    def attempt(self) -> Iterator[None]:
+        savepoint = self.session.begin_nested()
+        try:
+            yield
+        except Exception as error:
+            if database_lost(error):
+                raise _unavailable(error) from error
+            try:
+                savepoint.rollback()  # also after an error psycopg raised (COPY) behind its back
+            except Exception as lost:
+                if database_lost(lost):
+                    raise _unavailable(lost) from error
+                raise
+            raise
+        savepoint.commit()
 
     def report_queries(self, terminal: str | None) -> HqReportQueries:
         terminal_id = None

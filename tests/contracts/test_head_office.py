@@ -3,16 +3,21 @@
 Both keep the protocol's rules (docs/SYNC.md): a record is stored once by its
 UUID (the same again is a duplicate, other content a ``conflict``), a batch
 sent again gets its first answer back, records of another terminal and an
-unknown token are refused.  The real one runs on a throwaway PostgreSQL.
+unknown token are refused, and so is, one record at a time, what the head office
+cannot store, another terminal's, and a number or id used twice.  The real one
+runs on a throwaway PostgreSQL.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import itertools
+import json
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 import pytest
 
@@ -23,6 +28,7 @@ from pos.sync.domain.records import audit_record
 from pos.sync.ports import HeadOffice
 from tests.fakes.head_office import FakeHeadOffice
 from tests.fakes.outbox import queued_record
+from tests.hq_helpers import numbered_sale
 from tests.hq_server import HqProcess
 from tests.postgres import PostgresServer
 
@@ -116,3 +122,52 @@ def test_records_of_another_terminal_are_refused(head_office: Office) -> None:
         head_office.office.send_batch(uuid.uuid4(), "SOMEONE-ELSE", [_record(7)])
     with pytest.raises(TokenRefusedError):
         head_office.refused.send_batch(uuid.uuid4(), head_office.terminal, [_record(8)])
+
+
+def _queued(envelope: dict[str, Any]) -> QueuedRecord:
+    """A record of tests.hq_helpers as the counter's outbox sends it; its payload as ASCII
+    JSON (a lone surrogate goes as ``\\ud800``, which both sides decode to one)."""
+    moment = dt.datetime.fromisoformat(envelope["device_time"]).astimezone(dt.UTC)
+    return QueuedRecord(
+        envelope["record_id"],
+        envelope["kind"],
+        moment.isoformat().replace("+00:00", "Z"),
+        json.dumps(envelope["payload"], ensure_ascii=True),
+    )
+
+
+def test_a_record_that_cannot_be_stored_is_refused_alone_naming_the_field(
+    head_office: Office,
+) -> None:
+    office, terminal = head_office.office, head_office.terminal
+    good, nul, surrogate, elsewhere = (_record(n) for n in (20, 21, 22, 23))
+    nul = dataclasses.replace(nul, payload_json=nul.payload_json.replace('"#21"', '"a\\u0000b"'))
+    surrogate = dataclasses.replace(
+        surrogate, payload_json=surrogate.payload_json.replace('"#22"', '"\\ud800"')
+    )
+    payload = {**json.loads(elsewhere.payload_json), "terminal_id": "ELSEWHERE"}
+    elsewhere = dataclasses.replace(elsewhere, payload_json=json.dumps(payload))
+    year_one = dataclasses.replace(_record(24), device_time_utc="0001-01-01T00:00:00Z")
+    ack = office.send_batch(uuid.uuid4(), terminal, [good, nul, surrogate, elsewhere, year_one])
+    assert ack.accepted == (uuid.UUID(good.record_id),)
+    assert [(str(r.record_id), r.reason, r.field) for r in ack.rejected] == [
+        (nul.record_id, "invalid_payload", "reference"),
+        (surrogate.record_id, "invalid_payload", "reference"),
+        (elsewhere.record_id, "not_own", "terminal_id"),
+        (year_one.record_id, "invalid_envelope", "device_time"),
+    ]
+
+
+def test_a_number_or_a_line_id_is_used_once(head_office: Office) -> None:
+    office, terminal = head_office.office, head_office.terminal
+    first = numbered_sale(terminal, 1)
+    assert office.send_batch(uuid.uuid4(), terminal, [_queued(first)]).rejected == ()
+    number_again, line_again, fresh = (numbered_sale(terminal, n, seed=8) for n in (1, 2, 3))
+    line_again["payload"]["lines"][0]["line_id"] = first["payload"]["lines"][0]["line_id"]
+    sent = [_queued(record) for record in (number_again, line_again, fresh)]
+    ack = office.send_batch(uuid.uuid4(), terminal, sent)
+    assert ack.accepted == (uuid.UUID(fresh["record_id"]),)
+    assert [(str(r.record_id), r.reason, r.field) for r in ack.rejected] == [
+        (number_again["record_id"], "number_reused", "receipt_number"),
+        (line_again["record_id"], "id_reused", "lines[0].line_id"),
+    ]

@@ -9,6 +9,12 @@ fail on cue, like the real one behind a bad network:
 * ``fail_after(n)``: the next ``n`` batches are stored, then the answer is lost;
 * ``reject`` (a predicate on kind and payload) refuses records as ``invalid_payload``.
 
+It refuses, one record at a time as the real one does (hq.kinds, hq.reuse), a device
+time outside 1970–9000 (``invalid_envelope``), text with NUL or a lone surrogate
+(``invalid_payload``), a payload naming another terminal (``not_own``), a number
+the terminal used for another record (``number_reused``) and a sale line's or
+tender's id another record has (``id_reused``), each with its field.
+
 The tests of the sync service run against it; the real server is tested the
 same way over HTTP (tests/integration/test_sync_hq.py).
 """
@@ -18,6 +24,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import re
 import threading
 import uuid
 from collections.abc import Callable, Sequence
@@ -44,6 +51,15 @@ from pos.sync.wire import (
 )
 
 Reject = Callable[[str, dict[str, Any]], str | None]  # kind, payload → why not, or None
+NUMBER_FIELDS = {
+    "sale": "receipt_number",
+    "credit_note": "number",
+    "tax_invoice": "number",
+    "shift": "number",
+    "z_report": "number",
+}
+UNIQUE_IDS = {"sale": (("lines", "line_id"), ("tenders", "tender_id"))}
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 
 
 @dataclass
@@ -65,6 +81,7 @@ class FakeHeadOffice:
     feed: list[CatalogueChange] = field(default_factory=list)
     revoked: bool = False
     last_numbers: dict[str, int] = field(default_factory=dict)  # GET /v1/terminal/numbers
+    claimed: dict[tuple[str, Any], str] = field(default_factory=dict)  # number or id → record
     reject: Reject | None = None
     deliveries: int = 0  # batches that reached the "server" (answered or not)
     _fail_before: int = 0
@@ -139,11 +156,11 @@ class FakeHeadOffice:
         for record in records:
             payload = json.loads(record.payload_json)
             record_id = uuid.UUID(record.record_id)
-            why = self.reject(record.kind, payload) if self.reject else None
+            why = self._refusal(record, terminal, payload)
             fingerprint = _fingerprint(terminal, record)
             stored = self.records.get(record.record_id)
             if why:
-                rejected.append(Rejection(record_id, RejectReason.INVALID_PAYLOAD, why))
+                rejected.append(Rejection(record_id, *why))
             elif stored is None:
                 self.records[record.record_id] = StoredRecord(
                     record.record_id,
@@ -154,6 +171,8 @@ class FakeHeadOffice:
                     payload,
                     fingerprint,
                 )
+                for claim, _field in _claims(record.kind, payload):
+                    self.claimed[claim] = record.record_id
                 accepted.append(record_id)
             elif stored.fingerprint == fingerprint:
                 duplicates.append(record_id)
@@ -167,6 +186,33 @@ class FakeHeadOffice:
         if accepted:  # a batch that stored nothing leaves nothing behind (rule 3)
             self.batches[batch_id] = (content, ack)
         return ack
+
+    def _refusal(
+        self, record: QueuedRecord, terminal: str, payload: dict[str, Any]
+    ) -> tuple[str, str, str] | None:
+        """(reason, detail, field) of a record the real head office refuses, or ``None``."""
+        if not 1970 <= _instant(record.device_time_utc).year < 9000:
+            return RejectReason.INVALID_ENVELOPE, "device time outside 1970–9000", "device_time"
+        text = record.payload_json.lower()  # walk the payload only if its text may hold one
+        maybe = "\\u0000" in text or "\\ud" in text or _UNSTORABLE.search(text)
+        unstorable = _unstorable(payload, "") if maybe else None
+        if unstorable is not None:
+            return RejectReason.INVALID_PAYLOAD, "NUL or a lone surrogate", unstorable
+        why = self.reject(record.kind, payload) if self.reject else None
+        if why:
+            return RejectReason.INVALID_PAYLOAD, why, ""
+        if payload.get("terminal_id", terminal) != terminal:
+            return RejectReason.NOT_OWN, "another terminal's", "terminal_id"
+        for claim, where in _claims(record.kind, payload):
+            holder = self.claimed.get(claim, record.record_id)
+            if holder != record.record_id:
+                reason = (
+                    RejectReason.NUMBER_REUSED
+                    if where in NUMBER_FIELDS.values()
+                    else (RejectReason.ID_REUSED)
+                )
+                return reason, f"record {holder}'s", where
+        return None
 
     def changes(self, cursor: int, limit: int) -> ChangePage:
         self._check_token()
@@ -204,7 +250,7 @@ def _fingerprint(terminal: str, record: QueuedRecord) -> str:
         "payload": json.loads(record.payload_json),
     }
     text = json.dumps(content, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-    return hashlib.sha256(text.encode()).hexdigest()
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def _batch_fingerprint(terminal: str, records: Sequence[QueuedRecord]) -> str:
@@ -212,3 +258,35 @@ def _batch_fingerprint(terminal: str, records: Sequence[QueuedRecord]) -> str:
     for record in records:
         digest.update(_fingerprint(terminal, record).encode())
     return digest.hexdigest()
+
+
+def _claims(kind: str, payload: dict[str, Any]) -> list[tuple[tuple[str, Any], str]]:
+    """What a record claims: (scope, value) and the field it is in."""
+    found: list[tuple[tuple[str, Any], str]] = []
+    name = NUMBER_FIELDS.get(kind)
+    if name is not None and name in payload:
+        found.append(((kind, payload[name]), name))
+    for items, key in UNIQUE_IDS.get(kind, ()):
+        for i, item in enumerate(payload.get(items, [])):
+            found.append(((items, str(item[key]).lower()), f"{items}[{i}].{key}"))
+    return found
+
+
+def _unstorable(value: Any, path: str) -> str | None:
+    """The path of the first text or key PostgreSQL cannot store (escaped), or ``None``."""
+    if isinstance(value, str):
+        return path if _UNSTORABLE.search(value) else None
+    children: list[tuple[str, Any]] = []
+    if isinstance(value, dict):
+        for key, item in value.items():
+            where = f"{path}.{key}" if path else key
+            if _UNSTORABLE.search(key):
+                return _UNSTORABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", where)
+            children.append((where, item))
+    elif isinstance(value, list):
+        children = [(f"{path}[{i}]", item) for i, item in enumerate(value)]
+    for where, item in children:
+        found = _unstorable(item, where)
+        if found:
+            return found
+    return None

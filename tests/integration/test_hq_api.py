@@ -34,6 +34,7 @@ from tests.hq_helpers import (
     stored_ids,
     stored_totals,
 )
+from tests.postgres import connect
 
 
 @pytest.fixture
@@ -193,11 +194,16 @@ def test_a_terminal_cannot_overwrite_or_claim_another_terminals_record(
     theirs = sales("POS02", 2)
     post(client, pos02, theirs)
     stolen = {**copy.deepcopy(theirs[0]), "terminal": "POS01"}
+    claimed = {**copy.deepcopy(theirs[1]), "terminal": "POS01"}
+    claimed["payload"]["terminal_id"] = "POS01"  # its own, it says: the record id is not
     mine = sales("POS01", 2, seed=3)
-    response = post(client, pos01, [*mine, stolen])
-    assert response.status_code == 403
-    assert response.json()["record_ids"] == [stolen["record_id"]]
-    assert stored_ids(hq_database_url, "POS01") == set()
+    ack = post(client, pos01, [*mine, stolen, claimed]).json()
+    assert ack["accepted"] == [record["record_id"] for record in mine]
+    assert [(r["record_id"], r["reason"], r["field"]) for r in ack["rejected"]] == [
+        (stolen["record_id"], "not_own", "terminal_id"),
+        (claimed["record_id"], "id_reused", "record_id"),
+    ]
+    assert stored_ids(hq_database_url, "POS01") == {record["record_id"] for record in mine}
     assert stored_totals(hq_database_url, "POS02") == sent_totals(theirs)
 
 
@@ -238,23 +244,25 @@ def test_a_batch_holds_at_most_the_limit(client: TestClient, pos01: dict[str, st
     assert post(client, pos01, records[:-1]).status_code == 200
 
 
-def test_a_failing_projection_rolls_the_whole_batch_back(
+def test_a_record_whose_projection_fails_is_a_server_fault_alone_and_the_rest_is_stored(
     client: TestClient, hq_context: HqContext, hq_database_url: str, pos01: dict[str, str]
 ) -> None:
-    projected: list[str] = []
+    records = sales("POS01", 4)
+    broken = records[2]["record_id"]
 
-    def project(_uow: Any, terminal: str, records: Sequence[IncomingRecord]) -> None:
-        projected.extend(str(record.record_id) for record in records)
-        if len(projected) > 3:
+    def project(uow: Any, terminal: str, mine: Sequence[IncomingRecord]) -> None:
+        uow.projections.project("sale", terminal, mine)
+        if any(str(record.record_id) == broken for record in mine):
             raise RuntimeError("the typed sales table refused a line")
 
     hq_context.registry.register("sale", KindHandler(check_number_fields, project))
-    first = sales("POS01", 3)
-    assert post(client, pos01, first).status_code == 200
-    assert projected == [record["record_id"] for record in first]
-    with pytest.raises(RuntimeError, match="refused a line"):
-        post(client, pos01, sales("POS01", 2, seed=6))
-    assert stored_totals(hq_database_url, "POS01") == sent_totals(first)
+    ack = post(client, pos01, records).json()
+    assert ack["accepted"] == [r["record_id"] for r in records if r["record_id"] != broken]
+    assert [(r["record_id"], r["reason"]) for r in ack["rejected"]] == [(broken, "server_fault")]
+    assert stored_ids(hq_database_url, "POS01") == set(ack["accepted"])
+    with connect(hq_database_url) as connection:  # the projection went with its records
+        projected = connection.execute("SELECT record_id::text FROM sale").fetchall()
+    assert {row[0] for row in projected} == set(ack["accepted"])
 
 
 def test_catalogue_changes_come_down_by_cursor(
@@ -284,6 +292,7 @@ def test_the_openapi_description_covers_the_endpoints_and_the_token(client: Test
     reports = {"/v1/reports/z", "/v1/reports/{name}"}  # for managers: staff tokens
     assert set(schema["paths"]) == {
         "/v1/terminal",
+        "/v1/terminal/numbers",
         "/v1/batches",
         "/v1/catalogue/changes",
         *reports,

@@ -17,10 +17,17 @@ import uuid
 from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from hq.kinds import PayloadError, _check_value, check_number_fields
+from hq.kinds import (
+    UNSTORABLE,
+    PayloadError,
+    _check_storable,
+    _check_value,
+    check_number_fields,
+    check_storable,
+)
 from hq.sync import IncomingRecord, canonical_json
 from pos.clock import THAI_TIME
 from tests.hq_helpers import sale_payload
@@ -147,3 +154,41 @@ def test_nan_and_infinity_are_refused_and_named(value: float) -> None:
     sale = sale_payload("POS01", random.Random(4), dt.datetime.now(THAI_TIME), lines=2)
     sale["lines"][1]["note"] = value
     assert _checked(sale) == f"payload.lines[1].note: {value!r} is not a JSON number"
+
+
+# --- what PostgreSQL can store: NUL and lone surrogates, in keys and text ----------------------
+hostile_text = st.text(
+    st.sampled_from(["a", "ก", "\x00", "\ud800", "\udfff", "\U0001f600", "\\"]), max_size=4
+)
+hostile_values = st.recursive(
+    st.none() | st.booleans() | st.integers(-(2**65), 2**65) | hostile_text,
+    lambda children: (
+        st.lists(children, max_size=3) | st.dictionaries(hostile_text, children, max_size=3)
+    ),
+    max_leaves=20,
+)
+
+
+def _storable_by_the_walk(payload: Any) -> str | None:
+    try:
+        _check_storable(payload, "payload", 0)
+    except PayloadError as error:
+        return None if "nested deeper" in str(error) else error.field
+    return None
+
+
+@settings(suppress_health_check=[HealthCheck.too_slow])  # a loaded CI machine, not the data
+@given(st.dictionaries(hostile_text, hostile_values, max_size=4))
+def test_the_storable_check_refuses_exactly_what_the_plain_walk_refuses(
+    payload: dict[str, Any],
+) -> None:
+    walk = _storable_by_the_walk(payload)
+    for text in (None, canonical_json(payload)):  # the walk, and the answer from the JSON text
+        try:
+            check_storable(payload, text)
+            fast = None
+        except PayloadError as error:
+            fast = error.field
+        assert fast == walk
+    if walk is not None:  # the field is named in text that can be stored and sent
+        assert not UNSTORABLE.search(walk)

@@ -1,7 +1,7 @@
 """failed bearer tokens per source address: the lock-out policy the counters' PINs have
 
 Revision ID: hq_0005_auth_lockout
-Revises: hq_0003_payload_lz4
+Revises: hq_0004_numbers_per_terminal
 Create Date: 2026-12-03
 
 One row per source address (``address:203.0.113.7``) with the times of the
@@ -17,7 +17,7 @@ from alembic import op
 from sqlalchemy.dialects import postgresql
 
 revision: str = "hq_0005_auth_lockout"
-down_revision: str | None = "hq_0003_payload_lz4"
+down_revision: str | None = "hq_0004_numbers_per_terminal"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
