@@ -43,6 +43,7 @@ from hq.sync import (
     check_batch_shape,
 )
 from pos.clock import Clock
+from pos.ids import SyncBatchId
 from pos.sync.wire import Acknowledgement, Rejection, RejectReason
 
 
@@ -71,7 +72,7 @@ class _Receiving:
     uow: HqUnitOfWork
     registry: KindRegistry
     terminal: Terminal
-    batch_id: uuid.UUID
+    batch_id: SyncBatchId
     received_at: dt.datetime
 
 
