@@ -40,6 +40,8 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 from starlette.exceptions import HTTPException
 
+from hq.sync import HeadOfficeUnavailableError
+
 log = logging.getLogger("hq.api")
 
 RETRY_AFTER_SECONDS = 5
@@ -109,6 +111,8 @@ def _http_error(_request: Request, error: Exception) -> Response:
 
 
 def _database_unavailable(request: Request, error: Exception) -> Response:
+    # A batch's own refusal says what of the batch was kept (nothing); others get the general one
+    detail = str(error) if isinstance(error, HeadOfficeUnavailableError) else UNAVAILABLE_DETAIL
     reason = str(getattr(error, "orig", None) or error).strip().splitlines()
     log.warning(
         "503 on %s %s: the database is unavailable (%s)",
@@ -117,7 +121,7 @@ def _database_unavailable(request: Request, error: Exception) -> Response:
         reason[0] if reason else type(error).__name__,
     )
     return ErrorResponse(
-        error_body(503, UNAVAILABLE_DETAIL, retry=True),
+        error_body(503, detail, retry=True),
         status_code=503,
         headers={"Retry-After": str(RETRY_AFTER_SECONDS)},
     )
@@ -134,4 +138,7 @@ def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(HTTPException, _http_error)
     app.add_exception_handler(OperationalError, _database_unavailable)
     app.add_exception_handler(PoolTimeoutError, _database_unavailable)
+    # The unit of work turns a connection lost mid-batch into this refusal; it is the same
+    # "database away" answer (Retry-After and all), not a batch refusal.
+    app.add_exception_handler(HeadOfficeUnavailableError, _database_unavailable)
     app.add_exception_handler(Exception, _unexpected)
