@@ -20,7 +20,7 @@ import uuid
 from collections.abc import Callable
 from typing import Any, ClassVar
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -72,6 +72,7 @@ from ui.manager_widgets import (
     fill_table,
     new_table,
 )
+from ui.screen_fit import fit_to_screen, scrolling
 from ui.widgets import named
 
 
@@ -151,15 +152,19 @@ class ShiftOpenDialog(QDialog):
         self.amount.setMinimumHeight(BUTTON_HEIGHT - 8)
         self.status = _status_label()
         self.open_button = big_button("เปิดกะ", self._open)
+        form = QWidget()
+        fields = QVBoxLayout(form)
+        fields.addWidget(QLabel(f"ผู้เปิดกะ: {user.name}"))
+        fields.addWidget(self.counter)
+        fields.addWidget(self.amount)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(f"ผู้เปิดกะ: {user.name}"))
-        layout.addWidget(self.counter)
-        layout.addWidget(self.amount)
+        layout.addWidget(scrolling(form))  # the buttons below stay on a 768-px screen
         layout.addWidget(self.status)
         buttons = QHBoxLayout()
         buttons.addWidget(self.open_button)
         buttons.addWidget(big_button("ยกเลิก", self.reject))
         layout.addLayout(buttons)
+        fit_to_screen(self, QSize(560, form.sizeHint().height() + 2 * BUTTON_HEIGHT))
 
     def _request(self) -> OpenShiftRequest:
         text = self.amount.text().strip()
@@ -263,14 +268,21 @@ class ShiftCloseDialog(QDialog):
         self.pages.addWidget(self._result_page())
         layout = QVBoxLayout(self)
         layout.addWidget(self.pages)
+        form = getattr(self, "count_form", None)
+        tall = form.sizeHint().height() if form is not None else 0
+        fit_to_screen(self, QSize(640, tall + 3 * BUTTON_HEIGHT))  # all of it, if the screen allows
 
     # --- page 1: the blind count ------------------------------------------------------------
     def _count_page(self) -> QWidget:
         page = QWidget()
-        layout = QVBoxLayout(page)
+        outer = QVBoxLayout(page)
         if self.shift is None:
-            layout.addWidget(QLabel("ไม่มีกะที่เปิดอยู่"))
+            outer.addWidget(QLabel("ไม่มีกะที่เปิดอยู่"))
+            outer.addWidget(big_button("ปิด", self.reject))
             return page
+        self.count_form = QWidget()
+        layout = QVBoxLayout(self.count_form)
+        outer.addWidget(scrolling(self.count_form))  # the form scrolls, the buttons stay
         opened = f"{self.shift.opened_at:%H:%M}"
         intro = QLabel(
             f"กะที่ {self.shift.number} เปิดเมื่อ {opened} — นับเงินสดทั้งลิ้นชัก"
@@ -285,13 +297,14 @@ class ShiftCloseDialog(QDialog):
         text_fields.watch(self.note, TextKind.NOTE, "note", "หมายเหตุ")
         layout.addWidget(self.note)
         self.status = _status_label()
-        layout.addWidget(self.status)
+        outer.addWidget(self.status)
         self.confirm_button = big_button("ยืนยันยอดนับ", self._submit)
         self.confirm_button.setObjectName("confirmCount")
+        self.cancel_button = named(big_button("ยกเลิก", self.reject), "cancelCount")
         buttons = QHBoxLayout()
         buttons.addWidget(self.confirm_button)
-        buttons.addWidget(big_button("ยกเลิก", self.reject))
-        layout.addLayout(buttons)
+        buttons.addWidget(self.cancel_button)
+        outer.addLayout(buttons)
         return page
 
     def _others_box(self) -> QGroupBox:
@@ -357,7 +370,10 @@ class ShiftCloseDialog(QDialog):
     # --- page 2: the result -----------------------------------------------------------------
     def _result_page(self) -> QWidget:
         page = QWidget()
-        layout = QVBoxLayout(page)
+        outer = QVBoxLayout(page)
+        form = QWidget()
+        layout = QVBoxLayout(form)
+        outer.addWidget(scrolling(form))  # a long tender list scrolls, the button stays
         self.headline = named(QLabel(wordWrap=True), "headline")
         self.headline.setStyleSheet("font-size: 16pt; font-weight: bold")
         self.results: QTableWidget = new_table("results")
@@ -371,8 +387,9 @@ class ShiftCloseDialog(QDialog):
         layout.addWidget(self.headline)
         layout.addWidget(self.results)
         layout.addWidget(self.approval_box)
-        layout.addWidget(self.result_status)
-        layout.addWidget(big_button("เสร็จ", self.accept))
+        outer.addWidget(self.result_status)
+        self.done_button = named(big_button("เสร็จ", self.accept), "doneButton")
+        outer.addWidget(self.done_button)
         return page
 
     def _closed(self, shift: Shift) -> None:
