@@ -20,6 +20,8 @@ import io
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -48,6 +50,7 @@ from ui.manager_widgets import (
     new_table,
 )
 from ui.report_tabs import fill_report_tabs
+from ui.screen_fit import fit_to_screen
 from ui.widgets import named
 
 TABS = (
@@ -82,7 +85,8 @@ class ManagerScreen(QMainWindow):
         self.z_reports: list[DayReport] = []
         self._task: BackgroundTask[tuple[ManagerReport, list[DayReport]]] | None = None
         self._build(period)
-        self.resize(1180, 820)
+        fit_to_screen(self, QSize(1180, 820))  # never larger than a 1024×768 screen
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close)
         self.refresh()
 
     # --- layout -----------------------------------------------------------------------------
@@ -111,6 +115,8 @@ class ManagerScreen(QMainWindow):
         ):
             actions.addWidget(widget)
         actions.addStretch()
+        self.close_button = named(big_button("ปิด (Esc)", self.close), "closeButton")
+        actions.addWidget(self.close_button)
         self.tabs = QTabWidget()
         self.pages: dict[str, QWidget] = {}
         for name in TABS:
