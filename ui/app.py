@@ -30,6 +30,7 @@ from ui.backup_keeper import BackupKeeper
 from ui.fonts import install_fonts
 from ui.i18n import THAI, set_language
 from ui.main_window import CounterWindow
+from ui.screen_fit import available_geometry
 from ui.style import STYLE_SHEET
 
 if TYPE_CHECKING:
@@ -125,6 +126,7 @@ def start_counter(data_dir_option: str | None) -> Counter:
     context = open_context(resolve_data_dir(data_dir_option), check=True)
     till = open_till(context)
     window = CounterWindow(till, context=context)
+    window.setMaximumSize(available_geometry(window).size())  # never past the screen
     window.showMaximized()
     window.start()
     printing = PrintStarter(context, window)

@@ -34,6 +34,7 @@ from pos.staff.domain.users import User
 from pos.text import TextKind
 from pos.till.domain.rules import SavedCart
 from ui import text_fields
+from ui.screen_fit import scrolling
 from ui.style import TOUCH_HEIGHT
 from ui.widgets import NumberPad, key_button
 
@@ -246,10 +247,14 @@ class HelpPanel(QWidget):
         self.back = key_button()
         self.back.setMinimumHeight(TOUCH_HEIGHT)
         self.back.clicked.connect(self.finished.emit)
+        keys = QWidget()
+        keys_layout = QVBoxLayout(keys)
+        keys_layout.addLayout(self._grid)
+        keys_layout.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
-        layout.addLayout(self._grid)
-        layout.addStretch(1)
+        # The list scrolls: laid out in full it made the window 782 px tall on a 768-px screen.
+        layout.addWidget(scrolling(keys), 1)
         layout.addWidget(self.back)
 
     def show_keys(self, rows: Sequence[tuple[str, str]]) -> None:
