@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
@@ -41,7 +42,7 @@ def test_the_shift_close_dialog_fits_with_its_buttons_in_view(
         assert button.isVisible() and inside(dialog, button)
     dialog.pages.setCurrentIndex(1)  # the result page: its button in view too
     assert dialog.done_button.isVisible() and inside(dialog, dialog.done_button)
-    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    QTest.keyClick(dialog, Qt.Key.Key_Escape)
     assert not dialog.isVisible()
 
 
@@ -58,7 +59,7 @@ def test_the_reports_window_fits_1024_by_768_and_closes(
     assert screen.height() <= 768 and screen.width() <= 1024
     assert screen.minimumSizeHint().height() <= 768 - FRAME_ALLOWANCE.height()
     assert screen.close_button.isVisible() and inside(screen, screen.close_button)
-    qtbot.keyClick(screen, Qt.Key.Key_Escape)
+    QTest.keyClick(screen, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not screen.isVisible())
 
 
