@@ -20,7 +20,7 @@ import uuid
 from collections.abc import Callable
 from typing import Any, ClassVar
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
-    QSpinBox,
     QStackedWidget,
     QTableWidget,
     QVBoxLayout,
@@ -43,13 +42,9 @@ from pos.ids import CashMovementId, ShiftId, UserId
 from pos.money import MoneyFormatError, format_baht, parse_baht
 from pos.reports.services.range_reports import tender_label
 from pos.shifts.domain.cash_control import (
-    DENOMINATIONS_SATANG,
-    NOTES_SATANG,
-    CashCount,
     CashMovementKind,
     Shift,
     TenderKey,
-    denomination_label,
 )
 from pos.shifts.services.shift_lifecycle import (
     CashMovementRequest,
@@ -65,6 +60,7 @@ from pos.staff.domain.users import User
 from pos.text import TextKind
 from ui import text_fields
 from ui.background import error_text, run_in_background
+from ui.denomination_counter import DenominationCounter
 from ui.manager_widgets import (
     BUTTON_HEIGHT,
     ManagerPin,
@@ -79,50 +75,6 @@ from ui.widgets import named
 def _user_id(user: User) -> UserId:
     assert user.user_id is not None, "a logged-in user has an id"
     return user.user_id
-
-
-class DenominationCounter(QWidget):
-    """One row per Thai note and coin: how many, and what they make; the total below."""
-
-    changed = Signal(int)  # the total in satang
-
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        grid = QGridLayout(self)
-        self.spins: dict[int, QSpinBox] = {}
-        self._amounts: dict[int, QLabel] = {}
-        for row, value in enumerate(DENOMINATIONS_SATANG):
-            kind = "ธนบัตร" if value in NOTES_SATANG else "เหรียญ"
-            spin = QSpinBox()
-            spin.setRange(0, 99_999)
-            spin.setMinimumHeight(BUTTON_HEIGHT - 12)
-            spin.setObjectName(f"count_{value}")
-            spin.valueChanged.connect(self._update)
-            amount = QLabel(
-                "0.00", alignment=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-            )
-            amount.setMinimumWidth(110)
-            grid.addWidget(QLabel(f"{kind} {denomination_label(value)}"), row, 0)
-            grid.addWidget(spin, row, 1)
-            grid.addWidget(amount, row, 2)
-            self.spins[value], self._amounts[value] = spin, amount
-        self.total = named(QLabel("รวม 0.00 บาท"), "countTotal")
-        self.total.setStyleSheet("font-weight: bold; font-size: 16pt")
-        grid.addWidget(self.total, len(DENOMINATIONS_SATANG), 0, 1, 3)
-
-    def count(self) -> CashCount:
-        return CashCount.of({value: spin.value() for value, spin in self.spins.items()})
-
-    def set_count(self, count: CashCount) -> None:
-        for value, spin in self.spins.items():
-            spin.setValue(count.count_of(value))
-
-    def _update(self) -> None:
-        for value, spin in self.spins.items():
-            self._amounts[value].setText(format_baht(value * spin.value()))
-        total = self.count().total_satang
-        self.total.setText(f"รวม {format_baht(total)} บาท")
-        self.changed.emit(total)
 
 
 def _status_label() -> QLabel:
