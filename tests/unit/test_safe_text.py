@@ -8,7 +8,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pos.text import Problem, TextKind, TextRefusedError, check_text, is_acceptable, text_problem
+from pos.text import (
+    Problem,
+    TextKind,
+    TextRefusedError,
+    _character_problem,  # the rule itself, character by character
+    check_text,
+    is_acceptable,
+    text_problem,
+)
 
 KINDS = st.sampled_from(list(TextKind))
 # Thai, Latin and digits: what a shop types every day, none of it refused.
@@ -123,3 +131,26 @@ def test_a_field_named_only_in_english_uses_that_name_in_thai_too():
     problem = text_problem("\x00", TextKind.CODE, "price")
     assert problem is not None
     assert problem.message_th().startswith("price: ")
+
+
+# any code point, surrogates too, with the characters some kind refuses or allows drawn often
+ANY_CHARACTER = st.characters(exclude_categories=()) | st.sampled_from(
+    list("\x00\t\n\r\x1b\x7f\x85\x9f\u2028\u2029\ud800\udfff\u200b")
+)
+
+
+@given(st.text(ANY_CHARACTER, max_size=1100), st.sampled_from(list(TextKind)))
+def test_the_fast_path_judges_as_the_character_by_character_rule(text: str, kind: TextKind):
+    """The regex that skips clean text must never skip a character the rule refuses."""
+    problems = [
+        (index + 1, problem)
+        for index, character in enumerate(text)
+        if (problem := _character_problem(character, kind.rules)) is not None
+    ]
+    found = text_problem(text, kind)
+    if problems:
+        assert found is not None and (found.position, found.problem) == problems[0]
+    elif len(text) > kind.max_length:
+        assert found is not None and found.problem is Problem.TOO_LONG
+    else:
+        assert found is None
