@@ -66,6 +66,9 @@ class TextKind(enum.Enum):
         return self.rules.max_length
 
 
+_RULES: dict[TextKind, _Rules] = {kind: kind.rules for kind in TextKind}
+
+
 class Problem(enum.Enum):
     """What is wrong with a text."""
 
@@ -161,10 +164,12 @@ def text_problem(
     The characters are checked before the length, so a long text with a NUL in it is
     reported for the NUL (the thing a person must go and find).
     """
-    rules = kind.rules
+    rules = _RULES[kind]  # a dict, not the enum's descriptor: this runs per field per row
+    suspect = _SUSPECT.search(text)  # every character before it is fine
+    if suspect is None and len(text) <= rules.max_length:
+        return None
     label_en = field_en or rules.label_en
     label_th = field_th or (rules.label_th if field_en is None else field_en)
-    suspect = _SUSPECT.search(text)  # every character before it is fine
     start = suspect.start() if suspect else len(text)
     for index, character in enumerate(text[start:], start):
         problem = _character_problem(character, rules)
