@@ -90,13 +90,21 @@ class PrintStatusLine(QPushButton):
 
     def show_status(self, status: QueueStatus) -> None:
         self.status = status
-        self.setText(short_text(status))
+        self.setText(self._no_printer_text(status) or short_text(status))
         self.setToolTip(status.message)
         severity = _SEVERITY[status.state]
         if self.property("severity") != severity:
             self.setProperty("severity", severity)
             self.style().unpolish(self)
             self.style().polish(self)
+
+    def _no_printer_text(self, status: QueueStatus) -> str:
+        """Without a printer "ready" or "printing" would be untrue: say what is missing."""
+        if status.printer_set_up:
+            return ""
+        if status.pending:
+            return self.tr("No printer set up · %n waiting", "", status.pending)
+        return self.tr("No printer set up")
 
     def _act(self) -> None:
         if self.status is None:

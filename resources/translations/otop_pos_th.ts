@@ -692,6 +692,19 @@ government {government} · customer {buyer} · ref. {reference}</source>
     </message>
 </context>
 <context>
+    <name>PrintStatusLine</name>
+    <message numerus="yes">
+        <source>No printer set up · %n waiting</source>
+        <translation>
+            <numerusform>ยังไม่ได้ตั้งค่าเครื่องพิมพ์ · รอพิมพ์ %n ใบ</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No printer set up</source>
+        <translation>ยังไม่ได้ตั้งค่าเครื่องพิมพ์</translation>
+    </message>
+</context>
+<context>
     <name>PromptPayPage</name>
     <message>
         <source>Enter shows the QR here and on the customer&apos;s screen.</source>
