@@ -23,6 +23,8 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QPushButton, QWidget
 
+from pos.printing.domain.printer_settings import ConnectionKind
+from pos.settings.domain.shop_settings import Settings
 from receipts.queue_status import QueueState, QueueStatus
 
 
@@ -32,6 +34,11 @@ class PrintStatusBridge(QObject):
     def report(self, status: QueueStatus) -> None:
         """Called from the worker thread."""
         self.status_changed.emit(status)
+
+
+def receipt_printer_set_up(settings: Settings) -> bool:
+    """Whether a receipt can print at all; without a printer it waits in the queue."""
+    return settings.receipt_printer.connection is not ConnectionKind.NONE
 
 
 def needs_attention(status: QueueStatus) -> bool:
