@@ -10,6 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from pos.bootstrap import AppContext, open_till
 from pos.clock import THAI_TIME, FakeClock
+from pos.ids import ShiftId, UserId
 from pos.reports.services.range_reports import ReportPeriod
 from pos.shifts.domain.cash_control import CashCount
 from pos.shifts.services.shift_lifecycle import (
@@ -72,9 +73,13 @@ def test_a_z_without_a_printer_is_not_said_to_be_sent_to_print(
     clock = FakeClock(dt.datetime(2021, 3, 1, 8, 0, tzinfo=THAI_TIME))
     count = CashCount.parse("100x5")
     shift = open_shift(
-        demo_context.uow_factory, clock, OpenShiftRequest(uuid.uuid4(), 1, float_count=count)
+        demo_context.uow_factory,
+        clock,
+        OpenShiftRequest(ShiftId(uuid.uuid4()), UserId(1), float_count=count),
     )
-    close_shift(demo_context.uow_factory, clock, CloseShiftRequest(shift.shift_id, 1, count))
+    close_shift(
+        demo_context.uow_factory, clock, CloseShiftRequest(shift.shift_id, UserId(1), count)
+    )
     screen = open_manager_screen(demo_context, clock=clock, period=ReportPeriod(day, day))
     qtbot.addWidget(screen)
     dialog = screen.close_day()
