@@ -143,6 +143,7 @@ class PrintWorker:
         self._thread: threading.Thread | None = None
         self.status = QueueStatus(QueueState.IDLE, 0, "เครื่องพิมพ์พร้อม")
         self._failures: list[str] = []  # shown until acknowledged: a person must look
+        self._set_up = True  # whether a printer was chosen, as of the last look at the settings
 
     def acknowledge_failures(self) -> None:
         """The cashier or manager has seen the failed jobs; stop showing them."""
@@ -212,11 +213,12 @@ class PrintWorker:
             job = uow.print_jobs.next_due(self._role, self._clock.now())
             waiting = uow.print_jobs.pending(self._role)
         pending = len(waiting)
+        self._set_up = settings.connection is not ConnectionKind.NONE
         if job is None:
             self._report_idle(waiting)
             return False
         if settings.connection is ConnectionKind.NONE:
-            self._report(QueueState.WAITING, pending, "ยังไม่ได้ตั้งค่าเครื่องพิมพ์ ใบเสร็จรอพิมพ์")
+            self._report(QueueState.WAITING, pending, f"ยังไม่ได้ตั้งค่าเครื่องพิมพ์ — รอพิมพ์ {pending} ใบ")
             return False
         try:
             data = self._render(job, settings)
@@ -272,6 +274,13 @@ class PrintWorker:
 
     def _report_idle(self, waiting: list[PrintJob]) -> None:
         """Between attempts: the last problem (if any) and how many receipts wait."""
+        if not self._set_up:  # never "ready" without a printer: say what is missing
+            message = "ยังไม่ได้ตั้งค่าเครื่องพิมพ์"
+            if waiting:
+                message = f"{message} — รอพิมพ์ {len(waiting)} ใบ"
+            state = QueueState.WAITING if waiting else QueueState.IDLE
+            self._report(state, len(waiting), message)
+            return
         if not waiting:
             if self._failures:
                 self._report(QueueState.FAILED, 0, self._failures[-1])
@@ -285,7 +294,7 @@ class PrintWorker:
         self._report(QueueState.WAITING, len(waiting), message, error)
 
     def _report(self, state: QueueState, pending: int, message: str, error: str = "") -> None:
-        status = QueueStatus(state, max(0, pending), message, error)
+        status = QueueStatus(state, max(0, pending), message, error, self._set_up)
         changed = status != self.status
         self.status = status
         if changed and self._on_status is not None:

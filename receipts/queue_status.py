@@ -24,3 +24,4 @@ class QueueStatus:
     pending: int
     message: str  # for the till's status line, in Thai
     last_error: str = ""
+    printer_set_up: bool = True  # False: no receipt printer chosen, whatever waits stays waiting

@@ -33,11 +33,13 @@ from pos.sale.services.tax_invoices import TAX_INVOICE_DOCUMENT
 from pos.shifts.services.shift_lifecycle import current_shift
 from ui.payment_screen import PaymentScreen
 from ui.payment_texts import no_shift_text
+from ui.print_status import receipt_printer_set_up
 from ui.returns_screen import ReturnsScreen
 from ui.sale_menu import CounterMenu, MenuHost
 from ui.sale_screen import PaymentRequest
 
 if TYPE_CHECKING:
+    from pos.bootstrap import AppContext
     from ui.customer_display import CustomerDisplayController
     from ui.scan_router import ScanRouter
     from ui.sound import ErrorSound
@@ -50,6 +52,8 @@ def is_receipt_char(character: str) -> bool:
 
 class CheckoutHost(MenuHost, Protocol):
     """What the flow uses of the counter window: the menu's part, the pages and the seams."""
+
+    context: AppContext | None  # the store, when the window runs on one
 
     @property
     def sound(self) -> ErrorSound: ...
@@ -81,6 +85,9 @@ class CheckoutFlow(QObject):
         if self._payment is None:
             window = self.window
             payment = self._payment = PaymentScreen(window.till, window.sound)
+            context = window.context
+            if context is not None:  # the settings as stored now, not as the till opened
+                payment.printer_set_up = lambda: receipt_printer_set_up(context.settings())
             self._add_page(payment)
             payment.completed.connect(self._sale_completed)
             payment.closed.connect(self._payment_closed)

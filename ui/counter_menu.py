@@ -47,6 +47,7 @@ class BackOfficeHost(Protocol):
     """What the menu and the print status use of the counter window."""
 
     kick_drawer: Callable[[], object] | None  # set here once the print service runs
+    restore_notice: str  # "the open cart was restored", said at this log-in ("" if not)
 
     @property
     def till(self) -> TillSession: ...
@@ -128,7 +129,9 @@ class BackOffice(QObject):
         """Receipts waiting from before (the printer was off at start): say so at the sale —
         also when the log-in falls on one of the worker's retries (a moment of "printing")."""
         if self._troubled and self._problem and self.window.sale_active():
-            self.window.sale.show_warning(self._problem)
+            # said together: the printer's problem must not hide that the cart came back
+            notice, self.window.restore_notice = self.window.restore_notice, ""
+            self.window.sale.show_warning(f"{notice} {self._problem}".strip())
 
     def _tell_cashier(self, message: str) -> None:
         if self.window.sale_active():

@@ -30,6 +30,7 @@ from receipts.samples import header_from_settings
 from ui.background import error_text, run_in_background
 from ui.backup_keeper import backup_after_z
 from ui.manager_widgets import ManagerPin, big_button, fill_table, new_table
+from ui.print_status import receipt_printer_set_up
 from ui.sync_panel import sync_after_z
 from ui.widgets import named
 
@@ -168,10 +169,12 @@ class DayCloseDialog(QDialog):
 
     def _closed(self, report: DayReport) -> None:
         assert report.z is not None
-        self.status.setText(
-            f"ปิดวันแล้ว: {report.z.number} ยอดขายสุทธิ"
-            f" {format_baht(report.figures.net_satang)} บาท — ส่งพิมพ์แล้ว"
-        )
+        net = format_baht(report.figures.net_satang)
+        if receipt_printer_set_up(self._context.settings()):
+            self.status.setText(f"ปิดวันแล้ว: {report.z.number} ยอดขายสุทธิ {net} บาท — ส่งพิมพ์แล้ว")
+        else:  # "sent to print" would be untrue: the Z waits in the queue
+            text = self.tr("Day closed: {number}, net {net} baht; the Z waits for a printer.")
+            self.status.setText(text.format(number=report.z.number, net=net))
         fill_table(self.figures, ["รายการ", "บาท"], day_rows(report, self._context))
         self.figures.show()
         self.close_button.setEnabled(False)

@@ -83,6 +83,9 @@ class CounterWindow(QMainWindow):
         self.sound = sound or ErrorSound()
         self._bridge = _ThreadBridge(self)
         self.restored: SavedCart | None = till.restore()
+        self.restore_notice = (
+            ""  # said at the log-in after a restore (the printer's line adds to it)
+        )
         self._make_pages()
         self._build()
         self.context = context
@@ -250,10 +253,12 @@ class CounterWindow(QMainWindow):
         self.sale.focus_scan()
         self.idle.arm(True)
         self._show_user()
+        self.restore_notice = ""
         if self.restored is not None:
-            self.sale.show_info(
-                self.tr("The open cart was restored (%n item(s)).", "", self.restored.item_count)
+            self.restore_notice = self.tr(
+                "The open cart was restored (%n item(s)).", "", self.restored.item_count
             )
+            self.sale.show_info(self.restore_notice)
             self.restored = None
 
     def log_out(self) -> None:

@@ -54,6 +54,7 @@ from ui.payment_layout import KIND_KEYS, PaymentUi
 from ui.payment_style import PAYMENT_STYLE
 from ui.payment_summary import DonePanel, settled_view
 from ui.payment_texts import refusal_text, scheme_name, store_failure_text
+from ui.print_status import receipt_printer_set_up
 from ui.sale_screen import PaymentRequest
 from ui.scheme_page import SchemePage
 from ui.tender_pages import (
@@ -95,6 +96,8 @@ class PaymentScreen(QWidget):
         self.sale: Sale | None = None
         self.held_scans: list[str] = []
         self._leave_warned = False
+        # the counter window reads the store (the printer dialog may have changed it since)
+        self.printer_set_up: Callable[[], bool] = lambda: receipt_printer_set_up(till.settings)
         self.retranslate()
 
     def qr_status(self, caption: str) -> None:
@@ -265,7 +268,10 @@ class PaymentScreen(QWidget):
         self.done_panel.show_sale(sale)
         self.ui.buttons["removeTender"].setEnabled(False)
         self.ui.stack.setCurrentWidget(self.done_panel)
-        self._status(self.tr("Saved. The receipt is printing."))
+        if self.printer_set_up():
+            self._status(self.tr("Saved. The receipt is printing."))
+        else:
+            self._status(self.tr("Saved. No printer is set up: the receipt waits until one is."))
         self.setFocus()
 
     def ctrl_enter(self) -> None:
@@ -295,6 +301,8 @@ class PaymentScreen(QWidget):
     def _invoice_issued(self, invoice: TaxInvoice) -> None:
         self.invoiceIssued.emit(invoice.number)
         text = self.tr("Full tax invoice {number} issued; it is printing.")
+        if not self.printer_set_up():
+            text = self.tr("Full tax invoice {number} issued; it waits until a printer is set up.")
         self._status(text.format(number=invoice.number))
 
     def _show_tender_page(self) -> None:

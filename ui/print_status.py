@@ -23,6 +23,8 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QPushButton, QWidget
 
+from pos.printing.domain.printer_settings import ConnectionKind
+from pos.settings.domain.shop_settings import Settings
 from receipts.queue_status import QueueState, QueueStatus
 
 
@@ -32,6 +34,11 @@ class PrintStatusBridge(QObject):
     def report(self, status: QueueStatus) -> None:
         """Called from the worker thread."""
         self.status_changed.emit(status)
+
+
+def receipt_printer_set_up(settings: Settings) -> bool:
+    """Whether a receipt can print at all; without a printer it waits in the queue."""
+    return settings.receipt_printer.connection is not ConnectionKind.NONE
 
 
 def needs_attention(status: QueueStatus) -> bool:
@@ -90,13 +97,21 @@ class PrintStatusLine(QPushButton):
 
     def show_status(self, status: QueueStatus) -> None:
         self.status = status
-        self.setText(short_text(status))
+        self.setText(self._no_printer_text(status) or short_text(status))
         self.setToolTip(status.message)
         severity = _SEVERITY[status.state]
         if self.property("severity") != severity:
             self.setProperty("severity", severity)
             self.style().unpolish(self)
             self.style().polish(self)
+
+    def _no_printer_text(self, status: QueueStatus) -> str:
+        """Without a printer "ready" or "printing" would be untrue: say what is missing."""
+        if status.printer_set_up:
+            return ""
+        if status.pending:
+            return self.tr("No printer set up · %n waiting", "", status.pending)
+        return self.tr("No printer set up")
 
     def _act(self) -> None:
         if self.status is None:

@@ -256,6 +256,13 @@
     </message>
 </context>
 <context>
+    <name>DayCloseDialog</name>
+    <message>
+        <source>Day closed: {number}, net {net} baht; the Z waits for a printer.</source>
+        <translation>ปิดวันแล้ว: {number} ยอดขายสุทธิ {net} บาท — ยังไม่ได้ตั้งค่าเครื่องพิมพ์ รายงาน Z รอพิมพ์จนกว่าจะตั้งค่า</translation>
+    </message>
+</context>
+<context>
     <name>DonePanel</name>
     <message>
         <source>Sale complete</source>
@@ -515,8 +522,16 @@
         <translation>บันทึกการขายแล้ว กำลังพิมพ์ใบเสร็จ</translation>
     </message>
     <message>
+        <source>Saved. No printer is set up: the receipt waits until one is.</source>
+        <translation>บันทึกการขายแล้ว ยังไม่ได้ตั้งค่าเครื่องพิมพ์ ใบเสร็จรอพิมพ์จนกว่าจะตั้งค่า</translation>
+    </message>
+    <message>
         <source>Full tax invoice {number} issued; it is printing.</source>
         <translation>ออกใบกำกับภาษีเต็มรูป {number} แล้ว กำลังพิมพ์</translation>
+    </message>
+    <message>
+        <source>Full tax invoice {number} issued; it waits until a printer is set up.</source>
+        <translation>ออกใบกำกับภาษีเต็มรูป {number} แล้ว รอพิมพ์จนกว่าจะตั้งค่าเครื่องพิมพ์</translation>
     </message>
     <message>
         <source>A card, PromptPay or scheme payment was already taken. Esc again drops the tenders and goes back to the cart.</source>
@@ -689,6 +704,19 @@ government {government} · customer {buyer} · ref. {reference}</source>
     <message>
         <source>The sale could not be saved ({detail}). Nothing was recorded; the cart is kept. Try again, or tell the manager.</source>
         <translation>บันทึกการขายไม่ได้ ({detail}) ยังไม่มีสิ่งใดถูกบันทึก ตะกร้ายังอยู่ครบ ลองอีกครั้ง หรือแจ้งผู้จัดการ</translation>
+    </message>
+</context>
+<context>
+    <name>PrintStatusLine</name>
+    <message numerus="yes">
+        <source>No printer set up · %n waiting</source>
+        <translation>
+            <numerusform>ยังไม่ได้ตั้งค่าเครื่องพิมพ์ · รอพิมพ์ %n ใบ</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No printer set up</source>
+        <translation>ยังไม่ได้ตั้งค่าเครื่องพิมพ์</translation>
     </message>
 </context>
 <context>

@@ -107,3 +107,33 @@ def test_killed_in_the_middle_of_scanning_it_restores_a_state_it_really_had(stor
         code = SHALLOT_LABEL if barcode.startswith("21") else barcode
         quantities[code] += line.quantity_milli
     assert dict(quantities) == _state_after(restored.revision)  # exactly that scan's state
+
+
+def test_the_restored_cart_is_announced_also_over_a_printer_without_set_up(
+    qtbot: QtBot, store: Path
+) -> None:
+    """As the app runs: the store's menu and printer status, receipts waiting, no printer."""
+    from pos.clock import SystemClock
+    from pos.printing.services.print_jobs import queue_document
+    from receipts.print_service import start_printing
+
+    child = _start(store, "steady", [SILK, GARLIC])
+    try:
+        next(_lines_of(child))
+    finally:
+        _kill(child)
+    context = open_context(store)
+    with context.uow_factory() as uow:  # a receipt from before the crash, waiting
+        queue_document(uow, "sale", "POS01-00000099", SystemClock())
+        uow.commit()
+    printing = start_printing(context)
+    window = start_counter(qtbot, open_till(context), context)
+    try:
+        logged_in(qtbot, window)
+        qtbot.wait(300)  # the status line's later messages (the printer's) have come
+        text = window.sale.status.text()
+        assert text.startswith("กู้คืนบิลที่ค้างไว้แล้ว (2 ชิ้น)") and "รอพิมพ์ 1 ใบ" in text
+    finally:
+        printing.stop()
+        window.close()
+        context.close()

@@ -262,8 +262,9 @@ def test_without_a_printer_receipts_wait_and_the_status_says_so(
 ) -> None:
     _use_printer(demo_context, dataclasses.replace(PrinterSettings()))  # connection: none
     _sell(demo_context)
-    assert wait_until(lambda: "ยังไม่ได้ตั้งค่าเครื่องพิมพ์" in printing.status.message)
-    assert printing.status.state is QueueState.WAITING
+    assert wait_until(lambda: printing.status.state is QueueState.WAITING)
+    assert "ยังไม่ได้ตั้งค่าเครื่องพิมพ์" in printing.status.message
+    assert printing.status.pending == 1 and not printing.status.printer_set_up
 
 
 def test_documents_of_an_old_day_print_as_they_were_stored(demo_context: AppContext) -> None:
