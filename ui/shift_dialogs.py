@@ -77,6 +77,16 @@ def _user_id(user: User) -> UserId:
     return user.user_id
 
 
+def confirm_count(parent: QWidget, text: str) -> bool:
+    """Ask before the blind count is stored, with Thai buttons (Qt ships no Thai for Yes/No)."""
+    yes, no = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No
+    box = QMessageBox(QMessageBox.Icon.Question, "ยืนยันยอดนับ", text, yes | no, parent)
+    box.button(yes).setText("ยืนยัน บันทึกยอดนับ")
+    box.button(no).setText("กลับไปแก้")
+    box.setDefaultButton(yes)
+    return box.exec() == yes
+
+
 def _status_label() -> QLabel:
     label = named(QLabel(wordWrap=True), "status")
     label.setStyleSheet("color: #a40000")
@@ -274,8 +284,7 @@ class ShiftCloseDialog(QDialog):
         return box
 
     def _confirm(self, text: str) -> bool:
-        answer = QMessageBox.question(self, "ยืนยันยอดนับ", text)
-        return answer == QMessageBox.StandardButton.Yes
+        return confirm_count(self, text)
 
     def request(self) -> CloseShiftRequest:
         assert self.shift is not None

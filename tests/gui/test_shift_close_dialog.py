@@ -6,8 +6,8 @@ import datetime as dt
 import uuid
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QLineEdit, QSpinBox, QWidget
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QMessageBox, QSpinBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from pos.bootstrap import AppContext
@@ -20,7 +20,7 @@ from pos.shifts.domain.cash_control import CashCount
 from pos.shifts.services.shift_lifecycle import OpenShiftRequest, current_shift, open_shift
 from pos.staff.domain.users import User
 from tests.gui.keys import type_text
-from ui.shift_dialogs import ShiftCloseDialog, ShiftOpenDialog
+from ui.shift_dialogs import ShiftCloseDialog, ShiftOpenDialog, confirm_count
 
 MORNING = dt.datetime(2021, 3, 1, 8, 15, tzinfo=THAI_TIME)
 
@@ -144,3 +144,22 @@ def test_opening_a_shift_with_a_counted_float(qtbot: QtBot, demo_context: AppCon
     qtbot.mouseClick(dialog.open_button, Qt.MouseButton.LeftButton)
     shift = current_shift(demo_context.uow_factory)
     assert shift is not None and shift.float_satang == 54_000 and opened == [shift]
+
+
+def test_the_count_confirmation_asks_in_thai_and_going_back_stores_nothing(
+    qtbot: QtBot,
+) -> None:
+    """Qt has no Thai for its standard buttons: the question must not say Yes/No in Thai mode."""
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    seen: list[list[str]] = []
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        seen.append(sorted(button.text() for button in box.buttons()))
+        box.button(QMessageBox.StandardButton.No).click()
+
+    QTimer.singleShot(0, answer)
+    assert confirm_count(parent, "นับได้ 1,500.00 บาท ถูกต้องหรือไม่") is False
+    assert seen == [["กลับไปแก้", "ยืนยัน บันทึกยอดนับ"]]
