@@ -39,12 +39,12 @@ from pos.clock import Clock, SystemClock
 from pos.ids import UserId
 from pos.printing.domain.printer_settings import ReceiptHeader
 from pos.printing.services.receipt_settings import (
+    HEADER_TEXT_FIELDS,
     HeaderEntry,
     ReceiptSettingsError,
     checked_header,
     save_receipt_header,
 )
-from pos.text import TextKind
 from pos.thai_id import format_thai_id
 from receipts.blocks import receipt_blocks
 from receipts.document import DocumentKind
@@ -147,16 +147,8 @@ class ReceiptHeaderDialog(QDialog):
         """Any edit restarts the timer that redraws the preview."""
         for field in (self.name, self.tax_id, self.branch, self.pos_id, self.phone):
             field.textChanged.connect(self._preview_timer.start)
-        for widget, kind, english, thai in (
-            (self.name, TextKind.NAME, "name", "ชื่อศูนย์"),
-            (self.address, TextKind.ADDRESS, "address", "ที่อยู่"),
-            (self.tax_id, TextKind.TAX_ID, "tax ID", "เลขประจำตัวผู้เสียภาษี"),
-            (self.branch, TextKind.NAME, "branch", "สาขา"),
-            (self.pos_id, TextKind.CODE, "POS ID", "POS ID"),
-            (self.phone, TextKind.PHONE, "phone", "โทรศัพท์"),
-            (self.footer, TextKind.RECEIPT_TEXT, "footer", "ข้อความท้ายใบเสร็จ"),
-        ):
-            text_fields.watch(widget, kind, english, thai)
+        for attribute, kind, english, thai in HEADER_TEXT_FIELDS:
+            text_fields.watch(getattr(self, attribute), kind, english, thai)
         for text_field in (self.address, self.footer):
             text_field.textChanged.connect(self._preview_timer.start)
         self.vat_registered.toggled.connect(self._preview_timer.start)

@@ -66,17 +66,25 @@ def branch_text(text: str) -> str:
     return f"สาขาที่ {digits.zfill(5)}"
 
 
+# The header's text fields (HeaderEntry's names, which the dialog's widgets share), their kind
+# of text and their names in messages: one table for the service's check and the dialog's.
+HEADER_TEXT_FIELDS: tuple[tuple[str, TextKind, str, str], ...] = (
+    ("name", TextKind.NAME, "name", "ชื่อศูนย์"),
+    ("address", TextKind.ADDRESS, "address", "ที่อยู่"),
+    ("tax_id", TextKind.TAX_ID, "tax ID", "เลขประจำตัวผู้เสียภาษี"),
+    ("branch", TextKind.NAME, "branch", "สาขา"),
+    ("pos_id", TextKind.CODE, "POS ID", "POS ID"),
+    ("phone", TextKind.PHONE, "phone", "โทรศัพท์"),
+    ("footer", TextKind.RECEIPT_TEXT, "footer", "ข้อความท้ายใบเสร็จ"),
+)
+
+
 def checked_header(entry: HeaderEntry) -> tuple[ReceiptHeader, str]:
     """The header and the POS ID, or :class:`ReceiptSettingsError` naming the first bad field."""
     refused = first_text_problem(
         [
-            (entry.name, TextKind.NAME, "name", "ชื่อ"),
-            (entry.address, TextKind.ADDRESS, "address", "ที่อยู่"),
-            (entry.tax_id, TextKind.TAX_ID, "tax ID", "เลขประจำตัวผู้เสียภาษี"),
-            (entry.branch, TextKind.NAME, "branch", "สาขา"),
-            (entry.pos_id, TextKind.CODE, "POS ID", "POS ID"),
-            (entry.phone, TextKind.PHONE, "phone", "โทรศัพท์"),
-            (entry.footer, TextKind.RECEIPT_TEXT, "footer", "ท้ายใบเสร็จ"),
+            (getattr(entry, field), kind, english, thai)
+            for field, kind, english, thai in HEADER_TEXT_FIELDS
         ]
     )
     if refused is not None:
