@@ -44,16 +44,18 @@ HEAD_OFFICE_MESSAGE = "staff are managed at the head office"
 class StaffError(ValueError):
     """A change to the staff list that was refused; ``field`` names what was wrong."""
 
-    def __init__(self, field: str, reason: str):
+    def __init__(self, field: str, reason: str, code: str, subject: str = ""):
         super().__init__(f"{field}: {reason}")
         self.field, self.reason = field, reason
+        # which refusal (for a screen to say in its language) and the name it is about
+        self.code, self.subject = code, subject
 
 
 class StaffManagedAtHeadOfficeError(StaffError):
     """The counter is linked to a head office, whose staff list wins."""
 
     def __init__(self) -> None:
-        super().__init__("head office", HEAD_OFFICE_MESSAGE)
+        super().__init__("head office", HEAD_OFFICE_MESSAGE, "head_office")
 
 
 UowFactory = Callable[[], UnitOfWork]
@@ -83,18 +85,18 @@ def checked_name(name: str) -> str:
     """The name with its spaces tidied, or :class:`StaffError` naming the field ``name``."""
     tidy = " ".join(name.split())
     if not tidy:
-        raise StaffError("name", "a user needs a name")
+        raise StaffError("name", "a user needs a name", "name_empty")
     problem = text_problem(tidy, TextKind.NAME)
     if problem is not None:
-        raise StaffError("name", problem.message_en())
+        raise StaffError("name", problem.message_en(), "name_text")
     if len(tidy) > NAME_LENGTH:
-        raise StaffError("name", f"at most {NAME_LENGTH} characters")
+        raise StaffError("name", f"at most {NAME_LENGTH} characters", "name_long")
     return tidy
 
 
 def checked_role(role: str) -> str:
     if role not in ROLES:
-        raise StaffError("role", f"one of {', '.join(ROLES)}, not {role!r}")
+        raise StaffError("role", f"one of {', '.join(ROLES)}, not {role!r}", "role")
     return role
 
 
@@ -103,7 +105,7 @@ def hashed_pin(pin: str, field: str = "PIN") -> str:
     try:
         return hash_pin(validate_pin(pin))
     except PinError as error:
-        raise StaffError(field, str(error)) from None
+        raise StaffError(field, str(error), "pin_rule") from None
 
 
 # --- a manager's changes --------------------------------------------------------------------
@@ -128,7 +130,9 @@ def add_first_manager(uow_factory: UowFactory, clock: Clock, *, name: str, pin: 
     with uow_factory() as uow:
         _require_managed_here(uow)
         if any(user.is_manager for user in uow.users.active_users()):
-            raise StaffError("manager", "there is already a manager: ask them to add you")
+            raise StaffError(
+                "manager", "there is already a manager: ask them to add you", "has_manager"
+            )
         added = _add(uow, name, "manager", pin_hash)
         event = _event(AuditAction.USER_ADDED, clock, added.user_id, added, role="manager")
         uow.audit.record(dataclasses.replace(event, detail={**event.detail, "first": True}))
@@ -162,10 +166,13 @@ def set_active(
         user = _user(uow, user_id)
         if user.active == active:
             state = "active" if active else "deactivated"
-            raise StaffError("user", f"{user.name} is already {state}")
+            raise StaffError("user", f"{user.name} is already {state}", "already", user.name)
         if not active and user.is_manager and _active_managers(uow) == [user.user_id]:
             raise StaffError(
-                "user", f"{user.name} is the last active manager: add another manager first"
+                "user",
+                f"{user.name} is the last active manager: add another manager first",
+                "last_manager",
+                user.name,
             )
         user = dataclasses.replace(user, active=active)
         uow.users.update(user)
@@ -191,7 +198,7 @@ def change_own_pin(
         raise StaffManagedAtHeadOfficeError()
     user = check_pin(uow_factory, clock, user_id, old_pin, where=where, purpose="pin_change")
     if new_pin == old_pin:
-        raise StaffError("new PIN", "the new PIN is the old one: choose another")
+        raise StaffError("new PIN", "the new PIN is the old one: choose another", "same_pin")
     with uow_factory() as uow:
         user = dataclasses.replace(_user(uow, user_id), pin_hash=pin_hash)
         uow.users.update(user)
@@ -209,20 +216,20 @@ def _require_managed_here(uow: UnitOfWork) -> None:
 def _manager(uow: UnitOfWork, user_id: UserId) -> User:
     manager = uow.users.by_id(user_id)
     if manager is None or not manager.active or not manager.is_manager:
-        raise StaffError("manager", "only an active manager changes the staff list")
+        raise StaffError("manager", "only an active manager changes the staff list", "not_manager")
     return manager
 
 
 def _user(uow: UnitOfWork, user_id: UserId) -> User:
     user = uow.users.by_id(user_id)
     if user is None:
-        raise StaffError("user", f"there is no user {user_id}")
+        raise StaffError("user", f"there is no user {user_id}", "no_user")
     return user
 
 
 def _add(uow: UnitOfWork, name: str, role: str, pin_hash: str) -> User:
     if uow.users.by_name(name) is not None:
-        raise StaffError("name", f"there is already a user {name!r}")
+        raise StaffError("name", f"there is already a user {name!r}", "name_taken", name)
     return uow.users.add(User(None, name, role, pin_hash))
 
 
