@@ -11,7 +11,7 @@ menu gives the keyboard back to the scan field.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -31,6 +31,7 @@ from pos.ids import UserId
 from pos.staff.domain.users import User
 from pos.staff.services import staff_admin
 from pos.staff.services.staff_admin import StaffError
+from ui.screen_fit import fit_to_screen
 from ui.staff_forms import StaffEntry, StaffForm, problem_text
 from ui.style import GREEN, MUTED, RED, TOUCH_HEIGHT
 from ui.widgets import named
@@ -57,7 +58,7 @@ class StaffDialog(QDialog):
         self._build()
         self.retranslate()
         self.refresh()
-        self.resize(860, 600)  # inside 1024×768 with the window's frame
+        fit_to_screen(self, QSize(860, 600))  # never larger than a 1024×768 screen
 
     # --- building -------------------------------------------------------------------------
     def _build(self) -> None:
