@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QDialog, QMenu, QPushButton, QWidget
 
 from pos.bootstrap import AppContext
@@ -87,8 +87,10 @@ class BackOffice(QObject):
         self.reports_action = self.menu.addAction(
             "รายงานและปิดวัน (ผู้จัดการ)", self.open_manager_screen
         )
-        self.staff_action = self.menu.addAction(self.tr("Staff (managers)"), self.open_staff)
-        self.my_pin_action = self.menu.addAction(self.tr("Change my PIN"), self.open_change_my_pin)
+        self.staff_action = self.menu.addAction("", self.open_staff)
+        self.my_pin_action = self.menu.addAction("", self.open_change_my_pin)
+        self._retranslate_staff()
+        self.menu.installEventFilter(self)  # its LanguageChange: the staff entries follow
         self.menu_button.setMenu(self.menu)
         self._troubled = False  # receipts waited or failed since the printer was last fine
         self._problem = ""  # what the printer last said was wrong, told again at log-in
@@ -193,6 +195,15 @@ class BackOffice(QObject):
         return self.window.checkout.menu.shifts.open_manager_screen()
 
     # --- staff (issue 13) -----------------------------------------------------------------
+    def _retranslate_staff(self) -> None:
+        self.staff_action.setText(self.tr("Staff (managers)"))
+        self.my_pin_action.setText(self.tr("Change my PIN"))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if watched is self.menu and event.type() == QEvent.Type.LanguageChange:
+            self._retranslate_staff()
+        return False
+
     def open_staff(self) -> StaffDialog | None:
         """The staff list: a manager logged in (their PIN was checked at log-in)."""
         user = self.window.till.user

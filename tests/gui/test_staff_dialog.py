@@ -194,3 +194,14 @@ def test_the_dialog_fits_the_small_screen_in_both_languages(
         assert dialog.minimumSizeHint().height() <= dialog.height()
         assert dialog.table.horizontalHeaderItem(2).text() == state
         dialog.grab().save(str(tmp_path / f"staff-{language}.png"))
+
+
+def test_the_menu_entries_follow_the_language(qtbot: QtBot, window: CounterWindow) -> None:
+    assert window.back_office is not None
+    menu = window.back_office
+    assert menu.staff_action.text() == "พนักงาน (ผู้จัดการ)"
+    set_language(ENGLISH)
+    qtbot.waitUntil(lambda: menu.my_pin_action.text() == "Change my PIN")
+    assert menu.staff_action.text() == "Staff (managers)"
+    set_language(THAI)
+    qtbot.waitUntil(lambda: menu.my_pin_action.text() == "เปลี่ยนรหัส PIN ของฉัน")
