@@ -205,3 +205,21 @@ def test_the_menu_entries_follow_the_language(qtbot: QtBot, window: CounterWindo
     assert menu.staff_action.text() == "Staff (managers)"
     set_language(THAI)
     qtbot.waitUntil(lambda: menu.my_pin_action.text() == "เปลี่ยนรหัส PIN ของฉัน")
+
+
+def test_a_new_shop_that_closes_the_first_manager_form_is_told_what_to_do(
+    qtbot: QtBot, empty_context: AppContext
+) -> None:
+    window = start_counter(qtbot, open_till(empty_context), empty_context)
+    try:
+        form = offer_first_manager(window, empty_context)
+        assert form is not None
+        qtbot.waitExposed(form)
+        form.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is form.name_input)
+        press(qtbot, Qt.Key.Key_Escape)
+        qtbot.waitUntil(lambda: gone(form))
+        assert "ยังไม่มีผู้จัดการ" in window.login.message.text()
+        assert users(empty_context) == {}
+    finally:
+        window.close()

@@ -200,7 +200,10 @@ def change_own_pin(
     if new_pin == old_pin:
         raise StaffError("new PIN", "the new PIN is the old one: choose another", "same_pin")
     with uow_factory() as uow:
-        user = dataclasses.replace(_user(uow, user_id), pin_hash=pin_hash)
+        user = _user(uow, user_id)
+        if not user.active:  # deactivated since the old PIN was checked
+            raise StaffError("user", f"{user.name} is deactivated", "no_user", user.name)
+        user = dataclasses.replace(user, pin_hash=pin_hash)
         uow.users.update(user)
         uow.audit.record(_event(AuditAction.USER_PIN_CHANGED, clock, user_id, user))
         uow.commit()
