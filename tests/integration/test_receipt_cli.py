@@ -85,7 +85,8 @@ def test_text_mode_58mm_carries_the_thai_words_and_the_number_as_code128(
     job = decode(target.read_bytes())
     text = " ".join(job.text.split())
     assert "ใบกำกับภาษีอย่างย่อ" in text and "ราคารวมภาษีมูลค่าเพิ่มแล้ว" in text
-    assert f"POS ID {sale['terminal_id']}" in text and CENTRE_TAX_ID in text
+    assert f"เครื่อง {sale['terminal_id']}" in text and CENTRE_TAX_ID in text
+    assert "POS ID" not in text  # the till's name is not the RD's number (none set here)
     weighed = next(line for line in sale["lines"] if line["sold_by_weight"])
     kilos = f"{weighed['quantity_milli'] // 1000}.{weighed['quantity_milli'] % 1000:03d} กก."
     assert kilos in text

@@ -155,6 +155,8 @@ def record_sale(
     stamp = require_open_shift(uow, settings.terminal_id)  # stamped in this transaction
     sale = dataclasses.replace(_new_sale(uow, settings, request, moment), stamp=stamp)
     uow.sales.add_sale(sale)
+    # the header, tax status and words of this moment: a copy reproduces them (issue 13)
+    uow.sales.freeze_header(SALE_DOCUMENT, sale.receipt_number, settings.receipt_header)
     pause_point("checkout")  # crash tests freeze here: rows written, not committed
     if request.buyer is not None:
         invoice = add_tax_invoice(

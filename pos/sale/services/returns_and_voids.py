@@ -268,6 +268,7 @@ def _store(
             stamp=stamp,
         )
         uow.sales.add_credit_note(note)
+        uow.sales.freeze_header(CREDIT_NOTE_DOCUMENT, note.number, settings.receipt_header)
         uow.audit.record(_audit_event(note))
         if request.print_note:
             queue_document(

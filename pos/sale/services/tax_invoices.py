@@ -82,7 +82,8 @@ def add_tax_invoice(
             f"receipt {sale.receipt_number} already has tax invoice {current.number}:"
             " give the reason for replacing it"
         )
-    terminal_id = uow.settings.load().terminal_id
+    settings = uow.settings.load()
+    terminal_id = settings.terminal_id
     serial = uow.counters.next_value(counter_name(DocumentKind.TAX_INVOICE, terminal_id))
     invoice = TaxInvoice(
         invoice_id=TaxInvoiceId(uuid.uuid4()),
@@ -98,4 +99,5 @@ def add_tax_invoice(
         reason=cleaned_reason,
     )
     uow.sales.add_tax_invoice(invoice)
+    uow.sales.freeze_header(TAX_INVOICE_DOCUMENT, invoice.number, settings.receipt_header)
     return invoice

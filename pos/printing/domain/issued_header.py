@@ -1,0 +1,50 @@
+"""The header a document was issued with: frozen when the document is stored.
+
+A copy (สำเนา) of a tax document reproduces it as it was issued: the centre's
+name, address, tax ID, branch, phone, footer, the RD's approval number and
+whether the centre was VAT-registered (an abbreviated tax invoice, or a plain
+receipt) are those of the moment of issue, not today's settings (notes:
+orders-and-consignment §4).  So the services that store a document store its
+:class:`IssuedHeader` in the same transaction, and every reprint, PDF and
+export of it reads that one back.
+
+Documents stored before the header was frozen (migration
+``0013_issued_header``) carry the header in force when the store was
+migrated, marked :attr:`HeaderSource.MIGRATION`: the settings of their own
+day were never kept, so that is the nearest record there is.
+"""
+
+from __future__ import annotations
+
+import enum
+import json
+from dataclasses import dataclass
+
+from pos.printing.domain.printer_settings import ReceiptHeader
+
+
+class HeaderSource(enum.StrEnum):
+    ISSUED = "issued"  # frozen when the document was stored
+    MIGRATION = "migration"  # stored before 0013: the settings when the store was migrated
+
+
+@dataclass(frozen=True)
+class IssuedHeader:
+    header: ReceiptHeader
+    source: HeaderSource = HeaderSource.ISSUED
+
+    @property
+    def vat_registered(self) -> bool:
+        return self.header.vat_registered
+
+    def header_json(self) -> str:
+        """The header as canonical JSON (sorted keys), so equal headers are stored once."""
+        return header_json(self.header)
+
+    @classmethod
+    def from_json(cls, text: str, source: str) -> IssuedHeader:
+        return cls(ReceiptHeader.from_setting(json.loads(text)), HeaderSource(source))
+
+
+def header_json(header: ReceiptHeader) -> str:
+    return json.dumps(header.to_setting(), ensure_ascii=False, sort_keys=True)
