@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from pos.audit import AuditAction
 from pos.clock import THAI_TIME, FakeClock
 from pos.printing.domain.print_queue import JobState, PrinterRole, RetryPolicy, new_print_job
-from pos.printing.domain.printer_settings import ConnectionKind, PrinterSettings
+from pos.printing.domain.printer_settings import ConnectionKind, PrinterSettings, ReceiptHeader
 from pos.printing.services.print_jobs import document_for_number, request_reprint
 from pos.printing.services.receipt_settings import (
     HeaderEntry,
@@ -83,6 +83,10 @@ def test_the_header_is_tidied_and_checked() -> None:
         ({"branch": "สาขา 1"}, "branch"),
         ({"pos_id": "POS 01"}, "POS ID"),
         ({"footer": "\n".join("บรรทัด" for _ in range(7))}, "footer"),
+        ({"approval_number": "E05 ก123"}, "approval number"),  # Thai letters
+        ({"approval_number": "-E051"}, "approval number"),
+        ({"approval_number": "E" * 31}, "approval number"),
+        ({"approval_number": "E051\x00"}, "approval number"),  # the shared text check
     ],
 )
 def test_a_bad_entry_names_its_field(changes: dict[str, str], field: str) -> None:
@@ -155,6 +159,31 @@ def test_print_status_of_a_documents_jobs() -> None:
     status = PrintStatus.of([printed, copy.printed(NOW), copy.failed("KeyError")])
     assert (status.copies, status.failed, status.last_error) == (1, 1, "KeyError")
     assert waiting.state is JobState.PENDING
+
+
+@pytest.mark.parametrize(
+    ("typed", "stored"),
+    [
+        ("", ""),
+        ("  ", ""),
+        ("e051234567890", "E051234567890"),
+        ("ภพ06 ", None),
+        ("12/2566-A", "12/2566-A"),
+    ],
+)
+def test_the_approval_number_is_stored_as_on_the_approval(typed: str, stored: str | None) -> None:
+    if stored is None:
+        with pytest.raises(ReceiptSettingsError):
+            checked_header(replace(ENTRY, approval_number=typed))
+        return
+    header, _ = checked_header(replace(ENTRY, approval_number=typed))
+    assert header.approval_number == stored
+    assert ReceiptHeader.from_setting(header.to_setting()) == header  # the setting keeps it
+
+
+def test_a_stored_header_with_a_bad_approval_number_is_refused() -> None:
+    with pytest.raises(ValueError, match="approval number"):
+        ReceiptHeader(approval_number="E05 123")
 
 
 def test_labels_on_documents() -> None:
