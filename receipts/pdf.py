@@ -125,9 +125,9 @@ def _head(doc: Document, s: _Styles, width: float) -> Table:  # ok-float
     head = doc.header
     seller = [thai_paragraph(head.name, s.seller, left - 6)]
     seller.append(thai_paragraph(head.address, s.text, left - 6))
-    seller.append(
-        thai_paragraph(f"เลขประจำตัวผู้เสียภาษีอากร {head.tax_id}  {head.branch}", s.text, left - 6)
-    )
+    if head.tax_id:  # a centre without one prints no empty label (nor a branch, as on paper)
+        line = f"เลขประจำตัวผู้เสียภาษีอากร {head.tax_id}  {head.branch}"
+        seller.append(thai_paragraph(line, s.text, left - 6))
     approval = approval_line(head, doc.kind)
     if approval:
         seller.append(thai_paragraph(approval, s.text, left - 6))
