@@ -132,7 +132,7 @@ class ReceiptHeaderDialog(QDialog):
     def _form(self) -> QFormLayout:
         hint = QLabel("เปลี่ยนชื่อเครื่องแล้วเลขที่เอกสารจะเริ่มชุดใหม่ (เลขเดิมไม่ถูกใช้ซ้ำ)", wordWrap=True)
         hint.setStyleSheet("color: #5f6368;")
-        approval_hint = QLabel("กรมสรรพากรให้เมื่ออนุมัติ ภ.พ.06 พิมพ์บนใบกำกับภาษีอย่างย่อ", wordWrap=True)
+        approval_hint = QLabel("ที่กรมสรรพากรให้ (ภ.พ.06) พิมพ์บนใบกำกับภาษีอย่างย่อ", wordWrap=True)
         approval_hint.setStyleSheet("color: #5f6368;")
         form = QFormLayout()
         for label, widget in (
