@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import replace
 
 import pytest
@@ -11,6 +12,7 @@ from hypothesis import strategies as st
 
 from pos.audit import AuditAction
 from pos.clock import THAI_TIME, FakeClock
+from pos.printing.domain.issued_header import IssuedHeader
 from pos.printing.domain.print_queue import JobState, PrinterRole, RetryPolicy, new_print_job
 from pos.printing.domain.printer_settings import ConnectionKind, PrinterSettings, ReceiptHeader
 from pos.printing.services.print_jobs import document_for_number, request_reprint
@@ -193,3 +195,16 @@ def test_labels_on_documents() -> None:
     assert scheme_label("khon_la_khrueng", "3", SchemeBook()) == "คนละครึ่ง เฟส 3"
     assert scheme_label("rao_chana", "2021", SchemeBook()) == "เราชนะ"
     assert scheme_label("gone", None, SchemeBook()) == "gone"
+
+
+def test_a_frozen_header_reads_back_as_issued_even_if_today_would_refuse_it() -> None:
+    issued = IssuedHeader(ReceiptHeader(tax_id="0994000123451", vat_registered=True))
+    assert IssuedHeader.from_json(issued.header_json(), "issued") == issued
+    refused_today = {"name": "ศูนย์ OTOP", "approval_number": "E05 123", "vat_registered": True}
+    header = IssuedHeader.from_json(json.dumps(refused_today), "migration").header
+    assert (header.name, header.approval_number, header.vat_registered) == (
+        "ศูนย์ OTOP",
+        "E05 123",
+        True,
+    )
+    assert header.footer == ReceiptHeader().footer  # what it did not say: the defaults

@@ -18,7 +18,8 @@ from __future__ import annotations
 
 import enum
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
+from typing import Any
 
 from pos.printing.domain.printer_settings import ReceiptHeader
 
@@ -43,7 +44,24 @@ class IssuedHeader:
 
     @classmethod
     def from_json(cls, text: str, source: str) -> IssuedHeader:
-        return cls(ReceiptHeader.from_setting(json.loads(text)), HeaderSource(source))
+        return cls(as_issued(json.loads(text)), HeaderSource(source))
+
+
+def as_issued(value: dict[str, Any]) -> ReceiptHeader:
+    """The header as stored, even one today's checks would refuse.
+
+    It was checked when it was saved; a later, stricter rule (or a hand-edited
+    setting the migration snapshotted) must not stop a copy of an issued
+    document from printing, so a refused header is taken as it is.
+    """
+    try:
+        return ReceiptHeader.from_setting(value)
+    except (TypeError, ValueError):
+        header = object.__new__(ReceiptHeader)
+        for field in fields(ReceiptHeader):
+            default = getattr(ReceiptHeader, field.name)
+            object.__setattr__(header, field.name, value.get(field.name, default))
+        return header
 
 
 def header_json(header: ReceiptHeader) -> str:
