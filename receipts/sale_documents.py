@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 from pos.catalogue.domain.products import Unit
@@ -70,12 +71,12 @@ class DocumentSettings:
     """What a document takes from the settings: the header it was issued with, schemes' names."""
 
     header: ReceiptHeader
-    schemes: SchemeBook
+    schemes: Mapping[str, str]  # the schemes' Thai names by code
 
     @classmethod
     def of(cls, settings: Settings) -> DocumentSettings:
         """Today's header: for a document being drawn now, not a stored one (see ``as_issued``)."""
-        return cls(settings.receipt_header, settings.schemes)
+        return cls(settings.receipt_header, scheme_names(settings.schemes))
 
     def as_issued(self, issued: IssuedHeader | None, number: str) -> DocumentSettings:
         """The header document ``number`` was issued with, which a copy reproduces.
@@ -86,7 +87,10 @@ class DocumentSettings:
         if issued is None:
             _log.warning("document %s has no header frozen at issue: today's is printed", number)
             return self
-        return replace(self, header=issued.header)
+        # a scheme named at issue keeps that name; one added since (or a document from before
+        # 0013, which froze no names) reads today's
+        names = {**self.schemes, **dict(issued.scheme_names)}
+        return replace(self, header=issued.header, schemes=names)
 
     def header_for(self, pos_id: str) -> Header:
         return header_from_settings(self.header, pos_id=pos_id)
@@ -144,15 +148,22 @@ def sale_totals(sale: Sale) -> Totals:
     )
 
 
-def scheme_label(code: str | None, phase: str | None, schemes: SchemeBook) -> str:
-    """``คนละครึ่ง เฟส 3``: the scheme's Thai name from the settings, and its phase."""
-    name = next((s.name_th for s in schemes.schemes if s.code == code), code or "โครงการรัฐ")
+def scheme_names(schemes: SchemeBook) -> dict[str, str]:
+    return {scheme.code: scheme.name_th for scheme in schemes.schemes}
+
+
+def scheme_label(
+    code: str | None, phase: str | None, schemes: SchemeBook | Mapping[str, str]
+) -> str:
+    """``คนละครึ่ง เฟส 3``: the scheme's Thai name (as issued, or from a scheme book), its phase."""
+    names = scheme_names(schemes) if isinstance(schemes, SchemeBook) else schemes
+    name = names.get(code or "", code or "โครงการรัฐ")
     if phase and phase.isdigit() and len(phase) <= 2:
         return f"{name} เฟส {phase}"
     return name
 
 
-def sale_tender(tender: SettledTender, schemes: SchemeBook) -> Tender:
+def sale_tender(tender: SettledTender, schemes: Mapping[str, str]) -> Tender:
     """A tender as the buyer reads it; cash is the amount handed over (change comes back)."""
     reference = tender.reference or ""
     match tender.kind:

@@ -11,7 +11,6 @@ from typing import Protocol
 
 from pos.ids import CreditNoteId, SaleId
 from pos.printing.domain.issued_header import IssuedHeader
-from pos.printing.domain.printer_settings import ReceiptHeader
 from pos.sale.domain.completed_sale import Sale, TaxInvoice
 from pos.sale.domain.credit_notes import CreditNote
 
@@ -47,7 +46,7 @@ class SalesRepository(Protocol):
         ...
 
     # --- the header each document was issued with (issue 13) ----------------------------------
-    def freeze_header(self, document_kind: str, number: str, header: ReceiptHeader) -> None:
+    def freeze_header(self, document_kind: str, number: str, issued: IssuedHeader) -> None:
         """Store the header a document (print-job kind, printed number) is issued with, once."""
         ...
 

@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from pos.printing.domain.issued_header import HeaderSource, IssuedHeader, header_json
-from pos.printing.domain.printer_settings import ReceiptHeader
+from pos.printing.domain.issued_header import IssuedHeader
 
 _ADD_HEADER = (
     "INSERT INTO issued_header (header_json, source) VALUES (?, ?)"
@@ -29,10 +28,10 @@ _READ = (
 
 
 def freeze_header(
-    cursor: sqlite3.Cursor, document_kind: str, number: str, header: ReceiptHeader
+    cursor: sqlite3.Cursor, document_kind: str, number: str, issued: IssuedHeader
 ) -> None:
-    """Store ``header`` as the one document ``number`` of ``document_kind`` was issued with."""
-    text, source = header_json(header), HeaderSource.ISSUED.value
+    """Store ``issued`` as what document ``number`` of ``document_kind`` was issued with."""
+    text, source = issued.header_json(), issued.source.value
     cursor.execute(_ADD_HEADER, (text, source))
     cursor.execute(_POINT, (document_kind, number, text, source))
 

@@ -21,7 +21,6 @@ from sqlalchemy.orm import Session
 
 from pos.ids import CreditNoteId, SaleId, SaleLineId, TenderId
 from pos.printing.domain.issued_header import IssuedHeader
-from pos.printing.domain.printer_settings import ReceiptHeader
 from pos.sale.domain.completed_sale import Sale, TaxInvoice
 from pos.sale.domain.credit_notes import CreditNote, ReturnDraft
 from pos.shifts.domain.cash_control import ShiftStamp
@@ -260,8 +259,8 @@ class SqlSalesRepository:
         return int(row[0])
 
     # --- the header each document was issued with (pos.printing.domain.issued_header) ------
-    def freeze_header(self, document_kind: str, number: str, header: ReceiptHeader) -> None:
-        freeze_header(self._cursor(), document_kind, number, header)
+    def freeze_header(self, document_kind: str, number: str, issued: IssuedHeader) -> None:
+        freeze_header(self._cursor(), document_kind, number, issued)
 
     def issued_header(self, document_kind: str, number: str) -> IssuedHeader | None:
         return issued_header(self._cursor(), document_kind, number)

@@ -12,7 +12,6 @@ import datetime as dt
 import uuid
 
 from pos.printing.domain.issued_header import IssuedHeader
-from pos.printing.domain.printer_settings import ReceiptHeader
 from pos.sale.domain.completed_sale import Sale, TaxInvoice
 from pos.sale.domain.credit_notes import CreditNote, returned_quantities
 from pos.sale.domain.tenders import TenderKind
@@ -42,10 +41,10 @@ class FakeSalesRepository:
         self._data.sales[sale.sale_id] = sale
         self._events.append(SaleStored(sale))
 
-    def freeze_header(self, document_kind: str, number: str, header: ReceiptHeader) -> None:
+    def freeze_header(self, document_kind: str, number: str, issued: IssuedHeader) -> None:
         if (document_kind, number) in self._data.headers:  # the store's primary key
             raise ValueError(f"{document_kind} {number} already has its header")
-        self._data.headers[(document_kind, number)] = IssuedHeader(header)
+        self._data.headers[(document_kind, number)] = issued
 
     def issued_header(self, document_kind: str, number: str) -> IssuedHeader | None:
         return self._data.headers.get((document_kind, number))

@@ -12,6 +12,7 @@ SQLite store, real checkout, returns and tax invoices.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import uuid
@@ -34,6 +35,7 @@ from pos.printing.domain.print_queue import RetryPolicy
 from pos.printing.services.print_jobs import request_reprint
 from pos.printing.services.receipt_settings import HeaderEntry, save_receipt_header
 from pos.sale.domain.cart import Cart
+from pos.sale.domain.schemes import SchemeBook
 from pos.sale.domain.tenders import CashTender
 from pos.sale.services.checkout import CheckoutRequest, commit_sale
 from pos.sale.services.day_export import export_day
@@ -57,6 +59,7 @@ NEW_NAME = "ศูนย์ OTOP ศรีสะเกษ สาขาตลา�
 NEW_TAX_ID = "0994000123451"
 APPROVAL = "E051234567890"
 NEW_FOOTER = "ขอบคุณที่ใช้บริการ"
+CO_PAY, NEW_SCHEME_NAME = "khon_la_khrueng", "โครงการคนละครึ่งพลัส"
 
 
 @pytest.fixture(scope="module")
@@ -78,11 +81,16 @@ def before(store: SampleStore, export: dict[str, Any]) -> dict[str, Any]:
     """Each kind of document's bytes before the change, then the centre registers for VAT."""
     sale = _plain_cash_sale(export)
     note = export["credit_notes"][0]
+    co_pay = next(
+        s for s in export["sales"] if any(t.get("scheme_code") == CO_PAY for t in s["tenders"])
+    )
     taken = {
         "sale": sale,
         "note": note,
+        "co_pay": co_pay,
         "receipt": _text_job(store, sale["receipt_number"]),
         "credit_note": _text_job(store, note["number"]),
+        "co_pay_receipt": _text_job(store, co_pay["receipt_number"]),
     }
     _register_for_vat(store)
     return taken
@@ -131,6 +139,14 @@ def _register_for_vat(store: SampleStore) -> None:
     )
     save_receipt_header(store.context.uow_factory, entry, user_id=None, clock=SystemClock())
     assert store.context.settings().receipt_header.approval_number == APPROVAL
+    with store.context.uow_factory() as uow:  # and the co-pay scheme is renamed
+        settings = uow.settings.load()
+        renamed = tuple(
+            dataclasses.replace(s, name_th=NEW_SCHEME_NAME) if s.code == CO_PAY else s
+            for s in settings.schemes.schemes
+        )
+        uow.settings.save(settings.replace(schemes=SchemeBook(renamed)))
+        uow.commit()
 
 
 def test_a_plain_receipt_reprints_as_the_plain_receipt_it_was(
@@ -144,6 +160,21 @@ def test_a_plain_receipt_reprints_as_the_plain_receipt_it_was(
     for today in ("ใบกำกับภาษีอย่างย่อ", NEW_NAME, NEW_TAX_ID, APPROVAL, NEW_FOOTER, "VAT included"):
         assert flat(today) not in copy
     assert flat("เครื่อง POS01") in copy and flat("POS ID") not in copy
+
+
+def test_a_scheme_renamed_since_keeps_its_name_on_the_copy(
+    store: SampleStore, before: dict[str, Any]
+) -> None:
+    number = before["co_pay"]["receipt_number"]
+    assert flat("คนละครึ่ง เฟส") in _words(before["co_pay_receipt"])
+    assert _text_job(store, number) == before["co_pay_receipt"]
+    sale = _sell(store)  # a document issued now freezes the names as they are now
+    assert dict(_issued(store, sale.receipt_number).scheme_names)[CO_PAY] == NEW_SCHEME_NAME
+
+
+def _issued(store: SampleStore, number: str) -> Any:
+    with store.context.uow_factory() as uow:
+        return uow.sales.issued_header("sale", number)
 
 
 def test_a_credit_note_issued_before_keeps_its_header(
@@ -298,6 +329,9 @@ def test_documents_from_before_the_migration_get_the_header_of_that_day_marked_s
         assert all(h is not None and h.vat_registered for h in found)
         receipt = SaleDocumentSource(context.uow_factory).document(*documents[0])
         assert receipt.header.name == MIGRATION_DAY_NAME
+        assert all(
+            h is not None and dict(h.scheme_names)["khon_la_khrueng"] == "คนละครึ่ง" for h in found
+        )
         assert context.engine is not None
         with pytest.raises(IntegrityError, match="cannot be updated"), context.engine.begin() as db:
             db.execute(text("UPDATE issued_header SET source = 'issued'"))  # as issued, for good

@@ -198,10 +198,13 @@ def test_labels_on_documents() -> None:
 
 
 def test_a_frozen_header_reads_back_as_issued_even_if_today_would_refuse_it() -> None:
-    issued = IssuedHeader(ReceiptHeader(tax_id="0994000123451", vat_registered=True))
+    issued = IssuedHeader(
+        ReceiptHeader(tax_id="0994000123451", vat_registered=True),
+        scheme_names=(("khon_la_khrueng", "คนละครึ่ง"),),
+    )
     assert IssuedHeader.from_json(issued.header_json(), "issued") == issued
     refused_today = {"name": "ศูนย์ OTOP", "approval_number": "E05 123", "vat_registered": True}
-    header = IssuedHeader.from_json(json.dumps(refused_today), "migration").header
+    header = IssuedHeader.from_json(json.dumps({"header": refused_today}), "migration").header
     assert (header.name, header.approval_number, header.vat_registered) == (
         "ศูนย์ OTOP",
         "E05 123",

@@ -24,6 +24,7 @@ from collections.abc import Callable
 
 from pos.clock import Clock
 from pos.ids import SaleId, TaxInvoiceId, UserId
+from pos.printing.domain.issued_header import IssuedHeader
 from pos.printing.services.print_jobs import queue_document
 from pos.sale.domain.completed_sale import BuyerDetails, Sale, TaxInvoice, buyer_text_problem
 from pos.sale.domain.numbering import DocumentKind, counter_name, document_number
@@ -99,5 +100,5 @@ def add_tax_invoice(
         reason=cleaned_reason,
     )
     uow.sales.add_tax_invoice(invoice)
-    uow.sales.freeze_header(TAX_INVOICE_DOCUMENT, invoice.number, settings.receipt_header)
+    uow.sales.freeze_header(TAX_INVOICE_DOCUMENT, invoice.number, IssuedHeader.of(settings))
     return invoice

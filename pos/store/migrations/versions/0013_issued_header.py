@@ -8,9 +8,12 @@ A copy must reproduce the document as issued (a receipt from before VAT
 registration must not reprint as a tax invoice), so the header is frozen with
 each sale, tax invoice and credit note: ``issued_header`` (each distinct
 header once, as canonical JSON) and ``document_header`` (print-job kind and
-number → header).  Documents already in the store get one snapshot of the
-``receipt_header`` setting as it is now, marked ``source = 'migration'``: their
-own day's settings were never kept, and this is the nearest record.  Written
+number → header; the JSON is ``{"header": …, "scheme_names": {code: name}}``).
+Documents already in the store get one snapshot of the ``receipt_header``
+setting and the schemes' names as they are now, marked ``source =
+'migration'``: their own day's settings were never kept, and this is the
+nearest record (a store that never saved its schemes freezes no names: its
+copies name them from the scheme book of the day they are printed).  Written
 on a branch beside 0012; the merge re-chains down_revision after it.
 """
 
@@ -41,24 +44,35 @@ _DOCUMENTS = (("sale", "sale", "receipt_number"), ("tax_invoice", "tax_invoice",
 _TABLES = ("issued_header", "document_header")
 
 
-def _header_now(connection: sa.Connection) -> str:
-    """The ``receipt_header`` setting over the defaults, as canonical JSON."""
-    stored: Any = {}
+def _setting(connection: sa.Connection, key: str) -> Any:
     row = connection.execute(
-        sa.text("SELECT value_json FROM setting WHERE key = 'receipt_header'")
+        sa.text("SELECT value_json FROM setting WHERE key = :key"), {"key": key}
     ).fetchone()
-    if row is not None:
-        try:
-            stored = json.loads(row[0])
-        except json.JSONDecodeError:
-            stored = {}  # the app also falls back to the default for a value it cannot read
+    try:
+        return None if row is None else json.loads(row[0])
+    except json.JSONDecodeError:
+        return None  # the app also falls back to the default for a value it cannot read
+
+
+def _header_now(connection: sa.Connection) -> str:
+    """The ``receipt_header`` setting over the defaults, and the schemes' names, as JSON."""
+    stored = _setting(connection, "receipt_header")
     if not isinstance(stored, dict):
         stored = {}
     header = {
         key: stored[key] if type(stored.get(key)) is type(default) else default
         for key, default in _DEFAULTS.items()
     }
-    return json.dumps(header, ensure_ascii=False, sort_keys=True)
+    schemes = _setting(connection, "schemes")
+    names = {
+        scheme["code"]: scheme["name_th"]
+        for scheme in (schemes if isinstance(schemes, list) else [])
+        if isinstance(scheme, dict)
+        and isinstance(scheme.get("code"), str)
+        and isinstance(scheme.get("name_th"), str)
+    }
+    value = {"header": header, "scheme_names": names}
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 
 def _backfill(connection: sa.Connection) -> None:
