@@ -14,7 +14,7 @@ from pos.money import div_round_half_up, format_baht
 from pos.reports.services.range_reports import ReportPeriod
 from pos.simulation.trading_days import SimulationOptions, simulate
 from ui.app import create_application
-from ui.charts import SalesChart
+from ui.charts import SalesChart, nice_scale
 from ui.i18n import ENGLISH, THAI, set_language
 from ui.manager_screen import ManagerScreen, open_manager_screen
 
@@ -126,3 +126,11 @@ def test_an_empty_chart_has_no_bars_and_no_axes(qtbot: QtBot) -> None:
     chart.set_bars([])
     assert chart.bars() == [] and chart.axis_labels() == [] and chart.series_values() == []
     assert chart.chart().series() == [] and chart.chart().axes() == []
+
+
+def test_a_value_axis_has_at_most_three_round_steps_and_reaches_past_the_largest() -> None:
+    for largest in (0.3, 7, 99, 100, 101, 2_999, 88_493, 1_300_000.5):
+        top, step = nice_scale(largest)
+        assert top >= largest and round(top / step) <= 3
+        assert f"{step:.0e}"[0] in "125"  # 1, 2 or 5 times a power of ten
+    assert nice_scale(0) == (1.0, 1.0)
