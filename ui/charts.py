@@ -90,6 +90,7 @@ class SalesChart(QChartView):
         chart.setLocale(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
         self.setChart(chart)
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # nothing to do with keys: Tab passes it by
         self.setMinimumHeight(150)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.set_title(title)

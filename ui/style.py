@@ -47,7 +47,7 @@ QPushButton {{ min-height: {PAD_KEY_HEIGHT - 6}px; font-size: 13pt; background: 
 QPushButton:pressed {{ background: #e6dfee; }}
 QPushButton:disabled {{ color: #9a9a9a; background: #eeeeee; }}
 QPushButton:checked {{ background: {PURPLE}; color: white; }}
-QPushButton:focus {{ border: 3px solid {FOCUS}; }}
+QPushButton:focus {{ border: 3px solid {FOCUS}; outline: none; }}
 #header QPushButton:focus, #payButton:focus {{ border: 3px solid {GOLD}; }}
 #payButton {{ background: {GREEN}; color: white; font-size: 20pt; font-weight: bold;
     min-height: {BIG_TOUCH_HEIGHT - 4}px; border: none; }}
@@ -80,14 +80,16 @@ QHeaderView::section {{ font-size: 12pt; background: #ece6f2; padding: 4px; bord
 #payButton #shortcutHint {{ color: white; font-size: 12pt; background: rgba(255,255,255,0.18);
     border-color: rgba(255,255,255,0.5); }}
 #quickKeys QPushButton#quickKey {{ font-size: 12pt; min-height: {QUICK_KEY_HEIGHT - 6}px; }}
-#quickKeys QPushButton#quickKey:focus {{ border: 3px solid {FOCUS}; background: #eef3fd; }}
+#quickKeys QPushButton#quickKey:focus {{ border: 3px solid {FOCUS}; background: #eef3fd;
+    outline: none; }}
 #managerScreen QTabBar::tab {{ font-size: 12pt; min-height: 36px; padding: 4px 12px;
     background: #ece6f2; border: 1px solid #cfc8d8; border-bottom: none;
     border-top-left-radius: 6px; border-top-right-radius: 6px; }}
 #managerScreen QTabBar::tab:selected {{ background: white; color: {PURPLE}; font-weight: bold; }}
 #managerScreen QTabBar::tab:focus {{ border: 3px solid {FOCUS}; }}
 #managerScreen QTableWidget {{ font-size: 12pt; background: white;
-    alternate-background-color: #f3eff7; gridline-color: {GRID}; }}
+    alternate-background-color: #f3eff7; gridline-color: {GRID};
+    selection-background-color: #d9c8e8; selection-color: {INK}; }}
 #managerScreen #totals {{ font-size: 15pt; font-weight: bold; color: {PURPLE}; }}
 #managerScreen QLabel {{ font-size: 12pt; }}
 #managerScreen #header QLabel {{ font-size: 15pt; }}

@@ -5,12 +5,17 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QPushButton, QTableWidget, QWidget
 from pytestqt.qtbot import QtBot
 
+from pos.bootstrap import AppContext
+from pos.clock import FakeClock
 from tests.gui.helpers import focused, logged_in
+from tests.gui.test_shift_close_dialog import MORNING
+from ui.app import create_application
 from ui.finders import ProductKey
 from ui.main_window import CounterWindow
+from ui.manager_screen import ManagerScreen
 from ui.style import FOCUS, STYLE_SHEET
 
 
@@ -63,3 +68,25 @@ def test_a_click_on_a_quick_key_leaves_the_focus_in_the_scan_field(
     assert isinstance(key, QPushButton)
     qtbot.mouseClick(key, Qt.MouseButton.LeftButton)
     assert focused() is scan_field  # the scanner's keys still land in the scan field
+
+
+def test_the_manager_screens_buttons_and_tables_show_the_focus(
+    qtbot: QtBot, demo_context: AppContext
+) -> None:
+    create_application()
+    screen = ManagerScreen(demo_context, clock=FakeClock(MORNING))
+    qtbot.addWidget(screen)
+    screen.show()
+    screen.activateWindow()
+    qtbot.waitUntil(screen.isActiveWindow)
+    qtbot.waitUntil(lambda: screen.report is not None, timeout=20_000)
+    button = screen.start  # the period's first date
+    button.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(button.hasFocus)
+    ringed = picture(button)
+    assert ringed.pixelColor(1, ringed.height() // 2).name() == FOCUS
+    screen.tabs.setCurrentIndex(1)  # the categories' table
+    table = tab_until(qtbot, screen, QTableWidget)
+    edge = picture(table)
+    assert edge.pixelColor(1, edge.height() // 2).name() == FOCUS
+    assert picture(button).pixelColor(1, ringed.height() // 2).name() != FOCUS
