@@ -97,6 +97,7 @@ class SalesChart(QChartView):
 
     # --- what the screen calls --------------------------------------------------------------
     def set_title(self, title: str) -> None:
+        """The chart's title (before :meth:`set_bars`, which adds the unit or "no sales")."""
         self._title = title
         self.chart().setTitle(title)
 
@@ -119,6 +120,9 @@ class SalesChart(QChartView):
             chart.removeAxis(axis)
         if self._bars:
             self._draw()
+        else:  # an empty plot says why, rather than looking broken
+            nothing = QCoreApplication.translate("SalesChart", "no sales")
+            chart.setTitle(f"{self._title}: {nothing}" if self._title else nothing)
 
     def bars(self) -> list[tuple[str, int]]:
         return list(self._bars)

@@ -1335,6 +1335,10 @@ government {government} · customer {buyer} · ref. {reference}</source>
         <translation>บาท</translation>
     </message>
     <message>
+        <source>no sales</source>
+        <translation>ไม่มียอดขาย</translation>
+    </message>
+    <message>
         <source>%1: %2 baht</source>
         <translation>%1: %2 บาท</translation>
     </message>

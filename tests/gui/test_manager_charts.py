@@ -120,12 +120,14 @@ def test_the_charts_speak_thai_and_english(qtbot: QtBot, demo_context: AppContex
 
 
 def test_an_empty_chart_has_no_bars_and_no_axes(qtbot: QtBot) -> None:
+    set_language(ENGLISH)
     chart = SalesChart("Nothing sold")
     qtbot.addWidget(chart)
     chart.set_bars([("09", 100_00)])
     chart.set_bars([])
     assert chart.bars() == [] and chart.axis_labels() == [] and chart.series_values() == []
     assert chart.chart().series() == [] and chart.chart().axes() == []
+    assert chart.title() == "Nothing sold: no sales"
 
 
 def test_a_value_axis_has_at_most_three_round_steps_and_reaches_past_the_largest() -> None:
