@@ -92,6 +92,7 @@ class ManagerScreen(QMainWindow):
         self._build(period)
         fit_to_screen(self, QSize(1180, 820))  # never larger than a 1024×768 screen
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close)
+        self.tabs.setFocus()  # not Close, the first in the Tab order: a Space would shut it
         self.refresh()
 
     # --- layout -----------------------------------------------------------------------------
