@@ -6,6 +6,7 @@ import datetime as dt
 
 from PySide6.QtCore import QPoint, QPointF
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from pos.bootstrap import AppContext
@@ -17,6 +18,7 @@ from ui.app import create_application
 from ui.charts import SalesChart, nice_scale
 from ui.i18n import ENGLISH, THAI, set_language
 from ui.manager_screen import ManagerScreen, open_manager_screen
+from ui.style import PAD_KEY_HEIGHT, PURPLE
 
 DAY = dt.date(2021, 3, 1)
 
@@ -136,3 +138,18 @@ def test_a_value_axis_has_at_most_three_round_steps_and_reaches_past_the_largest
         assert top >= largest and round(top / step) <= 3
         assert f"{step:.0e}"[0] in "125"  # 1, 2 or 5 times a power of ten
     assert nice_scale(0) == (1.0, 1.0)
+
+
+def test_the_screen_has_the_tills_header_and_readable_text(
+    qtbot: QtBot, demo_context: AppContext
+) -> None:
+    screen = opened(qtbot, demo_context)
+    header = screen.findChild(QWidget, "header")
+    assert header is not None and screen.close_button.parentWidget() is header
+    labels = header.findChildren(QLabel)
+    assert {label.objectName() for label in labels} >= {"managerTitle", "status"}
+    assert all(label.font().pointSize() >= 12 for label in labels)
+    assert screen.tabs.tabBar().font().pointSize() >= 12
+    assert screen.close_button.minimumHeight() >= PAD_KEY_HEIGHT
+    purple = header.grab().toImage().pixelColor(2, 2).name()
+    assert purple == PURPLE  # the till's header colour, from the one style sheet
