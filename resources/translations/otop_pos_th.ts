@@ -381,6 +381,64 @@
     </message>
 </context>
 <context>
+    <name>ManagerOverview</name>
+    <message>
+        <source>Net takings by tender</source>
+        <translation>ยอดรับสุทธิตามการชำระเงิน</translation>
+    </message>
+    <message>
+        <source>Sales by hour, %1 – %2</source>
+        <translation>ยอดขายรายชั่วโมง %1 – %2</translation>
+    </message>
+    <message>
+        <source>%1 receipts — sales %2 baht, returns/voids %3, net %4 baht</source>
+        <translation>%1 ใบเสร็จ — ยอดขาย %2 บาท, รับคืน/ยกเลิก %3, สุทธิ %4 บาท</translation>
+    </message>
+    <message>
+        <source>Net sales by category, %1 – %2</source>
+        <translation>ยอดขายสุทธิตามประเภทสินค้า %1 – %2</translation>
+    </message>
+    <message>
+        <source>Target: %1</source>
+        <translation>เป้าหมาย: %1</translation>
+    </message>
+    <message>
+        <source>Sold this year</source>
+        <translation>ขายแล้วปีนี้</translation>
+    </message>
+    <message>
+        <source>Target by today</source>
+        <translation>เป้าถึงวันนี้</translation>
+    </message>
+    <message>
+        <source>Yearly target</source>
+        <translation>เป้าทั้งปี</translation>
+    </message>
+    <message>
+        <source>Target %1 %2 baht (%3 – %4): sold %5 baht, %6% of the target; %7% of the year gone</source>
+        <translation>เป้าหมาย%1 %2 บาท (%3 – %4): ขายแล้ว %5 บาท คิดเป็น %6% ของเป้า เวลาผ่านไป %7% ของปี</translation>
+    </message>
+    <message>
+        <source>Sales by hour, %1</source>
+        <translation>ยอดขายรายชั่วโมง %1</translation>
+    </message>
+    <message>
+        <source>Sales by day, %1</source>
+        <translation>ยอดขายรายวัน %1</translation>
+    </message>
+</context>
+<context>
+    <name>ManagerScreen</name>
+    <message>
+        <source>Manager reports</source>
+        <translation>รายงานผู้จัดการ</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>ปิด (Esc)</translation>
+    </message>
+</context>
+<context>
     <name>MenuPanel</name>
     <message>
         <source>Menu</source>
@@ -1295,6 +1353,25 @@ government {government} · customer {buyer} · ref. {reference}</source>
     <message>
         <source>Menu</source>
         <translation>เมนู</translation>
+    </message>
+</context>
+<context>
+    <name>SalesChart</name>
+    <message>
+        <source>Baht</source>
+        <translation>บาท</translation>
+    </message>
+    <message>
+        <source>no sales</source>
+        <translation>ไม่มียอดขาย</translation>
+    </message>
+    <message>
+        <source>%1: %2 baht</source>
+        <translation>%1: %2 บาท</translation>
+    </message>
+    <message>
+        <source>Million baht</source>
+        <translation>ล้านบาท</translation>
     </message>
 </context>
 <context>
