@@ -49,6 +49,7 @@ from pos.staff.domain.users import User
 from pos.till.services.session import TillSession
 from ui import text_fields
 from ui.buyer_details import BuyerDetailsPanel, ask_tax_invoice
+from ui.document_printing import PrintFollower, Probe, store_probe, tell_printing
 from ui.manager_approval import ask_manager_approval
 from ui.messages import locked_text
 from ui.panels import EntryPanel
@@ -108,6 +109,8 @@ class ReturnsScreen(QWidget):
         self.chosen: dict[SaleLineId, int] = {}
         self.refund_in_cash = False
         self._note_id = CreditNoteId(uuid.uuid4())
+        self.print_probe: Probe = store_probe(till.read_uow_factory, lambda: None)
+        self.printing: PrintFollower | None = None
         self.retranslate()
 
     # --- finding the sale ---------------------------------------------------------------------
@@ -314,7 +317,12 @@ class ReturnsScreen(QWidget):
 
     def _done(self, note: CreditNote) -> None:
         self.documentQueued.emit(CREDIT_NOTE_DOCUMENT, note.number)
-        self.result.setText(credit_note_text(note))
+
+        def show(sentence: str, _severity: str) -> None:
+            self.result.setText(credit_note_text(note, sentence))
+
+        kind, probe = CREDIT_NOTE_DOCUMENT, self.print_probe
+        self.printing = tell_printing(self.result, probe, kind, note.number, show)
         self.ui.side.setCurrentWidget(self.result)
         found = find_sale(self.till.read_uow_factory, note.sale_receipt_number)
         if found is not None:
@@ -340,8 +348,10 @@ class ReturnsScreen(QWidget):
         found = find_sale(self.till.read_uow_factory, self.history.sale.receipt_number)
         if found is not None:
             self.load(found)
-        text = self.tr("Full tax invoice {number} issued; it is printing.")
-        self._status(text.format(number=invoice.number))
+        done = self.tr("Full tax invoice {number} issued.").format(number=invoice.number)
+        self.printing = tell_printing(
+            self, self.print_probe, TAX_INVOICE_DOCUMENT, invoice.number, self._status, before=done
+        )
 
     # --- moving around ------------------------------------------------------------------------
     def _question_closed(self) -> None:
