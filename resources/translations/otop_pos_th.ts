@@ -1342,6 +1342,10 @@ government {government} · customer {buyer} · ref. {reference}</source>
         <translation>{scheme} (ระยะ {phase}): รัฐจ่าย {share}</translation>
     </message>
     <message>
+        <source>No government scheme pays today, so there is nothing to enter here. Pay by cash (F1), PromptPay (F2) or card (F3).</source>
+        <translation>วันนี้ไม่มีโครงการรัฐที่ใช้ได้ จึงไม่มีอะไรต้องกรอกที่หน้านี้ ชำระด้วยเงินสด (F1) พร้อมเพย์ (F2) หรือบัตร (F3)</translation>
+    </message>
+    <message>
         <source>up to {cap} per person per day</source>
         <translation>ไม่เกิน {cap} ต่อคนต่อวัน</translation>
     </message>
