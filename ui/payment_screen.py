@@ -130,7 +130,6 @@ class PaymentScreen(QWidget):
         self.lines = tuple(payable_lines(cart, self.quote.totals))
         self.book = SchemeBook(tuple(offer.scheme for offer in self.quote.schemes))
         self.tenders, self.buyer, self.sale, self.held_scans = [], None, None, []
-        self.ui.buttons["removeTender"].setEnabled(True)
         self._leave_warned = False
         self._status(self.tr("Take the payment. Enter completes the sale once it is paid."))
         self.refresh()
@@ -168,6 +167,14 @@ class PaymentScreen(QWidget):
             self.ui.summary.show_progress(paid)
         self.ui.complete_button.setEnabled(paid.complete and self.sale is None)
         self.ui.summary.show_buyer(self.buyer.name if self.buyer else None)
+        self._enable_actions()
+
+    def _enable_actions(self) -> None:
+        """Only what still applies can be pressed: no tender once the sale is stored."""
+        open_sale = self.sale is None
+        self.ui.buttons["removeTender"].setEnabled(open_sale and bool(self.tenders))
+        for _, kind in KIND_KEYS:
+            self.ui.buttons[f"kind_{kind.value}"].setEnabled(open_sale)
 
     def _scheme_name(self, code: str) -> str:
         return scheme_name(self.book.get(code)) if code else ""
@@ -268,7 +275,6 @@ class PaymentScreen(QWidget):
     def _show_done(self, sale: Sale) -> None:
         self._show_summary(self.progress_of(self.tenders))
         self.done_panel.show_sale(sale)
-        self.ui.buttons["removeTender"].setEnabled(False)
         self.ui.stack.setCurrentWidget(self.done_panel)
         self._tell_printing(SALE_DOCUMENT, sale.receipt_number, self.tr("Saved."))
         self.setFocus()
