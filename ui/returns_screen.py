@@ -58,6 +58,7 @@ from ui.payment_texts import refusal_text, scheme_name
 from ui.return_actions import ReturnActions
 from ui.return_choice import (
     ReturnChoice,
+    check_before_pin,
     everything_sold,
     refund_draft,
     selected_line,
@@ -263,6 +264,7 @@ class ReturnsScreen(QWidget):
                     number=self.history.sale.receipt_number
                 ),
                 self._store_return,
+                void=False,
             )
 
     def ask_void(self) -> None:
@@ -281,6 +283,7 @@ class ReturnsScreen(QWidget):
                     number=self.history.sale.receipt_number
                 ),
                 self._store_void,
+                void=True,
             )
 
     def _reason_or_complain(self) -> bool:
@@ -292,7 +295,15 @@ class ReturnsScreen(QWidget):
         self.reason.setFocus()
         return False
 
-    def _approve(self, what: str, store: Callable[[ManagerApproval], CreditNote]) -> None:
+    def _approve(
+        self, what: str, store: Callable[[ManagerApproval], CreditNote], *, void: bool
+    ) -> None:
+        try:  # a refusal before the PIN, never after it (no shift, nothing left, a past day)
+            check_before_pin(self.till, self._choice(), self.reason.text(), void=void)
+        except ValueError as error:
+            self.show_error(refusal_text(error))
+            return
+
         def act(approval: ManagerApproval) -> str | None:
             try:
                 note = store(approval)

@@ -1,0 +1,152 @@
+"""A refusal comes before the manager's PIN is asked for, never after it (issue 13, deliverable 5):
+a return or void the store would refuse (no open shift, nothing left to return, a sale that
+already has a credit note) is refused at once, and no PIN is asked, tried or counted."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from pos.bootstrap import AppContext, open_till
+from pos.clock import THAI_TIME, FakeClock
+from pos.ids import ShiftId, UserId
+from pos.shifts.domain.cash_control import CashCount
+from pos.shifts.services.shift_lifecycle import (
+    CloseShiftRequest,
+    OpenShiftRequest,
+    close_shift,
+    open_shift,
+)
+from tests.gui.helpers import (
+    GARLIC,
+    MANAGER_PIN,
+    logged_in,
+    press,
+    start_counter,
+    type_digits,
+    wedge_scan,
+)
+from tests.gui.keys import type_text
+from tests.gui.payment_helpers import rows
+from ui.main_window import CounterWindow
+from ui.returns_screen import ReturnsScreen
+
+NO_SHIFT = "ยังไม่ได้เปิดกะที่เครื่องนี้"
+
+
+@pytest.fixture
+def shift(demo_context: AppContext) -> ShiftId:
+    """The demo cashier's shift, a 500-baht float, opened a few minutes ago."""
+    clock = FakeClock(dt.datetime.now(THAI_TIME) - dt.timedelta(minutes=5))
+    request = OpenShiftRequest(
+        ShiftId(uuid.uuid4()), UserId(1), float_count=CashCount.parse("100x5")
+    )
+    return open_shift(demo_context.uow_factory, clock, request).shift_id
+
+
+@pytest.fixture
+def counter(qtbot: QtBot, demo_context: AppContext, shift: ShiftId) -> Iterator[CounterWindow]:
+    window = start_counter(qtbot, open_till(demo_context), demo_context)
+    yield logged_in(qtbot, window)
+    window.close()
+
+
+def _sell_garlic(qtbot: QtBot, window: CounterWindow) -> None:
+    wedge_scan(qtbot, GARLIC)
+    press(qtbot, Qt.Key.Key_F12)
+    press(qtbot, Qt.Key.Key_F11)
+    press(qtbot, Qt.Key.Key_Return)
+    assert window.checkout.payment.sale is not None
+    press(qtbot, Qt.Key.Key_Return)  # next customer
+
+
+def _find_receipt(qtbot: QtBot, window: CounterWindow) -> ReturnsScreen:
+    press(qtbot, Qt.Key.Key_F10)
+    returns = window.checkout.returns
+    wedge_scan(qtbot, "POS01-00000001")
+    assert returns.history is not None
+    return returns
+
+
+def _ask(qtbot: QtBot, returns: ReturnsScreen, key: Qt.Key) -> None:
+    """F5 (return everything) or Shift+F10-style void via its button; the reason; Enter."""
+    type_text(returns.reason, "ลูกค้าเปลี่ยนใจ")
+    if key is Qt.Key.Key_F5:
+        press(qtbot, Qt.Key.Key_F5)
+        press(qtbot, Qt.Key.Key_Return)
+    else:
+        returns.ask_void()
+
+
+def _no_pin_asked(returns: ReturnsScreen, context: AppContext) -> None:
+    assert not returns.entry.is_asking and returns.ui.side.currentWidget() is not returns.entry
+    refusals = rows(context, "SELECT count(*) FROM audit_event WHERE action LIKE '%refused%'")
+    assert refusals == [(0,)]
+
+
+def test_a_return_without_an_open_shift_is_refused_before_the_pin(
+    qtbot: QtBot, counter: CounterWindow, demo_context: AppContext, shift: ShiftId
+) -> None:
+    _sell_garlic(qtbot, counter)
+    count = CashCount.parse("100x6 50x1 5x1 2x2")  # the float and the garlic's 159.00
+    close_shift(demo_context.uow_factory, counter.till.clock, CloseShiftRequest(shift, 1, count))
+    returns = _find_receipt(qtbot, counter)
+    _ask(qtbot, returns, Qt.Key.Key_F5)
+    assert returns.status.text().startswith(NO_SHIFT)
+    _no_pin_asked(returns, demo_context)
+    assert rows(demo_context, "SELECT count(*) FROM credit_note") == [(0,)]
+
+
+def test_a_void_of_a_sale_with_a_credit_note_is_refused_before_the_pin(
+    qtbot: QtBot, counter: CounterWindow, demo_context: AppContext
+) -> None:
+    wedge_scan(qtbot, GARLIC)  # two garlics; one comes back, then the void is asked
+    _sell_garlic(qtbot, counter)
+    returns = _find_receipt(qtbot, counter)
+    press(qtbot, Qt.Key.Key_F4)
+    type_digits(qtbot, "1")
+    press(qtbot, Qt.Key.Key_Return)
+    type_text(returns.reason, "ลูกค้าเปลี่ยนใจ")
+    press(qtbot, Qt.Key.Key_Return)
+    assert returns.entry.is_asking  # this one can be done: the PIN is asked
+    type_digits(qtbot, MANAGER_PIN)
+    press(qtbot, Qt.Key.Key_Return)
+    assert rows(demo_context, "SELECT count(*) FROM credit_note") == [(1,)]
+    press(qtbot, Qt.Key.Key_Escape)
+    returns = _find_receipt(qtbot, counter)
+    _ask(qtbot, returns, Qt.Key.Key_F10)  # void the whole receipt now
+    assert "only 1 can still be returned" in returns.status.text()  # one came back already
+    _no_pin_asked(returns, demo_context)
+
+
+def test_a_void_without_an_open_shift_is_refused_before_the_pin(
+    qtbot: QtBot, counter: CounterWindow, demo_context: AppContext, shift: ShiftId
+) -> None:
+    _sell_garlic(qtbot, counter)
+    count = CashCount.parse("100x6 50x1 5x1 2x2")
+    close_shift(demo_context.uow_factory, counter.till.clock, CloseShiftRequest(shift, 1, count))
+    returns = _find_receipt(qtbot, counter)
+    _ask(qtbot, returns, Qt.Key.Key_F10)
+    assert returns.status.text().startswith(NO_SHIFT)
+    _no_pin_asked(returns, demo_context)
+
+
+def test_returning_again_what_was_all_returned_asks_no_pin(
+    qtbot: QtBot, counter: CounterWindow, demo_context: AppContext
+) -> None:
+    _sell_garlic(qtbot, counter)
+    returns = _find_receipt(qtbot, counter)
+    _ask(qtbot, returns, Qt.Key.Key_F5)
+    type_digits(qtbot, MANAGER_PIN)
+    press(qtbot, Qt.Key.Key_Return)
+    press(qtbot, Qt.Key.Key_Escape)
+    returns = _find_receipt(qtbot, counter)
+    _ask(qtbot, returns, Qt.Key.Key_F5)
+    assert returns.status.text()  # said why
+    _no_pin_asked(returns, demo_context)
+    assert rows(demo_context, "SELECT count(*) FROM credit_note") == [(1,)]
