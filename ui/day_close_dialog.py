@@ -164,13 +164,18 @@ class DayCloseDialog(QDialog):
             problems = closing_problems(uow, day, settings) if day else []
         if day is None:
             self.problems.setText("ไม่มีวันทำการที่เปิดอยู่ (ยังไม่มีการเปิดกะหลังรายงาน Z ล่าสุด)")
-            self.close_button.setEnabled(False)
+            self._can_close(False)
             return
         text = f"วันทำการ {thai_date(day.business_date, style='full')}"
         if problems:
             text += "\nต้องทำก่อนปิดวัน:\n• " + "\n• ".join(problems)
         self.problems.setText(text)
-        self.close_button.setEnabled(not problems)
+        self._can_close(not problems)
+
+    def _can_close(self, possible: bool) -> None:
+        """What stands in the way is said first: no PIN is taken for a day that cannot close."""
+        self.close_button.setEnabled(possible)
+        self.manager_pin.setEnabled(possible)
 
     def _close(self) -> None:
         approval = self.manager_pin.approval()
@@ -209,7 +214,7 @@ class DayCloseDialog(QDialog):
         )
         fill_table(self.figures, ["รายการ", "บาท"], day_rows(report, self._context))
         self.figures.show()
-        self.close_button.setEnabled(False)
+        self._can_close(False)
         self.day_closed.emit(report)
         sync_after_z(self._context)  # the day's records to the head office (issue 7)
         backup_after_z(self._context)  # and a copy of the closed day (issue 12)

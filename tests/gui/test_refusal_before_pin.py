@@ -34,6 +34,7 @@ from tests.gui.helpers import (
 from tests.gui.keys import type_text
 from tests.gui.payment_helpers import rows
 from ui.main_window import CounterWindow
+from ui.manager_screen import open_manager_screen
 from ui.returns_screen import ReturnsScreen
 
 NO_SHIFT = "ยังไม่ได้เปิดกะที่เครื่องนี้"
@@ -150,3 +151,41 @@ def test_returning_again_what_was_all_returned_asks_no_pin(
     assert returns.status.text()  # said why
     _no_pin_asked(returns, demo_context)
     assert rows(demo_context, "SELECT count(*) FROM credit_note") == [(1,)]
+
+
+def test_a_line_discount_above_the_line_is_refused_before_the_pin(
+    qtbot: QtBot, counter: CounterWindow
+) -> None:
+    wedge_scan(qtbot, GARLIC)  # 159.00
+    press(qtbot, Qt.Key.Key_F5)
+    entry = counter.sale.entry
+    type_digits(qtbot, "500")  # above the limit (a manager would approve) and above the line
+    press(qtbot, Qt.Key.Key_Return)
+    assert entry.is_asking and entry.prompt.text() != "ต้องให้ผู้จัดการอนุมัติ"  # no PIN asked
+    assert entry.hint.text() == "ส่วนลดมากกว่าราคาสินค้า"  # why, where the PIN would have been
+    assert counter.till.totals().total_satang == 15_900
+
+
+def test_a_bill_discount_above_the_goods_is_refused_before_the_pin(
+    qtbot: QtBot, counter: CounterWindow
+) -> None:
+    wedge_scan(qtbot, GARLIC)
+    press(qtbot, Qt.Key.Key_F6)
+    entry = counter.sale.entry
+    type_digits(qtbot, "200")
+    press(qtbot, Qt.Key.Key_Return)
+    assert entry.is_asking and entry.prompt.text() != "ต้องให้ผู้จัดการอนุมัติ"
+    assert entry.hint.text() == "ส่วนลดมากกว่าราคาสินค้า"  # why, where the PIN would have been
+    assert counter.till.totals().total_satang == 15_900
+
+
+def test_the_day_close_takes_no_pin_while_the_day_cannot_close(
+    qtbot: QtBot, demo_context: AppContext, shift: ShiftId
+) -> None:
+    screen = open_manager_screen(demo_context)
+    qtbot.addWidget(screen)
+    dialog = screen.close_day()
+    qtbot.addWidget(dialog)
+    assert "ต้องทำก่อนปิดวัน" in dialog.problems.text()  # the shift is still open: said first
+    assert not dialog.close_button.isEnabled() and not dialog.manager_pin.isEnabled()
+    assert not dialog.manager_pin.pin.isEnabled()  # no PIN can be typed for nothing

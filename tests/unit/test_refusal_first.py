@@ -1,5 +1,5 @@
-"""The return and void services refuse what they cannot store before they look at the PIN:
-a wrong PIN typed for a return that was never possible is not a wrong try (no lock-out step)."""
+"""Returns, voids and the day's close refuse what they cannot do before they look at the PIN:
+a wrong PIN typed for something that was never possible is not a wrong try (no lock-out step)."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import pytest
 from pos.audit import AuditAction
 from pos.bootstrap import AppContext
 from pos.clock import FakeClock
+from pos.ids import ZReportId
 from pos.sale.domain.credit_notes import ReturnError
 from pos.sale.domain.tenders import CashTender
 from pos.sale.services.returns_and_voids import (
@@ -22,6 +23,7 @@ from pos.sale.services.returns_and_voids import (
     void_sale,
 )
 from pos.shifts.domain.cash_control import NoOpenShiftError
+from pos.shifts.services.day_close import DayCloseError, check_day_closable, close_day
 from tests.fakes.context import fake_context
 from tests.sales_helpers import (
     CHIPS,
@@ -76,3 +78,16 @@ def test_nothing_left_to_return_and_a_retry_of_a_stored_note() -> None:
     void = VoidRequest(uuid.uuid4(), sale.sale_id, cashier, "ชำรุด")
     with pytest.raises(ReturnError, match="already has credit note"):
         check_void(factory, clock, void)
+
+
+def test_a_day_with_a_shift_open_is_refused_before_the_pin() -> None:
+    context, clock, _, manager = _shop()  # the shift is still open
+    z_id = ZReportId(uuid.uuid4())
+    factory = context.uow_factory
+    with pytest.raises(DayCloseError, match="cannot be closed yet"):
+        check_day_closable(factory, z_id)
+    with pytest.raises(DayCloseError, match="cannot be closed yet"):
+        close_day(factory, clock, z_id, ManagerApproval(manager, "0000"))
+    with factory() as uow:
+        actions = [event.action for event in uow.audit.between(JULY_2021, clock.advance(hours=1))]
+    assert AuditAction.LOGIN_FAILED not in actions and AuditAction.PIN_REFUSED not in actions
