@@ -186,6 +186,10 @@
 <context>
     <name>CounterMenu</name>
     <message>
+        <source>No cash drawer is connected to the receipt printer, so there is nothing to open. The printer settings name the drawer.</source>
+        <translation>ไม่มีลิ้นชักเงินต่อกับเครื่องพิมพ์ใบเสร็จ จึงไม่มีอะไรให้เปิด ตั้งค่าลิ้นชักได้ที่การตั้งค่าเครื่องพิมพ์</translation>
+    </message>
+    <message>
         <source>Type why the drawer is opened (e.g. change for the float).</source>
         <translation>กรุณาพิมพ์เหตุผลที่เปิดลิ้นชัก (เช่น แลกเงินทอน)</translation>
     </message>

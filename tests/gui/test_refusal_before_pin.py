@@ -4,6 +4,7 @@ already has a credit note) is refused at once, and no PIN is asked, tried or cou
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import uuid
 from collections.abc import Iterator
@@ -32,7 +33,8 @@ from tests.gui.helpers import (
     wedge_scan,
 )
 from tests.gui.keys import type_text
-from tests.gui.payment_helpers import rows
+from tests.gui.payment_helpers import configure, rows
+from tests.receipt_helpers import free_port, network_printer
 from ui.main_window import CounterWindow
 from ui.manager_screen import open_manager_screen
 from ui.returns_screen import ReturnsScreen
@@ -189,3 +191,33 @@ def test_the_day_close_takes_no_pin_while_the_day_cannot_close(
     assert "ต้องทำก่อนปิดวัน" in dialog.problems.text()  # the shift is still open: said first
     assert not dialog.close_button.isEnabled() and not dialog.manager_pin.isEnabled()
     assert not dialog.manager_pin.pin.isEnabled()  # no PIN can be typed for nothing
+
+
+def test_no_sale_without_a_drawer_says_so_before_the_reason_and_the_pin(
+    qtbot: QtBot, counter: CounterWindow, demo_context: AppContext
+) -> None:
+    kicks: list[int] = []
+    counter.kick_drawer = lambda: kicks.append(1)  # the printing side runs; no printer is set up
+    press(qtbot, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    assert not counter.sale.entry.is_asking and not kicks
+    assert counter.sale.status.text().startswith("ไม่มีลิ้นชักเงินต่อกับเครื่องพิมพ์ใบเสร็จ")
+    no_drawer = dataclasses.replace(network_printer(free_port()), drawer_pin=0)
+    configure(demo_context, receipt_printer=no_drawer)
+    press(qtbot, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    assert not counter.sale.entry.is_asking  # a printer without a drawer: the same
+
+
+def test_no_sale_with_a_reason_the_audit_cannot_keep_asks_no_pin(
+    qtbot: QtBot, counter: CounterWindow, demo_context: AppContext
+) -> None:
+    counter.kick_drawer = lambda: None
+    configure(demo_context, receipt_printer=network_printer(free_port()))
+    press(qtbot, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    entry = counter.sale.entry
+    entry.field.setText("แลก\x00เหรียญ")  # a NUL, as a broken scanner sends it
+    press(qtbot, Qt.Key.Key_Return)
+    assert entry.is_asking and entry.prompt.text() != "ต้องให้ผู้จัดการอนุมัติ"
+    assert entry.hint.text()  # why, in the reason's question
+    assert rows(demo_context, "SELECT count(*) FROM audit_event WHERE action LIKE 'drawer%'") == [
+        (0,)
+    ]
