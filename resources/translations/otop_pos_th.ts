@@ -766,6 +766,14 @@ government {government} · customer {buyer} · ref. {reference}</source>
 </context>
 <context>
     <name>PrintStatusLine</name>
+    <message>
+        <source>Printer: starting…</source>
+        <translation>เครื่องพิมพ์: กำลังเริ่มระบบ…</translation>
+    </message>
+    <message>
+        <source>The print queue starts a moment after the till.</source>
+        <translation>ระบบพิมพ์จะเริ่มทำงานหลังเปิดเครื่องสักครู่</translation>
+    </message>
     <message numerus="yes">
         <source>No printer set up · %n waiting</source>
         <translation>
