@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import uuid
 from collections.abc import Iterator
 
 import pytest
@@ -13,8 +14,18 @@ from pytestqt.qtbot import QtBot
 
 from pos.bootstrap import AppContext, open_till
 from pos.clock import THAI_TIME, FakeClock
+from pos.ids import ShiftId, UserId, ZReportId
 from pos.printing.domain.print_queue import JobState, PrintJob, new_print_job
 from pos.reports.services.range_reports import ReportPeriod
+from pos.sale.services.returns_and_voids import ManagerApproval
+from pos.shifts.domain.cash_control import CashCount
+from pos.shifts.services.day_close import DayReport, close_day
+from pos.shifts.services.shift_lifecycle import (
+    CloseShiftRequest,
+    OpenShiftRequest,
+    close_shift,
+    open_shift,
+)
 from receipts.emulator import PrinterEmulator
 from receipts.print_service import PrintService, start_printing
 from receipts.queue_status import QueueState, QueueStatus
@@ -30,13 +41,23 @@ from tests.gui.helpers import (
 from tests.gui.keys import type_text
 from tests.gui.payment_helpers import configure, open_a_shift
 from tests.receipt_helpers import network_printer
+from ui.app import create_application
+from ui.day_close_dialog import DayReportView
 from ui.document_printing import Printing, printing_of
+from ui.i18n import THAI, set_language
 from ui.main_window import CounterWindow
 from ui.manager_screen import open_manager_screen
 from ui.sales_history import SalesHistoryDialog
 
 NOW = dt.datetime(2026, 12, 4, 10, 0, tzinfo=THAI_TIME)
 NO_PRINTER = "ยังไม่ได้ตั้งค่าเครื่องพิมพ์"
+
+
+@pytest.fixture(autouse=True)
+def thai() -> None:
+    """The till's words in Thai, as the counter starts (some tests open no counter window)."""
+    create_application()
+    set_language(THAI)
 
 
 @pytest.fixture
@@ -180,3 +201,37 @@ def test_the_words_follow_the_latest_job_the_printer_and_the_queue(
 ) -> None:
     status = None if queue is None else QueueStatus(queue, 1, "", printer_set_up=set_up)
     assert printing_of(jobs, set_up, status).state is expected
+
+
+def _closed_day(context: AppContext) -> DayReport:
+    """A day of 2021 opened and closed with its Z (nothing sold)."""
+    clock = FakeClock(dt.datetime(2021, 3, 1, 8, 0, tzinfo=THAI_TIME))
+    count = CashCount.parse("100x5")
+    request = OpenShiftRequest(ShiftId(uuid.uuid4()), UserId(1), float_count=count)
+    shift = open_shift(context.uow_factory, clock, request)
+    close_shift(context.uow_factory, clock, CloseShiftRequest(shift.shift_id, UserId(1), count))
+    approval = ManagerApproval(UserId(2), MANAGER_PIN)
+    return close_day(context.uow_factory, clock, ZReportId(uuid.uuid4()), approval)
+
+
+def test_a_z_copy_without_a_printer_is_kept_and_with_one_is_printed(
+    qtbot: QtBot, demo_context: AppContext, printing: PrintService
+) -> None:
+    report = _closed_day(demo_context)
+    assert report.z is not None
+    view = DayReportView(demo_context, report)
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.mouseClick(view.print_button, Qt.MouseButton.LeftButton)
+    assert view.status.text() == (
+        f"เข้าคิวพิมพ์สำเนา {report.z.number} แล้ว"
+        f" {NO_PRINTER}: รายงาน Z เก็บไว้แล้ว จะพิมพ์เมื่อตั้งค่าเครื่องพิมพ์"
+        " ส่งออกรายงานของวันเป็น PDF ได้ที่หน้าจอผู้จัดการ"
+    )
+    with PrinterEmulator(0) as printer:
+        configure(demo_context, receipt_printer=network_printer(printer.port))
+        demo_context.wake_printer()  # the Z and the first copy print now
+        qtbot.mouseClick(view.print_button, Qt.MouseButton.LeftButton)
+        done = f"เข้าคิวพิมพ์สำเนา {report.z.number} แล้ว รายงาน Z พิมพ์เสร็จแล้ว"
+        qtbot.waitUntil(lambda: view.status.text() == done, timeout=15_000)
+        assert len(printer.printed_jobs()) == 3  # the Z, the copy kept, the copy asked now
