@@ -75,15 +75,19 @@ def printing_of(
         return DocumentPrinting(Printing.FAILED, job.last_error)
     if not printer_set_up:
         return DocumentPrinting(Printing.NO_PRINTER)
+    return _pending(job, queue)
+
+
+def _pending(job: PrintJob | None, queue: QueueStatus | None) -> DocumentPrinting:
+    """A job still in the queue, with a printer set up: printing, or waiting for the printer."""
+    if queue is None:
+        return DocumentPrinting(Printing.WAITING)
+    if queue.state is QueueState.PRINTING:  # the printer takes the queue in order, this one too
+        return DocumentPrinting(Printing.PRINTING)
     error = job.last_error if job is not None else ""
-    stuck = queue is None or queue.state in (QueueState.WAITING, QueueState.FAILED)
-    if error or (stuck and not _printing_now(queue)):
-        return DocumentPrinting(Printing.WAITING, error or (queue.last_error if queue else ""))
-    return DocumentPrinting(Printing.PRINTING)
-
-
-def _printing_now(queue: QueueStatus | None) -> bool:
-    return queue is not None and queue.state is QueueState.PRINTING
+    if error or queue.state is QueueState.WAITING:  # the printer does not answer (yet)
+        return DocumentPrinting(Printing.WAITING, error or queue.last_error)
+    return DocumentPrinting(Printing.PRINTING)  # idle, or only an older document failed
 
 
 Probe = Callable[[str, str], DocumentPrinting]

@@ -190,7 +190,9 @@ def _job(state: JobState, error: str = "") -> PrintJob:
         ([_job(JobState.PENDING)], True, QueueState.PRINTING, Printing.PRINTING),
         ([_job(JobState.PENDING)], True, QueueState.WAITING, Printing.WAITING),
         ([_job(JobState.PENDING)], True, None, Printing.WAITING),  # no worker yet
-        ([_job(JobState.PENDING, "paper out")], True, QueueState.PRINTING, Printing.WAITING),
+        ([_job(JobState.PENDING, "paper out")], True, QueueState.IDLE, Printing.WAITING),
+        ([_job(JobState.PENDING, "paper out")], True, QueueState.PRINTING, Printing.PRINTING),
+        ([_job(JobState.PENDING)], True, QueueState.FAILED, Printing.PRINTING),  # an older one
         ([_job(JobState.PENDING), _job(JobState.PRINTED)], False, None, Printing.PRINTED),
         ([_job(JobState.PRINTED), _job(JobState.PENDING)], True, None, Printing.WAITING),
         ([_job(JobState.FAILED, "unreadable")], True, QueueState.FAILED, Printing.FAILED),
