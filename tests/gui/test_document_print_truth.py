@@ -237,3 +237,22 @@ def test_a_z_copy_without_a_printer_is_kept_and_with_one_is_printed(
         done = f"เข้าคิวพิมพ์สำเนา {report.z.number} แล้ว รายงาน Z พิมพ์เสร็จแล้ว"
         qtbot.waitUntil(lambda: view.status.text() == done, timeout=15_000)
         assert len(printer.printed_jobs()) == 3  # the Z, the copy kept, the copy asked now
+
+
+def test_a_tax_invoice_for_a_past_sale_without_a_printer_is_kept(
+    qtbot: QtBot, counter: CounterWindow, printing: PrintService
+) -> None:
+    _sell_garlic(qtbot, counter)
+    counter.activateWindow()
+    qtbot.waitUntil(counter.isActiveWindow)
+    press(qtbot, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
+    returns = counter.checkout.returns
+    panel = returns.buyer_panel
+    type_text(panel.name, "นายสมชาย ใจงาม")
+    type_text(panel.address, "12 หมู่ 3 ต.หนองครก อ.เมือง จ.ศรีสะเกษ")
+    type_text(panel.tax_id, "1-1111-11111-11-9")
+    press(qtbot, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert returns.status.text() == (
+        f"ออกใบกำกับภาษีเต็มรูป POS01-TI-00000001 แล้ว {NO_PRINTER}: ใบกำกับภาษีเต็มรูป"
+        " เก็บไว้แล้ว จะพิมพ์เมื่อตั้งค่าเครื่องพิมพ์ บันทึกเป็น PDF ได้ที่ประวัติการขาย"
+    )
