@@ -124,7 +124,12 @@ class SchemePage(TenderPage):
 
     def _refresh(self) -> None:
         offer, state = self.chosen(), self.state
-        self._show_fields(offer is not None and state is not None)
+        paid = state is not None and state.progress.remaining_satang <= 0
+        self._show_fields(offer is not None and state is not None and not paid)
+        if paid and offer is not None:
+            self.rule.setText(self.tr("Nothing is left to pay: Enter completes the sale."))
+            self.excluded.clear()
+            return
         if offer is None or state is None:
             self.rule.setText(
                 self.tr(

@@ -110,6 +110,10 @@
         <translation>รูดบัตรที่เครื่องของธนาคารก่อน แล้วจึงบันทึกที่นี่</translation>
     </message>
     <message>
+        <source>Nothing is left to pay: Enter completes the sale.</source>
+        <translation>ชำระครบแล้ว ไม่มีอะไรต้องกรอกที่หน้านี้ กด Enter เพื่อปิดการขาย</translation>
+    </message>
+    <message>
         <source>Amount charged</source>
         <translation>จำนวนเงินที่รูด</translation>
     </message>
@@ -1352,6 +1356,10 @@ government {government} · customer {buyer} · ref. {reference}</source>
     <message>
         <source>{scheme} (phase {phase}): the government pays {share}</source>
         <translation>{scheme} (ระยะ {phase}): รัฐจ่าย {share}</translation>
+    </message>
+    <message>
+        <source>Nothing is left to pay: Enter completes the sale.</source>
+        <translation>ชำระครบแล้ว ไม่มีอะไรต้องกรอกที่หน้านี้ กด Enter เพื่อปิดการขาย</translation>
     </message>
     <message>
         <source>No government scheme pays today, so there is nothing to enter here. Pay by cash (F1), PromptPay (F2) or card (F3).</source>

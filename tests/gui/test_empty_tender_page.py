@@ -78,3 +78,28 @@ def test_with_a_scheme_the_page_takes_input_again(qtbot: QtBot, demo_context: Ap
         assert not page.property(TAKES_NO_INPUT) and page.hint.isVisible()
         assert all(field.isVisible() and field.isEnabled() for field in page.fields())
         assert focused() is page.reference
+
+
+def test_once_everything_is_paid_the_card_and_scheme_pages_take_nothing(
+    qtbot: QtBot, demo_context: AppContext
+) -> None:
+    for window in july_counter_window(qtbot, demo_context):  # a scheme runs: its page has fields
+        logged_in(qtbot, window)
+        wedge_scan(qtbot, SILK)
+        press(qtbot, Qt.Key.Key_F12)
+        press(qtbot, Qt.Key.Key_F11)  # exact cash: nothing left to pay, not yet completed
+        payment = window.checkout.payment
+        assert payment.sale is None
+        press(qtbot, Qt.Key.Key_F3)
+        card = payment.pages[TenderKind.CARD]
+        assert card.property(TAKES_NO_INPUT) and focused() is card
+        assert card.hint.text() == "ชำระครบแล้ว ไม่มีอะไรต้องกรอกที่หน้านี้ กด Enter เพื่อปิดการขาย"
+        assert not any(field.isVisible() for field in card.fields())
+        qtbot.keyClicks(focused(), "AB12")
+        assert payment.held_scans == [] and payment.scan_catcher.text() == ""
+        press(qtbot, Qt.Key.Key_F4)
+        scheme = payment.pages[TenderKind.SCHEME]
+        assert isinstance(scheme, SchemePage) and scheme.property(TAKES_NO_INPUT)
+        assert scheme.rule.text() == card.hint.text()
+        with qtbot.waitSignal(window.saleCompleted):
+            press(qtbot, Qt.Key.Key_Return)  # Enter is still the screen's: the sale completes
