@@ -31,9 +31,9 @@ from pos.sale.domain.numbering import receipt_number_from_text
 from pos.sale.services.checkout import SALE_DOCUMENT
 from pos.sale.services.tax_invoices import TAX_INVOICE_DOCUMENT
 from pos.shifts.services.shift_lifecycle import current_shift
+from ui.document_printing import context_probe
 from ui.payment_screen import PaymentScreen
 from ui.payment_texts import no_shift_text
-from ui.print_status import receipt_printer_set_up
 from ui.returns_screen import ReturnsScreen
 from ui.sale_menu import CounterMenu, MenuHost
 from ui.sale_screen import PaymentRequest
@@ -86,8 +86,8 @@ class CheckoutFlow(QObject):
             window = self.window
             payment = self._payment = PaymentScreen(window.till, window.sound)
             context = window.context
-            if context is not None:  # the settings as stored now, not as the till opened
-                payment.printer_set_up = lambda: receipt_printer_set_up(context.settings())
+            if context is not None:  # the store's settings now, and the worker's state
+                payment.print_probe = context_probe(context)
             self._add_page(payment)
             payment.completed.connect(self._sale_completed)
             payment.closed.connect(self._payment_closed)
@@ -102,6 +102,8 @@ class CheckoutFlow(QObject):
     def returns(self) -> ReturnsScreen:
         if self._returns is None:
             returns = self._returns = ReturnsScreen(self.window.till, self.window.sound)
+            if self.window.context is not None:
+                returns.print_probe = context_probe(self.window.context)
             self._add_page(returns)
             returns.documentQueued.connect(self.window.document_queued)
             returns.closed.connect(self.back_to_sale)

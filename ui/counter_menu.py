@@ -100,7 +100,7 @@ class BackOffice(QObject):
         self.drawer_failed.connect(
             lambda reason: self.window.sale.show_warning(f"ลิ้นชักไม่เปิด: {reason}")
         )
-        self.show_status(QueueStatus(QueueState.IDLE, 0, "กำลังเริ่มระบบพิมพ์"))
+        self.status_line.show_starting()  # "ready" would be a guess until the worker reports
         if hasattr(context.printing, "subscribe"):  # already running
             self.attach(context.printing)  # type: ignore[arg-type]
 

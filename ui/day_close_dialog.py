@@ -11,6 +11,7 @@ it is not queued).
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Signal
@@ -29,6 +30,7 @@ from receipts.day_report_print import day_report_escpos
 from receipts.samples import header_from_settings
 from ui.background import error_text, run_in_background
 from ui.backup_keeper import backup_after_z
+from ui.document_printing import PrintFollower, context_probe, tell_printing
 from ui.manager_widgets import ManagerPin, big_button, fill_table, new_table
 from ui.print_status import receipt_printer_set_up
 from ui.sync_panel import sync_after_z
@@ -55,6 +57,10 @@ def day_rows(report: DayReport, context: AppContext) -> list[list[Any]]:
     return rows
 
 
+def _shown_on(label: QLabel) -> Callable[[str, str], None]:
+    return lambda text, _severity: label.setText(text)
+
+
 class DayReportView(QDialog):
     """An X or Z report on screen, and on the receipt printer.
 
@@ -71,6 +77,7 @@ class DayReportView(QDialog):
         fill_table(self.table, ["รายการ", "บาท"], day_rows(report, context))
         self.status = named(QLabel(wordWrap=True), "status")
         self.print_button = big_button("พิมพ์", self.print_report)
+        self.printing: PrintFollower | None = None
         layout = QVBoxLayout(self)
         day = thai_date(report.figures.business_date, style="full")
         layout.addWidget(QLabel(f"{title} — วันทำการ {day}"))
@@ -82,12 +89,29 @@ class DayReportView(QDialog):
 
     def print_report(self) -> None:
         if self.report.z is not None:
-            request_reprint(
-                self._context.uow_factory, Z_DOCUMENT_KIND, self.report.z.number, SystemClock()
+            number = self.report.z.number
+            request_reprint(self._context.uow_factory, Z_DOCUMENT_KIND, number, SystemClock())
+            self._context.wake_printer()
+            copy = self.tr("Copy of {number} queued.").format(number=number)
+            self.printing = tell_printing(
+                self.status,
+                context_probe(self._context),
+                Z_DOCUMENT_KIND,
+                number,
+                _shown_on(self.status),
+                before=copy,
+                previous=self.printing,
             )
-            self.status.setText("ส่งพิมพ์สำเนารายงาน Z แล้ว (รอคิวเครื่องพิมพ์)")
             return
         settings = self._context.settings()
+        if not receipt_printer_set_up(settings):  # an X is sent at once: nothing would wait
+            self.status.setText(
+                self.tr(
+                    "No printer set up: the X report is not printed. It is shown here;"
+                    " the manager screen exports the day's report as PDF."
+                )
+            )
+            return
         header = header_from_settings(settings.receipt_header, pos_id=settings.terminal_id)
         data = day_report_escpos(self.report, header, settings.schemes, settings.receipt_printer)
 
@@ -119,6 +143,7 @@ class DayCloseDialog(QDialog):
         self.status = named(QLabel(wordWrap=True), "status")
         self.figures = new_table("zFigures")
         self.figures.hide()
+        self.printing: PrintFollower | None = None
         layout = QVBoxLayout(self)
         for widget in (
             self.problems,
@@ -139,13 +164,18 @@ class DayCloseDialog(QDialog):
             problems = closing_problems(uow, day, settings) if day else []
         if day is None:
             self.problems.setText("ไม่มีวันทำการที่เปิดอยู่ (ยังไม่มีการเปิดกะหลังรายงาน Z ล่าสุด)")
-            self.close_button.setEnabled(False)
+            self._can_close(False)
             return
         text = f"วันทำการ {thai_date(day.business_date, style='full')}"
         if problems:
             text += "\nต้องทำก่อนปิดวัน:\n• " + "\n• ".join(problems)
         self.problems.setText(text)
-        self.close_button.setEnabled(not problems)
+        self._can_close(not problems)
+
+    def _can_close(self, possible: bool) -> None:
+        """What stands in the way is said first: no PIN is taken for a day that cannot close."""
+        self.close_button.setEnabled(possible)
+        self.manager_pin.setEnabled(possible)
 
     def _close(self) -> None:
         approval = self.manager_pin.approval()
@@ -170,14 +200,21 @@ class DayCloseDialog(QDialog):
     def _closed(self, report: DayReport) -> None:
         assert report.z is not None
         net = format_baht(report.figures.net_satang)
-        if receipt_printer_set_up(self._context.settings()):
-            self.status.setText(f"ปิดวันแล้ว: {report.z.number} ยอดขายสุทธิ {net} บาท — ส่งพิมพ์แล้ว")
-        else:  # "sent to print" would be untrue: the Z waits in the queue
-            text = self.tr("Day closed: {number}, net {net} baht; the Z waits for a printer.")
-            self.status.setText(text.format(number=report.z.number, net=net))
+        done = self.tr("Day closed: {number}, net {net} baht.").format(
+            number=report.z.number, net=net
+        )
+        self._context.wake_printer()
+        self.printing = tell_printing(
+            self.status,
+            context_probe(self._context),
+            Z_DOCUMENT_KIND,
+            report.z.number,
+            _shown_on(self.status),
+            before=done,
+        )
         fill_table(self.figures, ["รายการ", "บาท"], day_rows(report, self._context))
         self.figures.show()
-        self.close_button.setEnabled(False)
+        self._can_close(False)
         self.day_closed.emit(report)
         sync_after_z(self._context)  # the day's records to the head office (issue 7)
         backup_after_z(self._context)  # and a copy of the closed day (issue 12)

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from pos.bootstrap import STORE_FAILURES
 from pos.money import format_baht
+from pos.printing.services.print_jobs import SALE_DOCUMENT, TAX_INVOICE_DOCUMENT
 from pos.sale.domain.completed_sale import BuyerDetails, Sale, TaxInvoice
 from pos.sale.domain.payment import payable_lines
 from pos.sale.domain.schemes import SchemeBook
@@ -49,12 +50,12 @@ from pos.till.domain.rules import TillError, cart_from_snapshot
 from pos.till.services.pay import pay, quote_draft
 from pos.till.services.session import TillSession
 from ui.buyer_details import BuyerDetailsPanel, ask_tax_invoice
+from ui.document_printing import PrintFollower, Probe, store_probe, tell_printing
 from ui.messages import problem_text
 from ui.payment_layout import KIND_KEYS, PaymentUi
 from ui.payment_style import PAYMENT_STYLE
 from ui.payment_summary import DonePanel, settled_view
 from ui.payment_texts import refusal_text, scheme_name, store_failure_text
-from ui.print_status import receipt_printer_set_up
 from ui.sale_screen import PaymentRequest
 from ui.scheme_page import SchemePage
 from ui.tender_pages import (
@@ -96,8 +97,9 @@ class PaymentScreen(QWidget):
         self.sale: Sale | None = None
         self.held_scans: list[str] = []
         self._leave_warned = False
-        # the counter window reads the store (the printer dialog may have changed it since)
-        self.printer_set_up: Callable[[], bool] = lambda: receipt_printer_set_up(till.settings)
+        # the counter window gives the print worker's state; the store says the rest
+        self.print_probe: Probe = store_probe(till.read_uow_factory, lambda: None)
+        self.printing: PrintFollower | None = None
         self.retranslate()
 
     def qr_status(self, caption: str) -> None:
@@ -128,7 +130,6 @@ class PaymentScreen(QWidget):
         self.lines = tuple(payable_lines(cart, self.quote.totals))
         self.book = SchemeBook(tuple(offer.scheme for offer in self.quote.schemes))
         self.tenders, self.buyer, self.sale, self.held_scans = [], None, None, []
-        self.ui.buttons["removeTender"].setEnabled(True)
         self._leave_warned = False
         self._status(self.tr("Take the payment. Enter completes the sale once it is paid."))
         self.refresh()
@@ -166,6 +167,14 @@ class PaymentScreen(QWidget):
             self.ui.summary.show_progress(paid)
         self.ui.complete_button.setEnabled(paid.complete and self.sale is None)
         self.ui.summary.show_buyer(self.buyer.name if self.buyer else None)
+        self._enable_actions()
+
+    def _enable_actions(self) -> None:
+        """Only what still applies can be pressed: no tender once the sale is stored."""
+        open_sale = self.sale is None
+        self.ui.buttons["removeTender"].setEnabled(open_sale and bool(self.tenders))
+        for _, kind in KIND_KEYS:
+            self.ui.buttons[f"kind_{kind.value}"].setEnabled(open_sale)
 
     def _scheme_name(self, code: str) -> str:
         return scheme_name(self.book.get(code)) if code else ""
@@ -266,13 +275,15 @@ class PaymentScreen(QWidget):
     def _show_done(self, sale: Sale) -> None:
         self._show_summary(self.progress_of(self.tenders))
         self.done_panel.show_sale(sale)
-        self.ui.buttons["removeTender"].setEnabled(False)
         self.ui.stack.setCurrentWidget(self.done_panel)
-        if self.printer_set_up():
-            self._status(self.tr("Saved. The receipt is printing."))
-        else:
-            self._status(self.tr("Saved. No printer is set up: the receipt waits until one is."))
+        self._tell_printing(SALE_DOCUMENT, sale.receipt_number, self.tr("Saved."))
         self.setFocus()
+
+    def _tell_printing(self, kind: str, number: str, before: str) -> None:
+        say, probe = self._status, self.print_probe
+        self.printing = tell_printing(
+            self, probe, kind, number, say, before=before, previous=self.printing
+        )
 
     def ctrl_enter(self) -> None:
         """Ctrl+Enter: save the buyer's details when asking them, else "transfer received"."""
@@ -300,10 +311,8 @@ class PaymentScreen(QWidget):
 
     def _invoice_issued(self, invoice: TaxInvoice) -> None:
         self.invoiceIssued.emit(invoice.number)
-        text = self.tr("Full tax invoice {number} issued; it is printing.")
-        if not self.printer_set_up():
-            text = self.tr("Full tax invoice {number} issued; it waits until a printer is set up.")
-        self._status(text.format(number=invoice.number))
+        done = self.tr("Full tax invoice {number} issued.").format(number=invoice.number)
+        self._tell_printing(TAX_INVOICE_DOCUMENT, invoice.number, done)
 
     def _show_tender_page(self) -> None:
         if self.sale is not None:

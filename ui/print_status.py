@@ -93,7 +93,13 @@ class PrintStatusLine(QPushButton):
         self._retry, self._acknowledge, self._on_message = retry, acknowledge, on_message
         self.clicked.connect(self._act)
         self.status: QueueStatus | None = None
-        self.show_status(QueueStatus(QueueState.IDLE, 0, "เครื่องพิมพ์พร้อม"))
+        self.show_starting()
+
+    def show_starting(self) -> None:
+        """Before the print worker runs nothing is known: neither "ready" nor "no printer"."""
+        self.status = None
+        self.setText(self.tr("Printer: starting…"))
+        self.setToolTip(self.tr("The print queue starts a moment after the till."))
 
     def show_status(self, status: QueueStatus) -> None:
         self.status = status

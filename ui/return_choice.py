@@ -21,6 +21,8 @@ from pos.sale.services.returns_and_voids import (
     ReturnRequest,
     SaleHistory,
     VoidRequest,
+    check_return,
+    check_void,
     return_goods,
     void_sale,
 )
@@ -75,11 +77,8 @@ def _cashier_id(till: TillSession) -> UserId:
     return user.user_id
 
 
-def store_return(
-    till: TillSession, choice: ReturnChoice, reason: str, approval: ManagerApproval
-) -> CreditNote:
-    """Store the return with its credit note, audit record and print job (one transaction)."""
-    request = ReturnRequest(
+def _return_request(till: TillSession, choice: ReturnChoice, reason: str) -> ReturnRequest:
+    return ReturnRequest(
         choice.note_id,
         choice.history.sale.sale_id,
         dict(choice.chosen),
@@ -88,6 +87,31 @@ def store_return(
         refund_in_cash=choice.refund_in_cash,
         print_note=True,
     )
+
+
+def _void_request(till: TillSession, choice: ReturnChoice, reason: str) -> VoidRequest:
+    return VoidRequest(
+        credit_note_id=choice.note_id,
+        sale_id=choice.history.sale.sale_id,
+        cashier_id=_cashier_id(till),
+        reason=reason,
+        print_note=True,
+    )
+
+
+def check_before_pin(till: TillSession, choice: ReturnChoice, reason: str, *, void: bool) -> None:
+    """Refuse (ReturnError, NoOpenShiftError: ValueErrors) as storing would, before any PIN."""
+    if void:
+        check_void(till.uow_factory, till.clock, _void_request(till, choice, reason))
+    else:
+        check_return(till.uow_factory, till.clock, _return_request(till, choice, reason))
+
+
+def store_return(
+    till: TillSession, choice: ReturnChoice, reason: str, approval: ManagerApproval
+) -> CreditNote:
+    """Store the return with its credit note, audit record and print job (one transaction)."""
+    request = _return_request(till, choice, reason)
     return return_goods(till.uow_factory, till.clock, request, approval)
 
 
@@ -95,11 +119,5 @@ def store_void(
     till: TillSession, choice: ReturnChoice, reason: str, approval: ManagerApproval
 ) -> CreditNote:
     """Void the whole sale: its credit note, audit record and print job (one transaction)."""
-    request = VoidRequest(
-        credit_note_id=choice.note_id,
-        sale_id=choice.history.sale.sale_id,
-        cashier_id=_cashier_id(till),
-        reason=reason,
-        print_note=True,
-    )
+    request = _void_request(till, choice, reason)
     return void_sale(till.uow_factory, till.clock, request, approval=approval)

@@ -157,8 +157,8 @@ def refund_summary(draft: ReturnDraft) -> str:
     return "<br>".join(rows)
 
 
-def credit_note_text(note: CreditNote) -> str:
-    """The credit note just stored: its number, and what to pay out in cash, large."""
+def credit_note_text(note: CreditNote, printing: str) -> str:
+    """The credit note just stored: its number, what to pay out in cash (large), its printing."""
     cash = note.cash_paid_out_satang
     rows = [
         QCoreApplication.translate("ReturnTexts", "Credit note {number}").format(number=note.number)
@@ -183,10 +183,7 @@ def credit_note_text(note: CreditNote) -> str:
                 "{amount} goes back to the scheme (government share), not to the customer.",
             ).format(amount=format_baht(note.returned_to_government_satang))
         )
-    small.append(
-        QCoreApplication.translate(
-            "ReturnTexts", "The credit note is printing. Scan another receipt, or Esc."
-        )
-    )
+    small.append(printing)  # the print queue's word (ui.document_printing), not a hope
+    small.append(QCoreApplication.translate("ReturnTexts", "Scan another receipt, or Esc."))
     rows += [f"<span style='font-size:14pt'>{text}</span>" for text in small]
     return "<br>".join(rows)

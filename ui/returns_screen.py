@@ -49,6 +49,7 @@ from pos.staff.domain.users import User
 from pos.till.services.session import TillSession
 from ui import text_fields
 from ui.buyer_details import BuyerDetailsPanel, ask_tax_invoice
+from ui.document_printing import PrintFollower, Probe, store_probe, tell_printing
 from ui.manager_approval import ask_manager_approval
 from ui.messages import locked_text
 from ui.panels import EntryPanel
@@ -57,6 +58,7 @@ from ui.payment_texts import refusal_text, scheme_name
 from ui.return_actions import ReturnActions
 from ui.return_choice import (
     ReturnChoice,
+    check_before_pin,
     everything_sold,
     refund_draft,
     selected_line,
@@ -108,6 +110,8 @@ class ReturnsScreen(QWidget):
         self.chosen: dict[SaleLineId, int] = {}
         self.refund_in_cash = False
         self._note_id = CreditNoteId(uuid.uuid4())
+        self.print_probe: Probe = store_probe(till.read_uow_factory, lambda: None)
+        self.printing: PrintFollower | None = None
         self.retranslate()
 
     # --- finding the sale ---------------------------------------------------------------------
@@ -260,6 +264,7 @@ class ReturnsScreen(QWidget):
                     number=self.history.sale.receipt_number
                 ),
                 self._store_return,
+                void=False,
             )
 
     def ask_void(self) -> None:
@@ -278,6 +283,7 @@ class ReturnsScreen(QWidget):
                     number=self.history.sale.receipt_number
                 ),
                 self._store_void,
+                void=True,
             )
 
     def _reason_or_complain(self) -> bool:
@@ -289,7 +295,15 @@ class ReturnsScreen(QWidget):
         self.reason.setFocus()
         return False
 
-    def _approve(self, what: str, store: Callable[[ManagerApproval], CreditNote]) -> None:
+    def _approve(
+        self, what: str, store: Callable[[ManagerApproval], CreditNote], *, void: bool
+    ) -> None:
+        try:  # a refusal before the PIN, never after it (no shift, nothing left, a past day)
+            check_before_pin(self.till, self._choice(), self.reason.text(), void=void)
+        except ValueError as error:
+            self.show_error(refusal_text(error))
+            return
+
         def act(approval: ManagerApproval) -> str | None:
             try:
                 note = store(approval)
@@ -314,7 +328,12 @@ class ReturnsScreen(QWidget):
 
     def _done(self, note: CreditNote) -> None:
         self.documentQueued.emit(CREDIT_NOTE_DOCUMENT, note.number)
-        self.result.setText(credit_note_text(note))
+
+        def show(sentence: str, _severity: str) -> None:
+            self.result.setText(credit_note_text(note, sentence))
+
+        kind, probe = CREDIT_NOTE_DOCUMENT, self.print_probe
+        self.printing = tell_printing(self.result, probe, kind, note.number, show)
         self.ui.side.setCurrentWidget(self.result)
         found = find_sale(self.till.read_uow_factory, note.sale_receipt_number)
         if found is not None:
@@ -340,8 +359,10 @@ class ReturnsScreen(QWidget):
         found = find_sale(self.till.read_uow_factory, self.history.sale.receipt_number)
         if found is not None:
             self.load(found)
-        text = self.tr("Full tax invoice {number} issued; it is printing.")
-        self._status(text.format(number=invoice.number))
+        done = self.tr("Full tax invoice {number} issued.").format(number=invoice.number)
+        self.printing = tell_printing(
+            self, self.print_probe, TAX_INVOICE_DOCUMENT, invoice.number, self._status, before=done
+        )
 
     # --- moving around ------------------------------------------------------------------------
     def _question_closed(self) -> None:

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Protocol
 from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
+from pos.printing.domain.printer_settings import ConnectionKind
 from pos.sale.services.returns_and_voids import (
     ApprovalLockedError,
     ApprovalRefusedError,
@@ -30,6 +31,8 @@ from pos.sale.services.returns_and_voids import (
     open_drawer_without_sale,
 )
 from pos.staff.domain.users import User
+from pos.text import TextKind, text_problem
+from ui import text_fields
 from ui.manager_approval import ask_manager_approval
 from ui.messages import locked_text
 from ui.shift_actions import SHIFT_KEYS, ShiftActions, ShiftHost
@@ -134,11 +137,22 @@ class CounterMenu(QObject):
         sale, till = self.window.sale, self.window.till
         if till.user is None:
             return
+        if not self._drawer_connected():  # said before the reason and the PIN, not after
+            sale.show_warning(
+                self.tr(
+                    "No cash drawer is connected to the receipt printer, so there is nothing"
+                    " to open. The printer settings name the drawer."
+                )
+            )
+            return
 
         def answer_reason(text: str, _: User | None) -> str | None:
             reason = " ".join(text.split())
             if not reason:
                 return self.tr("Type why the drawer is opened (e.g. change for the float).")
+            problem = text_problem(reason, TextKind.REASON)
+            if problem is not None:  # the audit record could not keep it: said before the PIN
+                return text_fields.message(problem)
             if till.user is not None and till.user.is_manager:
                 return self._open(reason, None)
             hint = self.tr("Opening the drawer without a sale: a manager types their PIN.")
@@ -151,6 +165,16 @@ class CounterMenu(QObject):
             self.tr("Why? The reason is kept in the audit trail."),
             answer_reason,
             kind="text",
+        )
+
+    def _drawer_connected(self) -> bool:
+        """The drawer opens through the receipt printer: one set up, with a drawer pin."""
+        with self.window.till.read_uow_factory() as uow:  # as stored now: the dialog changes it
+            printer = uow.settings.load().receipt_printer
+        return (
+            self.window.kick_drawer is not None
+            and printer.connection is not ConnectionKind.NONE
+            and printer.drawer_pin != 0
         )
 
     def _open(self, reason: str, approval: ManagerApproval | None) -> str | None:

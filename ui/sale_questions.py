@@ -108,6 +108,9 @@ class SaleQuestions(QObject):
             if self._till.line_discount_needs_approval(line.line_id, discount) and (
                 self._till.needs_approval_for_discounts
             ):
+                refused = _refusal(lambda: self._till.check_line_discount(line.line_id, discount))
+                if refused:  # said before the PIN is asked, never after it
+                    return refused
                 what = self.tr("Discount {discount} on {name}").format(
                     discount=text.strip(), name=product_name(line.product)
                 )
@@ -140,6 +143,9 @@ class SaleQuestions(QObject):
             if self._till.order_discount_needs_approval(discount) and (
                 self._till.needs_approval_for_discounts
             ):
+                refused = _refusal(lambda: self._till.check_order_discount(discount))
+                if refused:
+                    return refused
                 what = self.tr("Bill discount {discount}").format(discount=text.strip())
                 self.ask_approval(
                     what, lambda approver: self._till.set_order_discount(discount, approver)
@@ -275,3 +281,12 @@ class SaleQuestions(QObject):
 def _percent(basis_points: int) -> str:
     whole, fraction = divmod(basis_points, 100)
     return str(whole) if not fraction else f"{whole}.{fraction:02d}".rstrip("0")
+
+
+def _refusal(check: Callable[[], None]) -> str | None:
+    """What the till would refuse, in the cashier's words, or None."""
+    try:
+        check()
+    except TillError as error:
+        return problem_text(error)
+    return None

@@ -64,6 +64,7 @@ from receipts.document_source import SaleDocumentSource
 from receipts.pdf import write_pdf
 from receipts.print_worker import DocumentNotFoundError
 from receipts.raster import render_blocks
+from ui.document_printing import PrintFollower, context_probe, tell_printing
 from ui.widgets import named
 
 COLUMNS = ("เลขที่", "เวลา", "เอกสาร", "ยอดเงิน", "ชำระ / คืนโดย", "การพิมพ์")
@@ -112,6 +113,7 @@ class SalesHistoryDialog(QDialog):
         self._clock = clock or SystemClock()
         self._documents = SaleDocumentSource(context.reader())
         self.rows: list[HistoryRow] = []
+        self.printing: PrintFollower | None = None  # the copy last queued, followed
         self.day = day or trading_date(context.reader(), self._clock)
         self.setWindowTitle("ประวัติการขาย / พิมพ์ซ้ำ")
         self.resize(1340, 740)
@@ -267,7 +269,25 @@ class SalesHistoryDialog(QDialog):
         )
         self._context.wake_printer()
         self.load_day(self.day, select=row.number)
-        self.message.setText(f"ส่งพิมพ์สำเนา {row.number} แล้ว")
+        copy = self.tr("Copy of {number} queued.").format(number=row.number)
+
+        def show(text: str, _severity: str) -> None:  # the list's print column follows too
+            self.message.setText(text)
+            self._refill_rows()
+
+        probe = context_probe(self._context)
+        self.printing = tell_printing(
+            self.message, probe, row.kind, row.number, show, before=copy, previous=self.printing
+        )
+
+    def _refill_rows(self) -> None:
+        """The day's rows again (their print status), the selection kept."""
+        rows = day_history(self._context.reader(), self.day)
+        if [row.number for row in rows] != [row.number for row in self.rows]:
+            return  # the day changed under us: the next load shows it
+        self.rows = rows
+        for index, row in enumerate(rows):
+            self._fill(index, row)
 
     def save_pdf(self) -> None:
         row = self.selected()

@@ -24,6 +24,9 @@ return screen's scans are receipt numbers (``POS01-00000042``: letters, digits
 and a dash), so a target says which characters make a burst and which
 bursts it wants.  A text field with the ``takesScans`` property keeps what is
 scanned into it (the buyer's tax ID, scanned off the back of a Thai ID card).
+A widget with the ``takesNoInput`` property (a page with nothing to fill in,
+such as the scheme page when no scheme pays) takes no typing at all: a key
+typed there is not put into the scan field, only a scanner's burst is a scan.
 """
 
 from __future__ import annotations
@@ -44,6 +47,7 @@ from PySide6.QtWidgets import (
 
 MIN_BURST = 8  # the shortest product code, EAN-8
 TAKES_SCANS = "takesScans"  # a text field with this property set keeps scans typed into it
+TAKES_NO_INPUT = "takesNoInput"  # a page with nothing to type: keys typed there are dropped
 _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 _TYPING_MODIFIERS = Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier
 _TEXT_FIELDS = (QLineEdit, QAbstractSpinBox, QTextEdit, QPlainTextEdit)
@@ -133,6 +137,8 @@ class ScanRouter(QObject):
             return False  # each key once (filters also see it on its way up), sale screen only
         if focus is self._scan_field:
             return False
+        if focus is not None and focus.property(TAKES_NO_INPUT):
+            return self._on_empty_page(focus, event)
         if isinstance(focus, _TEXT_FIELDS):
             if focus.property(TAKES_SCANS):
                 return False  # a field that wants the scan itself (a buyer's ID card)
@@ -153,6 +159,22 @@ class ScanRouter(QObject):
             return True
         if event.text() and event.text().isprintable():
             self.burst.key(event.text(), at, field)
+        return False
+
+    def _on_empty_page(self, page: QWidget, event: QKeyEvent) -> bool:
+        """Typing on a page that takes none goes nowhere; a scanner's burst is still a scan."""
+        at = key_time_ms(event)
+        if event.key() in _ENTER_KEYS:
+            code = self.burst.take(at, page)
+            if code is None or not self._wants(code):
+                return False  # Enter is the screen's own (complete the sale)
+            self._submit(code)
+            return True
+        text = event.text()
+        typed = len(text) == 1 and text.isprintable() and text not in "+-"
+        if typed and not event.modifiers() & ~_TYPING_MODIFIERS:
+            self.burst.key(text, at, page)
+            return True  # not typed into the scan field behind the page
         return False
 
     def _elsewhere(self, event: QKeyEvent) -> bool:

@@ -21,6 +21,7 @@ from pos.sale.domain.tenders import SchemeTender, Tender, TenderKind
 from pos.text import TextKind
 from ui import text_fields
 from ui.payment_texts import scheme_name
+from ui.scan_router import TAKES_NO_INPUT
 from ui.style import TOUCH_HEIGHT
 from ui.tender_pages import InputError, PaymentState, TenderPage, _field
 from ui.widgets import key_button, named
@@ -123,11 +124,19 @@ class SchemePage(TenderPage):
 
     def _refresh(self) -> None:
         offer, state = self.chosen(), self.state
-        enabled = offer is not None and state is not None
-        for widget in (self.amount, self.government, self.reference):
-            widget.setEnabled(enabled)
+        paid = state is not None and state.progress.remaining_satang <= 0
+        self._show_fields(offer is not None and state is not None and not paid)
+        if paid and offer is not None:
+            self.rule.setText(self.tr("Nothing is left to pay: Enter completes the sale."))
+            self.excluded.clear()
+            return
         if offer is None or state is None:
-            self.rule.setText(self.tr("No government scheme pays today."))
+            self.rule.setText(
+                self.tr(
+                    "No government scheme pays today, so there is nothing to enter here."
+                    " Pay by cash (F1), PromptPay (F2) or card (F3)."
+                )
+            )
             self.excluded.clear()
             self.shares.clear()
             return
@@ -157,6 +166,15 @@ class SchemePage(TenderPage):
         suggested = min(left, state.progress.remaining_satang)
         self.amount.setText(format_baht(suggested, grouping=False) if suggested > 0 else "")
         self._show_shares()
+
+    def _show_fields(self, shown: bool) -> None:
+        """Fields with nothing to take are not shown, and the page takes no typing (not a scan)."""
+        labels = (self.amount_label, self.reference_label, self.government_label, self.shares)
+        for widget in (*labels, self.amount, self.government, self.reference):
+            widget.setVisible(shown)
+            widget.setEnabled(shown)
+        self.hint.setVisible(shown)  # "F4 again: next scheme" means nothing without one
+        self.setProperty(TAKES_NO_INPUT, not shown)
 
     def _shares(self) -> tuple[int, int] | None:
         offer = self.chosen()
@@ -223,7 +241,7 @@ class SchemePage(TenderPage):
         return SchemeTender(offer.scheme.code, amount, reference, government, offer.phase.name)
 
     def focus_field(self) -> None:
-        self.reference.setFocus()
+        (self.reference if self.reference.isEnabled() else self).setFocus()
 
     def retranslate(self) -> None:
         self.prompt.setText(self.tr("Government scheme"))

@@ -39,6 +39,7 @@ from pos.sale.services.checkout import PaymentQuote
 from pos.text import TextKind
 from ui import text_fields
 from ui.qr_image import qr_image
+from ui.scan_router import TAKES_NO_INPUT
 from ui.widgets import ActionButton, NumberPad, named
 
 NOTE_SHORTCUTS = ("F5", "F6", "F7", "F8", "F10")  # 20, 50, 100, 500, 1000 baht
@@ -352,9 +353,30 @@ class CardPage(TenderPage):
         super().prepare(state)
         self.fill_remaining(self.amount)
         self.approval.clear()
+        due = self._due()
+        for widget in (self.amount_label, self.amount, self.approval_label, self.approval):
+            widget.setVisible(due)
+            widget.setEnabled(due)
+        self.setProperty(TAKES_NO_INPUT, not due)  # paid: nothing to type here (not a scan)
+        self._show_hint()
+
+    def _due(self) -> bool:
+        return self.state is None or self.state.progress.remaining_satang > 0
+
+    def _show_hint(self) -> None:
+        if self._due():
+            self.hint.setText(self.tr("Charge the card on the bank's terminal first."))
+        else:
+            self.hint.setText(self.tr("Nothing is left to pay: Enter completes the sale."))
 
     def fields(self) -> list[QLineEdit]:
         return [self.approval, self.amount]
+
+    def focus_field(self) -> None:
+        if self._due():
+            super().focus_field()
+        else:
+            self.setFocus()
 
     def has_input(self) -> bool:
         remaining = self.state.progress.remaining_satang if self.state else 0
@@ -375,7 +397,7 @@ class CardPage(TenderPage):
 
     def retranslate(self) -> None:
         self.prompt.setText(self.tr("Card"))
-        self.hint.setText(self.tr("Charge the card on the bank's terminal first."))
+        self._show_hint()
         self.amount_label.setText(self.tr("Amount charged"))
         self.approval_label.setText(self.tr("Approval code (on the terminal's slip)"))
         super().retranslate()

@@ -137,6 +137,10 @@
         <translation>รูดบัตรที่เครื่องของธนาคารก่อน แล้วจึงบันทึกที่นี่</translation>
     </message>
     <message>
+        <source>Nothing is left to pay: Enter completes the sale.</source>
+        <translation>ชำระครบแล้ว ไม่มีอะไรต้องกรอกที่หน้านี้ กด Enter เพื่อปิดการขาย</translation>
+    </message>
+    <message>
         <source>Amount charged</source>
         <translation>จำนวนเงินที่รูด</translation>
     </message>
@@ -213,6 +217,10 @@
 <context>
     <name>CounterMenu</name>
     <message>
+        <source>No cash drawer is connected to the receipt printer, so there is nothing to open. The printer settings name the drawer.</source>
+        <translation>ไม่มีลิ้นชักเงินต่อกับเครื่องพิมพ์ใบเสร็จ จึงไม่มีอะไรให้เปิด ตั้งค่าลิ้นชักได้ที่การตั้งค่าเครื่องพิมพ์</translation>
+    </message>
+    <message>
         <source>Type why the drawer is opened (e.g. change for the float).</source>
         <translation>กรุณาพิมพ์เหตุผลที่เปิดลิ้นชัก (เช่น แลกเงินทอน)</translation>
     </message>
@@ -285,8 +293,70 @@
 <context>
     <name>DayCloseDialog</name>
     <message>
-        <source>Day closed: {number}, net {net} baht; the Z waits for a printer.</source>
-        <translation>ปิดวันแล้ว: {number} ยอดขายสุทธิ {net} บาท — ยังไม่ได้ตั้งค่าเครื่องพิมพ์ รายงาน Z รอพิมพ์จนกว่าจะตั้งค่า</translation>
+        <source>Day closed: {number}, net {net} baht.</source>
+        <translation>ปิดวันแล้ว: {number} ยอดขายสุทธิ {net} บาท</translation>
+    </message>
+</context>
+<context>
+    <name>DayReportView</name>
+    <message>
+        <source>Copy of {number} queued.</source>
+        <translation>เข้าคิวพิมพ์สำเนา {number} แล้ว</translation>
+    </message>
+    <message>
+        <source>No printer set up: the X report is not printed. It is shown here; the manager screen exports the day&apos;s report as PDF.</source>
+        <translation>ยังไม่ได้ตั้งค่าเครื่องพิมพ์ จึงไม่ได้พิมพ์รายงาน X ดูรายงานได้ที่หน้าจอนี้ และส่งออกรายงานของวันเป็น PDF ได้ที่หน้าจอผู้จัดการ</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentPrinting</name>
+    <message>
+        <source>No printer set up: {document} is kept and prints once one is set up.</source>
+        <translation>ยังไม่ได้ตั้งค่าเครื่องพิมพ์: {document} เก็บไว้แล้ว จะพิมพ์เมื่อตั้งค่าเครื่องพิมพ์</translation>
+    </message>
+    <message>
+        <source>{document} waits for the printer; it retries by itself.</source>
+        <translation>{document} รอเครื่องพิมพ์ ระบบจะลองพิมพ์ใหม่เอง</translation>
+    </message>
+    <message>
+        <source>Printing {document}…</source>
+        <translation>กำลังพิมพ์{document}…</translation>
+    </message>
+    <message>
+        <source>{document} printed.</source>
+        <translation>{document} พิมพ์เสร็จแล้ว</translation>
+    </message>
+    <message>
+        <source>{document} cannot print; see the sales history.</source>
+        <translation>{document} พิมพ์ไม่ได้ ดูที่ประวัติการขาย</translation>
+    </message>
+    <message>
+        <source>The manager screen exports the day&apos;s report as PDF.</source>
+        <translation>ส่งออกรายงานของวันเป็น PDF ได้ที่หน้าจอผู้จัดการ</translation>
+    </message>
+    <message>
+        <source>The sales history saves it as PDF.</source>
+        <translation>บันทึกเป็น PDF ได้ที่ประวัติการขาย</translation>
+    </message>
+    <message>
+        <source>the receipt</source>
+        <translation>ใบเสร็จ</translation>
+    </message>
+    <message>
+        <source>the full tax invoice</source>
+        <translation>ใบกำกับภาษีเต็มรูป</translation>
+    </message>
+    <message>
+        <source>the credit note</source>
+        <translation>ใบลดหนี้</translation>
+    </message>
+    <message>
+        <source>the Z report</source>
+        <translation>รายงาน Z</translation>
+    </message>
+    <message>
+        <source>the document</source>
+        <translation>เอกสาร</translation>
     </message>
 </context>
 <context>
@@ -603,20 +673,12 @@
         <translation>ลบรายการชำระ {amount} แล้ว</translation>
     </message>
     <message>
-        <source>Saved. The receipt is printing.</source>
-        <translation>บันทึกการขายแล้ว กำลังพิมพ์ใบเสร็จ</translation>
+        <source>Saved.</source>
+        <translation>บันทึกการขายแล้ว</translation>
     </message>
     <message>
-        <source>Saved. No printer is set up: the receipt waits until one is.</source>
-        <translation>บันทึกการขายแล้ว ยังไม่ได้ตั้งค่าเครื่องพิมพ์ ใบเสร็จรอพิมพ์จนกว่าจะตั้งค่า</translation>
-    </message>
-    <message>
-        <source>Full tax invoice {number} issued; it is printing.</source>
-        <translation>ออกใบกำกับภาษีเต็มรูป {number} แล้ว กำลังพิมพ์</translation>
-    </message>
-    <message>
-        <source>Full tax invoice {number} issued; it waits until a printer is set up.</source>
-        <translation>ออกใบกำกับภาษีเต็มรูป {number} แล้ว รอพิมพ์จนกว่าจะตั้งค่าเครื่องพิมพ์</translation>
+        <source>Full tax invoice {number} issued.</source>
+        <translation>ออกใบกำกับภาษีเต็มรูป {number} แล้ว</translation>
     </message>
     <message>
         <source>A card, PromptPay or scheme payment was already taken. Esc again drops the tenders and goes back to the cart.</source>
@@ -793,6 +855,14 @@ government {government} · customer {buyer} · ref. {reference}</source>
 </context>
 <context>
     <name>PrintStatusLine</name>
+    <message>
+        <source>Printer: starting…</source>
+        <translation>เครื่องพิมพ์: กำลังเริ่มระบบ…</translation>
+    </message>
+    <message>
+        <source>The print queue starts a moment after the till.</source>
+        <translation>ระบบพิมพ์จะเริ่มทำงานหลังเปิดเครื่องสักครู่</translation>
+    </message>
     <message numerus="yes">
         <source>No printer set up · %n waiting</source>
         <translation>
@@ -986,8 +1056,8 @@ government {government} · customer {buyer} · ref. {reference}</source>
         <translation>{amount} คืนให้โครงการ (ส่วนของรัฐ) ไม่ได้คืนให้ลูกค้า</translation>
     </message>
     <message>
-        <source>The credit note is printing. Scan another receipt, or Esc.</source>
-        <translation>กำลังพิมพ์ใบลดหนี้ สแกนใบเสร็จใบอื่น หรือกด Esc</translation>
+        <source>Scan another receipt, or Esc.</source>
+        <translation>สแกนใบเสร็จใบอื่น หรือกด Esc</translation>
     </message>
 </context>
 <context>
@@ -1065,8 +1135,8 @@ government {government} · customer {buyer} · ref. {reference}</source>
         <translation>บันทึกใบลดหนี้ {number} แล้ว</translation>
     </message>
     <message>
-        <source>Full tax invoice {number} issued; it is printing.</source>
-        <translation>ออกใบกำกับภาษีเต็มรูป {number} แล้ว กำลังพิมพ์</translation>
+        <source>Full tax invoice {number} issued.</source>
+        <translation>ออกใบกำกับภาษีเต็มรูป {number} แล้ว</translation>
     </message>
     <message>
         <source>Returns · voids · tax invoices for past sales</source>
@@ -1375,6 +1445,13 @@ government {government} · customer {buyer} · ref. {reference}</source>
     </message>
 </context>
 <context>
+    <name>SalesHistoryDialog</name>
+    <message>
+        <source>Copy of {number} queued.</source>
+        <translation>เข้าคิวพิมพ์สำเนา {number} แล้ว</translation>
+    </message>
+</context>
+<context>
     <name>SchemePage</name>
     <message>
         <source>No government scheme pays today.</source>
@@ -1383,6 +1460,14 @@ government {government} · customer {buyer} · ref. {reference}</source>
     <message>
         <source>{scheme} (phase {phase}): the government pays {share}</source>
         <translation>{scheme} (ระยะ {phase}): รัฐจ่าย {share}</translation>
+    </message>
+    <message>
+        <source>Nothing is left to pay: Enter completes the sale.</source>
+        <translation>ชำระครบแล้ว ไม่มีอะไรต้องกรอกที่หน้านี้ กด Enter เพื่อปิดการขาย</translation>
+    </message>
+    <message>
+        <source>No government scheme pays today, so there is nothing to enter here. Pay by cash (F1), PromptPay (F2) or card (F3).</source>
+        <translation>วันนี้ไม่มีโครงการรัฐที่ใช้ได้ จึงไม่มีอะไรต้องกรอกที่หน้านี้ ชำระด้วยเงินสด (F1) พร้อมเพย์ (F2) หรือบัตร (F3)</translation>
     </message>
     <message>
         <source>up to {cap} per person per day</source>

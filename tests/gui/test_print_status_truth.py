@@ -117,3 +117,15 @@ def test_with_the_loopback_printer_it_is_ready_prints_and_is_ready_again(
         assert all(status.printer_set_up for status in seen[states.index(QueueState.PRINTING) :])
     finally:
         window.close()
+
+
+def test_before_the_print_worker_runs_the_header_does_not_say_ready(
+    qtbot: QtBot, demo_context: AppContext
+) -> None:
+    window = start_counter(qtbot, open_till(demo_context), demo_context)  # no worker started
+    try:
+        line = window.back_office.status_line  # type: ignore[union-attr]
+        assert line.text() == "เครื่องพิมพ์: กำลังเริ่มระบบ…" and line.status is None
+        assert "พร้อม" not in line.text()
+    finally:
+        window.close()

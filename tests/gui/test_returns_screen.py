@@ -20,7 +20,8 @@ from tests.gui.helpers import (
     wedge_scan,
 )
 from tests.gui.keys import type_text
-from tests.gui.payment_helpers import july_counter_window, open_a_shift, rows
+from tests.gui.payment_helpers import configure, july_counter_window, open_a_shift, rows
+from tests.receipt_helpers import free_port, network_printer
 from ui.main_window import CounterWindow
 from ui.returns_screen import ReturnsScreen
 
@@ -162,6 +163,7 @@ def test_no_sale_opens_the_drawer_with_a_managers_pin_and_is_audited(
     window = logged_in(qtbot, counter)
     kicks: list[int] = []
     window.kick_drawer = lambda: kicks.append(1)
+    configure(demo_context, receipt_printer=network_printer(free_port()))  # it has a drawer
     press(qtbot, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
     entry = window.sale.entry
     press(qtbot, Qt.Key.Key_Return)  # no reason: asked again

@@ -203,16 +203,23 @@ class Cart:
         self.lines.remove(self.line(line_id))
 
     def set_line_discount(self, line_id: CartLineId, discount: Discount | None) -> None:
-        line = self.line(line_id)
-        self._check_line_discount(line, discount)
-        line.discount = discount
+        self.check_line_discount(line_id, discount)
+        self.line(line_id).discount = discount
+
+    def check_line_discount(self, line_id: CartLineId, discount: Discount | None) -> None:
+        """Raise CartError if the discount could not be set (asked before a manager approves)."""
+        self._check_line_discount(self.line(line_id), discount)
 
     def set_order_discount(self, discount: Discount | None) -> None:
+        self.check_order_discount(discount)
+        self.order_discount = discount
+
+    def check_order_discount(self, discount: Discount | None) -> None:
+        """Raise CartError if the bill discount could not be set; changes nothing."""
         if discount is not None:
             after_lines = sum(line.gross_satang - line.discount_satang for line in self.lines)
             if discount.amount_on(after_lines) > after_lines:
                 raise CartError("the order discount is more than the goods cost")
-        self.order_discount = discount
 
     @staticmethod
     def _check_line_discount(line: CartLine, discount: Discount | None) -> None:

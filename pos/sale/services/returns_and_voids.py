@@ -35,6 +35,7 @@ from pos.sale.domain.completed_sale import Sale
 from pos.sale.domain.credit_notes import (
     CreditNote,
     CreditNoteKind,
+    ReturnDraft,
     ReturnError,
     draft_return,
     returnable_quantities,
@@ -45,6 +46,7 @@ from pos.sale.domain.numbering import (
     document_number,
     receipt_number_from_text,
 )
+from pos.settings.domain.shop_settings import Settings
 from pos.shifts.domain.cash_control import ShiftStamp
 from pos.shifts.services.stamping import require_open_shift, trading_day
 from pos.staff.domain.users import User
@@ -179,9 +181,30 @@ def return_goods(
     approval: ManagerApproval,
 ) -> CreditNote:
     """Take back some or all lines of a sale and store the credit note."""
-    _check_reason(request.reason)  # before the PIN: a refused reason must not cost a try
+    check_return(uow_factory, clock, request)  # before the PIN: a refusal must not cost a try
     manager = authorise(uow_factory, clock, approval)
     return _store(uow_factory, clock, request, manager, CreditNoteKind.RETURN)
+
+
+def check_return(
+    uow_factory: Callable[[], UnitOfWork],
+    clock: Clock,
+    request: ReturnRequest,
+    kind: CreditNoteKind = CreditNoteKind.RETURN,
+) -> None:
+    """Refuse as storing the return would (reason, no open shift, nothing left to return, a
+    void the sale cannot have), writing nothing: the till asks this before the manager's PIN,
+    so that a refusal never comes after the PIN was typed."""
+    _check_reason(request.reason)
+    with uow_factory() as uow:
+        if uow.sales.credit_note_by_id(request.credit_note_id) is not None:
+            return  # a retry: the note already stored comes back
+        _checked(uow, clock.now(), request, kind)
+
+
+def check_void(uow_factory: Callable[[], UnitOfWork], clock: Clock, void: VoidRequest) -> None:
+    """:func:`check_return` for voiding a whole sale."""
+    check_return(uow_factory, clock, _as_return(void), CreditNoteKind.VOID)
 
 
 @dataclass(frozen=True)
@@ -206,9 +229,13 @@ def void_sale(
     A sale with returns, or from an earlier day, is not voided: take the goods
     back with :func:`return_goods` instead.
     """
-    _check_reason(void.reason)
+    check_void(uow_factory, clock, void)
     manager = authorise(uow_factory, clock, approval)
-    request = ReturnRequest(
+    return _store(uow_factory, clock, _as_return(void), manager, CreditNoteKind.VOID)
+
+
+def _as_return(void: VoidRequest) -> ReturnRequest:
+    return ReturnRequest(
         void.credit_note_id,
         void.sale_id,
         {},
@@ -216,7 +243,40 @@ def void_sale(
         void.reason,
         print_note=void.print_note,
     )
-    return _store(uow_factory, clock, request, manager, CreditNoteKind.VOID)
+
+
+@dataclass(frozen=True)
+class _Checked:
+    """What storing a return found, checked: the sale, its earlier notes, the shift, the draft."""
+
+    sale: Sale
+    settings: Settings
+    stamp: ShiftStamp
+    draft: ReturnDraft
+
+
+def _checked(
+    uow: UnitOfWork, moment: dt.datetime, request: ReturnRequest, kind: CreditNoteKind
+) -> _Checked:
+    sale = uow.sales.sale_by_id(request.sale_id)
+    if sale is None:
+        raise ReturnError(f"there is no sale {request.sale_id}")
+    previous = uow.sales.credit_notes_for(sale.sale_id)
+    settings = uow.settings.load()
+    stamp = require_open_shift(uow, settings.terminal_id)  # the drawer that pays it out
+    quantities = request.quantities
+    if kind is CreditNoteKind.VOID:
+        _check_void(sale, previous, moment.astimezone(THAI_TIME).date(), request, stamp)
+        quantities = {line.line_id: line.quantity_milli for line in sale.lines}
+    draft = draft_return(
+        sale,
+        previous,
+        quantities,
+        rounding=settings.cash_rounding,
+        refund_in_cash=request.refund_in_cash,
+        void=kind is CreditNoteKind.VOID,
+    )
+    return _Checked(sale, settings, stamp, draft)
 
 
 def _store(
@@ -232,24 +292,8 @@ def _store(
         if existing is not None:
             return _the_same_note(existing, request)
         moment = clock.now()  # the write lock is held since the lookup above: times keep order
-        sale = uow.sales.sale_by_id(request.sale_id)
-        if sale is None:
-            raise ReturnError(f"there is no sale {request.sale_id}")
-        previous = uow.sales.credit_notes_for(sale.sale_id)
-        settings = uow.settings.load()
-        stamp = require_open_shift(uow, settings.terminal_id)  # the drawer that pays it out
-        quantities = request.quantities
-        if kind is CreditNoteKind.VOID:
-            _check_void(sale, previous, moment.astimezone(THAI_TIME).date(), request, stamp)
-            quantities = {line.line_id: line.quantity_milli for line in sale.lines}
-        draft = draft_return(
-            sale,
-            previous,
-            quantities,
-            rounding=settings.cash_rounding,
-            refund_in_cash=request.refund_in_cash,
-            void=kind is CreditNoteKind.VOID,
-        )
+        checked = _checked(uow, moment, request, kind)
+        sale, settings = checked.sale, checked.settings
         serial = uow.counters.next_value(
             counter_name(DocumentKind.CREDIT_NOTE, settings.terminal_id)
         )
@@ -265,8 +309,8 @@ def _store(
             cashier_id=request.cashier_id,
             approved_by_user_id=_id(manager),
             reason=reason,
-            draft=draft,
-            stamp=stamp,
+            draft=checked.draft,
+            stamp=checked.stamp,
         )
         uow.sales.add_credit_note(note)
         uow.sales.freeze_header(CREDIT_NOTE_DOCUMENT, note.number, IssuedHeader.of(settings))

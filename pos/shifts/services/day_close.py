@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from pos.audit import AuditAction, AuditEvent
 from pos.clock import Clock
-from pos.ids import UserId, ZReportId
+from pos.ids import TerminalId, UserId, ZReportId
 from pos.money import format_baht
 from pos.printing.services.print_jobs import queue_document
 from pos.reports.domain.rows import CreditNoteSummary, ReportScope
@@ -185,6 +185,32 @@ def closing_problems(uow: UnitOfWork, day: BusinessDay, settings: Settings) -> l
     return problems
 
 
+def check_day_closable(
+    uow_factory: Callable[[], UnitOfWork], z_id: ZReportId, *, closing_last_shift: bool = False
+) -> None:
+    """Refuse (DayCloseError) as :func:`close_day` would, before the manager's PIN is checked;
+    with ``closing_last_shift`` the shift still open is closed with the day, so it may be open."""
+    with uow_factory() as uow:
+        if uow.shifts.z_report_by_id(z_id) is not None:
+            return  # a retry: the Z already stored comes back
+        settings = uow.settings.load()
+        day = _open_day(uow, settings.terminal_id)
+        if not closing_last_shift:
+            _refuse_problems(closing_problems(uow, day, settings))
+
+
+def _open_day(uow: UnitOfWork, terminal: TerminalId) -> BusinessDay:
+    day = uow.shifts.open_day(terminal)
+    if day is None:
+        raise DayCloseError(f"no business day is open on {terminal}: there is nothing to close")
+    return day
+
+
+def _refuse_problems(problems: list[str]) -> None:
+    if problems:
+        raise DayCloseError("the day cannot be closed yet: " + "; ".join(problems))
+
+
 def close_day(
     uow_factory: Callable[[], UnitOfWork],
     clock: Clock,
@@ -200,7 +226,8 @@ def close_day(
     is closed in the same transaction — the end of a one-drawer day in one
     step; the manager's approval covers its difference.
     """
-    manager = authorise(uow_factory, clock, approval)
+    check_day_closable(uow_factory, z_id, closing_last_shift=last_shift is not None)
+    manager = authorise(uow_factory, clock, approval)  # after: a refusal never follows the PIN
     assert manager.user_id is not None
     with uow_factory() as uow:
         moment = now_in(uow, clock)
@@ -208,15 +235,10 @@ def close_day(
         if existing is not None:
             return _stored_report(uow, existing, moment)
         settings = uow.settings.load()
-        terminal = settings.terminal_id
-        day = uow.shifts.open_day(terminal)
-        if day is None:
-            raise DayCloseError(f"no business day is open on {terminal}: there is nothing to close")
+        day = _open_day(uow, settings.terminal_id)
         if last_shift is not None:
             close_shift_in(uow, last_shift, manager.user_id, moment)
-        problems = closing_problems(uow, day, settings)
-        if problems:
-            raise DayCloseError("the day cannot be closed yet: " + "; ".join(problems))
+        _refuse_problems(closing_problems(uow, day, settings))
         figures = day_figures(uow, day, settings)
         record = _z_record(uow, z_id, day, figures, moment, manager.user_id)
         uow.shifts.close_day(record)

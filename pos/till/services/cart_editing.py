@@ -153,6 +153,19 @@ class CartEditor:
         )
         counter.changed([dataclasses.replace(event, reference=line.product.sku)])
 
+    def check_line_discount(self, line_id: CartLineId, discount: Discount | None) -> None:
+        """Refuse (TillError) a line discount that could not be set, before anyone approves it."""
+        self._line(line_id)
+        with _cart_errors():
+            self._counter.cart.check_line_discount(line_id, discount)
+
+    def check_order_discount(self, discount: Discount | None) -> None:
+        """Refuse (TillError) a bill discount that could not be set, before anyone approves it."""
+        if self._counter.cart.is_empty and discount is not None:
+            raise TillError(TillProblem.CART_EMPTY, "the cart is empty")
+        with _cart_errors():
+            self._counter.cart.check_order_discount(discount)
+
     def order_discount_needs_approval(self, discount: Discount | None) -> bool:
         limit = self._counter.settings.discount_limit_basis_points
         goods = goods_after_line_discounts(self._counter.cart)

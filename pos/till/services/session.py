@@ -143,8 +143,14 @@ class TillSession:
     ) -> None:
         self.editor.set_line_discount(line_id, discount, approver)
 
+    def check_line_discount(self, line_id: CartLineId, discount: Discount | None) -> None:
+        self.editor.check_line_discount(line_id, discount)
+
     def order_discount_needs_approval(self, discount: Discount | None) -> bool:
         return self.editor.order_discount_needs_approval(discount)
+
+    def check_order_discount(self, discount: Discount | None) -> None:
+        self.editor.check_order_discount(discount)
 
     def set_order_discount(self, discount: Discount | None, approver: User | None = None) -> None:
         self.editor.set_order_discount(discount, approver)
