@@ -41,6 +41,7 @@ if TYPE_CHECKING:  # imported when used: python-escpos and reportlab are 0.4 s o
     from ui.receipt_header_dialog import ReceiptHeaderDialog
     from ui.sale_screen import SaleScreen
     from ui.sales_history import SalesHistoryDialog
+    from ui.settings_screen import SettingsScreen
 
 
 class BackOfficeHost(Protocol):
@@ -84,6 +85,9 @@ class BackOffice(QObject):
         self.reports_action = self.menu.addAction(
             "รายงานและปิดวัน (ผู้จัดการ)", self.open_manager_screen
         )
+        self.settings_action = self.menu.addAction("", lambda: self.open_settings())
+        self.menu.aboutToShow.connect(self._retranslate_menu)
+        self._retranslate_menu()
         self.menu_button.setMenu(self.menu)
         self._troubled = False  # receipts waited or failed since the printer was last fine
         self._problem = ""  # what the printer last said was wrong, told again at log-in
@@ -168,6 +172,7 @@ class BackOffice(QObject):
         dialog = PrinterSettingsDialog(self.context, self.window.window(), user_id=self._user_id())
         self._opened(dialog)
         dialog.settings_saved.connect(lambda _: self.context.wake_printer())
+        dialog.settings_saved.connect(lambda _: self.context.settings_changed())
         dialog.open()
         return dialog
 
@@ -180,8 +185,26 @@ class BackOffice(QObject):
 
         dialog = ReceiptHeaderDialog(self.context, user.user_id, self.window.window())
         self._opened(dialog)
+        dialog.settings_saved.connect(lambda _: self.context.settings_changed())
         dialog.open()
         return dialog
+
+    def _retranslate_menu(self) -> None:
+        self.settings_action.setText(self.tr("Settings (manager)"))
+
+    def open_settings(self, section: str = "shop") -> SettingsScreen | None:
+        """The settings screen on ``section``, for a manager logged in (else a message)."""
+        user = self.window.till.user
+        if user is None or user.user_id is None or not user.is_manager:
+            self.window.sale.show_error(self.tr("Settings: log in as a manager."))
+            return None
+        from ui.settings_screen import SettingsScreen
+
+        screen = SettingsScreen(self.context, user.user_id, self.window.window(), section=section)
+        self._opened(screen)
+        screen.open()
+        screen.activateWindow()  # the keyboard goes to the screen, not the till behind it
+        return screen
 
     def open_manager_screen(self) -> object:
         """The manager's reports, X and Z (the sale screen's Ctrl+R does the same)."""
