@@ -25,7 +25,7 @@ import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QEvent, QSize, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSpinBox,
@@ -47,18 +47,20 @@ from PySide6.QtWidgets import (
 from pos.bootstrap import AppContext
 from pos.ids import UserId
 from ui.screen_fit import fit_to_screen, scrolling
-from ui.style import MUTED, PURPLE, RED, TOUCH_HEIGHT
+from ui.style import GREEN, MUTED, PURPLE, RED, TOUCH_HEIGHT
 from ui.widgets import named
 
 SCREEN_STYLE = f"""
-#sectionList {{ font-size: 14pt; background: white; border: 1px solid #cfc8d8; }}
+#sectionList {{ font-size: 13pt; background: white; border: 1px solid #cfc8d8; }}
 #sectionList::item {{ min-height: {TOUCH_HEIGHT}px; padding: 4px 10px; }}
 #sectionList::item:selected {{ background: {PURPLE}; color: white; }}
+#saveSettings {{ background: {GREEN}; color: white; font-weight: bold; border: none; }}
+#saveSettings, #closeSettings {{ min-width: 150px; }}
 #settingsStatus {{ font-size: 12pt; color: {MUTED}; }}
 #settingsStatus[severity="error"] {{ color: {RED}; font-weight: bold; }}
 """
 PREFERRED_SIZE = QSize(1180, 740)
-LIST_WIDTH = 230
+LIST_WIDTH = 240
 
 
 def _title(text: str) -> Callable[[], str]:
@@ -129,7 +131,8 @@ class SettingsScreen(QDialog):
     def _build(self) -> None:
         self.section_list = named(QListWidget(), "sectionList")
         self.section_list.setFixedWidth(LIST_WIDTH)
-        self.section_list.setWordWrap(True)
+        self.section_list.setWordWrap(True)  # a long title takes two lines, never a scroll bar
+        self.section_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         for _ in self.sections:
             self.section_list.addItem("")
         self.section_list.currentRowChanged.connect(self._show_row)

@@ -277,11 +277,15 @@ class PromptPayPage(TenderPage):
         self.forget_qr()
         self.fill_remaining(self.amount)
         available = self.available
-        for widget in (self.amount, self.show_button, self.reference, self.confirm_button):
-            widget.setVisible(available)
-            widget.setEnabled(available and widget is not self.confirm_button)
-        self.not_set_up.setVisible(not available)
-        self.setup_button.setVisible(not available and self.can_set_up())
+        offered = not available and self.can_set_up()
+        shown = {self.amount: available, self.show_button: available, self.reference: available}
+        shown |= {self.confirm_button: available, self.not_set_up: not available}
+        shown[self.setup_button] = offered
+        # hidden first: for a moment all of them shown would make the window grow past 768
+        for widget in sorted(shown, key=lambda widget: shown[widget]):
+            widget.setVisible(shown[widget])
+        for widget in (self.amount, self.show_button, self.reference):
+            widget.setEnabled(available)
         if available:
             self.hint.setText(self.tr("Enter shows the QR here and on the customer's screen."))
         elif self.can_set_up():

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, QSize, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from pos.bootstrap import AppContext, open_till
@@ -65,6 +65,13 @@ def _open(qtbot: QtBot, window: CounterWindow, section: str) -> SettingsScreen:
     return screen
 
 
+def _shot(widget: QWidget, name: str) -> None:
+    """A screenshot to look at, when ``$SETTINGS_SHOTS`` names a directory."""
+    shots = os.environ.get("SETTINGS_SHOTS")
+    if shots:
+        widget.grab().save(str(Path(shots) / f"{name}.png"))
+
+
 def _manager_id(window: CounterWindow) -> object:
     assert window.till.user is not None
     return window.till.user.user_id
@@ -73,7 +80,6 @@ def _manager_id(window: CounterWindow) -> object:
 def test_a_promptpay_id_set_from_the_payment_makes_its_qr_work(
     qtbot: QtBot, window: CounterWindow, demo_context: AppContext
 ) -> None:
-    press(qtbot, Qt.Key.Key_Escape)  # nothing typed: the scan field keeps the keyboard
     type_text(focused(), GARLIC)
     press(qtbot, Qt.Key.Key_Return)
     press(qtbot, Qt.Key.Key_F12)
@@ -88,6 +94,7 @@ def test_a_promptpay_id_set_from_the_payment_makes_its_qr_work(
     press(qtbot, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert payment.ui.status.text() == "ยังไม่ได้ตั้งค่าพร้อมเพย์" and not payment.tenders
     assert page.setup_button.isVisible()  # a manager is logged in
+    _shot(window, "payment_promptpay_not_set_up")
     qtbot.mouseClick(page.setup_button, Qt.MouseButton.LeftButton)
     screen = QApplication.activeModalWidget()
     assert isinstance(screen, SettingsScreen) and screen.current_key() == "promptpay"
@@ -114,6 +121,8 @@ def test_a_promptpay_id_set_from_the_payment_makes_its_qr_work(
     assert page.shown_satang == 15_900 and not page.qr.pixmap().isNull()
     text = payment.quote.promptpay_payload(15_900)
     assert check_payload(text) and "0066812345678" in text
+    assert window.height() <= 768  # the page changing its widgets never grows the window
+    _shot(window, "payment_promptpay_after_setup")
 
 
 def test_a_cashier_is_told_promptpay_is_not_set_up_and_gets_no_button(
