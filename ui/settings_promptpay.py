@@ -58,6 +58,7 @@ class PromptPaySettingsPage(SettingsPage):
         self.column.addStretch(1)
         self.target.setText(context.settings().promptpay_target)
         self.target.textChanged.connect(self._draw_check_qr)
+        self.target.textChanged.connect(lambda _: say(self.error, ""))  # said for what was typed
         self.retranslate()
 
     def retranslate(self) -> None:

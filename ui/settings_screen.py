@@ -225,11 +225,8 @@ class SettingsScreen(QDialog):
         if saver is None or saver():
             self.changed.discard(key)
             return True
-        self.open_section(key)
-        title = next(s.title() for s in self.sections if s.key == key)
-        self._say(
-            self.tr("{section}: not saved, see the message in red.").format(section=title), True
-        )
+        self.open_section(key)  # the page that refused, with its message in red
+        self._say(self.tr("Not saved: see the message in red."), True)
         return False
 
     def _say(self, text: str, error: bool = False) -> None:

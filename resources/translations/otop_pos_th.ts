@@ -1498,8 +1498,8 @@ government {government} · customer {buyer} · ref. {reference}</source>
         <translation>บันทึกแล้ว เครื่องใช้ค่าใหม่ทันที</translation>
     </message>
     <message>
-        <source>{section}: not saved, see the message in red.</source>
-        <translation>{section}: ยังไม่ได้บันทึก ดูข้อความสีแดง</translation>
+        <source>Not saved: see the message in red.</source>
+        <translation>ยังไม่ได้บันทึก ดูข้อความสีแดง</translation>
     </message>
     <message>
         <source>Changes in {sections} are not saved.</source>

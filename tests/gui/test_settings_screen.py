@@ -20,6 +20,8 @@ from pytestqt.qtbot import QtBot
 
 from pos.bootstrap import AppContext, open_till
 from pos.money import CashRounding
+from pos.printing.domain.print_queue import PrinterRole
+from pos.printing.domain.printer_settings import ConnectionKind
 from pos.printing.services.receipt_settings import HEADER_TEXT_FIELDS
 from pos.sale.domain.promptpay import check_payload
 from tests.gui.helpers import GARLIC, MANAGER_PIN, focused, log_in, logged_in, press, start_counter
@@ -27,8 +29,10 @@ from tests.gui.keys import type_text
 from tests.gui.payment_helpers import open_a_shift, rows
 from ui.i18n import ENGLISH, THAI, set_language
 from ui.main_window import CounterWindow
+from ui.printer_settings_dialog import _select
 from ui.screen_fit import FRAME_ALLOWANCE, fit_to_screen
 from ui.settings_counter import CounterPage
+from ui.settings_printers import PrintersPage
 from ui.settings_promptpay import PromptPaySettingsPage
 from ui.settings_screen import PREFERRED_SIZE, SECTIONS, SettingsScreen
 from ui.settings_shop import ShopPage
@@ -180,11 +184,15 @@ def test_a_bad_promptpay_id_is_refused_beside_the_field_and_nothing_is_saved(
     assert page.error.isVisible() and "promptpay_target" in page.error.text()
     assert "เบอร์มือถือ" in page.error.text()  # in the language on screen
     assert screen.status.property("severity") == "error"
+    _shot(screen, "settings_promptpay_refused_th")
     assert demo_context.settings().promptpay_target == "" and _settings_audits(demo_context) == []
     set_language(ENGLISH)
     qtbot.mouseClick(screen.save_button, Qt.MouseButton.LeftButton)
     assert page.error.text().startswith("This is not a PromptPay ID")
     assert "allowed:" in page.error.text()
+    page.target.setText(SHOP_PROMPTPAY)  # a valid ID: its QR to check with a banking app
+    assert not page.qr.pixmap().isNull()
+    _shot(screen, "settings_promptpay_qr_en")
 
 
 def test_the_shop_page_is_the_header_table_and_a_new_pos_id_reaches_the_till(
@@ -198,6 +206,10 @@ def test_the_shop_page_is_the_header_table_and_a_new_pos_id_reaches_the_till(
     type_text(page.fields["tax_id"], "1")  # a tax ID of the wrong length
     qtbot.mouseClick(screen.save_button, Qt.MouseButton.LeftButton)
     assert page.errors["tax_id"].isVisible() and "13" in page.errors["tax_id"].text()
+    assert page.errors["tax_id"].text().startswith("เลขประจำตัวผู้เสียภาษี")  # in Thai, under it
+    set_language(ENGLISH)
+    qtbot.mouseClick(screen.save_button, Qt.MouseButton.LeftButton)
+    assert page.errors["tax_id"].text().startswith("tax ID:")
     assert _settings_audits(demo_context) == []
     page.fields["tax_id"].setText("")
     pos_id = page.fields["pos_id"]
@@ -211,6 +223,29 @@ def test_the_shop_page_is_the_header_table_and_a_new_pos_id_reaches_the_till(
     assert (_manager_id(window), {"key": "terminal_id", "before": "POS01", "after": "POS07"}) in (
         _settings_audits(demo_context)
     )
+
+
+def test_the_printers_page_opens_the_printer_dialog_and_the_counter_follows_its_save(
+    qtbot: QtBot, window: CounterWindow, demo_context: AppContext
+) -> None:
+    screen = _open(qtbot, window, "printers")
+    page = screen.pages["printers"]
+    assert isinstance(page, PrintersPage)
+    receipt = page.summaries[PrinterRole.RECEIPT]
+    assert receipt.text() == "ยังไม่ได้ตั้งค่า: เอกสารรอพิมพ์อยู่ในคิว"
+    qtbot.mouseClick(page.buttons[PrinterRole.RECEIPT], Qt.MouseButton.LeftButton)
+    dialog = page.dialog
+    assert dialog is not None and dialog.isVisible()
+    _select(dialog.connection, ConnectionKind.NETWORK)
+    dialog.host.setText("192.168.1.50")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    stored = demo_context.settings().receipt_printer
+    assert (stored.connection, stored.host) == (ConnectionKind.NETWORK, "192.168.1.50")
+    assert receipt.text() == "เครือข่าย: 192.168.1.50:9100"
+    assert window.till.settings.receipt_printer == stored  # told, without a restart
+    assert (_manager_id(window), "receipt_printer") in [
+        (user, detail["key"]) for user, detail in _settings_audits(demo_context)
+    ]
 
 
 def _answer_question(qtbot: QtBot, button: QMessageBox.StandardButton) -> list[str]:
