@@ -29,6 +29,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QHBoxLayout,
     QLabel,
     QMainWindow,
@@ -60,6 +61,7 @@ from ui.sync_panel import SyncPanel
 from ui.widgets import bind_shortcut, named
 
 CLOCK_REFRESH_MS = 15_000
+CLOSE_ON_LOCK = "closeOnLock"  # a dialog with this property set closes when the till locks
 
 
 class _ThreadBridge(QObject):
@@ -258,6 +260,9 @@ class CounterWindow(QMainWindow):
     def lock(self) -> None:
         if self.till.user is None or self.pages.currentWidget() is not self.sale:
             return
+        for dialog in self.findChildren(QDialog):  # a manager's screen left open: shut with it
+            if dialog.isVisible() and dialog.property(CLOSE_ON_LOCK):
+                dialog.done(QDialog.DialogCode.Rejected)  # unsaved changes dropped, unasked
         self.login.load_users()
         self.login.set_locked(self.till.user)
         self.pages.setCurrentWidget(self.login)

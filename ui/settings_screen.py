@@ -15,8 +15,8 @@ Save stores every page that was changed (the first one refused is shown, with
 its message, and the rest wait); then the running counter is told
 (:meth:`pos.bootstrap.AppContext.settings_changed`), so the change takes
 effect without a restart.  Esc or Close asks before dropping changes not yet
-saved.  Which pages were changed is seen from their input widgets' signals,
-so a page needs nothing more than ``save``.
+saved; the till's lock closes it, dropping them.  Which pages were changed is
+seen from their input widgets' signals, so a page needs nothing more than ``save``.
 """
 
 from __future__ import annotations
@@ -119,6 +119,8 @@ class SettingsScreen(QDialog):
     ):
         super().__init__(parent)
         self.setObjectName("settingsScreen")
+        # the idle lock (or Ctrl+L) shuts it: nobody changes the shop's settings at a locked till
+        self.setProperty("closeOnLock", True)
         self.setStyleSheet(SCREEN_STYLE)
         self._context, self._user_id, self.sections = context, user_id, sections
         self.pages: dict[str, QWidget] = {}

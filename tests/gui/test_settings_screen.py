@@ -282,6 +282,18 @@ def test_esc_asks_before_dropping_changes_and_gives_the_keyboard_back(
     qtbot.waitUntil(lambda: QApplication.focusWidget() is window.sale.scan_input)
 
 
+def test_the_idle_lock_shuts_the_screen_and_drops_what_was_not_saved(
+    qtbot: QtBot, window: CounterWindow, demo_context: AppContext
+) -> None:
+    screen = _open(qtbot, window, "promptpay")
+    page = screen.pages["promptpay"]
+    assert isinstance(page, PromptPaySettingsPage)
+    type_text(page.target, SHOP_PROMPTPAY)
+    window.idle.set_interval(1)  # the manager walked away
+    qtbot.waitUntil(lambda: window.pages.currentWidget() is window.login)
+    assert not screen.isVisible() and demo_context.settings().promptpay_target == ""
+
+
 @pytest.mark.parametrize("size", [QSize(1024, 768), QSize(1366, 768)], ids=["1024", "1366"])
 def test_every_page_fits_the_screen_in_thai_and_english(
     qtbot: QtBot, window: CounterWindow, size: QSize
