@@ -7,7 +7,11 @@ store (it needs the :class:`pos.bootstrap.AppContext`):
   sale screen): the sales history with reprints (anyone logged in), the
   printer settings with a test print (anyone: a cashier may have to switch to
   the spare printer), the header and footer of the documents (managers), the
-  manager's reports and day close (:mod:`ui.shift_actions`, also Ctrl+R);
+  manager's reports and day close (:mod:`ui.shift_actions`, also Ctrl+R), and
+  the shop's settings (:class:`ui.settings_screen.SettingsScreen`: a manager
+  logged in, or a cashier once a manager has typed their PIN); what is saved
+  there, and in the printer and header dialogs, reaches the running counter
+  through :meth:`pos.bootstrap.AppContext.settings_changed`;
 * the **printer status** (:class:`ui.print_status.PrintStatusLine`), fed by the
   print worker (``context.printing``, a :class:`receipts.print_service.PrintService`)
   through a queued signal.  When the printer stops (off, no paper, unplugged)
@@ -29,6 +33,7 @@ from PySide6.QtWidgets import QDialog, QMenu, QPushButton, QWidget
 from pos.bootstrap import AppContext
 from pos.ids import UserId
 from receipts.queue_status import QueueState, QueueStatus
+from ui.manager_approval import ask_manager_approval
 from ui.print_status import PrintStatusBridge, PrintStatusLine, needs_attention
 from ui.widgets import named
 
@@ -72,6 +77,7 @@ class BackOffice(QObject):
         super().__init__(window.window())
         self.window, self.context = window, context
         self.printing: PrintService | None = None
+        self.settings_screen: SettingsScreen | None = None  # the last one opened
         self.status_line = PrintStatusLine(self.print_now, self.acknowledge, self._tell_cashier)
         self.menu_button = named(QPushButton("เมนู"), "menuButton")
         self.menu_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -193,17 +199,34 @@ class BackOffice(QObject):
         self.settings_action.setText(self.tr("Settings (manager)"))
 
     def open_settings(self, section: str = "shop") -> SettingsScreen | None:
-        """The settings screen on ``section``, for a manager logged in (else a message)."""
+        """The settings screen on ``section``: at once for a manager logged in; for a cashier,
+        once a manager has typed their PIN (as for "no sale"), changes audited in their name."""
         user = self.window.till.user
-        if user is None or user.user_id is None or not user.is_manager:
-            self.window.sale.show_error(self.tr("Settings: log in as a manager."))
+        if user is None:
             return None
+        if user.is_manager and user.user_id is not None:
+            return self._settings_screen(user.user_id, section)
+        sale = self.window.sale
+        sale.show_question()
+        hint = self.tr("The shop's settings: a manager types their PIN.")
+        ask_manager_approval(
+            sale.entry, self.window.till, hint, lambda ok: self._approved(ok.manager_id, section)
+        )
+        return None
+
+    def _approved(self, manager_id: UserId, section: str) -> str | None:
+        # after the question panel has closed, so it does not take the keyboard back
+        QTimer.singleShot(0, lambda: self._settings_screen(manager_id, section))
+        return None
+
+    def _settings_screen(self, manager_id: UserId, section: str) -> SettingsScreen:
         from ui.settings_screen import SettingsScreen
 
-        screen = SettingsScreen(self.context, user.user_id, self.window.window(), section=section)
+        screen = SettingsScreen(self.context, manager_id, self.window.window(), section=section)
         self._opened(screen)
         screen.open()
         screen.activateWindow()  # the keyboard goes to the screen, not the till behind it
+        self.settings_screen = screen
         return screen
 
     def open_manager_screen(self) -> object:

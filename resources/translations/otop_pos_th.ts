@@ -8,8 +8,8 @@
         <translation>ตั้งค่าร้าน (ผู้จัดการ)</translation>
     </message>
     <message>
-        <source>Settings: log in as a manager.</source>
-        <translation>ตั้งค่าร้าน: เข้าสู่ระบบด้วยรหัสผู้จัดการก่อน</translation>
+        <source>The shop&apos;s settings: a manager types their PIN.</source>
+        <translation>ตั้งค่าร้าน: ผู้จัดการกรอกรหัส PIN</translation>
     </message>
 </context>
 <context>

@@ -24,7 +24,16 @@ from pos.printing.domain.print_queue import PrinterRole
 from pos.printing.domain.printer_settings import ConnectionKind
 from pos.printing.services.receipt_settings import HEADER_TEXT_FIELDS
 from pos.sale.domain.promptpay import check_payload
-from tests.gui.helpers import GARLIC, MANAGER_PIN, focused, log_in, logged_in, press, start_counter
+from tests.gui.helpers import (
+    GARLIC,
+    MANAGER_PIN,
+    focused,
+    log_in,
+    logged_in,
+    press,
+    start_counter,
+    type_digits,
+)
 from tests.gui.keys import type_text
 from tests.gui.payment_helpers import open_a_shift, rows
 from ui.i18n import ENGLISH, THAI, set_language
@@ -129,7 +138,7 @@ def test_a_promptpay_id_set_from_the_payment_makes_its_qr_work(
     _shot(window, "payment_promptpay_after_setup")
 
 
-def test_a_cashier_is_told_promptpay_is_not_set_up_and_gets_no_button(
+def test_a_cashier_gets_no_promptpay_button_and_the_menu_asks_for_a_manager_s_pin(
     qtbot: QtBot, demo_context: AppContext
 ) -> None:
     open_a_shift(demo_context)
@@ -142,7 +151,28 @@ def test_a_cashier_is_told_promptpay_is_not_set_up_and_gets_no_button(
     assert isinstance(page, PaymentPromptPayPage)
     assert page.not_set_up.isVisible() and not page.setup_button.isVisible()
     assert "ผู้จัดการ" in page.hint.text()  # ask a manager
+    press(qtbot, Qt.Key.Key_Escape)
+    assert window.pages.currentWidget() is window.sale
     assert window.back_office is not None and window.back_office.open_settings() is None
+    entry = window.sale.entry
+    assert entry.is_asking and entry.prompt.text() == "ต้องให้ผู้จัดการอนุมัติ"
+    type_digits(qtbot, "1234")  # the cashier's own PIN is not a manager's
+    press(qtbot, Qt.Key.Key_Return)
+    assert entry.is_asking and window.back_office.settings_screen is None
+    type_digits(qtbot, MANAGER_PIN)
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.back_office.settings_screen is not None)
+    screen = window.back_office.settings_screen
+    assert screen is not None and screen.isVisible()
+    qtbot.waitUntil(screen.isActiveWindow)
+    settings_page = screen.open_section("promptpay")
+    assert isinstance(settings_page, PromptPaySettingsPage)
+    type_text(settings_page.target, SHOP_PROMPTPAY)
+    qtbot.mouseClick(screen.save_button, Qt.MouseButton.LeftButton)
+    manager = next(u.user_id for u in window.till.users() if u.is_manager)
+    assert _settings_audits(demo_context) == [
+        (manager, {"key": "promptpay_target", "before": "", "after": SHOP_PROMPTPAY})
+    ]
     window.close()
 
 
