@@ -124,6 +124,7 @@ class SettingsScreen(QDialog):
         self.setStyleSheet(SCREEN_STYLE)
         self._context, self._user_id, self.sections = context, user_id, sections
         self.pages: dict[str, QWidget] = {}
+        self._holders: dict[str, QWidget] = {}  # each page's scroll area in the stack
         self.changed: set[str] = set()  # sections with changes not yet saved
         self._build()
         self.retranslate()
@@ -170,7 +171,8 @@ class SettingsScreen(QDialog):
             page = page_class(section)(self._context, self._user_id, None)
             self.pages[key] = page
             self._watch_changes(key, page)
-            self.stack.addWidget(scrolling(page))
+            self._holders[key] = scrolling(page)  # a long page scrolls; the buttons stay
+            self.stack.addWidget(self._holders[key])
         return self.pages[key]
 
     def current_key(self) -> str:
@@ -179,12 +181,9 @@ class SettingsScreen(QDialog):
     def _show_row(self, row: int) -> None:
         if row < 0:
             return
-        page = self.page(self.sections[row].key)
-        holder = page.parentWidget()
-        while holder is not None and self.stack.indexOf(holder) < 0:
-            holder = holder.parentWidget()
-        if holder is not None:
-            self.stack.setCurrentWidget(holder)
+        key = self.sections[row].key
+        page = self.page(key)
+        self.stack.setCurrentWidget(self._holders[key])
         first = next((w for w in page.findChildren(QLineEdit) if w.isEnabled()), None)
         if first is not None:  # the page's first field has the keyboard
             first.setFocus()
