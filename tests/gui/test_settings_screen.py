@@ -19,11 +19,13 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from pos.bootstrap import AppContext, open_till
+from pos.ids import UserId
 from pos.money import CashRounding
 from pos.printing.domain.print_queue import PrinterRole
 from pos.printing.domain.printer_settings import ConnectionKind
 from pos.printing.services.receipt_settings import HEADER_TEXT_FIELDS
 from pos.sale.domain.promptpay import check_payload
+from tests.fakes.settings_page import ShapePage
 from tests.gui.helpers import (
     GARLIC,
     MANAGER_PIN,
@@ -43,7 +45,7 @@ from ui.screen_fit import FRAME_ALLOWANCE, fit_to_screen
 from ui.settings_counter import CounterPage
 from ui.settings_printers import PrintersPage
 from ui.settings_promptpay import PromptPaySettingsPage
-from ui.settings_screen import PREFERRED_SIZE, SECTIONS, SettingsScreen
+from ui.settings_screen import PREFERRED_SIZE, SECTIONS, Section, SettingsScreen
 from ui.settings_shop import ShopPage
 from ui.tender_pages import PromptPayPage as PaymentPromptPayPage
 
@@ -276,6 +278,37 @@ def test_the_printers_page_opens_the_printer_dialog_and_the_counter_follows_its_
     assert (_manager_id(window), "receipt_printer") in [
         (user, detail["key"]) for user, detail in _settings_audits(demo_context)
     ]
+
+
+def test_a_page_of_another_module_is_one_line_and_needs_only_save(
+    qtbot: QtBot, window: CounterWindow, demo_context: AppContext
+) -> None:
+    other = Section("display", lambda: "Customer display", "tests.fakes.settings_page:ShapePage")
+    manager = _manager_id(window)
+    assert isinstance(manager, int)
+    screen = SettingsScreen(demo_context, UserId(manager), sections=(*SECTIONS, other))
+    qtbot.addWidget(screen)
+    screen.show()
+    heard: list[bool] = []
+    demo_context.notices.subscribe(lambda settings: heard.append(settings.customer_display))
+    page = screen.open_section("display")
+    assert isinstance(page, ShapePage) and page.display.isChecked()
+    page.display.click()  # seen as a change
+    assert screen.changed == {"display"}
+    ShapePage.refuse = True
+    try:
+        screen.open_section("counter")
+        qtbot.mouseClick(screen.save_button, Qt.MouseButton.LeftButton)
+        assert screen.current_key() == "display" and page.error.text() == "refused"
+        assert screen.status.property("severity") == "error" and screen.changed == {"display"}
+    finally:
+        ShapePage.refuse = False
+    qtbot.mouseClick(screen.save_button, Qt.MouseButton.LeftButton)
+    assert not demo_context.settings().customer_display and heard == [False]
+    assert screen.changed == set()
+    assert (manager, {"key": "customer_display", "before": True, "after": False}) in (
+        _settings_audits(demo_context)
+    )
 
 
 def _answer_question(qtbot: QtBot, button: QMessageBox.StandardButton) -> list[str]:
