@@ -14,8 +14,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import shiboken6
 from PySide6.QtCore import QPoint, QRect, QSize, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from pos.bootstrap import AppContext, open_till
@@ -87,6 +88,11 @@ def _shot(widget: QWidget, name: str) -> None:
         widget.grab().save(str(Path(shots) / f"{name}.png"))
 
 
+def _closed(screen: QWidget) -> bool:
+    """Closed, or already deleted (the screen deletes itself once closed)."""
+    return not shiboken6.isValid(screen) or not screen.isVisible()
+
+
 def _manager_id(window: CounterWindow) -> object:
     assert window.till.user is not None
     return window.till.user.user_id
@@ -127,7 +133,7 @@ def test_a_promptpay_id_set_from_the_payment_makes_its_qr_work(
         )
     ]
     press(qtbot, Qt.Key.Key_Escape)  # saved: closes without a question
-    qtbot.waitUntil(lambda: not screen.isVisible())
+    qtbot.waitUntil(lambda: _closed(screen))
     assert window.pages.currentWidget() is payment and payment.current_page() is page
     assert page.amount.isVisible() and page.amount.isEnabled() and not page.not_set_up.isVisible()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is page.amount)
@@ -340,7 +346,7 @@ def test_esc_asks_before_dropping_changes_and_gives_the_keyboard_back(
     qtbot.waitUntil(lambda: QApplication.focusWidget() is page.target)  # back where it was
     asked = _answer_question(qtbot, QMessageBox.StandardButton.Discard)
     press(qtbot, Qt.Key.Key_Escape)
-    qtbot.waitUntil(lambda: not screen.isVisible())
+    qtbot.waitUntil(lambda: _closed(screen))
     assert asked and demo_context.settings().promptpay_target == ""
     qtbot.waitUntil(lambda: QApplication.focusWidget() is window.sale.scan_input)
 
@@ -352,9 +358,12 @@ def test_the_idle_lock_shuts_the_screen_and_drops_what_was_not_saved(
     page = screen.pages["promptpay"]
     assert isinstance(page, PromptPaySettingsPage)
     type_text(page.target, SHOP_PROMPTPAY)
+    closed: list[int] = []
+    screen.finished.connect(closed.append)  # the screen is deleted once closed
     window.idle.set_interval(1)  # the manager walked away
     qtbot.waitUntil(lambda: window.pages.currentWidget() is window.login)
-    assert not screen.isVisible() and demo_context.settings().promptpay_target == ""
+    assert closed == [QDialog.DialogCode.Rejected.value]
+    assert demo_context.settings().promptpay_target == ""
 
 
 @pytest.mark.parametrize("size", [QSize(1024, 768), QSize(1366, 768)], ids=["1024", "1366"])
