@@ -25,6 +25,7 @@ from cli import (
     shift_commands,
     store_commands,
     sync_commands,
+    user_commands,
 )
 from cli.common import EXIT_PIPE_CLOSED, EXIT_STORE, CommandError
 from pos import __version__
@@ -51,7 +52,9 @@ examples:
   otop-pos report sales --from 2021-03-01 --to 2021-03-31 --pdf march.pdf
   otop-pos hq --help                   the head-office server (PostgreSQL)
   otop-pos sync                        send sales to the head office (sync --help)
-  otop-pos settings set scanner_serial_port /dev/ttyACM0"""
+  otop-pos settings set scanner_serial_port /dev/ttyACM0
+  otop-pos users add --first-manager --name NAME   a new shop's first manager (asks the PIN)
+  otop-pos users add --name NAME --manager NAME    add a cashier (users --help)"""
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -77,6 +80,7 @@ def build_parser() -> argparse.ArgumentParser:
     settings_commands.add_settings_parser(commands)
     store_commands.add_store_parsers(commands)
     sync_commands.add_sync_parser(commands)  # the head office (issue 7)
+    user_commands.add_users_parser(commands)  # staff at the counter (issue 13)
     return parser
 
 

@@ -40,6 +40,12 @@ class AuditAction(enum.StrEnum):
     DAY_CLOSED = "day_closed"  # the Z report
     SETTINGS_CHANGED = "settings_changed"
     DOCUMENT_REPRINTED = "document_reprinted"  # a copy of a receipt, tax invoice or credit note
+    # the staff list kept at the counter (issue 13: pos/staff/services/staff_admin.py)
+    USER_ADDED = "user_added"
+    USER_PIN_RESET = "user_pin_reset"  # by a manager
+    USER_PIN_CHANGED = "user_pin_changed"  # by the user, who gave the old PIN first
+    USER_DEACTIVATED = "user_deactivated"
+    USER_ACTIVATED = "user_activated"
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ from pos.reports.ports import ReportQueries
 from pos.sale.ports import SalesRepository
 from pos.settings.ports import SettingsRepository
 from pos.shifts.ports import ShiftRepository
-from pos.staff.ports import PinLockoutRepository, UserRepository
+from pos.staff.ports import PinLockoutRepository, StaffRepository, UserRepository
 from pos.till.ports import CartRepository
 
 
@@ -87,6 +87,9 @@ class UnitOfWork(CatalogueUnitOfWork, Protocol):
 
     @property
     def catalog(self) -> CounterCatalogRepository: ...
+    # the staff list a manager keeps at the counter (issue 13: pos/staff/services/staff_admin.py)
+    @property
+    def users(self) -> StaffRepository: ...
 
     @property
     def carts(self) -> CartRepository: ...

@@ -20,7 +20,15 @@ from dataclasses import dataclass
 from pos.catalogue.domain.products import format_quantity
 from pos.money import format_baht
 from pos.thai_dates import thai_datetime
-from receipts.document import Document, DocumentKind, DocumentLine, Tender, TenderKind
+from receipts.document import (
+    TILL_LABEL,
+    Document,
+    DocumentKind,
+    DocumentLine,
+    Tender,
+    TenderKind,
+    approval_line,
+)
 
 
 class Align(enum.StrEnum):
@@ -114,7 +122,10 @@ def _header(doc: Document) -> list[Block]:
     if head.tax_id:
         blocks.append(TextBlock(f"เลขประจำตัวผู้เสียภาษี {head.tax_id}", Align.CENTER, Size.SMALL))
     branch = f"{head.branch}  " if head.tax_id and head.branch else ""
-    blocks.append(TextBlock(f"{branch}POS ID {head.pos_id}", Align.CENTER, Size.SMALL))
+    blocks.append(TextBlock(f"{branch}{TILL_LABEL} {head.pos_id}", Align.CENTER, Size.SMALL))
+    approval = approval_line(head, doc.kind)
+    if approval:
+        blocks.append(TextBlock(approval, Align.CENTER, Size.SMALL))
     if head.phone:
         blocks.append(TextBlock(f"โทร {head.phone}", Align.CENTER, Size.SMALL))
     if doc.is_copy:

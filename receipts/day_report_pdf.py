@@ -12,6 +12,7 @@ from pos.reports.services.range_reports import tender_label
 from pos.sale.domain.schemes import SchemeBook
 from pos.shifts.services.day_close import DayReport
 from pos.thai_dates import thai_date, thai_datetime
+from receipts.document import TILL_LABEL
 from receipts.report_pdf_parts import (
     Cell,
     build,
@@ -32,7 +33,7 @@ def _heading(report: DayReport, centre: str) -> list[Flowable]:
     day = thai_date(figures.business_date, style="full")
     lines = [
         centre,
-        f"POS ID {figures.terminal_id}  วันทำการ {day}",
+        f"{TILL_LABEL} {figures.terminal_id}  วันทำการ {day}",
         f"เปิดวัน {thai_datetime(figures.opened_at)}",
     ]
     if report.z is not None:

@@ -39,7 +39,7 @@ from receipts.blocks import (
     TextBlock,
     money,
 )
-from receipts.document import Header
+from receipts.document import TILL_LABEL, Header
 from receipts.escpos_output import blocks_to_escpos
 from receipts.print_worker import DocumentNotFoundError, DocumentSource, Printable
 from receipts.samples import header_from_settings
@@ -82,7 +82,7 @@ def _identity(report: DayReport, header: Header) -> list[Block]:
     figures = report.figures
     blocks: list[Block] = [
         TextBlock(header.name, Align.CENTER, Size.NORMAL, bold=True),
-        TextBlock(f"POS ID {figures.terminal_id}", Align.CENTER, Size.SMALL),
+        TextBlock(f"{TILL_LABEL} {figures.terminal_id}", Align.CENTER, Size.SMALL),
         *_title(report),
         RowBlock("วันทำการ", thai_date(figures.business_date, style="full")),
         RowBlock("เปิดวัน", thai_datetime(figures.opened_at)),

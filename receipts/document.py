@@ -76,15 +76,30 @@ _TITLES = {
 
 @dataclass(frozen=True)
 class Header:
-    """The seller's block: the centre's settings plus the POS ID."""
+    """The seller's block: the centre's header as issued, plus the till that issued it."""
 
     name: str
     address: str
     tax_id: str
     branch: str
-    pos_id: str
+    pos_id: str  # the till's name (Settings.terminal_id), labelled TILL_LABEL
     phone: str = ""
     footer_lines: tuple[str, ...] = ()
+    approval_number: str = ""  # the RD's number for the machine: abbreviated tax invoices only
+
+
+# The till's own name is not the RD's number for the machine (notes: orders-and-consignment §4),
+# so it is never labelled "POS ID"; the RD's number is, with the words of its approval.
+TILL_LABEL = "เครื่อง"
+TILL_LABEL_EN = "Till"
+APPROVAL_LABEL = "POS ID เลขที่อนุมัติ"
+
+
+def approval_line(header: Header, kind: DocumentKind) -> str:
+    """``POS ID เลขที่อนุมัติ …`` on an abbreviated tax invoice with the number set, else ``""``."""
+    if kind is not DocumentKind.ABBREVIATED_TAX_INVOICE or not header.approval_number:
+        return ""
+    return f"{APPROVAL_LABEL} {header.approval_number}"
 
 
 @dataclass(frozen=True)

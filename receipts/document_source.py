@@ -4,9 +4,10 @@
 and the sales history) for the kinds of :mod:`pos.printing.services.print_jobs`:
 ``"sale"``, ``"tax_invoice"`` and ``"credit_note"``, each by its printed
 number.  It reads the store each time it is asked, so a reprint shows exactly
-what was stored (see :mod:`receipts.sale_documents` for what each document
-says).  Other kinds (the Z report of issue 6) come from sources of their own,
-which :class:`receipts.print_service.PrintService` puts beside this one.
+what was stored, with the header the document was issued with (see
+:mod:`receipts.sale_documents` for what each document says).  Other kinds
+(the Z report of issue 6) come from sources of their own, which
+:class:`receipts.print_service.PrintService` puts beside this one.
 """
 
 from __future__ import annotations
@@ -46,7 +47,8 @@ class SaleDocumentSource:
         if kind not in self.KINDS:
             raise DocumentNotFoundError(f"no source prints {kind} documents")
         with self._uow_factory() as uow:
-            settings = DocumentSettings.of(uow.settings.load())
+            issued = uow.sales.issued_header(kind, reference)  # as issued, not today's
+            settings = DocumentSettings.of(uow.settings.load()).as_issued(issued, reference)
             names = UserNames(uow)
             if kind == SALE_DOCUMENT:
                 return _sale(uow, reference, settings, names)

@@ -1,9 +1,10 @@
 """Full tax invoices, credit notes and their copies as A4 or A5 PDFs (reportlab).
 
 Layout of a full tax invoice (s.86/4 Revenue Code), top to bottom: the seller
-(name, address, tax ID, head office/branch) beside the title in a box and
-"ต้นฉบับ / ORIGINAL" or "สำเนา / COPY"; the buyer (name, address, tax ID,
-branch) beside the number, date (Buddhist era), POS ID and cashier; the goods
+(name, address, tax ID, head office/branch; the RD's approval number on an
+abbreviated tax invoice) beside the title in a box and "ต้นฉบับ / ORIGINAL"
+or "สำเนา / COPY"; the buyer (name, address, tax ID, branch) beside the
+number, date (Buddhist era), the till and the cashier; the goods
 (no., description with the producer group, quantity, unit, unit price,
 discount, amount); totals with VAT shown separately; the amount in Thai words;
 how it was paid; signatures.  A credit note (s.86/10) adds the original
@@ -27,7 +28,15 @@ from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, T
 from pos.catalogue.domain.products import format_quantity
 from pos.thai_dates import thai_date
 from receipts.blocks import money, share_labels
-from receipts.document import Document, DocumentKind, Tender, TenderKind
+from receipts.document import (
+    TILL_LABEL,
+    TILL_LABEL_EN,
+    Document,
+    DocumentKind,
+    Tender,
+    TenderKind,
+    approval_line,
+)
 from receipts.pdf_fonts import FONT, shaped, style, thai_paragraph
 
 PAGE_SIZES = {"A4": A4, "A5": A5}
@@ -116,9 +125,12 @@ def _head(doc: Document, s: _Styles, width: float) -> Table:  # ok-float
     head = doc.header
     seller = [thai_paragraph(head.name, s.seller, left - 6)]
     seller.append(thai_paragraph(head.address, s.text, left - 6))
-    seller.append(
-        thai_paragraph(f"เลขประจำตัวผู้เสียภาษีอากร {head.tax_id}  {head.branch}", s.text, left - 6)
-    )
+    if head.tax_id:  # a centre without one prints no empty label (nor a branch, as on paper)
+        line = f"เลขประจำตัวผู้เสียภาษีอากร {head.tax_id}  {head.branch}"
+        seller.append(thai_paragraph(line, s.text, left - 6))
+    approval = approval_line(head, doc.kind)
+    if approval:
+        seller.append(thai_paragraph(approval, s.text, left - 6))
     if head.phone:
         seller.append(thai_paragraph(f"โทร {head.phone}", s.text, left - 6))
     original = "สำเนา / COPY" if doc.is_copy else "ต้นฉบับ / ORIGINAL"
@@ -145,7 +157,7 @@ def _parties(doc: Document, s: _Styles, width: float) -> Table:  # ok-float
         ("เลขที่ / No.", doc.number),
         ("วันที่ / Date", thai_date(doc.issued_at.date(), style="full")),
         ("เวลา / Time", doc.issued_at.strftime("%H:%M")),
-        ("POS ID", doc.header.pos_id),
+        (f"{TILL_LABEL} / {TILL_LABEL_EN}", doc.header.pos_id),
         ("พนักงาน / Cashier", doc.cashier),
     ]
     rows = [[Paragraph(k, s.small), thai_paragraph(v, s.text, right * 0.6 - 6)] for k, v in facts]

@@ -19,17 +19,23 @@ the change), scheme shares, weighed quantities.  The one figure derived for
 display is how a returned part of a line splits into its price and its
 discount (the credit note stores what each line refunds); see
 :func:`receipts.credit_note_document.credit_lines`.  The source itself is
-:class:`receipts.document_source.SaleDocumentSource`.  The seller's header and
-footer are today's settings; the POS ID is the terminal that made the sale.
+:class:`receipts.document_source.SaleDocumentSource`.  The seller's header,
+footer, RD approval number and tax status (abbreviated tax invoice or plain
+receipt) are those the document was issued with
+(:mod:`pos.printing.domain.issued_header`), never today's settings; the
+till's name is that of the terminal that issued it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+import logging
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
 
 from pos.catalogue.domain.products import Unit
 from pos.clock import THAI_TIME
+from pos.printing.domain.issued_header import IssuedHeader
 from pos.printing.domain.printer_settings import ReceiptHeader
 from pos.sale.domain.cart import SellerVat as CartSellerVat
 from pos.sale.domain.completed_sale import (
@@ -57,17 +63,34 @@ from receipts.document import (
 )
 from receipts.samples import header_from_settings
 
+_log = logging.getLogger(__name__)
+
 
 @dataclass(frozen=True)
 class DocumentSettings:
-    """What documents take from the settings: the centre's header and the schemes' names."""
+    """What a document takes from the settings: the header it was issued with, schemes' names."""
 
     header: ReceiptHeader
-    schemes: SchemeBook
+    schemes: Mapping[str, str]  # the schemes' Thai names by code
 
     @classmethod
     def of(cls, settings: Settings) -> DocumentSettings:
-        return cls(settings.receipt_header, settings.schemes)
+        """Today's header: for a document being drawn now, not a stored one (see ``as_issued``)."""
+        return cls(settings.receipt_header, scheme_names(settings.schemes))
+
+    def as_issued(self, issued: IssuedHeader | None, number: str) -> DocumentSettings:
+        """The header document ``number`` was issued with, which a copy reproduces.
+
+        Every document stored by the services has one (the migration gave older
+        ones the header of its day); one stored otherwise keeps today's, logged.
+        """
+        if issued is None:
+            _log.warning("document %s has no header frozen at issue: today's is printed", number)
+            return self
+        # a scheme named at issue keeps that name; one added since (or a document from before
+        # 0013, which froze no names) reads today's
+        names = {**self.schemes, **dict(issued.scheme_names)}
+        return replace(self, header=issued.header, schemes=names)
 
     def header_for(self, pos_id: str) -> Header:
         return header_from_settings(self.header, pos_id=pos_id)
@@ -125,15 +148,22 @@ def sale_totals(sale: Sale) -> Totals:
     )
 
 
-def scheme_label(code: str | None, phase: str | None, schemes: SchemeBook) -> str:
-    """``คนละครึ่ง เฟส 3``: the scheme's Thai name from the settings, and its phase."""
-    name = next((s.name_th for s in schemes.schemes if s.code == code), code or "โครงการรัฐ")
+def scheme_names(schemes: SchemeBook) -> dict[str, str]:
+    return {scheme.code: scheme.name_th for scheme in schemes.schemes}
+
+
+def scheme_label(
+    code: str | None, phase: str | None, schemes: SchemeBook | Mapping[str, str]
+) -> str:
+    """``คนละครึ่ง เฟส 3``: the scheme's Thai name (as issued, or from a scheme book), its phase."""
+    names = scheme_names(schemes) if isinstance(schemes, SchemeBook) else schemes
+    name = names.get(code or "", code or "โครงการรัฐ")
     if phase and phase.isdigit() and len(phase) <= 2:
         return f"{name} เฟส {phase}"
     return name
 
 
-def sale_tender(tender: SettledTender, schemes: SchemeBook) -> Tender:
+def sale_tender(tender: SettledTender, schemes: Mapping[str, str]) -> Tender:
     """A tender as the buyer reads it; cash is the amount handed over (change comes back)."""
     reference = tender.reference or ""
     match tender.kind:

@@ -58,7 +58,7 @@ def sample_header(*, vat_registered: bool = True) -> Header:
 
 
 def header_from_settings(settings: ReceiptHeader, *, pos_id: str) -> Header:
-    """The document header from the centre's settings and the POS ID (``terminal_id``)."""
+    """The document header from the centre's header and the till's name (``terminal_id``)."""
     return Header(
         name=settings.name,
         address=settings.address,
@@ -67,6 +67,7 @@ def header_from_settings(settings: ReceiptHeader, *, pos_id: str) -> Header:
         pos_id=pos_id,
         phone=settings.phone,
         footer_lines=settings.footer_lines,
+        approval_number=settings.approval_number,
     )
 
 

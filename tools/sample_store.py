@@ -34,6 +34,7 @@ from pos.simulation.trading_days import SimulationOptions, simulate
 
 SALE_DAY = dt.date(2021, 3, 1)  # Khon La Khrueng phase 2, Rao Chana and M33 are all open
 CENTRE_TAX_ID = "0994000123451"
+APPROVAL_NUMBER = "E051234567890"  # a VAT-registered centre's machine, approved (ภ.พ.06)
 MANAGER_PIN = "5678"  # the demo manager's (resources/demo/users.csv)
 BUYER = BuyerDetails.checked(
     "บริษัท กันทรลักษ์ท่องเที่ยว จำกัด",
@@ -61,6 +62,7 @@ def centre_header(*, vat_registered: bool) -> ReceiptHeader:
         tax_id=CENTRE_TAX_ID if vat_registered else "",
         vat_registered=vat_registered,
         phone="045-611-234",
+        approval_number=APPROVAL_NUMBER if vat_registered else "",
     )
 
 

@@ -31,6 +31,7 @@ from ui.fonts import install_fonts
 from ui.i18n import THAI, set_language
 from ui.main_window import CounterWindow
 from ui.screen_fit import available_geometry
+from ui.staff_forms import offer_first_manager
 from ui.style import STYLE_SHEET
 
 if TYPE_CHECKING:
@@ -129,6 +130,7 @@ def start_counter(data_dir_option: str | None) -> Counter:
     window.setMaximumSize(available_geometry(window).size())  # never past the screen
     window.showMaximized()
     window.start()
+    offer_first_manager(window, context)  # a new shop: no manager yet (issue 13)
     printing = PrintStarter(context, window)
     return Counter(app, context, till, window, printing, BackupKeeper(context, window))
 

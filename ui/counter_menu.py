@@ -7,7 +7,8 @@ store (it needs the :class:`pos.bootstrap.AppContext`):
   sale screen): the sales history with reprints (anyone logged in), the
   printer settings with a test print (anyone: a cashier may have to switch to
   the spare printer), the header and footer of the documents (managers), the
-  manager's reports and day close (:mod:`ui.shift_actions`, also Ctrl+R), and
+  manager's reports and day close (:mod:`ui.shift_actions`, also Ctrl+R), the
+  staff list (managers, :mod:`ui.staff_dialog`), "Change my PIN" (anyone), and
   the shop's settings (:class:`ui.settings_screen.SettingsScreen`: a manager
   logged in, or a cashier once a manager has typed their PIN); what is saved
   there, and in the printer and header dialogs, reaches the running counter
@@ -27,7 +28,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QDialog, QMenu, QPushButton, QWidget
 
 from pos.bootstrap import AppContext
@@ -47,6 +48,8 @@ if TYPE_CHECKING:  # imported when used: python-escpos and reportlab are 0.4 s o
     from ui.sale_screen import SaleScreen
     from ui.sales_history import SalesHistoryDialog
     from ui.settings_screen import SettingsScreen
+    from ui.staff_dialog import StaffDialog
+    from ui.staff_forms import StaffForm
 
 
 class BackOfficeHost(Protocol):
@@ -91,8 +94,11 @@ class BackOffice(QObject):
         self.reports_action = self.menu.addAction(
             "รายงานและปิดวัน (ผู้จัดการ)", self.open_manager_screen
         )
+        self.staff_action = self.menu.addAction("", self.open_staff)
+        self.my_pin_action = self.menu.addAction("", self.open_change_my_pin)
+        self._retranslate_staff()
+        self.menu.installEventFilter(self)  # its LanguageChange: the staff entries follow
         self.settings_action = self.menu.addAction("", lambda: self.open_settings())
-        self.menu.aboutToShow.connect(self._retranslate_menu)
         self._retranslate_menu()
         self.menu_button.setMenu(self.menu)
         self._troubled = False  # receipts waited or failed since the printer was last fine
@@ -232,3 +238,59 @@ class BackOffice(QObject):
     def open_manager_screen(self) -> object:
         """The manager's reports, X and Z (the sale screen's Ctrl+R does the same)."""
         return self.window.checkout.menu.shifts.open_manager_screen()
+
+    # --- staff (issue 13) -----------------------------------------------------------------
+    def _retranslate_staff(self) -> None:
+        self.staff_action.setText(self.tr("Staff (managers)"))
+        self.my_pin_action.setText(self.tr("Change my PIN"))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if watched is self.menu and event.type() == QEvent.Type.LanguageChange:
+            self._retranslate_staff()
+            self._retranslate_menu()
+        return False
+
+    def open_staff(self) -> StaffDialog | None:
+        """The staff list: a manager logged in (their PIN was checked at log-in)."""
+        user = self.window.till.user
+        if user is None or not user.is_manager or user.user_id is None:
+            self.window.sale.show_error(self.tr("Staff: managers only (log in as a manager)."))
+            return None
+        from ui.staff_dialog import StaffDialog
+
+        dialog = StaffDialog(self.context, user.user_id, self.window.window())
+        self._opened(dialog)
+        dialog.open()
+        return dialog
+
+    def open_change_my_pin(self) -> StaffForm | None:
+        """The logged-in user's own PIN: the old one, then the new one twice."""
+        from pos.staff.services import staff_admin
+        from ui.staff_forms import StaffForm
+
+        user = self.window.till.user
+        if user is None or user.user_id is None:
+            return None
+        if not staff_admin.managed_here(self.context.uow_factory):
+            self.window.sale.show_error(
+                self.tr("Staff are managed at the head office: change your PIN there.")
+            )
+            return None
+        user_id, factory = user.user_id, self.context.uow_factory
+        form = StaffForm(
+            self.tr("Change my PIN — {name}").format(name=user.name),
+            lambda entry: staff_admin.change_own_pin(
+                factory,
+                self.window.till.clock,
+                user_id=user_id,
+                old_pin=entry.old_pin,
+                new_pin=entry.new_pin,
+                where="till",
+            ),
+            self.window.window(),
+            old_pin=True,
+        )
+        self._opened(form)
+        form.accepted.connect(lambda: self.window.sale.show_info(self.tr("Your PIN is changed.")))
+        form.open()
+        return form

@@ -147,7 +147,10 @@ class ProductKey(QPushButton):
         super().__init__()
         self.setObjectName("quickKey")
         self.product = product
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # Tab reaches it (keyboard users; the style's focus ring shows where), a click or a
+        # touch does not take the focus from the scan field; a scan while it has the focus
+        # is still routed to the cart (ui.scan_router).
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.setMinimumHeight(QUICK_KEY_HEIGHT)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self._name = QLabel(product_name(product))

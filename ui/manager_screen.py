@@ -11,6 +11,11 @@ summed.  Tabs: overview (totals, categories chart, the textile target),
 categories, tenders, hours, top products, consignment (producers), schemes,
 approvals (discounts, returns, voids), and the business days with their Z
 reports.  The X report and closing the day (Z) open their dialogs.
+
+It looks like the till: the till's style sheet (:mod:`ui.style`, set on the
+application) with the same purple ``#header`` and finger-sized buttons; the
+charts are QtCharts (:mod:`ui.charts`, :mod:`ui.manager_overview`), which only
+this screen imports, and the till imports this screen only when it opens it.
 """
 
 from __future__ import annotations
@@ -27,7 +32,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
-    QProgressBar,
     QTableWidget,
     QTabWidget,
     QVBoxLayout,
@@ -36,22 +40,21 @@ from PySide6.QtWidgets import (
 
 from pos.bootstrap import AppContext
 from pos.clock import Clock, SystemClock
-from pos.money import format_baht
 from pos.reports.services.export import write_csv
 from pos.reports.services.range_reports import ManagerReport, ReportPeriod, manager_report
+from pos.reports.services.trend import SalesTrend, sales_trend
 from pos.shifts.services.day_close import DayCloseError, DayReport, x_report, z_reports_between
 from pos.thai_dates import thai_date
 from ui.background import BackgroundTask, error_text, run_in_background
+from ui.charts import SalesChart
 from ui.day_close_dialog import DayCloseDialog, DayReportView
-from ui.manager_widgets import (
-    BarChart,
-    ThaiDateButton,
-    big_button,
-    new_table,
-)
+from ui.manager_overview import ManagerOverview
+from ui.manager_widgets import ThaiDateButton, big_button, new_table
 from ui.report_tabs import fill_report_tabs
 from ui.screen_fit import fit_to_screen
 from ui.widgets import named
+
+Reports = tuple[ManagerReport, list[DayReport], SalesTrend]
 
 TABS = (
     "ภาพรวม",
@@ -76,6 +79,7 @@ class ManagerScreen(QMainWindow):
         period: ReportPeriod | None = None,
     ):
         super().__init__(parent)
+        self.setObjectName("managerScreen")  # the till's style sheet has its rules under this
         self._context, self._clock = context, clock or SystemClock()
         self.setWindowTitle("OTOP ศรีสะเกษ — รายงานผู้จัดการ")
         today = self._clock.now().date()
@@ -83,17 +87,19 @@ class ManagerScreen(QMainWindow):
         self.report: ManagerReport | None = None
         self._again = False
         self.z_reports: list[DayReport] = []
-        self._task: BackgroundTask[tuple[ManagerReport, list[DayReport]]] | None = None
+        self.trend: SalesTrend | None = None
+        self._task: BackgroundTask[Reports] | None = None
         self._build(period)
         fit_to_screen(self, QSize(1180, 820))  # never larger than a 1024×768 screen
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close)
+        self.tabs.setFocus()  # not Close, the first in the Tab order: a Space would shut it
         self.refresh()
 
     # --- layout -----------------------------------------------------------------------------
     def _build(self, period: ReportPeriod) -> None:
         self.start = ThaiDateButton(period.start)
         self.end = ThaiDateButton(period.end)
-        self.status = named(QLabel(wordWrap=True), "status")
+        self.status = named(QLabel(wordWrap=True), "status")  # in the header, right of the name
         bar = QHBoxLayout()
         for widget in (
             QLabel("ตั้งแต่"),
@@ -115,8 +121,6 @@ class ManagerScreen(QMainWindow):
         ):
             actions.addWidget(widget)
         actions.addStretch()
-        self.close_button = named(big_button("ปิด (Esc)", self.close), "closeButton")
-        actions.addWidget(self.close_button)
         self.tabs = QTabWidget()
         self.pages: dict[str, QWidget] = {}
         for name in TABS:
@@ -126,33 +130,46 @@ class ManagerScreen(QMainWindow):
             self.pages[name] = page
         self._build_overview()
         layout = QVBoxLayout()
+        layout.setContentsMargins(0, 0, 0, 6)
+        layout.addWidget(self._header())
+        for row in (bar, actions):
+            row.setContentsMargins(8, 0, 8, 0)
         layout.addLayout(bar)
         layout.addLayout(actions)
-        layout.addWidget(self.status)
-        layout.addWidget(self.tabs)
+        layout.addWidget(self.tabs, 1)
         central = QWidget()
         central.setLayout(layout)
         self.setCentralWidget(central)
         self.tables: dict[str, QTableWidget] = {}
-        self.charts: dict[str, BarChart] = {"categories": self.category_chart}
+        overview = self.overview
+        self.charts: dict[str, SalesChart] = {
+            "categories": overview.category_chart,
+            "target": overview.target_chart,
+            "today_hours": overview.hour_chart,
+            "month_days": overview.day_chart,
+        }
+
+    def _header(self) -> QWidget:
+        """The till's purple header: the centre's name, what this screen is, and Close."""
+        header = named(QWidget(), "header")
+        row = QHBoxLayout(header)
+        row.setContentsMargins(10, 4, 10, 4)
+        row.addWidget(named(QLabel(self.tr("Manager reports")), "managerTitle"))
+        row.addWidget(QLabel(self._context.settings().receipt_header.name))
+        row.addStretch()
+        row.addWidget(self.status)
+        self.close_button = named(big_button(self.tr("Close (Esc)"), self.close), "closeButton")
+        row.addWidget(self.close_button)
+        return header
 
     def _build_overview(self) -> None:
         page = self.pages["ภาพรวม"].layout()
         assert page is not None
-        self.totals = named(QLabel(wordWrap=True), "totals")
-        self.totals.setStyleSheet("font-size: 15pt")
-        self.category_chart = BarChart()
-        self.target = named(QProgressBar(), "target")
-        self.target.setRange(0, 10_000)
-        self.target_text = named(QLabel(wordWrap=True), "targetText")
-        for widget in (
-            self.totals,
-            QLabel("ยอดขายสุทธิตามประเภทสินค้า"),
-            self.category_chart,
-            self.target_text,
-            self.target,
-        ):
-            page.addWidget(widget)
+        self.overview = ManagerOverview()
+        page.setContentsMargins(4, 4, 4, 4)
+        page.addWidget(self.overview)
+        self.totals, self.target_text = self.overview.totals, self.overview.target_text
+        self.category_chart = self.overview.category_chart
 
     def table(self, tab: str, key: str) -> QTableWidget:
         """The table ``key`` on tab ``tab`` (made on first use)."""
@@ -164,9 +181,9 @@ class ManagerScreen(QMainWindow):
             self.tables[key] = table
         return self.tables[key]
 
-    def chart(self, tab: str, key: str, *, vertical: bool = False) -> BarChart:
+    def chart(self, tab: str, key: str, *, vertical: bool = False) -> SalesChart:
         if key not in self.charts:
-            chart = BarChart(vertical=vertical)
+            chart = SalesChart(horizontal=not vertical)
             layout = self.pages[tab].layout()
             assert layout is not None
             layout.addWidget(chart)
@@ -203,35 +220,22 @@ class ManagerScreen(QMainWindow):
         self.status.setText(f"กำลังสร้างรายงาน {thai_date(period.start)} – {thai_date(period.end)} …")
         reader, clock = self._context.reader(), self._clock
 
-        def work() -> tuple[ManagerReport, list[DayReport]]:
+        def work() -> Reports:
             report = manager_report(reader, period, clock.now())
-            return report, z_reports_between(reader, clock, period.start, period.end)
+            days = z_reports_between(reader, clock, period.start, period.end)
+            return report, days, sales_trend(reader, period.end)
 
         self._task = run_in_background(self, work, self._show, self._failed, name="reports")
 
-    def _show(self, result: tuple[ManagerReport, list[DayReport]]) -> None:
+    def _show(self, result: Reports) -> None:
         if self._again:
             self._again = False
             self.refresh()
             return
-        self.report, self.z_reports = result
+        self.report, self.z_reports, self.trend = result
         report = self.report
-        cats = report.categories
-        self.totals.setText(
-            f"{report.sales_count:,} ใบเสร็จ — ยอดขาย {format_baht(cats.sales_satang)} บาท,"
-            f" รับคืน/ยกเลิก {format_baht(cats.returns_satang)},"
-            f" สุทธิ {format_baht(cats.net_satang)} บาท"
-        )
-        self.category_chart.set_bars([(line.label_th, line.net_satang) for line in cats.lines])
-        target = cats.target
-        self.target.setValue(min(10_000, target.progress_basis_points))
-        self.target.setFormat(f"{format_baht(target.progress_basis_points)}%")
-        self.target_text.setText(
-            f"เป้าหมาย{target.label_th} {format_baht(target.yearly_satang)} บาท"
-            f" ({thai_date(target.year_start)} – {thai_date(target.year_end)}): ขายแล้ว"
-            f" {format_baht(target.sold_satang)} บาท, เวลาผ่านไป"
-            f" {format_baht(target.elapsed_basis_points)}% ของปี"
-        )
+        self.overview.show_report(report)
+        self.overview.show_trend(self.trend)
         fill_report_tabs(self, report, self.z_reports)
         self.status.setText(
             f"รายงาน {thai_date(report.period.start)} – {thai_date(report.period.end)}"

@@ -1,10 +1,8 @@
-"""Small widgets of the manager's screens: bar charts, Buddhist-era dates, tables.
+"""Small widgets of the manager's screens: Buddhist-era dates, tables, finger-sized buttons.
 
-Their slow work (reports, closing the day) runs through :mod:`ui.background`.
+Their slow work (reports, closing the day) runs through :mod:`ui.background`;
+the charts are in :mod:`ui.charts` (QtCharts, imported only with the screen).
 
-* :class:`BarChart` paints bars with QPainter (QtCharts is not part of
-  PySide6-Essentials): Thai labels, amounts at the bars' ends, the largest
-  bar highlighted.
 * :class:`ThaiDateButton` shows a date in the Buddhist era (1 มี.ค. 2564) and
   picks one from a calendar.
 * :func:`fill_table` puts rows in a QTableWidget, amounts right-aligned.
@@ -17,8 +15,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QDate, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QComboBox,
@@ -26,7 +23,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLineEdit,
     QPushButton,
-    QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -38,11 +34,10 @@ from pos.ids import UserId
 from pos.money import format_baht
 from pos.sale.services.returns_and_voids import ManagerApproval
 from pos.thai_dates import thai_date
+from ui.style import PAD_KEY_HEIGHT
 
-BUTTON_HEIGHT = 48
+BUTTON_HEIGHT = PAD_KEY_HEIGHT  # the till's key height (ui.style): the same for fingers
 _NUMBER = re.compile(r"-?[\d,]+(\.\d+)?%?")
-BAR_COLOUR = QColor(41, 97, 158)
-TOP_COLOUR = QColor(217, 115, 26)
 
 
 def big_button(text: str, slot: Callable[[], Any] | None = None) -> QPushButton:
@@ -51,84 +46,6 @@ def big_button(text: str, slot: Callable[[], Any] | None = None) -> QPushButton:
     if slot is not None:
         button.clicked.connect(slot)
     return button
-
-
-class BarChart(QWidget):
-    """Horizontal (default) or vertical bars of (label, satang)."""
-
-    def __init__(self, *, vertical: bool = False, parent: QWidget | None = None):
-        super().__init__(parent)
-        self._vertical = vertical
-        self._bars: list[tuple[str, int]] = []
-        self.setMinimumHeight(180)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-
-    def set_bars(self, bars: Sequence[tuple[str, int]]) -> None:
-        self._bars = list(bars)
-        self.update()
-
-    def bars(self) -> list[tuple[str, int]]:
-        return list(self._bars)
-
-    def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.fillRect(self.rect(), QColor("white"))
-        if self._bars:
-            (self._paint_vertical if self._vertical else self._paint_horizontal)(painter)
-        painter.end()
-
-    def _paint_horizontal(self, painter: QPainter) -> None:
-        metrics = QFontMetrics(self.font())
-        label_width = max(metrics.horizontalAdvance(label) for label, _ in self._bars) + 12
-        amount_width = metrics.horizontalAdvance("000,000,000.00") + 8
-        row = min(40.0, (self.height() - 8) / len(self._bars))  # ok-float: pixels
-        largest = max(max(v for _, v in self._bars), 1)
-        span = max(10, self.width() - label_width - amount_width - 8)
-        for index, (label, value) in enumerate(self._bars):
-            top = 4 + index * row
-            painter.setPen(QColor("black"))
-            painter.drawText(
-                QRectF(0, top, label_width - 6, row),
-                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                label,
-            )
-            length = span * max(0, value) / largest
-            colour = TOP_COLOUR if value == largest else BAR_COLOUR
-            painter.fillRect(
-                QRectF(label_width, top + row * 0.2, max(length, 1), row * 0.6), colour
-            )
-            painter.drawText(
-                QRectF(label_width + length + 6, top, amount_width, row),
-                Qt.AlignmentFlag.AlignVCenter,
-                format_baht(value),
-            )
-
-    def _paint_vertical(self, painter: QPainter) -> None:
-        metrics = QFontMetrics(self.font())
-        base = self.height() - metrics.height() - 6
-        top = metrics.height() + 6
-        slot = (self.width() - 10) / len(self._bars)
-        largest = max(max(v for _, v in self._bars), 1)
-        painter.setPen(QColor("black"))
-        for index, (label, value) in enumerate(self._bars):
-            x = 5 + index * slot
-            height = (base - top) * max(0, value) / largest
-            colour = TOP_COLOUR if value == largest else BAR_COLOUR
-            painter.fillRect(QRectF(x + slot * 0.15, base - height, slot * 0.7, height), colour)
-            painter.drawText(
-                QRectF(x, base + 2, slot, metrics.height() + 2),
-                Qt.AlignmentFlag.AlignHCenter,
-                label,
-            )
-            if value == largest:
-                painter.drawText(
-                    QRectF(
-                        x - slot, base - height - metrics.height() - 2, 3 * slot, metrics.height()
-                    ),
-                    Qt.AlignmentFlag.AlignHCenter,
-                    format_baht(value),
-                )
 
 
 class ThaiDateButton(QPushButton):

@@ -5,11 +5,13 @@ Opened from the till's menu (managers only)::
     ReceiptHeaderDialog(context, user_id, parent=window).exec()
 
 Fields: the centre's name, address, 13-digit tax ID (check digit verified),
-head office or branch number, the POS ID the Revenue Department approved
-(it prefixes every document number: a new one starts new number sequences),
-phone, whether the centre is VAT-registered (abbreviated tax invoices) or not
-(plain receipts), and the footer lines.  Beside them, a receipt drawn with what
-is typed, as the 58 mm printer will print it.  Saving goes through
+head office or branch number, the till's name (``terminal_id``: it prefixes
+every document number, so a new one starts new number sequences), the POS
+approval number the Revenue Department gave the machine (ภ.พ.06, printed on
+abbreviated tax invoices), phone, whether the centre is VAT-registered
+(abbreviated tax invoices) or not (plain receipts), and the footer lines.
+Beside them, a receipt drawn with what is typed, as the 58 mm printer will
+print it.  Saving goes through
 :func:`pos.printing.services.receipt_settings.save_receipt_header` (checked, audited);
 an entry it refuses is named in red and nothing is saved.
 """
@@ -61,7 +63,8 @@ FIELD_HINTS = {  # what to do, in Thai; the service's own words follow in bracke
     "address": "ที่อยู่ยาวเกินไป",
     "tax ID": "เลขประจำตัวผู้เสียภาษีต้องมี 13 หลักและหลักตรวจสอบถูกต้อง",
     "branch": "สาขา: สำนักงานใหญ่ หรือเลขสาขา 5 หลัก",
-    "POS ID": "POS ID: ตัวอักษรภาษาอังกฤษตัวใหญ่หรือตัวเลข 1-16 ตัว",
+    "POS ID": "ชื่อเครื่อง: ตัวอักษรภาษาอังกฤษตัวใหญ่หรือตัวเลข 1-16 ตัว",
+    "approval number": "เลขที่อนุมัติ: ตัวอักษรภาษาอังกฤษตัวใหญ่ ตัวเลข - และ / ไม่เกิน 30 ตัว",
     "footer": "ข้อความท้ายใบเสร็จ: ไม่เกิน 6 บรรทัด",
     "phone": "เบอร์โทรศัพท์ยาวเกินไป",
 }
@@ -117,7 +120,8 @@ class ReceiptHeaderDialog(QDialog):
         self.address.setFixedHeight(70)
         self.tax_id = QLineEdit(placeholderText="13 หลัก เช่น 0-9940-00123-45-6")
         self.branch = QLineEdit(placeholderText="สำนักงานใหญ่ หรือเลขสาขา 5 หลัก")
-        self.pos_id = QLineEdit(placeholderText="เลขที่กรมสรรพากรอนุมัติ (ภ.พ.06)")
+        self.pos_id = QLineEdit(placeholderText="ชื่อเครื่อง เช่น POS01")
+        self.approval_number = QLineEdit(placeholderText="ว่างไว้ถ้ายังไม่ได้รับอนุมัติ")
         self.phone = QLineEdit()
         self.vat_registered = QCheckBox("จดทะเบียนภาษีมูลค่าเพิ่ม (ออกใบกำกับภาษีอย่างย่อ)")
         self.footer = QPlainTextEdit()
@@ -126,16 +130,20 @@ class ReceiptHeaderDialog(QDialog):
         self.error.setStyleSheet("color: #c62828; font-weight: bold;")
 
     def _form(self) -> QFormLayout:
-        hint = QLabel("เปลี่ยน POS ID แล้วเลขที่เอกสารจะเริ่มชุดใหม่ (เลขเดิมไม่ถูกใช้ซ้ำ)", wordWrap=True)
+        hint = QLabel("เปลี่ยนชื่อเครื่องแล้วเลขที่เอกสารจะเริ่มชุดใหม่ (เลขเดิมไม่ถูกใช้ซ้ำ)", wordWrap=True)
         hint.setStyleSheet("color: #5f6368;")
+        approval_hint = QLabel("ที่กรมสรรพากรให้ (ภ.พ.06) พิมพ์บนใบกำกับภาษีอย่างย่อ", wordWrap=True)
+        approval_hint.setStyleSheet("color: #5f6368;")
         form = QFormLayout()
         for label, widget in (
             ("ชื่อศูนย์", self.name),
             ("ที่อยู่", self.address),
             ("เลขประจำตัวผู้เสียภาษี", self.tax_id),
             ("สาขา", self.branch),
-            ("POS ID", self.pos_id),
+            ("ชื่อเครื่อง", self.pos_id),
             ("", hint),
+            ("เลขที่อนุมัติ POS", self.approval_number),
+            ("", approval_hint),
             ("โทรศัพท์", self.phone),
             ("", self.vat_registered),
             ("ข้อความท้ายใบเสร็จ", self.footer),
@@ -147,6 +155,7 @@ class ReceiptHeaderDialog(QDialog):
         """Any edit restarts the timer that redraws the preview."""
         for field in (self.name, self.tax_id, self.branch, self.pos_id, self.phone):
             field.textChanged.connect(self._preview_timer.start)
+        self.approval_number.textChanged.connect(self._preview_timer.start)
         for attribute, kind, english, thai in HEADER_TEXT_FIELDS:
             text_fields.watch(getattr(self, attribute), kind, english, thai)
         for text_field in (self.address, self.footer):
@@ -168,6 +177,7 @@ class ReceiptHeaderDialog(QDialog):
         self.tax_id.setText(format_thai_id(header.tax_id) if len(header.tax_id) == 13 else "")
         self.branch.setText(header.branch)
         self.pos_id.setText(pos_id)
+        self.approval_number.setText(header.approval_number)
         self.phone.setText(header.phone)
         self.vat_registered.setChecked(header.vat_registered)
         self.footer.setPlainText(header.footer)
@@ -182,6 +192,7 @@ class ReceiptHeaderDialog(QDialog):
             phone=self.phone.text(),
             vat_registered=self.vat_registered.isChecked(),
             footer=self.footer.toPlainText(),
+            approval_number=self.approval_number.text(),
         )
 
     def _say(self, error: ReceiptSettingsError) -> None:
@@ -218,7 +229,9 @@ class ReceiptHeaderDialog(QDialog):
 
     def _text_fields_taken(self, *, focus: bool = True) -> bool:
         fields = (self.name, self.address, self.tax_id, self.branch, self.pos_id, self.phone)
-        return text_fields.all_checked(self.error, *fields, self.footer, focus=focus)
+        return text_fields.all_checked(
+            self.error, *fields, self.approval_number, self.footer, focus=focus
+        )
 
     def save(self) -> bool:
         if not self._text_fields_taken():

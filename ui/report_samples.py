@@ -9,7 +9,10 @@ then:
 * ``manager-report-A4.png`` — the first page of the manager's report PDF
   (categories chart, textile target), via pdftoppm;
 * ``manager-screen.png`` and ``shift-close-dialog.png`` — the screens,
-  grabbed offscreen.
+  grabbed offscreen.  Qt's offscreen screen is 800×600 unless told otherwise: for
+  the manager screen at 1024×768 give it a bigger one,
+  ``QT_QPA_PLATFORM=offscreen:configfile=screen.json`` with
+  ``{"screens": [{"name": "s", "x": 0, "y": 0, "width": 1366, "height": 768}]}``.
 """
 
 from __future__ import annotations
@@ -44,6 +47,7 @@ from receipts.samples import header_from_settings
 from ui.fonts import install_fonts
 from ui.manager_screen import ManagerScreen
 from ui.shift_dialogs import ShiftCloseDialog
+from ui.style import STYLE_SHEET
 
 PERIOD = ReportPeriod(dt.date(2021, 3, 1), dt.date(2021, 3, 2))
 
@@ -59,6 +63,7 @@ def main(argv: list[str] | None = None) -> int:
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication([])
     app.setFont(install_fonts())
+    app.setStyleSheet(STYLE_SHEET)  # the screens as the counter shows them
     with tempfile.TemporaryDirectory() as work:
         context, _ = initialise(Path(work) / "store", demo=True)
         options = SimulationOptions(
@@ -121,7 +126,7 @@ def _manager_screen_sample(
     while screen.report is None and time.monotonic() < deadline:
         app.processEvents()
         time.sleep(0.02)
-    screen.resize(1100, 720)
+    screen.resize(1008, 728)  # a 1024×768 screen less the frame
     app.processEvents()
     screen.grab().save(str(out / "manager-screen.png"))
     _small(out / "manager-screen.png")

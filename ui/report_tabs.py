@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QCoreApplication
+
 from pos.catalogue.domain.products import format_quantity
 from pos.money import format_baht
 from pos.reports.services.range_reports import ManagerReport
@@ -65,11 +67,17 @@ def _tenders(screen: ManagerScreen, report: ManagerReport) -> None:
     )
     fill_table(screen.table("การชำระเงิน", "tenders"), ["การชำระ", "ครั้ง", "รับ", "คืน", "สุทธิ"], rows)
     chart = screen.chart("การชำระเงิน", "tenders")
+    chart.set_title(QCoreApplication.translate("ManagerOverview", "Net takings by tender"))
     chart.set_bars([(t.label, t.net_satang) for t in tenders.lines])
 
 
 def _hours(screen: ManagerScreen, report: ManagerReport) -> None:
     chart = screen.chart("ช่วงเวลา", "hours", vertical=True)
+    chart.set_title(
+        QCoreApplication.translate("ManagerOverview", "Sales by hour, %1 – %2")
+        .replace("%1", thai_date(report.period.start))
+        .replace("%2", thai_date(report.period.end))
+    )
     chart.set_bars([(f"{h.hour:02d}", h.total_satang) for h in report.hours])
     rows: list[list[Any]] = [
         [f"{h.hour:02d}:00–{h.hour:02d}:59", f"{h.count:,}", h.total_satang] for h in report.hours

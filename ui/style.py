@@ -5,6 +5,12 @@ about 9 mm and 48 px the usual minimum — and the actions used all day get
 :data:`TOUCH_HEIGHT` or more.  The
 total is the largest thing on the screen.  Colours: mangosteen-purple header
 (Sisaket silk), green for paying, red only for errors.
+
+The keyboard focus is always visible (:data:`FOCUS`): a 3-px blue ring on
+buttons (quick keys included), inputs, lists and tables, gold on the purple
+header.  A style sheet that gives a button a border also takes away the
+platform's focus frame, so the ring has to be drawn here.  The manager screen
+uses this same sheet (its ``#header`` and buttons), not a copy.
 """
 
 from __future__ import annotations
@@ -25,6 +31,7 @@ INK = "#1d1d1f"
 MUTED = "#5f6368"
 PAPER = "#f7f5f9"
 GRID = "#e3dde9"
+FOCUS = "#0b57d0"  # blue: reads on white, lilac and green, unlike the purple of a checked key
 
 STYLE_SHEET = f"""
 QWidget {{ color: {INK}; }}
@@ -40,13 +47,18 @@ QPushButton {{ min-height: {PAD_KEY_HEIGHT - 6}px; font-size: 13pt; background: 
 QPushButton:pressed {{ background: #e6dfee; }}
 QPushButton:disabled {{ color: #9a9a9a; background: #eeeeee; }}
 QPushButton:checked {{ background: {PURPLE}; color: white; }}
+QPushButton:focus {{ border: 3px solid {FOCUS}; outline: none; }}
+#header QPushButton:focus, #payButton:focus {{ border: 3px solid {GOLD}; }}
 #payButton {{ background: {GREEN}; color: white; font-size: 20pt; font-weight: bold;
     min-height: {BIG_TOUCH_HEIGHT - 4}px; border: none; }}
 #payButton:disabled {{ background: #9fbfa2; color: #eef5ee; }}
 #payButton QLabel {{ color: white; font-size: 22pt; font-weight: bold; }}
 QLineEdit {{ min-height: {PAD_KEY_HEIGHT - 4}px; font-size: 16pt; padding: 0 10px;
     border: 2px solid #b9b3c2; border-radius: 8px; background: white; }}
-QLineEdit:focus {{ border-color: {PURPLE}; }}
+QLineEdit:focus {{ border: 3px solid {FOCUS}; }}
+QComboBox:focus, QAbstractSpinBox:focus, QPlainTextEdit:focus, QTextEdit:focus,
+    QAbstractItemView:focus {{ border: 3px solid {FOCUS}; }}
+QAbstractItemView::item:focus {{ border: 2px solid {FOCUS}; }}
 QLineEdit[refused="true"], QPlainTextEdit[refused="true"] {{ border: 2px solid {RED}; }}
 #cartTable {{ font-size: 13pt; background: white; alternate-background-color: #f3eff7;
     selection-background-color: #d9c8e8; selection-color: {INK}; gridline-color: {GRID}; }}
@@ -68,6 +80,21 @@ QHeaderView::section {{ font-size: 12pt; background: #ece6f2; padding: 4px; bord
 #payButton #shortcutHint {{ color: white; font-size: 12pt; background: rgba(255,255,255,0.18);
     border-color: rgba(255,255,255,0.5); }}
 #quickKeys QPushButton#quickKey {{ font-size: 12pt; min-height: {QUICK_KEY_HEIGHT - 6}px; }}
+#quickKeys QPushButton#quickKey:focus {{ border: 3px solid {FOCUS}; background: #eef3fd;
+    outline: none; }}
+#managerScreen QTabBar::tab {{ font-size: 12pt; min-height: 36px; padding: 4px 12px;
+    background: #ece6f2; border: 1px solid #cfc8d8; border-bottom: none;
+    border-top-left-radius: 6px; border-top-right-radius: 6px; }}
+#managerScreen QTabBar::tab:selected {{ background: white; color: {PURPLE}; font-weight: bold; }}
+#managerScreen QTabBar::tab:focus {{ border: 3px solid {FOCUS}; }}
+#managerScreen QTableWidget {{ font-size: 12pt; background: white;
+    alternate-background-color: #f3eff7; gridline-color: {GRID};
+    selection-background-color: #d9c8e8; selection-color: {INK}; }}
+#managerScreen #totals {{ font-size: 15pt; font-weight: bold; color: {PURPLE}; }}
+#managerScreen QLabel {{ font-size: 12pt; }}
+#managerScreen #header QLabel {{ font-size: 15pt; }}
+#managerScreen #header #managerTitle {{ color: {GOLD}; font-weight: bold; }}
+#managerScreen #header #status {{ font-size: 12pt; }}
 #entryPrompt {{ font-size: 15pt; font-weight: bold; }}
 #entryHint {{ font-size: 11pt; color: {MUTED}; }}
 #loginTitle {{ font-size: 26pt; font-weight: bold; color: {PURPLE}; }}

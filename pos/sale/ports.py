@@ -10,6 +10,7 @@ import datetime as dt
 from typing import Protocol
 
 from pos.ids import CreditNoteId, SaleId
+from pos.printing.domain.issued_header import IssuedHeader
 from pos.sale.domain.completed_sale import Sale, TaxInvoice
 from pos.sale.domain.credit_notes import CreditNote
 
@@ -42,4 +43,13 @@ class SalesRepository(Protocol):
     def credit_note_by_number(self, number: str) -> CreditNote | None: ...
     def sale_by_tax_invoice_number(self, number: str) -> Sale | None:
         """The sale a full tax invoice was issued for (with all its tax invoices)."""
+        ...
+
+    # --- the header each document was issued with (issue 13) ----------------------------------
+    def freeze_header(self, document_kind: str, number: str, issued: IssuedHeader) -> None:
+        """Store the header a document (print-job kind, printed number) is issued with, once."""
+        ...
+
+    def issued_header(self, document_kind: str, number: str) -> IssuedHeader | None:
+        """The header frozen with the document; ``None`` if a service did not store it."""
         ...

@@ -15,6 +15,20 @@ class UserRepository(Protocol):
     def add(self, user: User) -> User: ...
 
 
+class StaffRepository(UserRepository, Protocol):
+    """The counter's staff list as a manager keeps it (:mod:`pos.staff.services.staff_admin`)."""
+
+    def all_users(self) -> list[User]:
+        """Every user, active or not, in the order they were added."""
+        ...
+
+    def by_name(self, name: str) -> User | None: ...
+
+    def update(self, user: User) -> None:
+        """Store the user's role, PIN hash and whether active (the name and id stay)."""
+        ...
+
+
 class PinLockoutRepository(Protocol):
     """Wrong PINs per subject (``user:7``), kept in the store so every process shares them."""
 

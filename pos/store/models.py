@@ -224,6 +224,8 @@ class TillCartLineRow(Base):
 
 
 # The sales tables (issue 4) live in their own module; importing it here puts them in Base.metadata.
+# The headers documents were issued with (issue 13), likewise.
+from pos.store import issued_header_models as issued_header_models  # noqa: E402
 from pos.store import sales_models as sales_models  # noqa: E402
 
 # Shifts, business days and Z reports (issue 6), likewise.

@@ -20,10 +20,12 @@ from sqlalchemy import Row, Select, Table, select
 from sqlalchemy.orm import Session
 
 from pos.ids import CreditNoteId, SaleId, SaleLineId, TenderId
+from pos.printing.domain.issued_header import IssuedHeader
 from pos.sale.domain.completed_sale import Sale, TaxInvoice
 from pos.sale.domain.credit_notes import CreditNote, ReturnDraft
 from pos.shifts.domain.cash_control import ShiftStamp
 from pos.store.database import driver_cursor
+from pos.store.issued_header_repository import freeze_header, issued_header
 from pos.store.sales_models import (
     CreditNoteLineRow,
     CreditNoteRefundRow,
@@ -255,6 +257,13 @@ class SqlSalesRepository:
         if row is None:
             raise KeyError(f"there is no sale {sale_id}")
         return int(row[0])
+
+    # --- the header each document was issued with (pos.printing.domain.issued_header) ------
+    def freeze_header(self, document_kind: str, number: str, issued: IssuedHeader) -> None:
+        freeze_header(self._cursor(), document_kind, number, issued)
+
+    def issued_header(self, document_kind: str, number: str) -> IssuedHeader | None:
+        return issued_header(self._cursor(), document_kind, number)
 
     # --- reading sales --------------------------------------------------------------------
     def sale_by_id(self, sale_id: SaleId) -> Sale | None:

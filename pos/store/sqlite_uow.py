@@ -139,6 +139,20 @@ class SqlUserRepository:
         self._session.flush()
         return _user(row)
 
+    def all_users(self) -> list[User]:
+        return [_user(row) for row in self._session.scalars(select(UserRow).order_by(UserRow.id))]
+
+    def by_name(self, name: str) -> User | None:
+        row = self._session.scalars(select(UserRow).where(UserRow.name == name)).first()
+        return _user(row) if row is not None else None
+
+    def update(self, user: User) -> None:
+        row = self._session.get(UserRow, user.user_id)
+        if row is None:
+            raise LookupError(f"there is no user {user.user_id}")
+        row.role, row.pin_hash, row.active = user.role, user.pin_hash, user.active
+        self._session.flush()
+
 
 class SqlPinLockoutRepository:
     def __init__(self, session: Session):

@@ -11,6 +11,30 @@
         <source>The shop&apos;s settings: a manager types their PIN.</source>
         <translation>ตั้งค่าร้าน: ผู้จัดการกรอกรหัส PIN</translation>
     </message>
+    <message>
+        <source>Staff (managers)</source>
+        <translation>พนักงาน (ผู้จัดการ)</translation>
+    </message>
+    <message>
+        <source>Change my PIN</source>
+        <translation>เปลี่ยนรหัส PIN ของฉัน</translation>
+    </message>
+    <message>
+        <source>Staff: managers only (log in as a manager).</source>
+        <translation>พนักงาน: ผู้จัดการเท่านั้น (เข้าสู่ระบบด้วยรหัสผู้จัดการ)</translation>
+    </message>
+    <message>
+        <source>Staff are managed at the head office: change your PIN there.</source>
+        <translation>ข้อมูลพนักงานจัดการที่สำนักงานใหญ่ ให้เปลี่ยน PIN ที่สำนักงานใหญ่</translation>
+    </message>
+    <message>
+        <source>Change my PIN — {name}</source>
+        <translation>เปลี่ยนรหัส PIN — {name}</translation>
+    </message>
+    <message>
+        <source>Your PIN is changed.</source>
+        <translation>เปลี่ยนรหัส PIN เรียบร้อยแล้ว</translation>
+    </message>
 </context>
 <context>
     <name>BackupKeeper</name>
@@ -405,6 +429,64 @@
     <message>
         <source>Manager approval needed</source>
         <translation>ต้องให้ผู้จัดการอนุมัติ</translation>
+    </message>
+</context>
+<context>
+    <name>ManagerOverview</name>
+    <message>
+        <source>Net takings by tender</source>
+        <translation>ยอดรับสุทธิตามการชำระเงิน</translation>
+    </message>
+    <message>
+        <source>Sales by hour, %1 – %2</source>
+        <translation>ยอดขายรายชั่วโมง %1 – %2</translation>
+    </message>
+    <message>
+        <source>%1 receipts — sales %2 baht, returns/voids %3, net %4 baht</source>
+        <translation>%1 ใบเสร็จ — ยอดขาย %2 บาท, รับคืน/ยกเลิก %3, สุทธิ %4 บาท</translation>
+    </message>
+    <message>
+        <source>Net sales by category, %1 – %2</source>
+        <translation>ยอดขายสุทธิตามประเภทสินค้า %1 – %2</translation>
+    </message>
+    <message>
+        <source>Target: %1</source>
+        <translation>เป้าหมาย: %1</translation>
+    </message>
+    <message>
+        <source>Sold this year</source>
+        <translation>ขายแล้วปีนี้</translation>
+    </message>
+    <message>
+        <source>Target by today</source>
+        <translation>เป้าถึงวันนี้</translation>
+    </message>
+    <message>
+        <source>Yearly target</source>
+        <translation>เป้าทั้งปี</translation>
+    </message>
+    <message>
+        <source>Target %1 %2 baht (%3 – %4): sold %5 baht, %6% of the target; %7% of the year gone</source>
+        <translation>เป้าหมาย%1 %2 บาท (%3 – %4): ขายแล้ว %5 บาท คิดเป็น %6% ของเป้า เวลาผ่านไป %7% ของปี</translation>
+    </message>
+    <message>
+        <source>Sales by hour, %1</source>
+        <translation>ยอดขายรายชั่วโมง %1</translation>
+    </message>
+    <message>
+        <source>Sales by day, %1</source>
+        <translation>ยอดขายรายวัน %1</translation>
+    </message>
+</context>
+<context>
+    <name>ManagerScreen</name>
+    <message>
+        <source>Manager reports</source>
+        <translation>รายงานผู้จัดการ</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>ปิด (Esc)</translation>
     </message>
 </context>
 <context>
@@ -1395,6 +1477,25 @@ government {government} · customer {buyer} · ref. {reference}</source>
     </message>
 </context>
 <context>
+    <name>SalesChart</name>
+    <message>
+        <source>Baht</source>
+        <translation>บาท</translation>
+    </message>
+    <message>
+        <source>no sales</source>
+        <translation>ไม่มียอดขาย</translation>
+    </message>
+    <message>
+        <source>%1: %2 baht</source>
+        <translation>%1: %2 บาท</translation>
+    </message>
+    <message>
+        <source>Million baht</source>
+        <translation>ล้านบาท</translation>
+    </message>
+</context>
+<context>
     <name>SchemePage</name>
     <message>
         <source>No government scheme pays today.</source>
@@ -1586,6 +1687,208 @@ government {government} · customer {buyer} · ref. {reference}</source>
     <message>
         <source>A VAT-registered centre prints abbreviated tax invoices, not receipts.</source>
         <translation>ศูนย์ที่จดทะเบียนภาษีมูลค่าเพิ่มออกใบกำกับภาษีอย่างย่อแทนใบเสร็จรับเงิน</translation>
+    </message>
+</context>
+<context>
+    <name>Staff</name>
+    <message>
+        <source>The old PIN is wrong: {left} tries left.</source>
+        <translation>PIN เดิมไม่ถูกต้อง ลองได้อีก {left} ครั้ง</translation>
+    </message>
+    <message>
+        <source>Type the name.</source>
+        <translation>กรุณาใส่ชื่อ</translation>
+    </message>
+    <message>
+        <source>The name has a character the till cannot take: type it again.</source>
+        <translation>ชื่อมีอักขระที่เครื่องรับไม่ได้ กรุณาพิมพ์ใหม่</translation>
+    </message>
+    <message>
+        <source>The name is too long: at most 100 characters.</source>
+        <translation>ชื่อยาวเกินไป ได้ไม่เกิน 100 ตัวอักษร</translation>
+    </message>
+    <message>
+        <source>There is already a user called {name}.</source>
+        <translation>มีผู้ใช้ชื่อ {name} อยู่แล้ว</translation>
+    </message>
+    <message>
+        <source>Choose cashier or manager.</source>
+        <translation>เลือกแคชเชียร์หรือผู้จัดการ</translation>
+    </message>
+    <message>
+        <source>A PIN is 4 to 8 digits.</source>
+        <translation>PIN ต้องเป็นตัวเลข 4 ถึง 8 หลัก</translation>
+    </message>
+    <message>
+        <source>There is already a manager: ask them to add you.</source>
+        <translation>มีผู้จัดการอยู่แล้ว ให้ผู้จัดการเพิ่มชื่อของคุณ</translation>
+    </message>
+    <message>
+        <source>Nothing to change: {name} is already so.</source>
+        <translation>ไม่มีอะไรต้องเปลี่ยน {name} อยู่ในสถานะนี้แล้ว</translation>
+    </message>
+    <message>
+        <source>{name} is the last active manager: add another manager first.</source>
+        <translation>{name} เป็นผู้จัดการคนสุดท้ายที่ใช้งานอยู่ ให้เพิ่มผู้จัดการอีกคนก่อน</translation>
+    </message>
+    <message>
+        <source>The new PIN is the old one: choose another.</source>
+        <translation>PIN ใหม่ซ้ำกับ PIN เดิม กรุณาเลือก PIN อื่น</translation>
+    </message>
+    <message>
+        <source>Only a manager changes the staff list.</source>
+        <translation>เฉพาะผู้จัดการเท่านั้นที่แก้ไขรายชื่อพนักงานได้</translation>
+    </message>
+    <message>
+        <source>That user is not known here.</source>
+        <translation>ไม่พบผู้ใช้นี้ในเครื่องนี้</translation>
+    </message>
+    <message>
+        <source>Staff are managed at the head office.</source>
+        <translation>ข้อมูลพนักงานจัดการที่สำนักงานใหญ่</translation>
+    </message>
+    <message>
+        <source>Cashier</source>
+        <translation>แคชเชียร์</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>ผู้จัดการ</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>ตกลง</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>ยกเลิก</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>ชื่อ</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>ตำแหน่ง</translation>
+    </message>
+    <message>
+        <source>Old PIN</source>
+        <translation>PIN เดิม</translation>
+    </message>
+    <message>
+        <source>New PIN (4 to 8 digits)</source>
+        <translation>PIN ใหม่ (ตัวเลข 4-8 หลัก)</translation>
+    </message>
+    <message>
+        <source>New PIN again</source>
+        <translation>PIN ใหม่อีกครั้ง</translation>
+    </message>
+    <message>
+        <source>The two new PINs differ: type them again.</source>
+        <translation>PIN ใหม่ทั้งสองช่องไม่ตรงกัน กรุณาพิมพ์ใหม่</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>กำลังบันทึก…</translation>
+    </message>
+    <message>
+        <source>Welcome: the shop&apos;s first manager</source>
+        <translation>ยินดีต้อนรับ: ผู้จัดการคนแรกของร้าน</translation>
+    </message>
+    <message>
+        <source>There is no manager yet. Add the first one; they then add the cashiers.</source>
+        <translation>ร้านยังไม่มีผู้จัดการ เพิ่มผู้จัดการคนแรกก่อน แล้วผู้จัดการจะเพิ่มแคชเชียร์เอง</translation>
+    </message>
+    <message>
+        <source>No manager yet: start the app again to add one, or ask for help.</source>
+        <translation>ยังไม่มีผู้จัดการ เปิดโปรแกรมใหม่เพื่อเพิ่มผู้จัดการ หรือขอความช่วยเหลือ</translation>
+    </message>
+</context>
+<context>
+    <name>StaffDialog</name>
+    <message>
+        <source>Staff</source>
+        <translation>พนักงาน</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>ชื่อ</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>ตำแหน่ง</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>สถานะ</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>เพิ่ม…</translation>
+    </message>
+    <message>
+        <source>Reset PIN…</source>
+        <translation>ตั้ง PIN ใหม่…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>ปิด</translation>
+    </message>
+    <message>
+        <source>Who logs in here. Someone who leaves is deactivated: their sales stay.</source>
+        <translation>ผู้ที่เข้าใช้เครื่องนี้ได้ คนที่ลาออกให้ปิดการใช้งาน ข้อมูลการขายยังอยู่ครบ</translation>
+    </message>
+    <message>
+        <source>Staff are managed at the head office: changes come at the next sync.</source>
+        <translation>ข้อมูลพนักงานจัดการที่สำนักงานใหญ่ การเปลี่ยนแปลงจะมาถึงเมื่อซิงค์ครั้งถัดไป</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>ผู้จัดการ</translation>
+    </message>
+    <message>
+        <source>Cashier</source>
+        <translation>แคชเชียร์</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>ใช้งานอยู่</translation>
+    </message>
+    <message>
+        <source>Deactivated</source>
+        <translation>ปิดการใช้งาน</translation>
+    </message>
+    <message>
+        <source>Deactivate</source>
+        <translation>ปิดการใช้งาน</translation>
+    </message>
+    <message>
+        <source>Activate</source>
+        <translation>เปิดใช้งาน</translation>
+    </message>
+    <message>
+        <source>Add a user</source>
+        <translation>เพิ่มผู้ใช้</translation>
+    </message>
+    <message>
+        <source>{name} is added: they can log in now.</source>
+        <translation>เพิ่ม {name} แล้ว เข้าสู่ระบบได้ทันที</translation>
+    </message>
+    <message>
+        <source>New PIN for {name}</source>
+        <translation>PIN ใหม่ของ {name}</translation>
+    </message>
+    <message>
+        <source>The PIN of {name} is reset.</source>
+        <translation>ตั้ง PIN ใหม่ให้ {name} แล้ว</translation>
+    </message>
+    <message>
+        <source>{name} is active again.</source>
+        <translation>{name} กลับมาใช้งานได้แล้ว</translation>
+    </message>
+    <message>
+        <source>{name} is deactivated.</source>
+        <translation>ปิดการใช้งาน {name} แล้ว</translation>
     </message>
 </context>
 <context>

@@ -63,6 +63,30 @@ def test_users_get_ids_and_inactive_ones_are_not_listed(uow_factory: UowFactory)
         assert uow.users.by_id(999) is None
 
 
+def test_the_staff_list_holds_everyone_and_updates_role_pin_and_state(
+    uow_factory: UowFactory,
+) -> None:
+    with uow_factory() as uow:
+        first = uow.users.add(User(None, "สมหญิง", "cashier", "hash-1"))
+        gone = uow.users.add(User(None, "สมชาย", "manager", "hash-2", active=False))
+        uow.commit()
+    assert first.user_id is not None
+    with uow_factory() as uow:
+        assert uow.users.all_users() == [first, gone]
+        assert uow.users.by_name("สมชาย") == gone and uow.users.by_name("nobody") is None
+        uow.users.update(User(first.user_id, "renamed?", "manager", "hash-3", active=False))
+        uow.commit()
+    with uow_factory() as uow:  # the name stays: only role, PIN hash and state change
+        assert uow.users.by_id(first.user_id) == User(
+            first.user_id, "สมหญิง", "manager", "hash-3", active=False
+        )
+        uow.users.update(User(first.user_id, "สมหญิง", "cashier", "hash-4"))
+    with uow_factory() as uow:  # not committed: nothing changed
+        assert uow.users.active_users() == []
+        with pytest.raises(LookupError):
+            uow.users.update(User(999, "x", "cashier", "h"))  # type: ignore[arg-type]
+
+
 def test_the_audit_trail_by_time(uow_factory: UowFactory) -> None:
     events = [
         AuditEvent(AuditAction.LOGIN, T0 + dt.timedelta(minutes=m), None, detail={"m": m})

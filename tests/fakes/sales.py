@@ -11,6 +11,7 @@ import dataclasses
 import datetime as dt
 import uuid
 
+from pos.printing.domain.issued_header import IssuedHeader
 from pos.sale.domain.completed_sale import Sale, TaxInvoice
 from pos.sale.domain.credit_notes import CreditNote, returned_quantities
 from pos.sale.domain.tenders import TenderKind
@@ -22,6 +23,7 @@ class FakeSalesData:
     sales: dict[uuid.UUID, Sale] = dataclasses.field(default_factory=dict)
     tax_invoices: list[TaxInvoice] = dataclasses.field(default_factory=list)
     credit_notes: dict[uuid.UUID, CreditNote] = dataclasses.field(default_factory=dict)
+    headers: dict[tuple[str, str], IssuedHeader] = dataclasses.field(default_factory=dict)
 
 
 class FakeSalesRepository:
@@ -38,6 +40,14 @@ class FakeSalesRepository:
                 raise ValueError(f"scheme reference {tender.reference} was used before")
         self._data.sales[sale.sale_id] = sale
         self._events.append(SaleStored(sale))
+
+    def freeze_header(self, document_kind: str, number: str, issued: IssuedHeader) -> None:
+        if (document_kind, number) in self._data.headers:  # the store's primary key
+            raise ValueError(f"{document_kind} {number} already has its header")
+        self._data.headers[(document_kind, number)] = issued
+
+    def issued_header(self, document_kind: str, number: str) -> IssuedHeader | None:
+        return self._data.headers.get((document_kind, number))
 
     def _with_invoices(self, sale: Sale) -> Sale:
         invoices = tuple(i for i in self._data.tax_invoices if i.sale_id == sale.sale_id)

@@ -159,6 +159,21 @@ class FakeUserRepository:
         self._data.users.append(stored)
         return stored
 
+    def all_users(self) -> list[User]:
+        return list(self._data.users)
+
+    def by_name(self, name: str) -> User | None:
+        return next((user for user in self._data.users if user.name == name), None)
+
+    def update(self, user: User) -> None:
+        for index, known in enumerate(self._data.users):
+            if known.user_id == user.user_id:
+                self._data.users[index] = dataclasses.replace(
+                    known, role=user.role, pin_hash=user.pin_hash, active=user.active
+                )
+                return
+        raise LookupError(f"there is no user {user.user_id}")
+
 
 class FakeAuditRepository:
     def __init__(self, data: _Data, events: list[Stored]):

@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from pos.bootstrap import AppContext
 from pos.clock import THAI_TIME, FakeClock
-from pos.money import format_baht
+from pos.money import div_round_half_up, format_baht
 from pos.reports.services.range_reports import ReportPeriod
 from pos.simulation.trading_days import SimulationOptions, simulate
 from ui.manager_screen import open_manager_screen
@@ -53,7 +53,14 @@ def test_the_manager_screen_shows_a_simulated_days_reports(
     assert column(producers, 0)[:-1] == [p.producer_name for p in report.producers.lines]
     assert column(producers, 6)[-1] == format_baht(report.producers.total("owed_satang"))
     assert column(screen.tables["tenders"], 4)[0] == format_baht(report.tenders.lines[0].net_satang)
-    assert screen.charts["hours"].bars()[0][0] == f"{report.hours[0].hour:02d}"
+    assert screen.category_chart.series_values() == [  # QtCharts holds whole baht
+        float(div_round_half_up(c.net_satang, 100)) for c in report.categories.lines
+    ]
+    hours = screen.charts["hours"]
+    assert hours.bars()[0][0] == f"{report.hours[0].hour:02d}"
+    assert hours.axis_labels() == [f"{h.hour:02d}" for h in report.hours]
+    first = report.hours[0]  # "09: 1,234.50 baht", or บาท when a test before switched to Thai
+    assert hours.tooltip(0).startswith(f"{first.hour:02d}: {format_baht(first.total_satang)} ")
     (z_number,) = column(screen.tables["z_reports"], 0)
     assert z_number == "POS01-Z-00000001"
     assert len(column(screen.tables["credit_notes"], 0)) == len(report.returns.lines) >= 1

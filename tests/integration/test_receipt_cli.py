@@ -25,7 +25,14 @@ from receipts.escpos_output import document_to_escpos
 from receipts.raster import render_blocks, to_bilevel
 from tests.integration.test_pdf_documents import pdf_text, render_png
 from tests.receipt_helpers import open_png
-from tools.sample_store import BUYER, CENTRE_TAX_ID, PERSON, SampleStore, build_sample_store
+from tools.sample_store import (
+    APPROVAL_NUMBER,
+    BUYER,
+    CENTRE_TAX_ID,
+    PERSON,
+    SampleStore,
+    build_sample_store,
+)
 
 
 @pytest.fixture(scope="module")
@@ -85,7 +92,9 @@ def test_text_mode_58mm_carries_the_thai_words_and_the_number_as_code128(
     job = decode(target.read_bytes())
     text = " ".join(job.text.split())
     assert "ใบกำกับภาษีอย่างย่อ" in text and "ราคารวมภาษีมูลค่าเพิ่มแล้ว" in text
-    assert f"POS ID {sale['terminal_id']}" in text and CENTRE_TAX_ID in text
+    assert f"เครื่อง {sale['terminal_id']}" in text and CENTRE_TAX_ID in text
+    # the till's name is not the RD's number, which has the label (the sample store's machine)
+    assert f"POS ID เลขที่อนุมัติ {APPROVAL_NUMBER}" in text and text.count("POS ID") == 1
     weighed = next(line for line in sale["lines"] if line["sold_by_weight"])
     kilos = f"{weighed['quantity_milli'] // 1000}.{weighed['quantity_milli'] % 1000:03d} กก."
     assert kilos in text

@@ -168,13 +168,17 @@ def test_rejected_records_are_set_aside_with_their_reason_not_dropped_not_retrie
 
 class _SlowLine:
     """The fake head office behind a line that takes a while, and breaks for good after
-    ``works_for`` deliveries; it counts how many batches were on their way at once."""
+    ``works_for`` deliveries; it counts how many batches were on their way at once.
 
-    def __init__(self, office: FakeHeadOffice, works_for: int = 10**9):
-        self.office, self.works_for = office, works_for
+    Each delivery waits (at most 0.3 s) until ``gather`` batches are on their way: on a
+    loaded machine a fixed sleep let the sender's threads miss each other, so "several at
+    once" was a race; a sender that sends one at a time still shows ``most_at_once == 1``."""
+
+    def __init__(self, office: FakeHeadOffice, works_for: int = 10**9, gather: int = 1):
+        self.office, self.works_for, self.gather = office, works_for, gather
         self.calls, self.on_the_way, self.most_at_once = 0, 0, 0
         self.batch_ids: list[uuid.UUID] = []  # in the order they were sent
-        self._lock = threading.Lock()
+        self._lock = threading.Condition()
 
     def send_batch(self, batch_id: uuid.UUID, terminal: str, records: list) -> object:
         with self._lock:
@@ -183,6 +187,8 @@ class _SlowLine:
             broken = self.calls > self.works_for
             self.on_the_way += 1
             self.most_at_once = max(self.most_at_once, self.on_the_way)
+            self._lock.notify_all()
+            self._lock.wait_for(lambda: self.on_the_way >= self.gather, timeout=0.3)
         try:
             time.sleep(0.03)
             if broken:
@@ -201,7 +207,7 @@ def test_after_the_first_answer_batches_go_several_at_once_and_all_arrive_once(
     counter: AppContext, in_flight: int
 ) -> None:
     assert counter.data_dir is not None
-    line = _SlowLine(FakeHeadOffice())
+    line = _SlowLine(FakeHeadOffice(), gather=in_flight)
     report = _sync(counter, line, batch_size=25, in_flight=in_flight)
     assert report.outcome is SyncOutcome.DONE and report.waiting == 0, report.summary()
     assert line.most_at_once == in_flight and report.duplicates == 0

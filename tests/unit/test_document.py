@@ -97,3 +97,24 @@ def test_a_refund_tender_on_a_credit_note_balances_it() -> None:
     note = sample_credit_note()
     assert note.tenders == (Tender(TenderKind.CASH, "คืนเงินสด", note.totals.total_satang),)
     assert note.refers_to is not None and note.refers_to.number == "E01-2569-000123"
+
+
+@pytest.mark.parametrize("kind", list(DocumentKind))
+def test_the_rd_approval_number_is_printed_on_abbreviated_tax_invoices_only(
+    kind: DocumentKind,
+) -> None:
+    document = sample_credit_note() if kind is DocumentKind.CREDIT_NOTE else sample_document(kind)
+    header = dataclasses.replace(document.header, pos_id="POS01", approval_number="E0512345")
+    texts = [
+        b.text
+        for b in receipt_blocks(_changed(document, header=header))
+        if isinstance(b, TextBlock)
+    ]
+    approval = [text for text in texts if "E0512345" in text]
+    if kind is DocumentKind.ABBREVIATED_TAX_INVOICE:
+        assert approval == ["POS ID เลขที่อนุมัติ E0512345"]
+    else:
+        assert approval == []
+    # the till's own name is never labelled as the RD's number
+    assert any(text.endswith("เครื่อง POS01") for text in texts)
+    assert not any("POS ID" in text for text in texts if text not in approval)

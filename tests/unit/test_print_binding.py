@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import replace
 
 import pytest
@@ -11,8 +12,9 @@ from hypothesis import strategies as st
 
 from pos.audit import AuditAction
 from pos.clock import THAI_TIME, FakeClock
+from pos.printing.domain.issued_header import IssuedHeader
 from pos.printing.domain.print_queue import JobState, PrinterRole, RetryPolicy, new_print_job
-from pos.printing.domain.printer_settings import ConnectionKind, PrinterSettings
+from pos.printing.domain.printer_settings import ConnectionKind, PrinterSettings, ReceiptHeader
 from pos.printing.services.print_jobs import document_for_number, request_reprint
 from pos.printing.services.receipt_settings import (
     HeaderEntry,
@@ -83,6 +85,10 @@ def test_the_header_is_tidied_and_checked() -> None:
         ({"branch": "สาขา 1"}, "branch"),
         ({"pos_id": "POS 01"}, "POS ID"),
         ({"footer": "\n".join("บรรทัด" for _ in range(7))}, "footer"),
+        ({"approval_number": "E05 ก123"}, "approval number"),  # Thai letters
+        ({"approval_number": "-E051"}, "approval number"),
+        ({"approval_number": "E" * 31}, "approval number"),
+        ({"approval_number": "E051\x00"}, "approval number"),  # the shared text check
     ],
 )
 def test_a_bad_entry_names_its_field(changes: dict[str, str], field: str) -> None:
@@ -157,6 +163,31 @@ def test_print_status_of_a_documents_jobs() -> None:
     assert waiting.state is JobState.PENDING
 
 
+@pytest.mark.parametrize(
+    ("typed", "stored"),
+    [
+        ("", ""),
+        ("  ", ""),
+        ("e051234567890", "E051234567890"),
+        ("ภพ06 ", None),
+        ("12/2566-A", "12/2566-A"),
+    ],
+)
+def test_the_approval_number_is_stored_as_on_the_approval(typed: str, stored: str | None) -> None:
+    if stored is None:
+        with pytest.raises(ReceiptSettingsError):
+            checked_header(replace(ENTRY, approval_number=typed))
+        return
+    header, _ = checked_header(replace(ENTRY, approval_number=typed))
+    assert header.approval_number == stored
+    assert ReceiptHeader.from_setting(header.to_setting()) == header  # the setting keeps it
+
+
+def test_a_stored_header_with_a_bad_approval_number_is_refused() -> None:
+    with pytest.raises(ValueError, match="approval number"):
+        ReceiptHeader(approval_number="E05 123")
+
+
 def test_labels_on_documents() -> None:
     assert unit_label("cloth") == "ผืน" and unit_label("ลัง") == "ลัง"
     assert discount_label(18_500, 185_000) == "ส่วนลด 10%"
@@ -164,3 +195,19 @@ def test_labels_on_documents() -> None:
     assert scheme_label("khon_la_khrueng", "3", SchemeBook()) == "คนละครึ่ง เฟส 3"
     assert scheme_label("rao_chana", "2021", SchemeBook()) == "เราชนะ"
     assert scheme_label("gone", None, SchemeBook()) == "gone"
+
+
+def test_a_frozen_header_reads_back_as_issued_even_if_today_would_refuse_it() -> None:
+    issued = IssuedHeader(
+        ReceiptHeader(tax_id="0994000123451", vat_registered=True),
+        scheme_names=(("khon_la_khrueng", "คนละครึ่ง"),),
+    )
+    assert IssuedHeader.from_json(issued.header_json(), "issued") == issued
+    refused_today = {"name": "ศูนย์ OTOP", "approval_number": "E05 123", "vat_registered": True}
+    header = IssuedHeader.from_json(json.dumps({"header": refused_today}), "migration").header
+    assert (header.name, header.approval_number, header.vat_registered) == (
+        "ศูนย์ OTOP",
+        "E05 123",
+        True,
+    )
+    assert header.footer == ReceiptHeader().footer  # what it did not say: the defaults

@@ -14,13 +14,17 @@ to drive it:
   printer (21 on most Epson-style ones; 11, 47, 48 or 70 on others).
 
 :class:`ReceiptHeader` is the centre's own block at the top of every document
-(name, address, tax ID, head office or branch) and the footer.  The POS ID is
-``Settings.terminal_id``.  Nothing here talks to a printer: ``receipts/`` does.
+(name, address, tax ID, head office or branch), the footer, and the number the
+Revenue Department gave this machine when it approved it (form ภ.พ.06): it
+prints on every abbreviated tax invoice, and is not the till's own name
+(``Settings.terminal_id``, which prefixes document numbers).  Nothing here
+talks to a printer: ``receipts/`` does.
 """
 
 from __future__ import annotations
 
 import enum
+import re
 from dataclasses import asdict, dataclass, fields
 from typing import Any
 
@@ -28,6 +32,9 @@ PAPER_WIDTHS_DOTS = (384, 512, 576)
 DOTS_58MM = 384
 DOTS_80MM = 576
 CP874_SLOTS = (21, 11, 47, 48, 70)  # where printer profiles put CP874, the first is most common
+# The RD's approval number of the machine: its format is not in the notes, so letters, digits,
+# "-" and "/" (as it is written on the approval), no spaces, at most 30.
+APPROVAL_NUMBER = re.compile(r"[A-Z0-9][A-Z0-9/-]{0,29}")
 
 
 class ConnectionKind(enum.StrEnum):
@@ -131,6 +138,7 @@ class ReceiptHeader:
     phone: str = ""
     vat_registered: bool = False  # True: abbreviated tax invoices; False: plain receipts
     footer: str = "ขอบคุณที่อุดหนุนสินค้าชุมชน\nมาหน้าร้านเราขาย สั่งออนไลน์เราส่ง"
+    approval_number: str = ""  # the RD's number for this machine (ภ.พ.06), "" until approved
 
     def __post_init__(self) -> None:
         digits = self.tax_id.replace("-", "").replace(" ", "")
@@ -140,6 +148,11 @@ class ReceiptHeader:
             raise ValueError("a VAT-registered centre needs its 13-digit tax ID")
         if not self.name.strip():
             raise ValueError("the centre's name cannot be empty")
+        if self.approval_number and not APPROVAL_NUMBER.fullmatch(self.approval_number):
+            raise ValueError(
+                "the POS approval number (ภ.พ.06) is 1-30 of A-Z, 0-9, - and /,"
+                f" not {self.approval_number!r}"
+            )
 
     @property
     def footer_lines(self) -> tuple[str, ...]:

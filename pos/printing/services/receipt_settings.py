@@ -3,10 +3,11 @@
 What the header and printer settings dialogs call.  A header is checked as
 the Revenue Code needs it on a tax invoice (notes §2): the centre's name, its
 13-digit tax ID with a valid check digit, head office or the 5-digit branch,
-and the POS ID the Revenue Department approved (``Settings.terminal_id``,
-which also prefixes every document number: a new POS ID starts new number
-sequences and never reuses the old ones).  Every change is an audit record of
-who changed what from what.
+the till's name (``Settings.terminal_id``, "POS ID" in messages: it prefixes
+every document number, so a new one starts new number sequences and never
+reuses the old ones), and the approval number the Revenue Department gave the
+machine (ภ.พ.06), printed on abbreviated tax invoices.  Every change is an
+audit record of who changed what from what.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from pos.audit import AuditAction, AuditEvent
 from pos.clock import Clock
 from pos.ids import UserId
 from pos.printing.domain.print_queue import PrinterRole
-from pos.printing.domain.printer_settings import PrinterSettings, ReceiptHeader
+from pos.printing.domain.printer_settings import APPROVAL_NUMBER, PrinterSettings, ReceiptHeader
 from pos.sale.domain.numbering import NumberingError, check_terminal_id
 from pos.settings.domain.schema import SPECS, SettingError
 from pos.settings.domain.shop_settings import Settings, settings_to_items
@@ -53,6 +54,7 @@ class HeaderEntry:
     phone: str
     vat_registered: bool
     footer: str
+    approval_number: str = ""
 
 
 def branch_text(text: str) -> str:
@@ -73,9 +75,10 @@ HEADER_TEXT_FIELDS: tuple[tuple[str, TextKind, str, str], ...] = (
     ("address", TextKind.ADDRESS, "address", "ที่อยู่"),
     ("tax_id", TextKind.TAX_ID, "tax ID", "เลขประจำตัวผู้เสียภาษี"),
     ("branch", TextKind.NAME, "branch", "สาขา"),
-    ("pos_id", TextKind.CODE, "POS ID", "POS ID"),
+    ("pos_id", TextKind.CODE, "POS ID", "ชื่อเครื่อง"),
     ("phone", TextKind.PHONE, "phone", "โทรศัพท์"),
     ("footer", TextKind.RECEIPT_TEXT, "footer", "ข้อความท้ายใบเสร็จ"),
+    ("approval_number", TextKind.CODE, "approval number", "เลขที่อนุมัติ POS (ภ.พ.06)"),
 )
 
 
@@ -107,6 +110,7 @@ def checked_header(entry: HeaderEntry) -> tuple[ReceiptHeader, str]:
         pos_id = check_terminal_id(entry.pos_id.strip().upper())
     except NumberingError as error:
         raise ReceiptSettingsError("POS ID", str(error)) from None
+    approval = approval_text(entry.approval_number)
     footer = [line.strip() for line in entry.footer.splitlines() if line.strip()]
     if len(footer) > MAX_FOOTER_LINES or any(len(line) > MAX_LINE for line in footer):
         raise ReceiptSettingsError(
@@ -120,12 +124,23 @@ def checked_header(entry: HeaderEntry) -> tuple[ReceiptHeader, str]:
         phone=" ".join(entry.phone.split()),
         vat_registered=entry.vat_registered,
         footer="\n".join(footer),
+        approval_number=approval,
     )
     return header, pos_id
 
 
+def approval_text(text: str) -> str:
+    """The RD's approval number as printed: capitals, no spaces; "" when not given."""
+    cleaned = "".join(text.split()).upper()
+    if cleaned and not APPROVAL_NUMBER.fullmatch(cleaned):
+        raise ReceiptSettingsError(
+            "approval number", f"{text!r}: 1-30 of A-Z, 0-9, - and / as on the approval (ภ.พ.06)"
+        )
+    return cleaned
+
+
 # the schema's field names as the dialog names them (FIELD_HINTS in ui/receipt_header_dialog.py)
-_ENTRY_FIELDS = {"tax_id": "tax ID"}
+_ENTRY_FIELDS = {"tax_id": "tax ID", "approval_number": "approval number"}
 
 
 def _schema_checked(**fields: Any) -> ReceiptHeader:

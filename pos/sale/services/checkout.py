@@ -42,6 +42,7 @@ from pos.audit import AuditAction, AuditEvent
 from pos.clock import THAI_TIME, Clock
 from pos.ids import SaleId, UserId
 from pos.money import CashRounding, format_baht, percent_of, round_cash
+from pos.printing.domain.issued_header import IssuedHeader
 from pos.printing.services.print_jobs import queue_document
 from pos.sale.domain.cart import Cart, CartTotals
 from pos.sale.domain.completed_sale import BuyerDetails, Sale, SaleHeader, build_sale
@@ -155,6 +156,8 @@ def record_sale(
     stamp = require_open_shift(uow, settings.terminal_id)  # stamped in this transaction
     sale = dataclasses.replace(_new_sale(uow, settings, request, moment), stamp=stamp)
     uow.sales.add_sale(sale)
+    # the header, tax status and words of this moment: a copy reproduces them (issue 13)
+    uow.sales.freeze_header(SALE_DOCUMENT, sale.receipt_number, IssuedHeader.of(settings))
     pause_point("checkout")  # crash tests freeze here: rows written, not committed
     if request.buyer is not None:
         invoice = add_tax_invoice(

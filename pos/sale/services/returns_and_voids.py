@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from pos.audit import AuditAction, AuditEvent
 from pos.clock import THAI_TIME, Clock
 from pos.ids import CreditNoteId, SaleId, SaleLineId, UserId
+from pos.printing.domain.issued_header import IssuedHeader
 from pos.printing.services.print_jobs import queue_document
 from pos.sale.domain.completed_sale import Sale
 from pos.sale.domain.credit_notes import (
@@ -268,6 +269,7 @@ def _store(
             stamp=stamp,
         )
         uow.sales.add_credit_note(note)
+        uow.sales.freeze_header(CREDIT_NOTE_DOCUMENT, note.number, IssuedHeader.of(settings))
         uow.audit.record(_audit_event(note))
         if request.print_note:
             queue_document(

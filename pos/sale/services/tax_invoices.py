@@ -24,6 +24,7 @@ from collections.abc import Callable
 
 from pos.clock import Clock
 from pos.ids import SaleId, TaxInvoiceId, UserId
+from pos.printing.domain.issued_header import IssuedHeader
 from pos.printing.services.print_jobs import queue_document
 from pos.sale.domain.completed_sale import BuyerDetails, Sale, TaxInvoice, buyer_text_problem
 from pos.sale.domain.numbering import DocumentKind, counter_name, document_number
@@ -82,7 +83,8 @@ def add_tax_invoice(
             f"receipt {sale.receipt_number} already has tax invoice {current.number}:"
             " give the reason for replacing it"
         )
-    terminal_id = uow.settings.load().terminal_id
+    settings = uow.settings.load()
+    terminal_id = settings.terminal_id
     serial = uow.counters.next_value(counter_name(DocumentKind.TAX_INVOICE, terminal_id))
     invoice = TaxInvoice(
         invoice_id=TaxInvoiceId(uuid.uuid4()),
@@ -98,4 +100,5 @@ def add_tax_invoice(
         reason=cleaned_reason,
     )
     uow.sales.add_tax_invoice(invoice)
+    uow.sales.freeze_header(TAX_INVOICE_DOCUMENT, invoice.number, IssuedHeader.of(settings))
     return invoice

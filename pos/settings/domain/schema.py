@@ -137,6 +137,7 @@ HEADER_FIELDS: dict[str, Rule] = {
     "phone": _text(40),
     "vat_registered": BoolRule(),
     "footer": TextRule(MAX_FOOTER_LINES * (MAX_HEADER_LINE + 1), multiline=True),
+    "approval_number": _text(30, r"([A-Z0-9][A-Z0-9/-]*)?", "A-Z, 0-9, - and / (ภ.พ.06)"),
 }
 _SHIFT_FIELDS: dict[str, Rule] = {
     "cash_tolerance_satang": IntRule(0, 100_000, "satang"),
