@@ -73,7 +73,10 @@ class ShopPage(SettingsPage):
         self.fields: dict[str, TextWidget] = {}
         self.labels: dict[str, QLabel] = {}
         self.errors: dict[str, QLabel] = {}
-        self.hints: dict[str, QLabel] = {"pos_id": hint_label(), "vat": hint_label()}
+        # hints under some fields, by the table's names (a field without one just has none)
+        self.hints: dict[str, QLabel] = {
+            name: hint_label() for name in ("pos_id", "approval_number", "vat")
+        }
         self.vat_registered = named(QCheckBox(), "vatRegistered")
         self.other_error = error_label()  # a refusal that names no field of the table
         self._preview_timer = QTimer(self, singleShot=True, interval=150)
@@ -147,14 +150,21 @@ class ShopPage(SettingsPage):
         placeholders = {
             "tax_id": self.tr("13 digits, e.g. 0-9940-00123-45-6"),
             "branch": self.tr("Head office, or the 5-digit branch number"),
-            "pos_id": self.tr("The number the Revenue Department approved"),
+            "pos_id": self.tr("The till's name, e.g. POS01"),
+            "approval_number": self.tr("Leave it empty until the approval is given"),
         }
         for attribute, text in placeholders.items():
             field = self.fields.get(attribute)
             if isinstance(field, QLineEdit):
                 field.setPlaceholderText(text)
         self.hints["pos_id"].setText(
-            self.tr("A new POS ID starts new document numbers (the old ones are never reused).")
+            self.tr("A new name starts new document numbers (the old ones are never reused).")
+        )
+        self.hints["approval_number"].setText(
+            self.tr(
+                "The number the Revenue Department gave this till (ภ.พ.06),"
+                " printed on abbreviated tax invoices."
+            )
         )
         self.vat_registered.setText(self.tr("VAT-registered"))
         self.hints["vat"].setText(

@@ -1673,12 +1673,20 @@ government {government} · customer {buyer} · ref. {reference}</source>
         <translation>สำนักงานใหญ่ หรือเลขสาขา 5 หลัก</translation>
     </message>
     <message>
-        <source>The number the Revenue Department approved</source>
-        <translation>เลขที่กรมสรรพากรอนุมัติ (ภ.พ.06)</translation>
+        <source>The till&apos;s name, e.g. POS01</source>
+        <translation>ชื่อเครื่อง เช่น POS01</translation>
     </message>
     <message>
-        <source>A new POS ID starts new document numbers (the old ones are never reused).</source>
-        <translation>เปลี่ยน POS ID แล้วเลขที่เอกสารจะเริ่มชุดใหม่ (เลขเดิมไม่ถูกใช้ซ้ำ)</translation>
+        <source>Leave it empty until the approval is given</source>
+        <translation>ว่างไว้ถ้ายังไม่ได้รับอนุมัติ</translation>
+    </message>
+    <message>
+        <source>A new name starts new document numbers (the old ones are never reused).</source>
+        <translation>เปลี่ยนชื่อเครื่องแล้วเลขที่เอกสารจะเริ่มชุดใหม่ (เลขเดิมไม่ถูกใช้ซ้ำ)</translation>
+    </message>
+    <message>
+        <source>The number the Revenue Department gave this till (ภ.พ.06), printed on abbreviated tax invoices.</source>
+        <translation>เลขที่กรมสรรพากรให้ (ภ.พ.06) พิมพ์บนใบกำกับภาษีอย่างย่อ</translation>
     </message>
     <message>
         <source>VAT-registered</source>
