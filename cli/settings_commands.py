@@ -9,7 +9,8 @@ from cli.common import EXIT_OK, CommandError, Subcommands, open_store
 from pos.settings.services.change import change_setting, described_settings
 
 SET_HELP = """\
-Change one setting; the program reads it when it starts.  Each setting's allowed
+Change one setting; a counter app already running reads it when it starts again
+(the manager's settings screen in the app applies a change at once).  Each setting's allowed
 range is in `otop-pos settings show`; a value outside it is refused (exit 1) and
 nothing is changed.  Examples:
   otop-pos settings set scanner_serial_port /dev/ttyACM0   a scanner on USB (CDC-ACM)
@@ -65,5 +66,6 @@ def run_set(args: argparse.Namespace) -> int:
         raise CommandError(f"{error}; nothing was changed") from None
     finally:
         context.close()
+    # another process: a running counter app hears nothing (its settings screen applies at once)
     print(f"{args.key} set; restart the counter app for it to take effect")
     return EXIT_OK

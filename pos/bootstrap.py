@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +24,7 @@ from pos.catalogue.services.demo_data import DemoFiles, load_demo
 from pos.clock import Clock, SystemClock
 from pos.printing.ports import PrintWaker
 from pos.settings.domain.shop_settings import Settings
+from pos.settings.services.notices import SettingsNotices
 from pos.store.backup import (
     DEFAULT_INTERVAL as DEFAULT_INTERVAL,  # re-exported: the commands' and the app's defaults
 )
@@ -82,6 +83,8 @@ class AppContext:
     sync_factories: tuple[Callable[[], SyncUnitOfWork], Callable[[], SyncUnitOfWork]] | None = None
     # held shared while the store is open, so a restore refuses (pos.store.store_lock)
     store_lock: StoreLock | None = None
+    # who keeps a setting while the counter runs hears of a change here (no restart needed)
+    notices: SettingsNotices = field(default_factory=SettingsNotices)
 
     def reader(self) -> Callable[[], UnitOfWork]:
         """Units of work for reading only (reports, X): they never wait for or block a sale."""
@@ -95,6 +98,12 @@ class AppContext:
     def settings(self) -> Settings:
         with self.uow_factory() as uow:
             return uow.settings.load()
+
+    def settings_changed(self) -> Settings:
+        """After a change was stored: tell every subscriber the settings as stored now."""
+        settings = self.settings()
+        self.notices.publish(settings)
+        return settings
 
     def close(self) -> None:
         if self.engine is not None:

@@ -9,7 +9,9 @@ pages, points the scan router at whichever screen is showing, and wires:
   the last sale (Shift+F10), a tax invoice for a past sale (Ctrl+I), open the
   drawer without a sale (Ctrl+D), open a shift (Ctrl+O) — see :mod:`ui.sale_menu`;
   Pay with no shift open is refused at once, before any money changes hands;
-* the PromptPay QR onto the customer display.
+* the PromptPay QR onto the customer display;
+* a manager at a payment without a PromptPay ID: the settings screen on its
+  PromptPay page; settings saved meanwhile re-quote the payment (:meth:`settings_changed`).
 
 The printing seam is the window's: every document queued (``"sale"``,
 ``"credit_note"``, ``"tax_invoice"``) is announced with
@@ -40,6 +42,8 @@ from ui.sale_screen import PaymentRequest
 
 if TYPE_CHECKING:
     from pos.bootstrap import AppContext
+    from pos.settings.domain.shop_settings import Settings
+    from ui.counter_menu import BackOffice
     from ui.customer_display import CustomerDisplayController
     from ui.scan_router import ScanRouter
     from ui.sound import ErrorSound
@@ -54,6 +58,7 @@ class CheckoutHost(MenuHost, Protocol):
     """What the flow uses of the counter window: the menu's part, the pages and the seams."""
 
     context: AppContext | None  # the store, when the window runs on one
+    back_office: BackOffice | None  # the menu (with a store): the settings screen
 
     @property
     def sound(self) -> ErrorSound: ...
@@ -96,7 +101,35 @@ class CheckoutFlow(QObject):
             )
             payment.qrShown.connect(window.customer_display.show_payment_qr)
             payment.qrCleared.connect(window.customer_display.clear_payment)
+            if window.back_office is not None:
+                payment.open_settings = self._set_up_promptpay
+                payment.promptpay_page.can_set_up = self._manager_at_till
         return self._payment
+
+    def _manager_at_till(self) -> bool:
+        user = self.window.till.user
+        return user is not None and user.is_manager
+
+    def _set_up_promptpay(self) -> object:
+        """The settings screen on PromptPay; closed, the keyboard is back on the payment."""
+        assert self.window.back_office is not None and self._payment is not None
+        screen = self.window.back_office.open_settings("promptpay")
+        payment = self._payment
+        if screen is not None:
+            screen.finished.connect(lambda _: self._back_to_payment(payment))
+        return screen
+
+    def _back_to_payment(self, payment: PaymentScreen) -> None:
+        page = payment.current_page()
+        if self.window.pages.currentWidget() is payment and page is not None:
+            page.focus_field()
+            if not page.fields() or not page.fields()[0].isEnabled():
+                payment.setFocus()
+
+    def settings_changed(self, settings: Settings) -> None:
+        """Settings just stored: a payment being taken is quoted again."""
+        if self._payment is not None:
+            self._payment.settings_changed(settings)
 
     @property
     def returns(self) -> ReturnsScreen:

@@ -8,7 +8,11 @@ store (it needs the :class:`pos.bootstrap.AppContext`):
   printer settings with a test print (anyone: a cashier may have to switch to
   the spare printer), the header and footer of the documents (managers), the
   manager's reports and day close (:mod:`ui.shift_actions`, also Ctrl+R), the
-  staff list (managers, :mod:`ui.staff_dialog`) and "Change my PIN" (anyone);
+  staff list (managers, :mod:`ui.staff_dialog`), "Change my PIN" (anyone), and
+  the shop's settings (:class:`ui.settings_screen.SettingsScreen`: a manager
+  logged in, or a cashier once a manager has typed their PIN); what is saved
+  there, and in the printer and header dialogs, reaches the running counter
+  through :meth:`pos.bootstrap.AppContext.settings_changed`;
 * the **printer status** (:class:`ui.print_status.PrintStatusLine`), fed by the
   print worker (``context.printing``, a :class:`receipts.print_service.PrintService`)
   through a queued signal.  When the printer stops (off, no paper, unplugged)
@@ -30,6 +34,7 @@ from PySide6.QtWidgets import QDialog, QMenu, QPushButton, QWidget
 from pos.bootstrap import AppContext
 from pos.ids import UserId
 from receipts.queue_status import QueueState, QueueStatus
+from ui.manager_approval import ask_manager_approval
 from ui.print_status import PrintStatusBridge, PrintStatusLine, needs_attention
 from ui.widgets import named
 
@@ -42,6 +47,7 @@ if TYPE_CHECKING:  # imported when used: python-escpos and reportlab are 0.4 s o
     from ui.receipt_header_dialog import ReceiptHeaderDialog
     from ui.sale_screen import SaleScreen
     from ui.sales_history import SalesHistoryDialog
+    from ui.settings_screen import SettingsScreen
     from ui.staff_dialog import StaffDialog
     from ui.staff_forms import StaffForm
 
@@ -74,6 +80,7 @@ class BackOffice(QObject):
         super().__init__(window.window())
         self.window, self.context = window, context
         self.printing: PrintService | None = None
+        self.settings_screen: SettingsScreen | None = None  # the last one opened
         self.status_line = PrintStatusLine(self.print_now, self.acknowledge, self._tell_cashier)
         self.menu_button = named(QPushButton("เมนู"), "menuButton")
         self.menu_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -91,6 +98,8 @@ class BackOffice(QObject):
         self.my_pin_action = self.menu.addAction("", self.open_change_my_pin)
         self._retranslate_staff()
         self.menu.installEventFilter(self)  # its LanguageChange: the staff entries follow
+        self.settings_action = self.menu.addAction("", lambda: self.open_settings())
+        self._retranslate_menu()
         self.menu_button.setMenu(self.menu)
         self._troubled = False  # receipts waited or failed since the printer was last fine
         self._problem = ""  # what the printer last said was wrong, told again at log-in
@@ -175,6 +184,7 @@ class BackOffice(QObject):
         dialog = PrinterSettingsDialog(self.context, self.window.window(), user_id=self._user_id())
         self._opened(dialog)
         dialog.settings_saved.connect(lambda _: self.context.wake_printer())
+        dialog.settings_saved.connect(lambda _: self.context.settings_changed())
         dialog.open()
         return dialog
 
@@ -187,8 +197,43 @@ class BackOffice(QObject):
 
         dialog = ReceiptHeaderDialog(self.context, user.user_id, self.window.window())
         self._opened(dialog)
+        dialog.settings_saved.connect(lambda _: self.context.settings_changed())
         dialog.open()
         return dialog
+
+    def _retranslate_menu(self) -> None:
+        self.settings_action.setText(self.tr("Settings (manager)"))
+
+    def open_settings(self, section: str = "shop") -> SettingsScreen | None:
+        """The settings screen on ``section``: at once for a manager logged in; for a cashier,
+        once a manager has typed their PIN (as for "no sale"), changes audited in their name."""
+        user = self.window.till.user
+        if user is None:
+            return None
+        if user.is_manager and user.user_id is not None:
+            return self._settings_screen(user.user_id, section)
+        sale = self.window.sale
+        sale.show_question()
+        hint = self.tr("The shop's settings: a manager types their PIN.")
+        ask_manager_approval(
+            sale.entry, self.window.till, hint, lambda ok: self._approved(ok.manager_id, section)
+        )
+        return None
+
+    def _approved(self, manager_id: UserId, section: str) -> str | None:
+        # after the question panel has closed, so it does not take the keyboard back
+        QTimer.singleShot(0, lambda: self._settings_screen(manager_id, section))
+        return None
+
+    def _settings_screen(self, manager_id: UserId, section: str) -> SettingsScreen:
+        from ui.settings_screen import SettingsScreen
+
+        screen = SettingsScreen(self.context, manager_id, self.window.window(), section=section)
+        self._opened(screen)
+        screen.open()
+        screen.activateWindow()  # the keyboard goes to the screen, not the till behind it
+        self.settings_screen = screen
+        return screen
 
     def open_manager_screen(self) -> object:
         """The manager's reports, X and Z (the sale screen's Ctrl+R does the same)."""
@@ -202,6 +247,7 @@ class BackOffice(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
         if watched is self.menu and event.type() == QEvent.Type.LanguageChange:
             self._retranslate_staff()
+            self._retranslate_menu()
         return False
 
     def open_staff(self) -> StaffDialog | None:

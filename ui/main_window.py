@@ -13,6 +13,12 @@ transaction that makes them; then the window emits ``documentQueued(kind,
 reference)`` (and ``saleCompleted(receipt_number)``) and calls ``print_wake``
 (e.g. the print worker's ``wake``) if set; "no sale" calls ``kick_drawer`` if
 set.  Both hooks may stay ``None``: the jobs wait in the queue.
+
+Settings changed while the counter runs (the settings screen, the printer
+and header dialogs) arrive through the context's notices
+(:mod:`pos.settings.services.notices`): the window gives them to the till
+and applies what it keeps itself — the idle lock's minutes, the POS ID in
+the header — so no restart is needed.
 """
 
 from __future__ import annotations
@@ -23,6 +29,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QHBoxLayout,
     QLabel,
     QMainWindow,
@@ -36,6 +43,7 @@ from pos.adapters.serial_scanner import SerialScanner
 from pos.bootstrap import AppContext
 from pos.clock import SystemClock
 from pos.sale.services.checkout import SALE_DOCUMENT
+from pos.settings.domain.shop_settings import Settings
 from pos.thai_dates import thai_datetime
 from pos.till.domain.rules import SavedCart, TillError
 from pos.till.services.session import TillSession
@@ -53,6 +61,7 @@ from ui.sync_panel import SyncPanel
 from ui.widgets import bind_shortcut, named
 
 CLOCK_REFRESH_MS = 15_000
+CLOSE_ON_LOCK = "closeOnLock"  # a dialog with this property set closes when the till locks
 
 
 class _ThreadBridge(QObject):
@@ -94,6 +103,9 @@ class CounterWindow(QMainWindow):
         self.login.loggedIn.connect(self._logged_in)
         self._wire_input()
         self._wire_bridge()
+        self._stop_notices = (
+            context.notices.subscribe(self.apply_settings) if context is not None else None
+        )
         self.checkout = CheckoutFlow(self)
         self.serial_scanner: SerialScanner | None = None
         self._clock = QTimer(self, interval=CLOCK_REFRESH_MS)
@@ -194,6 +206,14 @@ class CounterWindow(QMainWindow):
         bind_shortcut(self, "F9", self.switch_language)
         bind_shortcut(self, "Ctrl+L", self.lock)
 
+    def apply_settings(self, settings: Settings) -> None:
+        """Settings just stored: the till uses them, the idle lock and the header follow."""
+        self.till.use_settings(settings)
+        self.idle.set_interval(settings.idle_lock_minutes * 60_000)
+        self.terminal_label.setText(settings.terminal_id)
+        self.setWindowTitle(f"OTOP ศรีสะเกษ — {settings.terminal_id}")
+        self.checkout.settings_changed(settings)
+
     def start(self) -> None:
         """After show(): the customer display and the serial scanner, if there are any."""
         self.customer_display.place()
@@ -240,6 +260,9 @@ class CounterWindow(QMainWindow):
     def lock(self) -> None:
         if self.till.user is None or self.pages.currentWidget() is not self.sale:
             return
+        for dialog in self.findChildren(QDialog):  # a manager's screen left open: shut with it
+            if dialog.isVisible() and dialog.property(CLOSE_ON_LOCK):
+                dialog.done(QDialog.DialogCode.Rejected)  # unsaved changes dropped, unasked
         self.login.load_users()
         self.login.set_locked(self.till.user)
         self.pages.setCurrentWidget(self.login)
@@ -319,6 +342,8 @@ class CounterWindow(QMainWindow):
         super().changeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if self._stop_notices is not None:
+            self._stop_notices()
         if self.serial_scanner is not None:
             self.serial_scanner.stop()
         app = QApplication.instance()

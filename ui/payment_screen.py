@@ -13,6 +13,12 @@ completes the sale; Ctrl+Enter "transfer received"; Ctrl+I buyer details;
 Ctrl+Del drops a tender; Esc back to the cart (twice when a card or
 PromptPay payment was already taken).
 
+Without a PromptPay ID the PromptPay page takes no input: Enter and
+Ctrl+Enter there say PromptPay is not set up (they do not try to complete
+the sale); a manager's button opens the settings screen on its PromptPay
+page (:attr:`PaymentScreen.open_settings`), and once it is saved
+:meth:`PaymentScreen.settings_changed` quotes the payment again, tenders kept.
+
 Completing calls :func:`pos.till.services.pay.pay`: the sale, the
 cart's removal and the receipt's print job commit together before
 :attr:`PaymentScreen.completed` is emitted.  A refusal changes nothing and is
@@ -46,6 +52,7 @@ from pos.sale.domain.tenders import (
     TenderKind,
     progress,
 )
+from pos.settings.domain.shop_settings import Settings
 from pos.till.domain.rules import TillError, cart_from_snapshot
 from pos.till.services.pay import pay, quote_draft
 from pos.till.services.session import TillSession
@@ -100,6 +107,9 @@ class PaymentScreen(QWidget):
         # the counter window gives the print worker's state; the store says the rest
         self.print_probe: Probe = store_probe(till.read_uow_factory, lambda: None)
         self.printing: PrintFollower | None = None
+        # the settings screen on its PromptPay page (the counter window sets it; a manager's)
+        self.open_settings: Callable[[], object] | None = None
+        self.promptpay_page.setupRequested.connect(self._set_up_promptpay)
         self.retranslate()
 
     def qr_status(self, caption: str) -> None:
@@ -134,6 +144,24 @@ class PaymentScreen(QWidget):
         self._status(self.tr("Take the payment. Enter completes the sale once it is paid."))
         self.refresh()
         self.select(TenderKind.CASH)
+
+    def settings_changed(self, _settings: Settings | None = None) -> None:
+        """The settings were changed while paying: quote again (PromptPay ID, rounding),
+        keeping the tenders taken; if they no longer fit, the next payment uses the change."""
+        if self.request is None or self.sale is not None:
+            return
+        old = self.quote, self.book
+        self.quote = quote_draft(self.request.till, self.request.draft)
+        self.book = SchemeBook(tuple(offer.scheme for offer in self.quote.schemes))
+        try:
+            self.progress_of(self.tenders)
+        except PaymentError:
+            self.quote, self.book = old
+        self.refresh()  # the focus stays where it is (the settings screen, still open)
+
+    def _set_up_promptpay(self) -> None:
+        if self.open_settings is not None:
+            self.open_settings()
 
     def progress_of(self, tenders: list[Tender]) -> PaymentProgress:
         return progress(
@@ -236,6 +264,9 @@ class PaymentScreen(QWidget):
             self.leave()
             return
         page = self.current_page()
+        if isinstance(page, PromptPayPage) and not page.available:
+            self.show_warning(page.not_set_up_text())  # Enter here never completes the sale
+            return
         if page is not None and page.has_input():
             try:
                 tender = page.enter()
@@ -289,6 +320,8 @@ class PaymentScreen(QWidget):
         """Ctrl+Enter: save the buyer's details when asking them, else "transfer received"."""
         if self.ui.stack.currentWidget() is self.buyer_panel:
             self.buyer_panel.save()
+        elif self.current_page() is self.promptpay_page and not self.promptpay_page.available:
+            self.show_warning(self.promptpay_page.not_set_up_text())
         else:
             self.promptpay_page.confirm()
 

@@ -10,17 +10,29 @@ note keys, "exact", "transfer received") emit :attr:`TenderPage.tenderReady`.
 PromptPay: Enter draws the dynamic QR for the amount (``pos.sale.domain.promptpay``
 payload) on the page and, through :attr:`PromptPayPage.qrShown`, on the
 customer display; the tender is only taken when the cashier confirms the
-transfer arrived (Ctrl+Enter).
+transfer arrived (Ctrl+Enter).  Without a PromptPay ID in the settings the page
+says PromptPay is not set up and takes no input; for a manager it offers a
+button (:attr:`PromptPayPage.setupRequested`) to the settings screen's
+PromptPay page, after which the payment is quoted again and the QR works.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QImage, QPixmap
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from pos.money import CashRounding, MoneyFormatError, format_baht, parse_baht
 from pos.sale.domain.payment import PayableLine
@@ -40,6 +52,7 @@ from pos.text import TextKind
 from ui import text_fields
 from ui.qr_image import qr_image
 from ui.scan_router import TAKES_NO_INPUT
+from ui.style import TOUCH_HEIGHT
 from ui.widgets import ActionButton, NumberPad, named
 
 NOTE_SHORTCUTS = ("F5", "F6", "F7", "F8", "F10")  # 20, 50, 100, 500, 1000 baht
@@ -219,6 +232,7 @@ class PromptPayPage(TenderPage):
     kind = TenderKind.PROMPTPAY
     qrShown = Signal(QImage, str)
     qrCleared = Signal()
+    setupRequested = Signal()  # the manager pressed "set up PromptPay"
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -234,10 +248,19 @@ class PromptPayPage(TenderPage):
         self.show_button.clicked.connect(self.show_qr)
         self.confirm_button = ActionButton("transferReceived", "Ctrl+Enter")
         self.confirm_button.clicked.connect(self.confirm)
+        self.not_set_up = named(QLabel(wordWrap=True), "promptPayNotSetUp")
+        self.not_set_up.setStyleSheet("font-size: 18pt; font-weight: bold;")
+        self.setup_button = named(QPushButton(), "setUpPromptPay")
+        self.setup_button.setMinimumHeight(TOUCH_HEIGHT)
+        self.setup_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setup_button.clicked.connect(self.setupRequested.emit)
+        self.can_set_up: Callable[[], bool] = lambda: False  # a manager is logged in
         row = QHBoxLayout()
         row.addWidget(self.amount, 1)
         row.addWidget(self.show_button)
         self.column.addLayout(row)
+        self.column.addWidget(self.not_set_up)
+        self.column.addWidget(self.setup_button)
         self.column.addWidget(self.qr, 1)
         self.column.addWidget(self.caption)
         self.column.addWidget(self.reference)
@@ -245,18 +268,36 @@ class PromptPayPage(TenderPage):
         self.shown_satang: int | None = None
         self.retranslate()
 
+    @property
+    def available(self) -> bool:
+        """The shop has a PromptPay ID (as quoted for this payment)."""
+        return self.state is not None and bool(self.state.quote.promptpay_target)
+
     def prepare(self, state: PaymentState) -> None:
         super().prepare(state)
         self.forget_qr()
         self.fill_remaining(self.amount)
-        available = bool(state.quote.promptpay_target)
+        available = self.available
+        offered = not available and self.can_set_up()
+        shown = {self.amount: available, self.show_button: available, self.reference: available}
+        shown |= {self.confirm_button: available, self.not_set_up: not available}
+        shown[self.setup_button] = offered
+        # hidden first: for a moment all of them shown would make the window grow past 768
+        for widget in sorted(shown, key=lambda widget: shown[widget]):
+            widget.setVisible(shown[widget])
         for widget in (self.amount, self.show_button, self.reference):
             widget.setEnabled(available)
-        self.hint.setText(
-            self.tr("Enter shows the QR here and on the customer's screen.")
-            if available
-            else self.tr("No PromptPay ID is set for this shop (setting promptpay_target).")
-        )
+        if available:
+            self.hint.setText(self.tr("Enter shows the QR here and on the customer's screen."))
+        elif self.can_set_up():
+            self.hint.setText(
+                self.tr("Set the shop's PromptPay ID, then come back to this payment.")
+            )
+        else:
+            self.hint.setText(self.tr("Ask a manager to set it up (Menu, Settings, PromptPay)."))
+
+    def not_set_up_text(self) -> str:
+        return self.tr("PromptPay is not set up.")
 
     def fields(self) -> list[QLineEdit]:
         return [self.amount, self.reference]
@@ -281,8 +322,8 @@ class PromptPayPage(TenderPage):
             self.hint.setText(str(problem))
 
     def show_qr_or_raise(self) -> None:
-        if self.state is None or not self.state.quote.promptpay_target:
-            raise InputError(self.tr("No PromptPay ID is set for this shop."))
+        if self.state is None or not self.available:
+            raise InputError(self.not_set_up_text())
         satang = self.exact_amount_of(self.amount)
         try:
             text = self.state.quote.promptpay_payload(satang)
@@ -299,6 +340,8 @@ class PromptPayPage(TenderPage):
 
     def confirm(self) -> None:
         """The cashier saw the transfer arrive: the tender is taken."""
+        if not self.available:
+            return
         if self.shown_satang is None:
             self.hint.setText(self.tr("Show the QR first (Enter)."))
             return
@@ -321,6 +364,8 @@ class PromptPayPage(TenderPage):
         self.show_button.set_label(self.tr("Show QR"))
         self.confirm_button.set_label(self.tr("Transfer received"))
         self.reference.setPlaceholderText(self.tr("Bank reference (optional)"))
+        self.not_set_up.setText(self.not_set_up_text())
+        self.setup_button.setText(self.tr("Set up PromptPay"))
         if self.state is not None:
             shown = self.shown_satang
             super().retranslate()

@@ -4,6 +4,14 @@
 <context>
     <name>BackOffice</name>
     <message>
+        <source>Settings (manager)</source>
+        <translation>ตั้งค่าร้าน (ผู้จัดการ)</translation>
+    </message>
+    <message>
+        <source>The shop&apos;s settings: a manager types their PIN.</source>
+        <translation>ตั้งค่าร้าน: ผู้จัดการกรอกรหัส PIN</translation>
+    </message>
+    <message>
         <source>Staff (managers)</source>
         <translation>พนักงาน (ผู้จัดการ)</translation>
     </message>
@@ -247,6 +255,49 @@
     <message>
         <source>Recorded, but no cash drawer is connected to open.</source>
         <translation>บันทึกแล้ว แต่ไม่มีลิ้นชักเงินที่เชื่อมต่อให้เปิด</translation>
+    </message>
+</context>
+<context>
+    <name>CounterPage</name>
+    <message>
+        <source>Cash rounding and screen lock</source>
+        <translation>การปัดเศษเงินสดและล็อกหน้าจอ</translation>
+    </message>
+    <message>
+        <source>Cash rounding</source>
+        <translation>ปัดเศษเงินสด</translation>
+    </message>
+    <message>
+        <source>Lock the screen after</source>
+        <translation>ล็อกหน้าจอเมื่อไม่ใช้งาน</translation>
+    </message>
+    <message>
+        <source>No rounding</source>
+        <translation>ไม่ปัดเศษ</translation>
+    </message>
+    <message>
+        <source>To 25 satang</source>
+        <translation>ปัดเป็น 25 สตางค์</translation>
+    </message>
+    <message>
+        <source>To the baht</source>
+        <translation>ปัดเป็นบาท</translation>
+    </message>
+    <message>
+        <source>Cash totals are rounded this way; card and PromptPay pay the exact amount.</source>
+        <translation>ปัดเศษเฉพาะยอดที่จ่ายเงินสด บัตรและพร้อมเพย์จ่ายตามยอดจริง</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> นาที</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>ไม่ล็อก</translation>
+    </message>
+    <message>
+        <source>Minutes without a key or a touch before the screen locks; 0 = never.</source>
+        <translation>ล็อกหน้าจอเมื่อไม่มีการกดหรือแตะครบกี่นาที (0 = ไม่ล็อก)</translation>
     </message>
 </context>
 <context>
@@ -875,18 +926,57 @@ government {government} · customer {buyer} · ref. {reference}</source>
     </message>
 </context>
 <context>
+    <name>PrintersPage</name>
+    <message>
+        <source>Printers</source>
+        <translation>เครื่องพิมพ์</translation>
+    </message>
+    <message>
+        <source>Receipt printer and cash drawer…</source>
+        <translation>เครื่องพิมพ์ใบเสร็จและลิ้นชักเก็บเงิน…</translation>
+    </message>
+    <message>
+        <source>Barcode label printer…</source>
+        <translation>เครื่องพิมพ์ฉลากบาร์โค้ด…</translation>
+    </message>
+    <message>
+        <source>Not set up: documents wait in the print queue.</source>
+        <translation>ยังไม่ได้ตั้งค่า: เอกสารรอพิมพ์อยู่ในคิว</translation>
+    </message>
+    <message>
+        <source>Network: {host}:{port}</source>
+        <translation>เครือข่าย: {host}:{port}</translation>
+    </message>
+    <message>
+        <source>USB: {vendor:04x}:{product:04x}</source>
+        <translation>USB: {vendor:04x}:{product:04x}</translation>
+    </message>
+    <message>
+        <source>Serial port: {device}</source>
+        <translation>พอร์ตอนุกรม: {device}</translation>
+    </message>
+    <message>
+        <source>Device file: {path}</source>
+        <translation>ไฟล์อุปกรณ์: {path}</translation>
+    </message>
+</context>
+<context>
     <name>PromptPayPage</name>
     <message>
         <source>Enter shows the QR here and on the customer&apos;s screen.</source>
         <translation>กด Enter เพื่อแสดง QR ที่นี่และบนจอลูกค้า</translation>
     </message>
     <message>
-        <source>No PromptPay ID is set for this shop (setting promptpay_target).</source>
-        <translation>ร้านยังไม่ได้ตั้งค่าพร้อมเพย์ (ค่า promptpay_target)</translation>
+        <source>Set the shop&apos;s PromptPay ID, then come back to this payment.</source>
+        <translation>ตั้งค่าพร้อมเพย์ของร้าน แล้วกลับมารับชำระรายการนี้ต่อ</translation>
     </message>
     <message>
-        <source>No PromptPay ID is set for this shop.</source>
-        <translation>ร้านยังไม่ได้ตั้งค่าพร้อมเพย์</translation>
+        <source>Ask a manager to set it up (Menu, Settings, PromptPay).</source>
+        <translation>ให้ผู้จัดการตั้งค่า (เมนู → ตั้งค่าร้าน → พร้อมเพย์)</translation>
+    </message>
+    <message>
+        <source>PromptPay is not set up.</source>
+        <translation>ยังไม่ได้ตั้งค่าพร้อมเพย์</translation>
     </message>
     <message>
         <source>Press Ctrl+Enter once the transfer has arrived.</source>
@@ -915,6 +1005,37 @@ government {government} · customer {buyer} · ref. {reference}</source>
     <message>
         <source>Bank reference (optional)</source>
         <translation>เลขอ้างอิงธนาคาร (ถ้ามี)</translation>
+    </message>
+    <message>
+        <source>Set up PromptPay</source>
+        <translation>ตั้งค่าพร้อมเพย์</translation>
+    </message>
+</context>
+<context>
+    <name>PromptPaySettingsPage</name>
+    <message>
+        <source>PromptPay</source>
+        <translation>พร้อมเพย์</translation>
+    </message>
+    <message>
+        <source>PromptPay ID</source>
+        <translation>หมายเลขพร้อมเพย์</translation>
+    </message>
+    <message>
+        <source>e.g. 0812345678</source>
+        <translation>เช่น 0812345678</translation>
+    </message>
+    <message>
+        <source>The shop&apos;s mobile number, 13-digit tax ID or 15-digit e-wallet ID. Leave it empty to take no PromptPay.</source>
+        <translation>เบอร์มือถือ เลขประจำตัวผู้เสียภาษี 13 หลัก หรือ e-wallet 15 หลักของร้าน เว้นว่างไว้หากไม่รับพร้อมเพย์</translation>
+    </message>
+    <message>
+        <source>Scan this with a banking app: it must show the shop&apos;s account name.</source>
+        <translation>สแกนด้วยแอปธนาคารเพื่อตรวจสอบ ต้องขึ้นชื่อบัญชีของร้าน</translation>
+    </message>
+    <message>
+        <source>This is not a PromptPay ID: use a mobile number (e.g. 081-234-5678), a 13-digit tax or national ID, or a 15-digit e-wallet ID.</source>
+        <translation>หมายเลขพร้อมเพย์ไม่ถูกต้อง ใช้เบอร์มือถือ (เช่น 081-234-5678) เลขประจำตัวผู้เสียภาษีหรือเลขบัตรประชาชน 13 หลัก หรือ e-wallet 15 หลัก</translation>
     </message>
 </context>
 <context>
@@ -1526,6 +1647,72 @@ government {government} · customer {buyer} · ref. {reference}</source>
     </message>
 </context>
 <context>
+    <name>SettingsPage</name>
+    <message>
+        <source>{field} ({key}) was not saved: {problem} (allowed: {allowed})</source>
+        <translation>{field} ({key}) ยังไม่ได้บันทึก: {problem} (ค่าที่ใช้ได้: {allowed})</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsScreen</name>
+    <message>
+        <source>Shop details and tax status</source>
+        <translation>ข้อมูลร้านและสถานะภาษี</translation>
+    </message>
+    <message>
+        <source>PromptPay</source>
+        <translation>พร้อมเพย์</translation>
+    </message>
+    <message>
+        <source>Cash rounding and screen lock</source>
+        <translation>การปัดเศษเงินสดและล็อกหน้าจอ</translation>
+    </message>
+    <message>
+        <source>Printers</source>
+        <translation>เครื่องพิมพ์</translation>
+    </message>
+    <message>
+        <source>Co-pay schemes and phases</source>
+        <translation>โครงการรัฐและระยะโครงการ</translation>
+    </message>
+    <message>
+        <source>Customer display</source>
+        <translation>จอลูกค้า</translation>
+    </message>
+    <message>
+        <source>Saved. The counter uses the new settings now.</source>
+        <translation>บันทึกแล้ว เครื่องใช้ค่าใหม่ทันที</translation>
+    </message>
+    <message>
+        <source>Not saved: see the message in red.</source>
+        <translation>ยังไม่ได้บันทึก ดูข้อความสีแดง</translation>
+    </message>
+    <message>
+        <source>Changes in {sections} are not saved.</source>
+        <translation>ยังไม่ได้บันทึกการแก้ไขใน {sections}</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>บันทึก</translation>
+    </message>
+    <message>
+        <source>Discard the changes</source>
+        <translation>ทิ้งการแก้ไข</translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation>แก้ไขต่อ</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>ตั้งค่าร้าน</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>ปิด (Esc)</translation>
+    </message>
+</context>
+<context>
     <name>ShiftActions</name>
     <message>
         <source>No shift open</source>
@@ -1554,6 +1741,45 @@ government {government} · customer {buyer} · ref. {reference}</source>
     <message>
         <source>Reports and closing the day: log in as a manager.</source>
         <translation>รายงานและปิดวัน: เข้าสู่ระบบด้วยรหัสผู้จัดการ</translation>
+    </message>
+</context>
+<context>
+    <name>ShopPage</name>
+    <message>
+        <source>Shop details and tax status</source>
+        <translation>ข้อมูลร้านและสถานะภาษี</translation>
+    </message>
+    <message>
+        <source>13 digits, e.g. 0-9940-00123-45-6</source>
+        <translation>13 หลัก เช่น 0-9940-00123-45-6</translation>
+    </message>
+    <message>
+        <source>Head office, or the 5-digit branch number</source>
+        <translation>สำนักงานใหญ่ หรือเลขสาขา 5 หลัก</translation>
+    </message>
+    <message>
+        <source>The till&apos;s name, e.g. POS01</source>
+        <translation>ชื่อเครื่อง เช่น POS01</translation>
+    </message>
+    <message>
+        <source>Leave it empty until the approval is given</source>
+        <translation>ว่างไว้ถ้ายังไม่ได้รับอนุมัติ</translation>
+    </message>
+    <message>
+        <source>A new name starts new document numbers (the old ones are never reused).</source>
+        <translation>เปลี่ยนชื่อเครื่องแล้วเลขที่เอกสารจะเริ่มชุดใหม่ (เลขเดิมไม่ถูกใช้ซ้ำ)</translation>
+    </message>
+    <message>
+        <source>The number the Revenue Department gave this till (ภ.พ.06), printed on abbreviated tax invoices.</source>
+        <translation>เลขที่กรมสรรพากรให้ (ภ.พ.06) พิมพ์บนใบกำกับภาษีอย่างย่อ</translation>
+    </message>
+    <message>
+        <source>VAT-registered</source>
+        <translation>จดทะเบียนภาษีมูลค่าเพิ่ม</translation>
+    </message>
+    <message>
+        <source>A VAT-registered centre prints abbreviated tax invoices, not receipts.</source>
+        <translation>ศูนย์ที่จดทะเบียนภาษีมูลค่าเพิ่มออกใบกำกับภาษีอย่างย่อแทนใบเสร็จรับเงิน</translation>
     </message>
 </context>
 <context>

@@ -7,16 +7,21 @@ by the setting's rule and decoded by its codec, so a bad value is refused with
 the key and the allowed range named, and nothing is changed.  A value that
 would empty a list everything depends on (``schemes``: every co-pay scheme)
 needs ``confirm_empty``.
+
+The settings screen saves a page's values with :func:`change_settings`: JSON
+values by key, each checked the same way, stored together, one audit record
+per key that changed, with the manager's id.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from pos.audit import AuditAction, AuditEvent
 from pos.clock import Clock, SystemClock
+from pos.ids import UserId
 from pos.settings.domain.schema import SCHEMA, SettingError, is_empty, parse_value, spec_for
 from pos.settings.domain.shop_settings import Settings, settings_to_items
 from pos.unit_of_work import UnitOfWork
@@ -75,5 +80,32 @@ def change_setting(
         detail = {"key": key, "before": before, "after": settings_to_items(changed)[key]}
         moment = (clock or SystemClock()).now()
         uow.audit.record(AuditEvent(AuditAction.SETTINGS_CHANGED, moment, None, detail=detail))
+        uow.commit()
+        return changed
+
+
+def change_settings(
+    uow_factory: Callable[[], UnitOfWork],
+    values: Mapping[str, Any],
+    *,
+    user_id: UserId | None,
+    clock: Clock | None = None,
+) -> Settings:
+    """Store ``values`` (JSON values by key) together, or none of them.
+
+    Each value is checked by its setting's rule first: the first one refused raises
+    :class:`SettingError` (naming the key and the allowed range) and nothing is stored.
+    """
+    decoded = {key: spec_for(key).decode(value) for key, value in values.items()}
+    with uow_factory() as uow:
+        current = uow.settings.load()
+        changed = current.replace(**decoded)
+        before, after = settings_to_items(current), settings_to_items(changed)
+        uow.settings.save(changed)
+        moment = (clock or SystemClock()).now()
+        for key in (key for key in values if before[key] != after[key]):
+            detail = {"key": key, "before": before[key], "after": after[key]}
+            event = AuditEvent(AuditAction.SETTINGS_CHANGED, moment, user_id, detail=detail)
+            uow.audit.record(event)
         uow.commit()
         return changed

@@ -73,6 +73,11 @@ class TillSession:
     def settings(self) -> Settings:
         return self._counter.settings
 
+    def use_settings(self, settings: Settings) -> None:
+        """The settings as just stored (the settings screen's change): used from the next
+        scan, discount or document on, without a restart."""
+        self._counter.settings = settings
+
     @property
     def user(self) -> User | None:
         return self._counter.user
