@@ -11,12 +11,13 @@ needs ``confirm_empty``.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from pos.audit import AuditAction, AuditEvent
 from pos.clock import Clock, SystemClock
+from pos.ids import UserId
 from pos.settings.domain.schema import SCHEMA, SettingError, is_empty, parse_value, spec_for
 from pos.settings.domain.shop_settings import Settings, settings_to_items
 from pos.unit_of_work import UnitOfWork
@@ -75,5 +76,38 @@ def change_setting(
         detail = {"key": key, "before": before, "after": settings_to_items(changed)[key]}
         moment = (clock or SystemClock()).now()
         uow.audit.record(AuditEvent(AuditAction.SETTINGS_CHANGED, moment, None, detail=detail))
+        uow.commit()
+        return changed
+
+
+def save_settings(
+    uow_factory: Callable[[], UnitOfWork],
+    values: Mapping[str, Any],
+    *,
+    user_id: UserId | None,
+    clock: Clock | None = None,
+    confirm_empty: bool = False,
+) -> Settings:
+    """Set several settings at once from JSON values (a settings page's save), audited by user.
+
+    Each value is checked by its key's rule first; the first one refused raises
+    :class:`SettingError` naming its key, and nothing is stored.  One audit event
+    per key whose value changed, with the manager's id.
+    """
+    decoded = {key: spec_for(key).decode(value) for key, value in values.items()}
+    for key, value in values.items():
+        if spec_for(key).empty_needs_confirm and is_empty(value) and not confirm_empty:
+            raise SettingError(key, "an empty value removes every entry", spec_for(key).allowed)
+    with uow_factory() as uow:
+        current = uow.settings.load()
+        changed = current.replace(**decoded)
+        before, after = settings_to_items(current), settings_to_items(changed)
+        uow.settings.save(changed)
+        moment = (clock or SystemClock()).now()
+        for key in values:
+            if before[key] != after[key]:
+                detail = {"key": key, "before": before[key], "after": after[key]}
+                event = AuditEvent(AuditAction.SETTINGS_CHANGED, moment, user_id, detail=detail)
+                uow.audit.record(event)
         uow.commit()
         return changed
