@@ -263,6 +263,77 @@
     </message>
 </context>
 <context>
+    <name>DisplayPage</name>
+    <message>
+        <source>Customer display</source>
+        <translation>จอลูกค้า</translation>
+    </message>
+    <message>
+        <source>Show the customer display on a second screen</source>
+        <translation>แสดงจอลูกค้าบนจอที่สอง</translation>
+    </message>
+    <message>
+        <source>e.g. https://line.me/R/ti/p/@yourshop</source>
+        <translation>เช่น https://line.me/R/ti/p/@ไลน์ร้าน</translation>
+    </message>
+    <message>
+        <source>e.g. Add us on LINE</source>
+        <translation>เช่น แอดไลน์ร้านเรา</translation>
+    </message>
+    <message>
+        <source>Each announcement shows for</source>
+        <translation>แสดงประกาศแต่ละข้อนาน</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 วินาที</translation>
+    </message>
+    <message>
+        <source>Announcements between sales (one per line)</source>
+        <translation>ประกาศของร้านระหว่างรอลูกค้า (บรรทัดละหนึ่งข้อ)</translation>
+    </message>
+    <message>
+        <source>At most %1 lines of %2 characters; shown one after another.</source>
+        <translation>ไม่เกิน %1 บรรทัด บรรทัดละไม่เกิน %2 ตัวอักษร แสดงสลับกันทีละข้อ</translation>
+    </message>
+    <message>
+        <source>QR poster (empty: none)</source>
+        <translation>โปสเตอร์คิวอาร์ (เว้นว่าง = ไม่แสดง)</translation>
+    </message>
+    <message>
+        <source>Text or link in the QR</source>
+        <translation>ข้อความหรือลิงก์ในคิวอาร์</translation>
+    </message>
+    <message>
+        <source>Caption under the QR</source>
+        <translation>คำบรรยายใต้คิวอาร์</translation>
+    </message>
+    <message>
+        <source>For example the shop&apos;s LINE, or a check-in QR such as Thai Chana&apos;s.</source>
+        <translation>เช่น ไลน์ของร้าน หรือคิวอาร์เช็กอินแบบไทยชนะ</translation>
+    </message>
+    <message>
+        <source>No QR</source>
+        <translation>ไม่มีคิวอาร์</translation>
+    </message>
+    <message>
+        <source>Announcements: at most %1 lines.</source>
+        <translation>ประกาศ: ไม่เกิน %1 บรรทัด</translation>
+    </message>
+    <message>
+        <source>Announcement %1 is %2 characters long: at most %3.</source>
+        <translation>ประกาศข้อ %1 ยาว %2 ตัวอักษร: ไม่เกิน %3 ตัวอักษร</translation>
+    </message>
+    <message>
+        <source>QR poster text: at most %1 characters.</source>
+        <translation>ข้อความของคิวอาร์: ไม่เกิน %1 ตัวอักษร</translation>
+    </message>
+    <message>
+        <source>QR poster caption: at most %1 characters.</source>
+        <translation>คำบรรยายคิวอาร์: ไม่เกิน %1 ตัวอักษร</translation>
+    </message>
+</context>
+<context>
     <name>DonePanel</name>
     <message>
         <source>Sale complete</source>
