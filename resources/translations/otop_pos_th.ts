@@ -1342,6 +1342,17 @@ government {government} · customer {buyer} · ref. {reference}</source>
     </message>
 </context>
 <context>
+    <name>SchemeFields</name>
+    <message>
+        <source>Cap (baht)</source>
+        <translation>วงเงิน (บาท)</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>สถานะ</translation>
+    </message>
+</context>
+<context>
     <name>SchemePage</name>
     <message>
         <source>No government scheme pays today.</source>
@@ -1398,6 +1409,172 @@ government {government} · customer {buyer} · ref. {reference}</source>
     <message>
         <source>Government share shown in the app, only if less (else empty)</source>
         <translation>ส่วนที่รัฐจ่ายตามแอป เฉพาะเมื่อน้อยกว่าปกติ (ไม่เช่นนั้นเว้นว่าง)</translation>
+    </message>
+</context>
+<context>
+    <name>SchemeTexts</name>
+    <message>
+        <source>Code</source>
+        <translation>รหัส</translation>
+    </message>
+    <message>
+        <source>Thai name</source>
+        <translation>ชื่อภาษาไทย</translation>
+    </message>
+    <message>
+        <source>English name</source>
+        <translation>ชื่อภาษาอังกฤษ</translation>
+    </message>
+    <message>
+        <source>Government pays (%)</source>
+        <translation>รัฐจ่าย (%)</translation>
+    </message>
+    <message>
+        <source>Cap per person per day (baht)</source>
+        <translation>วงเงินต่อคนต่อวัน (บาท)</translation>
+    </message>
+    <message>
+        <source>Phase</source>
+        <translation>ระยะ</translation>
+    </message>
+    <message>
+        <source>First day</source>
+        <translation>วันแรก</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>วันสุดท้าย</translation>
+    </message>
+    <message>
+        <source>Cap per person (baht)</source>
+        <translation>วงเงินต่อคน (บาท)</translation>
+    </message>
+    <message>
+        <source>Scheme</source>
+        <translation>โครงการ</translation>
+    </message>
+    <message>
+        <source>is empty</source>
+        <translation>ยังไม่ได้กรอก</translation>
+    </message>
+    <message>
+        <source>is too long</source>
+        <translation>ยาวเกินไป</translation>
+    </message>
+    <message>
+        <source>use 1-32 of a-z, 0-9 and _</source>
+        <translation>ใช้ a-z, 0-9 และ _ ได้ 1-32 ตัว</translation>
+    </message>
+    <message>
+        <source>{other} is already used</source>
+        <translation>{other} มีอยู่แล้ว</translation>
+    </message>
+    <message>
+        <source>is before the first day</source>
+        <translation>อยู่ก่อนวันแรก</translation>
+    </message>
+    <message>
+        <source>overlaps phase {other}</source>
+        <translation>ซ้อนกับระยะที่ {other}</translation>
+    </message>
+    <message>
+        <source>must be more than zero (empty: no cap)</source>
+        <translation>ต้องมากกว่าศูนย์ (เว้นว่าง = ไม่จำกัด)</translation>
+    </message>
+    <message>
+        <source>must be from 0.01 to 100</source>
+        <translation>ต้องอยู่ระหว่าง 0.01 ถึง 100</translation>
+    </message>
+    <message>
+        <source>cannot change once the phase has started</source>
+        <translation>เปลี่ยนไม่ได้เมื่อระยะเริ่มแล้ว</translation>
+    </message>
+    <message>
+        <source>would take back days up to today (sales used them)</source>
+        <translation>จะตัดวันที่ผ่านมาจนถึงวันนี้ออก (มีการขายในวันเหล่านั้นแล้ว)</translation>
+    </message>
+    <message>
+        <source>{other} has not started yet: remove it instead</source>
+        <translation>ระยะที่ {other} ยังไม่เริ่ม ให้ลบแทน</translation>
+    </message>
+    <message>
+        <source>{other} has already ended</source>
+        <translation>ระยะที่ {other} สิ้นสุดไปแล้ว</translation>
+    </message>
+    <message>
+        <source>{other} has started and is kept: end it instead</source>
+        <translation>ระยะที่ {other} เริ่มแล้ว ลบไม่ได้ ให้สิ้นสุดระยะแทน</translation>
+    </message>
+    <message>
+        <source>{other} is the scheme&apos;s only phase</source>
+        <translation>ระยะที่ {other} เป็นระยะเดียวของโครงการ</translation>
+    </message>
+    <message>
+        <source>{other} does not exist</source>
+        <translation>ไม่มี {other}</translation>
+    </message>
+    <message>
+        <source>is not a date (write e.g. {example})</source>
+        <translation>ไม่ใช่วันที่ (พิมพ์ เช่น {example})</translation>
+    </message>
+    <message>
+        <source>is not an amount in baht (e.g. 150 or 1,200.50; empty: no cap)</source>
+        <translation>ไม่ใช่จำนวนเงินบาท (เช่น 150 หรือ 1,200.50 เว้นว่าง = ไม่จำกัด)</translation>
+    </message>
+    <message>
+        <source>is not a percent (e.g. 50)</source>
+        <translation>ไม่ใช่เปอร์เซ็นต์ (เช่น 50)</translation>
+    </message>
+    <message>
+        <source>to come</source>
+        <translation>ยังไม่เริ่ม</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>กำลังใช้</translation>
+    </message>
+    <message>
+        <source>ended</source>
+        <translation>สิ้นสุดแล้ว</translation>
+    </message>
+    <message>
+        <source>no cap</source>
+        <translation>ไม่จำกัด</translation>
+    </message>
+</context>
+<context>
+    <name>SchemesPage</name>
+    <message>
+        <source>Co-pay schemes</source>
+        <translation>โครงการรัฐร่วมจ่าย</translation>
+    </message>
+    <message>
+        <source>New phase</source>
+        <translation>เพิ่มระยะ</translation>
+    </message>
+    <message>
+        <source>End today</source>
+        <translation>สิ้นสุดวันนี้</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>ลบระยะ</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>ใช้ค่านี้</translation>
+    </message>
+    <message>
+        <source>Dates as day/month/year, e.g. %1. Caps in baht; empty: no cap.</source>
+        <translation>วันที่เป็น วัน/เดือน/ปี พ.ศ. เช่น %1 วงเงินเป็นบาท เว้นว่าง = ไม่จำกัด</translation>
+    </message>
+    <message>
+        <source>New scheme</source>
+        <translation>เพิ่มโครงการ</translation>
+    </message>
+    <message>
+        <source>Phase %1</source>
+        <translation>ระยะที่ %1</translation>
     </message>
 </context>
 <context>

@@ -97,6 +97,8 @@ def test_a_running_phase_ends_today_and_then_cannot_end_again_or_be_removed() ->
     assert phase_status(phases(ended)["6"], TODAY + dt.timedelta(days=1)) is PhaseStatus.ENDED
     with refused("phase", EditProblem.ALREADY_ENDED):
         end_phase(ended, KLK, "5", TODAY)
+    with refused("phase", EditProblem.ALREADY_ENDED):  # today is already its last day
+        end_phase(ended, KLK, "6", TODAY)
     with refused("phase", EditProblem.STARTED):
         remove_phase(ended, KLK, "6", TODAY)
     with refused("ends", EditProblem.PAST_DAYS_LOCKED):  # today's sales may have used it

@@ -182,7 +182,7 @@ def end_phase(book: SchemeBook, code: str, name: str, today: dt.date) -> SchemeB
     status = phase_status(old, today)
     if status is PhaseStatus.UPCOMING:
         raise SchemeEditError("phase", EditProblem.NOT_STARTED, name)
-    if status is PhaseStatus.ENDED:
+    if status is PhaseStatus.ENDED or old.ends == today:  # today already its last day
         raise SchemeEditError("phase", EditProblem.ALREADY_ENDED, name)
     return edit_phase(book, code, name, dataclasses.replace(old, ends=today), today)
 
