@@ -62,7 +62,8 @@ NEW_SCHEME = 1000  # the id of the "new scheme" button in the scheme buttons' gr
 ROW_HEIGHT = 44
 PAGE_STYLE = (
     "QLabel { font-size: 12pt; } QLineEdit { font-size: 14pt; }"
-    " QTableWidget { font-size: 12pt; background: white; }"
+    " QTableWidget { font-size: 12pt; background: white; selection-background-color: #d9c8e8;"
+    " selection-color: #1d1d1f; }"
     ' QLineEdit[readOnly="true"] { background: #eeeeee; color: #5f6368; }'
     " #pageHint { font-size: 11pt; color: #5f6368; }"
     f" #pageError {{ color: {RED}; font-weight: bold; font-size: 13pt; }}"
