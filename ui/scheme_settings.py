@@ -153,6 +153,8 @@ class SchemesPage(QWidget):
         text_fields.watch(self.phase_name, TextKind.CODE, "phase name", "ชื่อระยะ")
         self.apply_button = touch_button(self.tr("Apply"), "applyPhase")
         self.apply_button.clicked.connect(self.apply)
+        for field in (self.phase_name, self.starts, self.ends, self.phase_cap):
+            field.returnPressed.connect(self.apply)  # Enter in the form applies it
 
     def _body(self) -> QWidget:
         body = QWidget()
