@@ -15,7 +15,7 @@ audited with the manager's id) and tells any open customer display
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -46,6 +46,7 @@ from pos.till.domain.idle_display import (
 )
 from ui import text_fields
 from ui.customer_display import tell_displays
+from ui.page_words import Words
 from ui.qr_image import qr_image
 from ui.style import RED, TOUCH_HEIGHT
 from ui.widgets import named
@@ -66,6 +67,7 @@ class DisplayPage(QWidget):
     def __init__(self, context: AppContext, user_id: UserId, parent: QWidget | None = None):
         super().__init__(parent)
         self._context, self._user_id = context, user_id
+        self.words = Words()
         self.setStyleSheet(PAGE_STYLE)
         self._preview_timer = QTimer(self, singleShot=True, interval=200)
         self._preview_timer.timeout.connect(self.update_preview)
@@ -76,15 +78,32 @@ class DisplayPage(QWidget):
     def title(self) -> str:
         return self.tr("Customer display")
 
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.words.again()
+        self.update_preview()
+
     def _build(self) -> None:
-        self.enabled = QCheckBox(self.tr("Show the customer display on a second screen"))
+        self.enabled = QCheckBox()
+        self.words.say(
+            self.enabled.setText, lambda: self.tr("Show the customer display on a second screen")
+        )
         self.enabled.setMinimumHeight(TOUCH_HEIGHT)
         self.announcements = named(QPlainTextEdit(), "announcements")
         self.announcements.setFixedHeight(150)
         self.poster_text = named(QLineEdit(), "posterText")
-        self.poster_text.setPlaceholderText(self.tr("e.g. https://line.me/R/ti/p/@yourshop"))
+        self.words.say(
+            self.poster_text.setPlaceholderText,
+            lambda: self.tr("e.g. https://line.me/R/ti/p/@yourshop"),
+        )
         self.poster_caption = named(QLineEdit(), "posterCaption")
-        self.poster_caption.setPlaceholderText(self.tr("e.g. Add us on LINE"))
+        self.words.say(
+            self.poster_caption.setPlaceholderText, lambda: self.tr("e.g. Add us on LINE")
+        )
         self.preview = named(QLabel(alignment=Qt.AlignmentFlag.AlignCenter), "posterPreview")
         self.preview.setFixedSize(PREVIEW_PIXELS + 10, PREVIEW_PIXELS + 10)
         self.preview.setStyleSheet("background: white; border: 1px solid #b9b3c2;")
@@ -108,51 +127,56 @@ class DisplayPage(QWidget):
 
     def _seconds_buttons(self) -> QHBoxLayout:
         self.seconds = QButtonGroup(self)
-        row = QHBoxLayout()
-        row.addWidget(QLabel(self.tr("Each announcement shows for")))
-        for seconds in SECONDS_CHOICES:
-            button = QPushButton(_filled(self.tr("%1 s"), seconds))
-            button.setCheckable(True)
-            button.setMinimumSize(72, TOUCH_HEIGHT)
-            self.seconds.addButton(button, seconds)
-            row.addWidget(button)
+        self._seconds_row = row = QHBoxLayout()
+        row.addWidget(self.words.label(lambda: self.tr("Each announcement shows for")))
         row.addStretch(1)
+        for seconds in SECONDS_CHOICES:
+            self._seconds_button(seconds)
         return row
+
+    def _seconds_button(self, seconds: int) -> QPushButton:
+        """A button for ``seconds``, after the others (before the row's stretch)."""
+        button = QPushButton()
+        button.setCheckable(True)
+        self.words.say(button.setText, lambda: _filled(self.tr("%1 s"), seconds))
+        button.setMinimumSize(72, TOUCH_HEIGHT)
+        self.seconds.addButton(button, seconds)
+        self._seconds_row.insertWidget(self._seconds_row.count() - 1, button)
+        return button
 
     def _body(self) -> QWidget:
         body = QWidget()
         column = QVBoxLayout(body)
         column.setContentsMargins(12, 8, 12, 8)
         column.addWidget(self.enabled)
-        column.addWidget(_heading(self.tr("Announcements between sales (one per line)")))
-        column.addWidget(self.announcements)
         column.addWidget(
-            _hint(
-                _filled(
-                    self.tr("At most %1 lines of %2 characters; shown one after another."),
-                    MAX_ANNOUNCEMENTS,
-                    MAX_ANNOUNCEMENT,
-                )
+            _heading(
+                self.words.label(lambda: self.tr("Announcements between sales (one per line)"))
             )
         )
+        column.addWidget(self.announcements)
+        column.addWidget(_hint(self.words.label(self._limits_hint)))
         column.addLayout(self._seconds_buttons())
-        column.addWidget(_heading(self.tr("QR poster (empty: none)")))
+        column.addWidget(_heading(self.words.label(lambda: self.tr("QR poster (empty: none)"))))
         column.addLayout(self._poster_grid())
         column.addWidget(self.error)
         column.addStretch(1)
         return body
 
+    def _limits_hint(self) -> str:
+        said = self.tr("At most %1 lines of %2 characters; shown one after another.")
+        return _filled(said, MAX_ANNOUNCEMENTS, MAX_ANNOUNCEMENT)
+
+    def _poster_hint(self) -> str:
+        return self.tr("For example the shop's LINE, or a check-in QR such as Thai Chana's.")
+
     def _poster_grid(self) -> QGridLayout:
         grid = QGridLayout()
-        grid.addWidget(QLabel(self.tr("Text or link in the QR")), 0, 0)
+        grid.addWidget(self.words.label(lambda: self.tr("Text or link in the QR")), 0, 0)
         grid.addWidget(self.poster_text, 1, 0)
-        grid.addWidget(QLabel(self.tr("Caption under the QR")), 2, 0)
+        grid.addWidget(self.words.label(lambda: self.tr("Caption under the QR")), 2, 0)
         grid.addWidget(self.poster_caption, 3, 0)
-        grid.addWidget(
-            _hint(self.tr("For example the shop's LINE, or a check-in QR such as Thai Chana's.")),
-            4,
-            0,
-        )
+        grid.addWidget(_hint(self.words.label(self._poster_hint)), 4, 0)
         grid.addWidget(self.preview, 0, 1, 5, 1, Qt.AlignmentFlag.AlignTop)
         grid.setColumnStretch(0, 1)
         return grid
@@ -164,8 +188,7 @@ class DisplayPage(QWidget):
         self.poster_caption.setText(idle.poster_caption)
         button = self.seconds.button(idle.seconds_each)
         if button is None:  # a value set on the command line: offered as it is
-            button = QPushButton(_filled(self.tr("%1 s"), idle.seconds_each), checkable=True)
-            self.seconds.addButton(button, idle.seconds_each)
+            button = self._seconds_button(idle.seconds_each)
         button.setChecked(True)
         self.update_preview()
 
@@ -248,11 +271,10 @@ def _filled(text: str, *numbers: int) -> str:
     return text
 
 
-def _heading(text: str) -> QLabel:
-    label = QLabel(text)
+def _heading(label: QLabel) -> QLabel:
     label.setStyleSheet("font-weight: bold; font-size: 14pt; margin-top: 6px;")
     return label
 
 
-def _hint(text: str) -> QLabel:
-    return named(QLabel(text, wordWrap=True), "pageHint")
+def _hint(label: QLabel) -> QLabel:
+    return named(label, "pageHint")

@@ -1,4 +1,5 @@
-"""The co-pay schemes page's small parts: its fields and buttons, reading them, the phase table.
+"""The co-pay schemes page's small parts: its fields and buttons, reading them into the domain's
+terms and phases and applying them to the book, the phase table.
 
 Split from :mod:`ui.scheme_settings` to keep that module to the page itself.
 """
@@ -11,8 +12,18 @@ from collections.abc import Iterable
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLineEdit, QPushButton, QTableWidget, QTableWidgetItem, QWidget
 
-from pos.sale.domain.scheme_edits import phase_status
-from pos.sale.domain.schemes import SchemePhase
+from pos.sale.domain.scheme_edits import (
+    EditProblem,
+    SchemeEditError,
+    SchemeTerms,
+    add_phase,
+    add_scheme,
+    edit_phase,
+    edit_terms,
+    make_phase,
+    phase_status,
+)
+from pos.sale.domain.schemes import SchemeBook, SchemePhase
 from ui import scheme_texts as texts
 from ui import text_fields
 from ui.style import TOUCH_HEIGHT
@@ -66,6 +77,50 @@ def date_in(field: QLineEdit, name: str) -> dt.date:
         return texts.read_date(field.text())
     except ValueError:
         raise TypingError(name, "date") from None
+
+
+def read_terms(
+    code: QLineEdit, name_th: QLineEdit, name_en: QLineEdit, share: QLineEdit, cap: QLineEdit
+) -> SchemeTerms:
+    """The scheme's terms as typed, or :class:`TypingError` naming the field."""
+    try:
+        basis_points = texts.read_share(share.text())
+    except ValueError:
+        raise TypingError("share", "percent") from None
+    per_day = cap_in(cap, "cap_per_day")
+    return SchemeTerms(code.text(), name_th.text(), name_en.text(), basis_points, per_day)
+
+
+def read_phase(
+    name: QLineEdit, starts: QLineEdit, ends: QLineEdit, cap: QLineEdit, *, new: bool
+) -> SchemePhase | None:
+    """The phase as typed; None for an empty form for a new phase (nothing to add)."""
+    if new and not any(f.text().strip() for f in (name, starts, ends, cap)):
+        return None
+    first, last = date_in(starts, "starts"), date_in(ends, "ends")
+    return make_phase(name.text(), first, last, cap_in(cap, "cap"))
+
+
+def applied(
+    book: SchemeBook,
+    code: str | None,
+    editing: str | None,
+    terms: SchemeTerms,
+    phase: SchemePhase | None,
+    today: dt.date,
+) -> tuple[SchemeBook, str, str | None]:
+    """``book`` with the forms applied: a new scheme (``code`` None), its terms, a new phase
+    (``editing`` None) or the phase edited; with the code and phase name to show next."""
+    if code is None:
+        if phase is None:  # a scheme always has a phase: the form's first day is wanted
+            raise SchemeEditError("starts", EditProblem.EMPTY)
+        return add_scheme(book, terms, phase), terms.code.strip(), phase.name
+    book = edit_terms(book, terms)
+    if phase is None:
+        return book, code, None
+    if editing is None:
+        return add_phase(book, code, phase), code, phase.name
+    return edit_phase(book, code, editing, phase, today), code, phase.name
 
 
 def fill_phase_table(table: QTableWidget, phases: Iterable[SchemePhase], today: dt.date) -> None:

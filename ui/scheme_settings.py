@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -37,22 +38,24 @@ from pos.bootstrap import AppContext
 from pos.clock import THAI_TIME, Clock, SystemClock
 from pos.ids import UserId
 from pos.sale.domain import scheme_edits as edits
-from pos.sale.domain.scheme_edits import PhaseStatus, SchemeEditError, SchemeTerms, phase_status
-from pos.sale.domain.schemes import Scheme, SchemeBook, SchemePhase
+from pos.sale.domain.scheme_edits import PhaseStatus, SchemeEditError, phase_status
+from pos.sale.domain.schemes import Scheme, SchemeBook
 from pos.settings.domain.schema import SettingError
 from pos.settings.services.change import save_settings
 from pos.text import TextKind
 from ui import scheme_texts as texts
 from ui import text_fields
+from ui.page_words import Words, labelled_grid
 from ui.payment_texts import scheme_name
 from ui.scheme_fields import (
     TypingError,
-    cap_in,
-    date_in,
+    applied,
     fill_phase_table,
     line_field,
     mark,
     put,
+    read_phase,
+    read_terms,
     touch_button,
 )
 from ui.style import RED
@@ -88,12 +91,31 @@ class SchemesPage(QWidget):
         self.book: SchemeBook = context.settings().schemes
         self.code: str | None = None  # the scheme shown; None while a new one is typed
         self.phase: str | None = None  # the phase in the form; None for a new phase
+        self.words = Words()
         self._build()
         first = self.book.schemes[0].code if self.book.schemes else None
         self.select_scheme(first)
 
     def title(self) -> str:
         return self.tr("Co-pay schemes")
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "table"):
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        """The words in the new language; what is typed in the forms stays as typed."""
+        self.words.again()
+        self._fill_scheme_buttons()
+        self._fill_table()
+        if self.phase is not None and self.scheme() is not None:
+            self.table.blockSignals(True)  # the row again, without refilling the form
+            self.table.selectRow(
+                [p.name for p in self.book.get(str(self.code)).phases].index(self.phase)
+            )
+            self.table.blockSignals(False)
+        self._title_phase()
 
     def today(self) -> dt.date:
         return self._clock.now().astimezone(THAI_TIME).date()
@@ -136,9 +158,12 @@ class SchemesPage(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.table.setFixedHeight(ROW_HEIGHT * 3 + 36)
         self.table.itemSelectionChanged.connect(self._phase_picked)
-        self.new_phase_button = touch_button(self.tr("New phase"), "newPhase")
-        self.end_button = touch_button(self.tr("End today"), "endPhase")
-        self.remove_button = touch_button(self.tr("Remove"), "removePhase")
+        self.new_phase_button = touch_button("", "newPhase")
+        self.end_button = touch_button("", "endPhase")
+        self.remove_button = touch_button("", "removePhase")
+        self.words.say(self.new_phase_button.setText, lambda: self.tr("New phase"))
+        self.words.say(self.end_button.setText, lambda: self.tr("End today"))
+        self.words.say(self.remove_button.setText, lambda: self.tr("Remove"))
         self.new_phase_button.clicked.connect(lambda: self.show_phase(None))
         self.end_button.clicked.connect(self.end_phase)
         self.remove_button.clicked.connect(self.remove_phase)
@@ -151,7 +176,8 @@ class SchemesPage(QWidget):
         self.ends = line_field("phaseEnds", 140)
         self.phase_cap = line_field("phaseCap", 120)
         text_fields.watch(self.phase_name, TextKind.CODE, "phase name", "ชื่อระยะ")
-        self.apply_button = touch_button(self.tr("Apply"), "applyPhase")
+        self.apply_button = touch_button("", "applyPhase")
+        self.words.say(self.apply_button.setText, lambda: self.tr("Apply"))
         self.apply_button.clicked.connect(self.apply)
         for field in (self.phase_name, self.starts, self.ends, self.phase_cap):
             field.returnPressed.connect(self.apply)  # Enter in the form applies it
@@ -169,18 +195,12 @@ class SchemesPage(QWidget):
             buttons.addWidget(button)
         column.addLayout(buttons)
         column.addLayout(self._phase_grid())
-        hint = self.tr("Dates as day/month/year, e.g. %1. Caps in baht; empty: no cap.")
-        column.addWidget(
-            named(QLabel(hint.replace("%1", texts.date_entry(self.today()))), "pageHint")
-        )
+        column.addWidget(self.words.label(self._dates_hint, "pageHint"))
         column.addWidget(self.error)
         column.addStretch(1)
         return body
 
     def _scheme_grid(self) -> QGridLayout:
-        """Labels above their fields: the Thai labels are long, the fields need the width."""
-        grid = QGridLayout()
-        grid.setVerticalSpacing(2)
         places = (
             ("name_th", self.name_th, 0, 0, 2),
             ("name_en", self.name_en, 0, 2, 2),
@@ -188,25 +208,16 @@ class SchemesPage(QWidget):
             ("share", self.share, 2, 2, 1),
             ("cap_per_day", self.cap_per_day, 2, 3, 1),
         )
-        for field, widget, row, column, span in places:
-            grid.addWidget(QLabel(texts.field_label(field)), row, column, 1, span)
-            grid.addWidget(widget, row + 1, column, 1, span)
+        grid = labelled_grid(self.words, texts.field_label, places)
         for column in range(4):
             grid.setColumnStretch(column, 1)
         return grid
 
     def _phase_grid(self) -> QGridLayout:
-        grid = QGridLayout()
-        fields = (
-            ("name", self.phase_name),
-            ("starts", self.starts),
-            ("ends", self.ends),
-            ("cap", self.phase_cap),
-        )
-        for column, (field, widget) in enumerate(fields):
-            label = QLabel(texts.field_label(field), wordWrap=True)
-            grid.addWidget(label, 0, column)
-            grid.addWidget(widget, 1, column)
+        fields = (self.phase_name, self.starts, self.ends, self.phase_cap)
+        names = ("name", "starts", "ends", "cap")
+        places = [(n, f, 0, c, 1) for c, (n, f) in enumerate(zip(names, fields, strict=True))]
+        grid = labelled_grid(self.words, texts.field_label, places)
         grid.addWidget(self.apply_button, 1, len(fields))
         return grid
 
@@ -269,9 +280,7 @@ class SchemesPage(QWidget):
         scheme = self.scheme()
         phases = {p.name: p for p in scheme.phases} if scheme else {}
         phase = phases.get(name) if name is not None else None
-        self.phase_title.setText(
-            self.tr("Phase %1").replace("%1", phase.name) if phase else self.tr("New phase")
-        )
+        self._title_phase()
         put(self.phase_name, phase.name if phase else "")
         put(self.starts, texts.date_entry(phase.starts) if phase else "")
         put(self.ends, texts.date_entry(phase.ends) if phase else "")
@@ -285,6 +294,16 @@ class SchemesPage(QWidget):
         self.new_phase_button.setEnabled(scheme is not None)
         if phase is None:
             self.table.clearSelection()
+
+    def _title_phase(self) -> None:
+        if self.phase is None:
+            self.phase_title.setText(self.tr("New phase"))
+        else:
+            self.phase_title.setText(self.tr("Phase %1").replace("%1", self.phase))
+
+    def _dates_hint(self) -> str:
+        hint = self.tr("Dates as day/month/year, e.g. %1. Caps in baht; empty: no cap.")
+        return hint.replace("%1", texts.date_entry(self.today()))
 
     # --- changing ---------------------------------------------------------------------------
     def _widget_of(self, field: str) -> QWidget | None:
@@ -317,38 +336,14 @@ class SchemesPage(QWidget):
             if widget is not None and widget.property(text_fields.REFUSED):
                 mark(widget, False)
 
-    def _terms(self) -> SchemeTerms:
-        try:
-            share = texts.read_share(self.share.text())
-        except ValueError:
-            raise TypingError("share", "percent") from None
-        cap = cap_in(self.cap_per_day, "cap_per_day")
-        return SchemeTerms(
-            self.code_field.text(), self.name_th.text(), self.name_en.text(), share, cap
-        )
-
-    def _typed_phase(self) -> SchemePhase | None:
-        """The phase in the form; None for an empty new-phase form (nothing to add)."""
-        fields = (self.phase_name, self.starts, self.ends, self.phase_cap)
-        if self.phase is None and not any(f.text().strip() for f in fields):
-            return None
-        starts, ends = date_in(self.starts, "starts"), date_in(self.ends, "ends")
-        cap = cap_in(self.phase_cap, "cap")
-        return edits.make_phase(self.phase_name.text(), starts, ends, cap)
-
     def _applied(self) -> tuple[SchemeBook, str, str | None]:
         """The book with the forms applied, the scheme's code and the phase's name."""
-        terms, phase, today = self._terms(), self._typed_phase(), self.today()
-        if self.code is None:
-            if phase is None:
-                raise SchemeEditError("starts", edits.EditProblem.EMPTY)
-            return edits.add_scheme(self.book, terms, phase), terms.code.strip(), phase.name
-        book = edits.edit_terms(self.book, terms)
-        if phase is None:
-            return book, self.code, None
-        if self.phase is None:
-            return edits.add_phase(book, self.code, phase), self.code, phase.name
-        return edits.edit_phase(book, self.code, self.phase, phase, today), self.code, phase.name
+        terms = read_terms(
+            self.code_field, self.name_th, self.name_en, self.share, self.cap_per_day
+        )
+        fields = (self.phase_name, self.starts, self.ends, self.phase_cap)
+        phase = read_phase(*fields, new=self.phase is None)
+        return applied(self.book, self.code, self.phase, terms, phase, self.today())
 
     def apply(self) -> bool:
         """Apply the forms to the page's copy of the schemes; False (and said) if refused."""

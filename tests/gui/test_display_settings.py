@@ -5,11 +5,13 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from pos.audit import AuditAction
 from pos.bootstrap import AppContext
 from pos.ids import UserId
+from pos.settings.services.change import save_settings
 from pos.till.domain.idle_display import IdleDisplay
 from tests.gui.helpers import SILK, logged_in
 from ui.customer_display import CustomerDisplay
@@ -18,6 +20,14 @@ from ui.i18n import ENGLISH, THAI, set_language
 from ui.main_window import CounterWindow
 
 MANAGER = UserId(2)  # the demo store's manager
+
+
+def switch(language: str) -> None:
+    """F9's language switch: Qt posts LanguageChange, delivered when events are processed."""
+    set_language(language)
+    QApplication.processEvents()
+
+
 LINE = "https://line.me/R/ti/p/@otopsisaket"
 
 
@@ -112,3 +122,21 @@ def test_switching_the_display_off_hides_it(
     assert not display.isVisible()
     assert audited_keys(demo_context) == [(MANAGER, "customer_display")]
     assert page.title() in ("จอลูกค้า", "Customer display")
+
+
+def test_a_stored_time_not_on_the_buttons_is_offered_and_the_page_changes_language(
+    qtbot: QtBot, demo_context: AppContext
+) -> None:
+    set_language(THAI)
+    values = {"customer_display_idle": IdleDisplay(("a", "b"), seconds_each=45).to_setting()}
+    save_settings(demo_context.uow_factory, values, user_id=MANAGER)
+    page = page_on(qtbot, demo_context)
+    assert page.seconds.checkedId() == 45 and page.seconds.checkedButton().isVisible()
+    assert page.seconds.checkedButton().text() == "45 วินาที"
+    assert page.enabled.text() == "แสดงจอลูกค้าบนจอที่สอง"
+    page.announcements.setPlainText("typed, not saved")
+    switch(ENGLISH)
+    assert page.enabled.text() == "Show the customer display on a second screen"
+    assert page.seconds.checkedButton().text() == "45 s"
+    assert page.announcements.toPlainText() == "typed, not saved"
+    assert page.save() and demo_context.settings().customer_display_idle.seconds_each == 45

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
 
 from pos.audit import AuditAction
@@ -18,6 +18,14 @@ from ui.i18n import ENGLISH, THAI, set_language
 from ui.scheme_settings import SchemesPage
 
 MANAGER = UserId(2)  # the demo store's manager
+
+
+def switch(language: str) -> None:
+    """F9's language switch: Qt posts LanguageChange, delivered when events are processed."""
+    set_language(language)
+    QApplication.processEvents()
+
+
 TODAY = dt.date(2026, 12, 4)
 KLK = "khon_la_khrueng"
 
@@ -152,3 +160,18 @@ def test_a_phase_still_to_come_can_be_removed_and_a_new_scheme_added(
     assert plus.phases == (SchemePhase("1", dt.date(2027, 1, 1), dt.date(2027, 3, 31), 200_000),)
     assert "6" not in stored_phases(demo_context)
     assert page.title() == "โครงการรัฐร่วมจ่าย"
+
+
+def test_the_page_changes_language_and_keeps_what_is_typed(
+    qtbot: QtBot, page: SchemesPage, demo_context: AppContext
+) -> None:
+    click(qtbot, page.new_phase_button)
+    type_phase(page, "6", "01/01/2570", "", "")
+    switch(ENGLISH)
+    assert page.table.item(0, 1).text() == "1 Oct 2020" and page.end_button.text() == "End today"
+    assert page.starts.text() == "01/01/2570" and page.phase_title.text() == "New phase"
+    page.ends.setText("31/01/2027")  # either era is read, whatever the language
+    assert page.save()
+    assert stored_phases(demo_context)["6"].starts == dt.date(2027, 1, 1)
+    switch(THAI)
+    assert page.table.item(5, 2).text() == "31 ม.ค. 2570" and page.phase_title.text() == "ระยะที่ 6"

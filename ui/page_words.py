@@ -1,0 +1,57 @@
+"""Texts a settings page sets once and again whenever the language changes (F9).
+
+A page keeps one :class:`Words`; every label or button text it shows goes through
+:meth:`Words.say` (or :meth:`Words.label`) with a function that returns the text in
+the current language, and its ``changeEvent`` calls :meth:`Words.again` on
+``LanguageChange``.  What a person typed in the fields is never touched.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from functools import partial
+
+from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
+
+Setter = Callable[[str], object]
+
+
+class Words:
+    """The page's texts and the functions that give them in the current language."""
+
+    def __init__(self) -> None:
+        self._texts: list[tuple[Setter, Callable[[], str]]] = []
+
+    def say(self, setter: Setter, text: Callable[[], str]) -> None:
+        """Set a text now and again whenever the language changes."""
+        self._texts.append((setter, text))
+        setter(text())
+
+    def label(self, text: Callable[[], str], name: str = "") -> QLabel:
+        label = QLabel(wordWrap=True)
+        if name:
+            label.setObjectName(name)
+        self.say(label.setText, text)
+        return label
+
+    def again(self) -> None:
+        for setter, text in self._texts:
+            setter(text())
+
+
+def labelled_grid(
+    words: Words,
+    name_of: Callable[[str], str],
+    places: Sequence[tuple[str, QWidget, int, int, int]],
+) -> QGridLayout:
+    """Each field under its label: ``(field, widget, row, column, span)``; labels from ``name_of``.
+
+    Labels above the fields, not beside them: the Thai labels are long and the fields need
+    the width of a 760-px page.
+    """
+    grid = QGridLayout()
+    grid.setVerticalSpacing(2)
+    for field, widget, row, column, span in places:
+        grid.addWidget(words.label(partial(name_of, field)), row, column, 1, span)
+        grid.addWidget(widget, row + 1, column, 1, span)
+    return grid
