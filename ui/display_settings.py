@@ -109,13 +109,13 @@ class DisplayPage(QWidget):
         self.preview.setStyleSheet("background: white; border: 1px solid #b9b3c2;")
         self.error = named(QLabel(wordWrap=True), "pageError")
         self._watch_fields()
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(self._body())
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll_area.setWidget(self._body())
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
+        outer.addWidget(self.scroll_area)
 
     def _watch_fields(self) -> None:
         names = (("QR poster text", "ข้อความของคิวอาร์"), ("QR poster caption", "คำบรรยายคิวอาร์"))
@@ -155,7 +155,7 @@ class DisplayPage(QWidget):
             )
         )
         column.addWidget(self.announcements)
-        column.addWidget(_hint(self.words.label(self._limits_hint)))
+        column.addWidget(_hint(self.words.label(self._limits_hint, wrap=True)))
         column.addLayout(self._seconds_buttons())
         column.addWidget(_heading(self.words.label(lambda: self.tr("QR poster (empty: none)"))))
         column.addLayout(self._poster_grid())
@@ -176,7 +176,7 @@ class DisplayPage(QWidget):
         grid.addWidget(self.poster_text, 1, 0)
         grid.addWidget(self.words.label(lambda: self.tr("Caption under the QR")), 2, 0)
         grid.addWidget(self.poster_caption, 3, 0)
-        grid.addWidget(_hint(self.words.label(self._poster_hint)), 4, 0)
+        grid.addWidget(_hint(self.words.label(self._poster_hint, wrap=True)), 4, 0)
         grid.addWidget(self.preview, 0, 1, 5, 1, Qt.AlignmentFlag.AlignTop)
         grid.setColumnStretch(0, 1)
         return grid
@@ -249,6 +249,7 @@ class DisplayPage(QWidget):
         """Check, store, audit and show on the customer display; False (and said) if refused."""
         idle = self.entered()
         if idle is None:
+            self.scroll_area.ensureWidgetVisible(self.error)  # the page may be scrolled
             return False
         values = {
             "customer_display": self.enabled.isChecked(),
@@ -258,6 +259,7 @@ class DisplayPage(QWidget):
             saved = save_settings(self._context.uow_factory, values, user_id=self._user_id)
         except SettingError as error:  # the schema's own words, naming the key
             self.error.setText(str(error))
+            self.scroll_area.ensureWidgetVisible(self.error)
             return False
         self.error.clear()
         tell_displays(saved.customer_display, saved.customer_display_idle)

@@ -27,12 +27,18 @@ class Words:
         self._texts.append((setter, text))
         setter(text())
 
-    def label(self, text: Callable[[], str], name: str = "") -> QLabel:
-        label = QLabel(wordWrap=True)
+    def label(self, text: Callable[[], str], name: str = "", *, wrap: bool = False) -> QLabel:
+        """A label in the current language; ``wrap`` only for sentences (Qt breaks Thai words
+        badly, so a field's name stays on one line)."""
+        label = QLabel(wordWrap=wrap)
         if name:
             label.setObjectName(name)
         self.say(label.setText, text)
         return label
+
+    def also(self, redo: Callable[[], object]) -> None:
+        """Run ``redo`` now and whenever the language changes (texts made from several parts)."""
+        self.say(lambda _: redo(), str)
 
     def again(self) -> None:
         for setter, text in self._texts:

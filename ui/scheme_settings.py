@@ -178,6 +178,7 @@ class SchemesPage(QWidget):
         text_fields.watch(self.phase_name, TextKind.CODE, "phase name", "ชื่อระยะ")
         self.apply_button = touch_button("", "applyPhase")
         self.words.say(self.apply_button.setText, lambda: self.tr("Apply"))
+        self.words.also(self._placeholders)
         self.apply_button.clicked.connect(self.apply)
         for field in (self.phase_name, self.starts, self.ends, self.phase_cap):
             field.returnPressed.connect(self.apply)  # Enter in the form applies it
@@ -185,7 +186,8 @@ class SchemesPage(QWidget):
     def _body(self) -> QWidget:
         body = QWidget()
         column = QVBoxLayout(body)
-        column.setContentsMargins(12, 8, 12, 8)
+        column.setContentsMargins(12, 6, 12, 6)
+        column.setSpacing(6)
         column.addLayout(self._scheme_row)
         column.addLayout(self._scheme_grid())
         column.addWidget(self.table)
@@ -195,7 +197,6 @@ class SchemesPage(QWidget):
             buttons.addWidget(button)
         column.addLayout(buttons)
         column.addLayout(self._phase_grid())
-        column.addWidget(self.words.label(self._dates_hint, "pageHint"))
         column.addWidget(self.error)
         column.addStretch(1)
         return body
@@ -301,9 +302,16 @@ class SchemesPage(QWidget):
         else:
             self.phase_title.setText(self.tr("Phase %1").replace("%1", self.phase))
 
-    def _dates_hint(self) -> str:
-        hint = self.tr("Dates as day/month/year, e.g. %1. Caps in baht; empty: no cap.")
-        return hint.replace("%1", texts.date_entry(self.today()))
+    def _placeholders(self) -> None:
+        """How to type each field, inside it: a date as day/month/year in the page's era."""
+        example = texts.date_entry(self.today())
+        for field in (self.starts, self.ends):
+            field.setPlaceholderText(example)
+            field.setToolTip(
+                self.tr("Day/month/year, Buddhist or Common era, e.g. %1").replace("%1", example)
+            )
+        for field in (self.phase_cap, self.cap_per_day):
+            field.setPlaceholderText(self.tr("no cap"))
 
     # --- changing ---------------------------------------------------------------------------
     def _widget_of(self, field: str) -> QWidget | None:

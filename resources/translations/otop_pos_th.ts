@@ -1565,8 +1565,12 @@ government {government} · customer {buyer} · ref. {reference}</source>
         <translation>ใช้ค่านี้</translation>
     </message>
     <message>
-        <source>Dates as day/month/year, e.g. %1. Caps in baht; empty: no cap.</source>
-        <translation>วันที่เป็น วัน/เดือน/ปี พ.ศ. เช่น %1 วงเงินเป็นบาท เว้นว่าง = ไม่จำกัด</translation>
+        <source>Day/month/year, Buddhist or Common era, e.g. %1</source>
+        <translation>วัน/เดือน/ปี เป็น พ.ศ. หรือ ค.ศ. ก็ได้ เช่น %1</translation>
+    </message>
+    <message>
+        <source>no cap</source>
+        <translation>ไม่จำกัด</translation>
     </message>
     <message>
         <source>New scheme</source>
