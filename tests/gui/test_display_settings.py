@@ -140,3 +140,11 @@ def test_a_stored_time_not_on_the_buttons_is_offered_and_the_page_changes_langua
     assert page.seconds.checkedButton().text() == "45 s"
     assert page.announcements.toPlainText() == "typed, not saved"
     assert page.save() and demo_context.settings().customer_display_idle.seconds_each == 45
+
+
+def test_the_page_is_never_wider_than_the_page_area(qtbot: QtBot, demo_context: AppContext) -> None:
+    for language in (THAI, ENGLISH):
+        switch(language)
+        page = page_on(qtbot, demo_context)
+        assert page.scroll_area.widget().minimumSizeHint().width() <= 760  # it scrolls down only
+        assert all(b.height() >= 48 for b in page.seconds.buttons())

@@ -175,3 +175,14 @@ def test_the_page_changes_language_and_keeps_what_is_typed(
     assert stored_phases(demo_context)["6"].starts == dt.date(2027, 1, 1)
     switch(THAI)
     assert page.table.item(5, 2).text() == "31 ม.ค. 2570" and page.phase_title.text() == "ระยะที่ 6"
+
+
+@pytest.mark.parametrize("language", [THAI, ENGLISH])
+def test_the_page_fits_the_settings_screens_page_area_without_scrolling(
+    qtbot: QtBot, page: SchemesPage, language: str
+) -> None:
+    switch(language)
+    body = page.scroll_area.widget()
+    assert body.minimumSizeHint().width() <= 760 and body.sizeHint().height() <= 600
+    buttons = [page.new_phase_button, page.end_button, page.remove_button, page.apply_button]
+    assert all(button.height() >= 48 for button in buttons)  # a fingertip
