@@ -62,6 +62,7 @@ from ui.style import RED
 from ui.widgets import named
 
 NEW_SCHEME = 1000  # the id of the "new scheme" button in the scheme buttons' group
+SCHEMES_PER_ROW = 4
 ROW_HEIGHT = 44
 PAGE_STYLE = (
     "QLabel { font-size: 12pt; } QLineEdit { font-size: 14pt; }"
@@ -124,7 +125,7 @@ class SchemesPage(QWidget):
     def _build(self) -> None:
         self.scheme_buttons = QButtonGroup(self)
         self.scheme_buttons.idClicked.connect(self._scheme_clicked)
-        self._scheme_row = QHBoxLayout()
+        self._scheme_row = QGridLayout()
         self._make_scheme_fields()
         self._make_table()
         self._make_phase_fields()
@@ -226,13 +227,15 @@ class SchemesPage(QWidget):
     def _fill_scheme_buttons(self) -> None:
         for button in self.scheme_buttons.buttons():
             self.scheme_buttons.removeButton(button)
+            self._scheme_row.removeWidget(button)
             button.deleteLater()
         choices = [(scheme_name(s), index) for index, s in enumerate(self.book.schemes)]
-        for text, index in [*choices, (self.tr("New scheme"), NEW_SCHEME)]:
+        for place, (text, index) in enumerate([*choices, (self.tr("New scheme"), NEW_SCHEME)]):
             button = touch_button(text, f"scheme_{index}")
             button.setCheckable(True)
             self.scheme_buttons.addButton(button, index)
-            self._scheme_row.addWidget(button)
+            # rows of four: a shop with more schemes must not widen the page
+            self._scheme_row.addWidget(button, place // SCHEMES_PER_ROW, place % SCHEMES_PER_ROW)
 
     def _scheme_clicked(self, index: int) -> None:
         if index == NEW_SCHEME:

@@ -186,3 +186,17 @@ def test_the_page_fits_the_settings_screens_page_area_without_scrolling(
     assert body.minimumSizeHint().width() <= 760 and body.sizeHint().height() <= 600
     buttons = [page.new_phase_button, page.end_button, page.remove_button, page.apply_button]
     assert all(button.height() >= 48 for button in buttons)  # a fingertip
+
+
+def test_more_schemes_wrap_onto_a_second_row_of_buttons(
+    qtbot: QtBot, page: SchemesPage, demo_context: AppContext
+) -> None:
+    for number in (1, 2):
+        click(qtbot, page.scheme_buttons.button(1000))
+        page.code_field.setText(f"province_scheme_{number}")
+        page.name_th.setText(f"โครงการของจังหวัดศรีสะเกษ {number}")
+        type_phase(page, "1", "01/01/2570", "31/03/2570", "")
+        assert page.apply()
+    assert len(page.scheme_buttons.buttons()) == 6
+    assert page.scroll_area.widget().minimumSizeHint().width() <= 760
+    assert page.save() and len(demo_context.settings().schemes.schemes) == 5
