@@ -22,7 +22,7 @@ at once, without a restart.
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication, QImage, QPixmap, QScreen
+from PySide6.QtGui import QGuiApplication, QImage, QPixmap, QResizeEvent, QScreen
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from pos.money import format_baht
@@ -33,7 +33,8 @@ from ui.qr_image import qr_image
 from ui.widgets import named
 
 SHOWN_LINES = 8
-POSTER_PIXELS = 300
+MIN_POSTER_PIXELS = 120
+SMALL_SCREEN_HEIGHT = 600
 
 
 class DisplayNews(QObject):
@@ -68,6 +69,9 @@ class CustomerDisplay(QWidget):
         self._till = till
         self._idle = idle if idle is not None else till.settings.customer_display_idle
         self._tick = 0
+        self._small: bool | None = None  # whether the screen is small (set on the first resize)
+        self._fit = QTimer(self, singleShot=True, interval=0)
+        self._fit.timeout.connect(self.fit_to_size)
         self._turn = QTimer(self)  # the next announcement, while no sale is on the display
         self._turn.timeout.connect(self.next_announcement)
         self._make_cart_labels()
@@ -78,8 +82,8 @@ class CustomerDisplay(QWidget):
         self.set_idle(self._idle)
 
     def _make_cart_labels(self) -> None:
-        self.welcome = QLabel("ยินดีต้อนรับ · Welcome — OTOP ศรีสะเกษ")
-        self.welcome.setStyleSheet("font-size: 22pt;")
+        self.welcome = QLabel("ยินดีต้อนรับ · Welcome — OTOP ศรีสะเกษ", wordWrap=True)
+        _point_size(self.welcome, 22)
         self.lines = QLabel(alignment=Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.lines.setObjectName("customerLines")
         self.lines.setStyleSheet("font-size: 18pt;")
@@ -101,7 +105,7 @@ class CustomerDisplay(QWidget):
     def _make_idle(self) -> None:
         self.announcement = named(QLabel(wordWrap=True), "customerAnnouncement")
         self.announcement.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.announcement.setStyleSheet("font-size: 28pt; font-weight: bold;")
+        _point_size(self.announcement, 28, bold=True)
         self.poster_qr = named(QLabel(alignment=Qt.AlignmentFlag.AlignCenter), "posterQr")
         self.poster_caption = QLabel(alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
         self.poster_caption.setStyleSheet("font-size: 18pt;")
@@ -128,14 +132,40 @@ class CustomerDisplay(QWidget):
     def set_idle(self, idle: IdleDisplay) -> None:
         """Show ``idle``'s announcements and poster between sales from now on."""
         self._idle, self._tick = idle, 0
-        if idle.has_poster:
-            self.poster_qr.setPixmap(QPixmap.fromImage(qr_image(idle.poster_text, POSTER_PIXELS)))
-        else:
-            self.poster_qr.clear()
+        self._poster_side = 0
+        self._draw_poster()
         self.poster_caption.setText(idle.poster_caption)
         self.announcement.setText(idle.announcement_at(0))
         self._turn.setInterval(idle.seconds_each * 1000)
         self.refresh()
+
+    def poster_side(self) -> int:
+        """The QR's size for this screen: half its height, a quarter of its width at most."""
+        return max(MIN_POSTER_PIXELS, min(self.height() // 2, self.width() // 4))
+
+    def _draw_poster(self) -> None:
+        side = self.poster_side()
+        if not self._idle.has_poster:
+            self.poster_qr.clear()
+        elif side != self._poster_side:  # drawn again only when the screen's size changes it
+            self.poster_qr.setPixmap(QPixmap.fromImage(qr_image(self._idle.poster_text, side)))
+        self._poster_side = side if self._idle.has_poster else 0
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        # after the event, not inside it (a resize while the window is being torn down would
+        # reach labels already gone); the timer dies with the window
+        self._fit.start()
+        super().resizeEvent(event)
+
+    def fit_to_size(self) -> None:
+        """The poster and the type sized for this screen."""
+        self._draw_poster()
+        # a small second screen (800x480) gets smaller type, or Thai's stacked marks are clipped
+        small = self.height() < SMALL_SCREEN_HEIGHT
+        if small is not self._small:
+            self._small = small
+            _point_size(self.welcome, 18 if small else 22)
+            _point_size(self.announcement, 20 if small else 28)
 
     def next_announcement(self) -> None:
         self._tick += 1
@@ -184,6 +214,14 @@ class CustomerDisplay(QWidget):
         self.payment_caption.clear()
         self.payment.hide()
         self._show_idle_parts()
+
+
+def _point_size(label: QLabel, points: int, *, bold: bool | None = None) -> None:
+    font = label.font()
+    font.setPointSize(points)
+    if bold is not None:
+        font.setBold(bold)
+    label.setFont(font)
 
 
 def _html(text: str) -> str:

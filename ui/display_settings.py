@@ -46,7 +46,7 @@ from pos.till.domain.idle_display import (
 )
 from ui import text_fields
 from ui.customer_display import tell_displays
-from ui.page_words import Words
+from ui.page_words import words_for
 from ui.qr_image import qr_image
 from ui.style import RED, TOUCH_HEIGHT
 from ui.widgets import named
@@ -67,7 +67,7 @@ class DisplayPage(QWidget):
     def __init__(self, context: AppContext, user_id: UserId, parent: QWidget | None = None):
         super().__init__(parent)
         self._context, self._user_id = context, user_id
-        self.words = Words()
+        self.words = words_for(self)
         self.setStyleSheet(PAGE_STYLE)
         self._preview_timer = QTimer(self, singleShot=True, interval=200)
         self._preview_timer.timeout.connect(self.update_preview)

@@ -1,9 +1,17 @@
 """Texts a settings page sets once and again whenever the language changes (F9).
 
-A page keeps one :class:`Words`; every label or button text it shows goes through
-:meth:`Words.say` (or :meth:`Words.label`) with a function that returns the text in
-the current language, and its ``changeEvent`` calls :meth:`Words.again` on
-``LanguageChange``.  What a person typed in the fields is never touched.
+A page gets its :class:`Words` from :func:`words_for`; every label or button text it
+shows goes through :meth:`Words.say` (or :meth:`Words.label`) with a function that
+returns the text in the current language, and its ``changeEvent`` calls
+:meth:`Words.again` on ``LanguageChange``.  What a person typed in the fields is
+never touched.
+
+The functions close over the page (``lambda: self.tr(...)``, which is what
+pyside6-lupdate reads), so page → words → page is a reference cycle.  Left to
+Python's cycle collector, a page without a parent would be deleted at whatever
+moment the collector runs — once in a timer's callback of that very page, which
+crashed the process.  So the words live in a registry until Qt destroys the page
+(its ``destroyed`` signal): the page is deleted by Qt, never by the collector.
 """
 
 from __future__ import annotations
@@ -14,6 +22,7 @@ from functools import partial
 from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
 Setter = Callable[[str], object]
+_LIVING: dict[int, Words] = {}  # by id(page), until Qt destroys the page
 
 
 class Words:
@@ -43,6 +52,15 @@ class Words:
     def again(self) -> None:
         for setter, text in self._texts:
             setter(text())
+
+
+def words_for(page: QWidget) -> Words:
+    """The page's :class:`Words`, kept until Qt destroys the page."""
+    key = id(page)
+    if key not in _LIVING:
+        _LIVING[key] = Words()
+        page.destroyed.connect(partial(_LIVING.pop, key, None))  # no reference to the page
+    return _LIVING[key]
 
 
 def labelled_grid(

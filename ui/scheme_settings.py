@@ -45,7 +45,7 @@ from pos.settings.services.change import save_settings
 from pos.text import TextKind
 from ui import scheme_texts as texts
 from ui import text_fields
-from ui.page_words import Words, labelled_grid
+from ui.page_words import labelled_grid, words_for
 from ui.payment_texts import scheme_name
 from ui.scheme_fields import (
     TypingError,
@@ -92,7 +92,7 @@ class SchemesPage(QWidget):
         self.book: SchemeBook = context.settings().schemes
         self.code: str | None = None  # the scheme shown; None while a new one is typed
         self.phase: str | None = None  # the phase in the form; None for a new phase
-        self.words = Words()
+        self.words = words_for(self)
         self._build()
         first = self.book.schemes[0].code if self.book.schemes else None
         self.select_scheme(first)
