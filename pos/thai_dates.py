@@ -62,3 +62,34 @@ def thai_datetime(moment: dt.datetime, *, style: str = "numeric", seconds: bool 
 
 def thai_weekday(day: dt.date) -> str:
     return "วัน" + WEEKDAYS[day.weekday()]
+
+
+_THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+_FIRST_BUDDHIST_YEAR = 2400  # no date the till handles is before 1857 CE: a year above is พ.ศ.
+
+
+def parse_date(text: str) -> dt.date:
+    """A date as typed: ``31/12/2564`` (พ.ศ.), ``31/12/2021`` (ค.ศ.) or ``2021-12-31``.
+
+    The era is told by the year (2400 and above is Buddhist), so a Thai manager
+    and an English-speaking one type what they are used to; Thai digits work too.
+    Anything else raises ValueError.
+    """
+    cleaned = text.strip().translate(_THAI_DIGITS)
+    try:
+        if "-" in cleaned:
+            return dt.date.fromisoformat(cleaned)
+        day, month, year = (int(part) for part in cleaned.split("/"))
+        if year >= _FIRST_BUDDHIST_YEAR:
+            year -= BUDDHIST_ERA_OFFSET
+        if year < 1900:  # "31/12/64": a shortened year is not guessed
+            raise ValueError(year)
+        return dt.date(year, month, day)
+    except ValueError:
+        raise ValueError(f"{text!r} is not a date (write e.g. 31/12/2564 or 2021-12-31)") from None
+
+
+def entry_text(day: dt.date, *, buddhist: bool) -> str:
+    """A date as :func:`parse_date` reads it back: ``31/12/2564`` or ``31/12/2021``."""
+    year = buddhist_year(day) if buddhist else day.year
+    return f"{day.day:02d}/{day.month:02d}/{year}"

@@ -16,7 +16,7 @@ from pos.ids import UserId
 from pos.money import CashRounding
 from pos.settings.domain.rules import IntRule
 from pos.settings.domain.schema import SPECS, SettingError
-from pos.settings.services.change import change_settings
+from pos.settings.services.change import save_settings
 from ui.settings_common import (
     SettingsPage,
     error_label,
@@ -90,7 +90,7 @@ class CounterPage(SettingsPage):
         for label in self.errors.values():
             say(label, "")
         try:
-            change_settings(self.context.uow_factory, self.values(), user_id=self.user_id)
+            save_settings(self.context.uow_factory, self.values(), user_id=self.user_id)
         except SettingError as error:
             name = self.rounding_label if error.key == "cash_rounding" else self.idle_label
             say(self.errors[error.key], setting_error_text(error, name.text()))

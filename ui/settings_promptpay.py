@@ -19,7 +19,7 @@ from pos.bootstrap import AppContext
 from pos.ids import UserId
 from pos.sale.domain.promptpay import PromptPayError, payload
 from pos.settings.domain.schema import SettingError
-from pos.settings.services.change import change_settings
+from pos.settings.services.change import save_settings
 from ui.qr_image import qr_image
 from ui.settings_common import (
     SettingsPage,
@@ -89,7 +89,7 @@ class PromptPaySettingsPage(SettingsPage):
     def save(self) -> bool:
         say(self.error, "")
         try:
-            saved = change_settings(
+            saved = save_settings(
                 self.context.uow_factory, {KEY: self.target.text()}, user_id=self.user_id
             )
         except SettingError as error:

@@ -78,7 +78,9 @@ class Section:
 SECTIONS: tuple[Section, ...] = (
     Section("shop", _title("Shop details and tax status"), "ui.settings_shop:ShopPage"),
     Section("promptpay", _title("PromptPay"), "ui.settings_promptpay:PromptPaySettingsPage"),
+    Section("schemes", _title("Co-pay schemes and phases"), "ui.scheme_settings:SchemesPage"),
     Section("counter", _title("Cash rounding and screen lock"), "ui.settings_counter:CounterPage"),
+    Section("display", _title("Customer display"), "ui.display_settings:DisplayPage"),
     Section("printers", _title("Printers"), "ui.settings_printers:PrintersPage"),
 )
 

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QCheckBox, QLabel, QVBoxLayout, QWidget
 
 from pos.bootstrap import AppContext
 from pos.ids import UserId
-from pos.settings.services.change import change_settings
+from pos.settings.services.change import save_settings
 
 
 class ShapePage(QWidget):
@@ -33,5 +33,5 @@ class ShapePage(QWidget):
             self.error.setText("refused")
             return False
         values = {"customer_display": self.display.isChecked()}
-        change_settings(self.context.uow_factory, values, user_id=self.user_id)
+        save_settings(self.context.uow_factory, values, user_id=self.user_id)
         return True

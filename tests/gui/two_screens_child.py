@@ -2,8 +2,8 @@
 
 ``python two_screens_child.py DATA_DIR SCREENS.json [SCREENSHOT.png]`` opens the counter,
 logs the demo cashier in, scans two items and prints, as JSON, where the customer
-display is and what it shows.  Qt reads its screens when it starts, so this runs
-in a process of its own.
+display is and what it shows (and, before the sale, what it showed between sales).
+Qt reads its screens when it starts, so this runs in a process of its own.
 """
 
 from __future__ import annotations
@@ -26,6 +26,13 @@ def main(data_dir: str, screens: str, screenshot: str | None) -> int:
     window = CounterWindow(till, ErrorSound(silent=True))
     window.show()
     window.start()
+    app.processEvents()
+    idle = window.customer_display.display  # before any sale: what the shop shows between sales
+    between_sales = {
+        "idle_announcement": idle.announcement.text() if idle else None,
+        "idle_announcement_visible": bool(idle and idle.announcement.isVisible()),
+        "idle_poster_visible": bool(idle and idle.poster.isVisible()),
+    }
     till.log_in(1, "1234")
     window.login.loggedIn.emit(till.user)
     for code in ("8855512010014", "2100004012509"):
@@ -39,6 +46,8 @@ def main(data_dir: str, screens: str, screenshot: str | None) -> int:
         "display_screen": display.screen().name() if display else None,
         "display_total": display.total.text() if display else None,
         "display_lines": display.lines.text() if display else None,
+        "poster_visible_in_sale": bool(display and display.poster.isVisible()),
+        **between_sales,
     }
     if display is not None and screenshot:
         display.grab().save(screenshot)

@@ -1,6 +1,6 @@
 """Saving several settings at once on a real store, and telling the running counter.
 
-``change_settings`` (what the settings screen's pages call) checks every value by the
+``save_settings`` (what the settings screen's pages call) checks every value by the
 schema before anything is stored, stores them together and records one audit event per
 setting that changed, with the manager's id; ``AppContext.settings_changed`` hands the
 settings as stored to every subscriber, and an unsubscribed one hears nothing more.
@@ -19,7 +19,7 @@ from pos.ids import UserId
 from pos.money import CashRounding
 from pos.settings.domain.schema import SettingError
 from pos.settings.domain.shop_settings import Settings
-from pos.settings.services.change import change_settings
+from pos.settings.services.change import save_settings
 
 MANAGER = UserId(2)
 AT = dt.datetime(2026, 12, 4, 9, 0, tzinfo=THAI_TIME)
@@ -39,7 +39,7 @@ def test_several_settings_are_stored_together_with_one_record_per_change(
     demo_context: AppContext,
 ) -> None:
     values = {"cash_rounding": "25", "idle_lock_minutes": 5, "promptpay_target": " 0812345678 "}
-    saved = change_settings(demo_context.uow_factory, values, user_id=MANAGER, clock=FakeClock(AT))
+    saved = save_settings(demo_context.uow_factory, values, user_id=MANAGER, clock=FakeClock(AT))
     stored = demo_context.settings()
     assert saved == stored
     assert (stored.cash_rounding, stored.promptpay_target) == (
@@ -66,7 +66,7 @@ def test_a_refused_value_stores_nothing_and_names_its_key_and_range(
 ) -> None:
     before = demo_context.settings()
     with pytest.raises(SettingError) as refused:
-        change_settings(demo_context.uow_factory, values, user_id=MANAGER, clock=FakeClock(AT))
+        save_settings(demo_context.uow_factory, values, user_id=MANAGER, clock=FakeClock(AT))
     assert refused.value.key == key and refused.value.allowed in str(refused.value)
     assert demo_context.settings() == before and _changes(demo_context) == []
 
@@ -76,7 +76,7 @@ def test_subscribers_hear_the_settings_as_stored_until_they_unsubscribe(
 ) -> None:
     heard: list[Settings] = []
     stop = demo_context.notices.subscribe(heard.append)
-    change_settings(demo_context.uow_factory, {"idle_lock_minutes": 2}, user_id=MANAGER)
+    save_settings(demo_context.uow_factory, {"idle_lock_minutes": 2}, user_id=MANAGER)
     demo_context.settings_changed()
     assert [settings.idle_lock_minutes for settings in heard] == [2]
     stop()

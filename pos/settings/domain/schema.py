@@ -51,6 +51,13 @@ from pos.settings.domain.rules import (
     check_json_texts,
 )
 from pos.sync.domain.sync_settings import SyncSettings
+from pos.till.domain.idle_display import (
+    MAX_ANNOUNCEMENT,
+    MAX_ANNOUNCEMENTS,
+    MAX_CAPTION,
+    MAX_POSTER_TEXT,
+    IdleDisplay,
+)
 
 _BUILD_ERRORS = (ValueError, TypeError, KeyError, AttributeError, AssertionError)
 _HH_MM = r"([01]\d|2[0-3]):[0-5]\d"
@@ -160,6 +167,16 @@ _SYNC_FIELDS: dict[str, Rule] = {
 _BARCODE_FIELDS: dict[str, Rule] = {
     "embedded": ShapeRule((list,), 'a list of ["2x", "weight" or "price"]', list),
     "instore_prefix": _text(2, r"2\d", "two digits 20-29"),
+}
+_IDLE_DISPLAY_FIELDS: dict[str, Rule] = {
+    "announcements": ShapeRule(
+        (list,),
+        f"a list of at most {MAX_ANNOUNCEMENTS} one-line texts of {MAX_ANNOUNCEMENT} characters",
+        str,
+    ),
+    "poster_text": _text(MAX_POSTER_TEXT),
+    "poster_caption": _text(MAX_CAPTION),
+    "seconds_each": IntRule(3, 60, "seconds"),
 }
 _SERIAL_PORT = r"(|/\S*|COM\d{1,3}|[a-z][a-z0-9+.-]*://\S*)"
 
@@ -275,6 +292,14 @@ SCHEMA: tuple[SettingSpec, ...] = (
         BoolRule(),
         "show the customer display on a second screen when one is connected",
         "แสดงจอลูกค้าบนจอที่สองเมื่อต่ออยู่",
+    ),
+    SettingSpec(
+        "customer_display_idle",
+        _object(_IDLE_DISPLAY_FIELDS, "an object: announcements, poster_text, poster_caption, ..."),
+        "what the customer display shows between sales: announcements in turn and a QR poster",
+        "สิ่งที่จอลูกค้าแสดงระหว่างรอลูกค้า: ประกาศของร้านสลับกัน และโปสเตอร์คิวอาร์",
+        build=IdleDisplay.from_setting,
+        encode=_to_setting,
     ),
     SettingSpec(
         "shift_rules",

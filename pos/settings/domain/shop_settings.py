@@ -25,6 +25,7 @@ from pos.sale.domain.schemes import SchemeBook
 from pos.sale.domain.vat import DEFAULT_VAT_SCHEDULE, VatSchedule
 from pos.settings.domain.schema import SCHEMA, SettingError
 from pos.sync.domain.sync_settings import SyncSettings
+from pos.till.domain.idle_display import IdleDisplay
 
 DEFAULT_TERMINAL_ID = TerminalId("POS01")  # the POS ID the Revenue Department approved (ภ.พ.06)
 
@@ -51,6 +52,8 @@ class Settings:
     scanner_serial_baudrate: int = 9600
     wedge_max_key_gap_ms: int = 35  # keys closer than this, then Enter, are a scanner's burst
     customer_display: bool = True  # on a second screen when one is connected
+    # between sales: the shop's announcements in turn and a QR poster (issue 13)
+    customer_display_idle: IdleDisplay = field(default_factory=IdleDisplay)
     # shifts and manager reports (issue 6): cash tolerance, day start, commission, targets
     shift_rules: ShiftRules = field(default_factory=ShiftRules)
     commission: CommissionRates = field(default_factory=CommissionRates)

@@ -8,7 +8,7 @@ the key and the allowed range named, and nothing is changed.  A value that
 would empty a list everything depends on (``schemes``: every co-pay scheme)
 needs ``confirm_empty``.
 
-The settings screen saves a page's values with :func:`change_settings`: JSON
+The settings screen saves a page's values with :func:`save_settings`: JSON
 values by key, each checked the same way, stored together, one audit record
 per key that changed, with the manager's id.
 """
@@ -84,28 +84,34 @@ def change_setting(
         return changed
 
 
-def change_settings(
+def save_settings(
     uow_factory: Callable[[], UnitOfWork],
     values: Mapping[str, Any],
     *,
     user_id: UserId | None,
     clock: Clock | None = None,
+    confirm_empty: bool = False,
 ) -> Settings:
-    """Store ``values`` (JSON values by key) together, or none of them.
+    """Set several settings at once from JSON values (a settings page's save), audited by user.
 
-    Each value is checked by its setting's rule first: the first one refused raises
-    :class:`SettingError` (naming the key and the allowed range) and nothing is stored.
+    Each value is checked by its key's rule first; the first one refused raises
+    :class:`SettingError` naming its key, and nothing is stored.  One audit event
+    per key whose value changed, with the manager's id.
     """
     decoded = {key: spec_for(key).decode(value) for key, value in values.items()}
+    for key, value in values.items():
+        if spec_for(key).empty_needs_confirm and is_empty(value) and not confirm_empty:
+            raise SettingError(key, "an empty value removes every entry", spec_for(key).allowed)
     with uow_factory() as uow:
         current = uow.settings.load()
         changed = current.replace(**decoded)
         before, after = settings_to_items(current), settings_to_items(changed)
         uow.settings.save(changed)
         moment = (clock or SystemClock()).now()
-        for key in (key for key in values if before[key] != after[key]):
-            detail = {"key": key, "before": before[key], "after": after[key]}
-            event = AuditEvent(AuditAction.SETTINGS_CHANGED, moment, user_id, detail=detail)
-            uow.audit.record(event)
+        for key in values:
+            if before[key] != after[key]:
+                detail = {"key": key, "before": before[key], "after": after[key]}
+                event = AuditEvent(AuditAction.SETTINGS_CHANGED, moment, user_id, detail=detail)
+                uow.audit.record(event)
         uow.commit()
         return changed
