@@ -289,7 +289,7 @@ def test_the_printers_page_opens_the_printer_dialog_and_the_counter_follows_its_
 def test_a_page_of_another_module_is_one_line_and_needs_only_save(
     qtbot: QtBot, window: CounterWindow, demo_context: AppContext
 ) -> None:
-    other = Section("display", lambda: "Customer display", "tests.fakes.settings_page:ShapePage")
+    other = Section("shape", lambda: "Customer display", "tests.fakes.settings_page:ShapePage")
     manager = _manager_id(window)
     assert isinstance(manager, int)
     screen = SettingsScreen(demo_context, UserId(manager), sections=(*SECTIONS, other))
@@ -297,16 +297,16 @@ def test_a_page_of_another_module_is_one_line_and_needs_only_save(
     screen.show()
     heard: list[bool] = []
     demo_context.notices.subscribe(lambda settings: heard.append(settings.customer_display))
-    page = screen.open_section("display")
+    page = screen.open_section("shape")
     assert isinstance(page, ShapePage) and page.display.isChecked()
     page.display.click()  # seen as a change
-    assert screen.changed == {"display"}
+    assert screen.changed == {"shape"}
     ShapePage.refuse = True
     try:
         screen.open_section("counter")
         qtbot.mouseClick(screen.save_button, Qt.MouseButton.LeftButton)
-        assert screen.current_key() == "display" and page.error.text() == "refused"
-        assert screen.status.property("severity") == "error" and screen.changed == {"display"}
+        assert screen.current_key() == "shape" and page.error.text() == "refused"
+        assert screen.status.property("severity") == "error" and screen.changed == {"shape"}
     finally:
         ShapePage.refuse = False
     qtbot.mouseClick(screen.save_button, Qt.MouseButton.LeftButton)
