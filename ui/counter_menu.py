@@ -29,6 +29,7 @@ from PySide6.QtWidgets import QDialog, QMenu, QPushButton, QWidget
 from pos.bootstrap import AppContext
 from pos.ids import UserId
 from receipts.queue_status import QueueState, QueueStatus
+from ui.live_text import live
 from ui.print_status import PrintStatusBridge, PrintStatusLine, needs_attention
 from ui.widgets import named
 
@@ -72,30 +73,36 @@ class BackOffice(QObject):
         self.window, self.context = window, context
         self.printing: PrintService | None = None
         self.status_line = PrintStatusLine(self.print_now, self.acknowledge, self._tell_cashier)
-        self.menu_button = named(QPushButton("เมนู"), "menuButton")
+        self.menu_button = named(QPushButton(), "menuButton")
         self.menu_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.menu = QMenu(self.menu_button)
         self.menu.setStyleSheet("QMenu { font-size: 14pt; } QMenu::item { padding: 10px 24px; }")
-        self.history_action = self.menu.addAction("ประวัติการขาย / พิมพ์ซ้ำ", self.open_history)
-        self.printer_action = self.menu.addAction("ตั้งค่าเครื่องพิมพ์", self.open_printer_settings)
-        self.header_action = self.menu.addAction(
-            "หัวและท้ายใบเสร็จ (ผู้จัดการ)", self.open_header_settings
-        )
-        self.reports_action = self.menu.addAction(
-            "รายงานและปิดวัน (ผู้จัดการ)", self.open_manager_screen
-        )
+        self.history_action = self.menu.addAction("", self.open_history)
+        self.printer_action = self.menu.addAction("", self.open_printer_settings)
+        self.header_action = self.menu.addAction("", self.open_header_settings)
+        self.reports_action = self.menu.addAction("", self.open_manager_screen)
         self.menu_button.setMenu(self.menu)
+        live(self.menu_button, self._word_menu)
         self._troubled = False  # receipts waited or failed since the printer was last fine
         self._problem = ""  # what the printer last said was wrong, told again at log-in
         window.login.loggedIn.connect(lambda _: QTimer.singleShot(0, self._after_login))
         self.bridge = PrintStatusBridge(self)
         self.bridge.status_changed.connect(self.show_status)
         self.drawer_failed.connect(
-            lambda reason: self.window.sale.show_warning(f"ลิ้นชักไม่เปิด: {reason}")
+            lambda reason: self.window.sale.show_warning(
+                lambda: self.tr("The drawer did not open: {reason}").format(reason=reason)
+            )
         )
-        self.show_status(QueueStatus(QueueState.IDLE, 0, "กำลังเริ่มระบบพิมพ์"))
+        self.show_status(QueueStatus(QueueState.IDLE, 0, self.tr("Starting the printing")))
         if hasattr(context.printing, "subscribe"):  # already running
             self.attach(context.printing)  # type: ignore[arg-type]
+
+    def _word_menu(self) -> None:
+        self.menu_button.setText(self.tr("Menu"))
+        self.history_action.setText(self.tr("Sales history / reprint"))
+        self.printer_action.setText(self.tr("Printer settings"))
+        self.header_action.setText(self.tr("Receipt header and footer (manager)"))
+        self.reports_action.setText(self.tr("Reports and day close (manager)"))
 
     def attach(self, printing: PrintService) -> None:
         """Follow the print service's status (it starts after the window, off the GUI thread)."""
@@ -123,7 +130,9 @@ class BackOffice(QObject):
         if needs_attention(status) and not troubled:
             self.window.sale.show_warning(status.message)
         elif troubled and status.state is QueueState.IDLE:
-            self.window.sale.show_info("เครื่องพิมพ์พร้อม: พิมพ์ใบที่รอครบแล้ว")
+            self.window.sale.show_info(
+                lambda: self.tr("Printer ready: every waiting receipt has printed.")
+            )
 
     def _after_login(self) -> None:
         """Receipts waiting from before (the printer was off at start): say so at the sale —
@@ -174,7 +183,11 @@ class BackOffice(QObject):
     def open_header_settings(self) -> ReceiptHeaderDialog | None:
         user = self.window.till.user
         if user is None or not user.is_manager:
-            self.window.sale.show_error("หัวและท้ายใบเสร็จ: ผู้จัดการเท่านั้น (เข้าสู่ระบบด้วยรหัสผู้จัดการ)")
+            self.window.sale.show_error(
+                lambda: self.tr(
+                    "Receipt header and footer: managers only (log in with a manager's PIN)."
+                )
+            )
             return None
         from ui.receipt_header_dialog import ReceiptHeaderDialog
 

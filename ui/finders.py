@@ -14,7 +14,7 @@ code-point sort would put every name starting with เ แ โ ใ ไ at the en
 from __future__ import annotations
 
 from PySide6.QtCore import QCollator, QEvent, QLocale, QObject, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QResizeEvent
+from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QResizeEvent, QTextLayout
 from PySide6.QtWidgets import (
     QButtonGroup,
     QGridLayout,
@@ -34,6 +34,7 @@ from pos.catalogue.domain.products import Category, Product
 from pos.money import format_baht
 from pos.till.services.session import TillSession
 from ui.i18n import is_thai
+from ui.live_text import ELIDES, mark_data
 from ui.messages import product_name, unit_label
 from ui.style import PAD_KEY_HEIGHT, QUICK_KEY_HEIGHT
 from ui.widgets import key_button
@@ -140,6 +141,46 @@ class SearchPanel(QWidget):
         super().changeEvent(event)
 
 
+def elide_to_lines(text: str, font: QFont, width: int, lines: int) -> str:
+    """``text`` word-wrapped to ``width``, cut with "…" at the end of line ``lines`` if longer."""
+    layout = QTextLayout(text, font)
+    layout.beginLayout()
+    end = start = 0
+    for _ in range(max(1, lines)):
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(width)
+        start, end = line.textStart(), line.textStart() + line.textLength()
+    layout.endLayout()
+    if end >= len(text):
+        return text
+    tail = QFontMetrics(font).elidedText(text[start:], Qt.TextElideMode.ElideRight, width)
+    return text[:start] + tail
+
+
+class ElidedName(QLabel):
+    """A quick key's product name: as many lines as fit, then "…"; the whole name is the tooltip."""
+
+    def __init__(self, text: str, owner: QWidget):
+        super().__init__(text)
+        self.full_text, self._owner = text, owner
+        self.setWordWrap(True)
+        self.setProperty(ELIDES, True)
+        mark_data(self)  # a product's name
+        # the key's height decides the lines, never the name's length
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        room = self.contentsRect()
+        lines = room.height() // max(1, self.fontMetrics().lineSpacing())
+        shown = elide_to_lines(self.full_text, self.font(), room.width(), lines)
+        if shown != self.text():
+            self.setText(shown)
+        self._owner.setToolTip(self.full_text if shown != self.full_text else "")
+
+
 class ProductKey(QPushButton):
     """A big quick-key button: the name on up to two lines, and the price."""
 
@@ -150,8 +191,7 @@ class ProductKey(QPushButton):
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setMinimumHeight(QUICK_KEY_HEIGHT)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self._name = QLabel(product_name(product))
-        self._name.setWordWrap(True)
+        self._name = ElidedName(product_name(product), self)
         self._name.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self._name.setStyleSheet("font-size: 11pt;")
         self._price = QLabel(price_text(product))
@@ -258,6 +298,7 @@ class QuickKeys(QWidget):
             item = self._grid.takeAt(0)
             widget = item.widget() if item is not None else None
             if widget is not None:
+                widget.hide()  # gone from the screen now, deleted when the event loop gets to it
                 widget.deleteLater()
         per_page = KEYS_PER_ROW * self._rows
         products = self._category_products()

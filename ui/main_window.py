@@ -18,6 +18,7 @@ set.  Both hooks may stay ``None``: the jobs wait in the queue.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
@@ -44,6 +45,7 @@ from ui.counter_menu import BackOffice
 from ui.customer_display import CustomerDisplayController
 from ui.i18n import is_thai, toggle_language
 from ui.idle import IdleLock
+from ui.live_text import live_text, live_title, mark_data
 from ui.login_screen import LoginScreen
 from ui.messages import journal_error_text, problem_text
 from ui.sale_screen import SaleScreen
@@ -99,7 +101,9 @@ class CounterWindow(QMainWindow):
         self._clock = QTimer(self, interval=CLOCK_REFRESH_MS)
         self._clock.timeout.connect(self._tick)
         self._clock.start()
-        self.setWindowTitle(f"OTOP ศรีสะเกษ — {till.settings.terminal_id}")
+        live_title(
+            self, lambda: self.tr("OTOP Sisaket — {till}").format(till=till.settings.terminal_id)
+        )
         self.show_login()
         self.retranslate()
 
@@ -111,9 +115,10 @@ class CounterWindow(QMainWindow):
         self.pages.addWidget(self.login)
         self.pages.addWidget(self.sale)
         self.scan_pages: set[QWidget] = {self.sale}  # pages where scans are taken
-        self.user_label = named(QLabel(), "userLabel")
+        self.user_label = mark_data(named(QLabel(), "userLabel"))  # the person's name
         self.clock_label = named(QLabel(), "clockLabel")
-        self.language_button = named(QPushButton(), "languageButton")
+        # the other language, named in that language: data for the language check
+        self.language_button = mark_data(named(QPushButton(), "languageButton"))
         self.lock_button = named(QPushButton(), "lockButton")
         self.logout_button = named(QPushButton(), "logoutButton")
 
@@ -149,7 +154,9 @@ class CounterWindow(QMainWindow):
         )
         minutes = self.till.settings.idle_lock_minutes
         self.idle = IdleLock(minutes * 60_000, self.lock, self)
-        self.input_tap = InputTap(self.router, self.idle.activity, self)
+        self.input_tap = InputTap(
+            self.router, self.idle.activity, self, on_language=self.switch_language
+        )
         app = QApplication.instance()
         assert app is not None
         app.installEventFilter(self.input_tap)
@@ -161,7 +168,9 @@ class CounterWindow(QMainWindow):
     def _wire_bridge(self) -> None:
         self._bridge.codeScanned.connect(self.serial_code)
         self._bridge.scannerStatus.connect(self._scanner_status)
-        self._bridge.journalFailed.connect(lambda _: self.sale.show_warning(journal_error_text()))
+        self._bridge.journalFailed.connect(
+            lambda _: self.sale.show_warning(lambda: journal_error_text())
+        )
         self.till.journal.on_error = lambda error: self._bridge.journalFailed.emit(str(error))
 
     def _build(self) -> None:
@@ -169,9 +178,10 @@ class CounterWindow(QMainWindow):
         row = QHBoxLayout(header)
         row.setContentsMargins(12, 4, 12, 4)
         self._header_row = row
-        self.shop_label = QLabel("OTOP ศรีสะเกษ")
+        self.shop_label = QLabel()
+        live_text(self.shop_label, lambda: self.tr("OTOP Sisaket"))
         self.shop_label.setStyleSheet("font-weight: bold;")
-        self.terminal_label = QLabel(self.till.settings.terminal_id)
+        self.terminal_label = mark_data(QLabel(self.till.settings.terminal_id))  # the till's id
         for widget in (self.shop_label, self.clock_label, self.terminal_label):
             row.addWidget(widget)
         row.addStretch(1)
@@ -265,7 +275,7 @@ class CounterWindow(QMainWindow):
         try:
             self.till.log_out()
         except TillError as error:
-            self.sale.show_error(problem_text(error))
+            self.sale.show_error(partial(problem_text, error))
             return
         self.show_login()
 
@@ -293,7 +303,7 @@ class CounterWindow(QMainWindow):
 
     def _scanner_status(self, connected: bool, detail: str) -> None:
         if connected:
-            self.sale.show_info(self.tr("Scanner connected: {port}").format(port=detail))
+            self.sale.show_info(lambda: self.tr("Scanner connected: {port}").format(port=detail))
         else:
             text = self.tr("Scanner not connected ({detail})").format(detail=detail)
             self.sale.show_warning(text)

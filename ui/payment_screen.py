@@ -24,6 +24,7 @@ during the payment are kept and handed back with :attr:`PaymentScreen.closed`.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QImage, QKeyEvent
@@ -49,6 +50,7 @@ from pos.till.domain.rules import TillError, cart_from_snapshot
 from pos.till.services.pay import pay, quote_draft
 from pos.till.services.session import TillSession
 from ui.buyer_details import BuyerDetailsPanel, ask_tax_invoice
+from ui.live_text import Text
 from ui.messages import problem_text
 from ui.payment_layout import KIND_KEYS, PaymentUi
 from ui.payment_style import PAYMENT_STYLE
@@ -102,7 +104,7 @@ class PaymentScreen(QWidget):
 
     def qr_status(self, caption: str) -> None:
         self._status(
-            self.tr(
+            lambda: self.tr(
                 "The customer scans the QR ({caption}). Ctrl+Enter once the transfer has arrived."
             ).format(caption=caption)
         )
@@ -130,7 +132,7 @@ class PaymentScreen(QWidget):
         self.tenders, self.buyer, self.sale, self.held_scans = [], None, None, []
         self.ui.buttons["removeTender"].setEnabled(True)
         self._leave_warned = False
-        self._status(self.tr("Take the payment. Enter completes the sale once it is paid."))
+        self._status(lambda: self.tr("Take the payment. Enter completes the sale once it is paid."))
         self.refresh()
         self.select(TenderKind.CASH)
 
@@ -192,7 +194,7 @@ class PaymentScreen(QWidget):
         try:
             after = self.progress_of([*self.tenders, tender])
         except PaymentError as error:
-            self.show_error(refusal_text(error))
+            self.show_error(partial(refusal_text, error))
             return
         self.tenders.append(tender)
         self._leave_warned = False
@@ -206,7 +208,9 @@ class PaymentScreen(QWidget):
             self._status(text)
         else:
             self._status(
-                self.tr("{due} is still due.").format(due=format_baht(after.remaining_satang))
+                lambda: self.tr("{due} is still due.").format(
+                    due=format_baht(after.remaining_satang)
+                )
             )
         page = self.current_page()
         if page is not None:
@@ -219,7 +223,9 @@ class PaymentScreen(QWidget):
         removed = self.tenders.pop(row if 0 <= row < len(self.tenders) else -1)
         self.refresh()
         self._status(
-            self.tr("Tender removed: {amount}.").format(amount=format_baht(removed.amount_satang))
+            lambda: self.tr("Tender removed: {amount}.").format(
+                amount=format_baht(removed.amount_satang)
+            )
         )
 
     def enter(self) -> None:
@@ -244,19 +250,21 @@ class PaymentScreen(QWidget):
         paid = self.progress_of(self.tenders)
         if not paid.complete:
             self.show_error(
-                self.tr("{due} is still due.").format(due=format_baht(paid.remaining_satang))
+                lambda: self.tr("{due} is still due.").format(
+                    due=format_baht(paid.remaining_satang)
+                )
             )
             return
         try:
             sale = pay(self.request.till, self.request.draft, self.tenders, self.buyer)
         except TillError as error:
-            self.show_error(problem_text(error))
+            self.show_error(partial(problem_text, error))
             return
         except ValueError as error:  # PaymentError, CheckoutError, and the store's refusals
-            self.show_error(refusal_text(error))
+            self.show_error(partial(refusal_text, error))
             return
         except STORE_FAILURES as error:
-            self.show_error(store_failure_text(error))
+            self.show_error(partial(store_failure_text, error))
             return
         self.sale = sale
         self.qrCleared.emit()
@@ -269,9 +277,11 @@ class PaymentScreen(QWidget):
         self.ui.buttons["removeTender"].setEnabled(False)
         self.ui.stack.setCurrentWidget(self.done_panel)
         if self.printer_set_up():
-            self._status(self.tr("Saved. The receipt is printing."))
+            self._status(lambda: self.tr("Saved. The receipt is printing."))
         else:
-            self._status(self.tr("Saved. No printer is set up: the receipt waits until one is."))
+            self._status(
+                lambda: self.tr("Saved. No printer is set up: the receipt waits until one is.")
+            )
         self.setFocus()
 
     def ctrl_enter(self) -> None:
@@ -303,7 +313,7 @@ class PaymentScreen(QWidget):
         text = self.tr("Full tax invoice {number} issued; it is printing.")
         if not self.printer_set_up():
             text = self.tr("Full tax invoice {number} issued; it waits until a printer is set up.")
-        self._status(text.format(number=invoice.number))
+        self._status(lambda: text.format(number=invoice.number))
 
     def _show_tender_page(self) -> None:
         if self.sale is not None:
@@ -327,7 +337,7 @@ class PaymentScreen(QWidget):
         if self.sale is None and taken and not self._leave_warned:
             self._leave_warned = True
             self.show_warning(
-                self.tr(
+                lambda: self.tr(
                     "A card, PromptPay or scheme payment was already taken."
                     " Esc again drops the tenders and goes back to the cart."
                 )
@@ -349,22 +359,22 @@ class PaymentScreen(QWidget):
             return
         self.held_scans.append(code)
         self.show_warning(
-            self.tr(
+            lambda: self.tr(
                 "Code {code} was scanned during the payment. It goes into the"
                 " cart when you go back (Esc), or into the next sale."
             ).format(code=code)
         )
 
     # --- messages -----------------------------------------------------------------------------
-    def show_error(self, text: str) -> None:
+    def show_error(self, text: Text) -> None:
         self._status(text, "error")
         self._sound()
 
-    def show_warning(self, text: str) -> None:
+    def show_warning(self, text: Text) -> None:
         self._status(text, "warning")
         self._sound()
 
-    def _status(self, text: str, severity: str = "info") -> None:
+    def _status(self, text: Text, severity: str = "info") -> None:
         self.ui.status.show_message(text, severity)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802

@@ -29,7 +29,7 @@ import threading
 import weakref
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QPushButton
 
 from pos.bootstrap import AppContext, sync_now, sync_units
@@ -40,6 +40,7 @@ from pos.sync.services.status import SyncStatus, sync_status
 from pos.sync.services.sync_run import SyncBusyError, SyncNotConfiguredError, SyncReport
 from pos.thai_dates import thai_datetime
 from ui.background import run_in_background
+from ui.live_text import live
 from ui.widgets import named
 
 CHECK_MS = 30_000  # the nightly time and the waiting count are looked at this often
@@ -52,28 +53,34 @@ _PANELS: weakref.WeakValueDictionary[Path, SyncPanel] = weakref.WeakValueDiction
 def status_text(
     status: SyncStatus | None, running: bool = False, *, now: dt.datetime | None = None
 ) -> str:
-    """The header's one line (Thai): when the last sync succeeded and what waits.
+    """The header's one line, in the screen's language: when the last sync succeeded, what waits.
 
     The time alone when that was today, else the day and month too (``24/11 23:30``).
     """
     if status is None:
-        return "ซิงก์: กำลังอ่านสถานะ …"
+        return QCoreApplication.translate("SyncPanel", "Sync: reading the status …")
     if not status.settings.hq_url:
-        return "ซิงก์: ยังไม่ตั้งค่า"
-    last, count = status.last_success, f"รอส่ง {status.waiting.total:,}"
+        return QCoreApplication.translate("SyncPanel", "Sync: not set up")
+    count = QCoreApplication.translate("SyncPanel", "{count} to send").format(
+        count=f"{status.waiting.total:,}"
+    )
     if running:
-        return f"กำลังซิงก์ … · {count}"
+        return QCoreApplication.translate("SyncPanel", "Syncing … · {count}").format(count=count)
+    last = status.last_success
     if last is None:
-        text = f"ซิงก์ ยังไม่เคย · {count}"
+        text = QCoreApplication.translate("SyncPanel", "Sync never · {count}").format(count=count)
     else:
         local = last.astimezone(THAI_TIME)
         today = (now or dt.datetime.now(THAI_TIME)).astimezone(THAI_TIME).date()
         when = f"{local:%H:%M}" if local.date() == today else f"{local:%d/%m %H:%M}"
-        text = f"ซิงก์ {when} · {count}"
+        text = QCoreApplication.translate("SyncPanel", "Sync {when} · {count}").format(
+            when=when, count=count
+        )
     if status.interrupted:
-        text += " · ค้าง/interrupted ⚠"
+        text += QCoreApplication.translate("SyncPanel", " · interrupted ⚠")
     elif status.waiting.rejected:
-        text += f" · ไม่รับ {status.waiting.rejected:,} ⚠"
+        refused = QCoreApplication.translate("SyncPanel", " · {count} refused ⚠")
+        text += refused.format(count=f"{status.waiting.rejected:,}")
     elif status.state.last_outcome not in ("", "done"):
         text += " ⚠"
     return text
@@ -137,6 +144,7 @@ class SyncPanel(QObject):
         )
         self.label.clicked.connect(lambda: self.start("button"))
         self.status: SyncStatus | None = None
+        live(self.label, self._reword)
         self.last_report: SyncReport | None = None
         self.problem = ""
         self.running = False
@@ -174,6 +182,11 @@ class SyncPanel(QObject):
             self._nightly_done = nightly_done_on(status.last_success, status.settings.nightly_at)
         self.label.setText(status_text(status, self.running, now=self.clock.now()))
         self.label.setToolTip(_tooltip(status, self.problem))
+
+    def _reword(self) -> None:
+        """At F9: the line again, in the new language."""
+        if hasattr(self, "running"):  # not while __init__ is still setting up
+            self.label.setText(status_text(self.status, self.running, now=self.clock.now()))
 
     # --- when to run ---------------------------------------------------------------------
     def check(self) -> None:

@@ -2,6 +2,45 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="th_TH">
 <context>
+    <name>BackOffice</name>
+    <message>
+        <source>The drawer did not open: {reason}</source>
+        <translation>ลิ้นชักไม่เปิด: {reason}</translation>
+    </message>
+    <message>
+        <source>Starting the printing</source>
+        <translation>กำลังเริ่มระบบพิมพ์</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>เมนู</translation>
+    </message>
+    <message>
+        <source>Sales history / reprint</source>
+        <translation>ประวัติการขาย / พิมพ์ซ้ำ</translation>
+    </message>
+    <message>
+        <source>Printer settings</source>
+        <translation>ตั้งค่าเครื่องพิมพ์</translation>
+    </message>
+    <message>
+        <source>Receipt header and footer (manager)</source>
+        <translation>หัวและท้ายใบเสร็จ (ผู้จัดการ)</translation>
+    </message>
+    <message>
+        <source>Reports and day close (manager)</source>
+        <translation>รายงานและปิดวัน (ผู้จัดการ)</translation>
+    </message>
+    <message>
+        <source>Printer ready: every waiting receipt has printed.</source>
+        <translation>เครื่องพิมพ์พร้อม: พิมพ์ใบที่รอครบแล้ว</translation>
+    </message>
+    <message>
+        <source>Receipt header and footer: managers only (log in with a manager&apos;s PIN).</source>
+        <translation>หัวและท้ายใบเสร็จ: ผู้จัดการเท่านั้น (เข้าสู่ระบบด้วยรหัสผู้จัดการ)</translation>
+    </message>
+</context>
+<context>
     <name>BackupKeeper</name>
     <message>
         <source>Last backup: {file}</source>
@@ -138,6 +177,41 @@
     </message>
 </context>
 <context>
+    <name>CashMovementDialog</name>
+    <message>
+        <source>Change coins brought in</source>
+        <translation>แลกเหรียญทอน</translation>
+    </message>
+    <message>
+        <source>Topping up the float</source>
+        <translation>เติมเงินทอน</translation>
+    </message>
+    <message>
+        <source>Cash taken to the safe</source>
+        <translation>นำส่งเงินสดเข้าตู้เซฟ</translation>
+    </message>
+    <message>
+        <source>Petty cash expense</source>
+        <translation>จ่ายค่าใช้จ่ายเล็กน้อย</translation>
+    </message>
+    <message>
+        <source>Cash into the drawer</source>
+        <translation>นำเงินเข้าลิ้นชัก</translation>
+    </message>
+    <message>
+        <source>Cash out of the drawer</source>
+        <translation>นำเงินออกจากลิ้นชัก</translation>
+    </message>
+    <message>
+        <source>Amount (baht)</source>
+        <translation>จำนวนเงิน (บาท)</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>บันทึก</translation>
+    </message>
+</context>
+<context>
     <name>CashPage</name>
     <message>
         <source>Exact {amount}</source>
@@ -216,6 +290,14 @@
 </context>
 <context>
     <name>CounterWindow</name>
+    <message>
+        <source>OTOP Sisaket — {till}</source>
+        <translation>OTOP ศรีสะเกษ — {till}</translation>
+    </message>
+    <message>
+        <source>OTOP Sisaket</source>
+        <translation>OTOP ศรีสะเกษ</translation>
+    </message>
     <message numerus="yes">
         <source>The open cart was restored (%n item(s)).</source>
         <translation>
@@ -260,6 +342,21 @@
     <message>
         <source>Day closed: {number}, net {net} baht; the Z waits for a printer.</source>
         <translation>ปิดวันแล้ว: {number} ยอดขายสุทธิ {net} บาท — ยังไม่ได้ตั้งค่าเครื่องพิมพ์ รายงาน Z รอพิมพ์จนกว่าจะตั้งค่า</translation>
+    </message>
+</context>
+<context>
+    <name>DenominationCounter</name>
+    <message>
+        <source>Note {value}</source>
+        <translation>ธนบัตร {value}</translation>
+    </message>
+    <message>
+        <source>Coin {value}</source>
+        <translation>เหรียญ {value}</translation>
+    </message>
+    <message>
+        <source>Total {amount} baht</source>
+        <translation>รวม {amount} บาท</translation>
     </message>
 </context>
 <context>
@@ -708,6 +805,26 @@ government {government} · customer {buyer} · ref. {reference}</source>
 </context>
 <context>
     <name>PrintStatusLine</name>
+    <message>
+        <source>{count} waiting to print</source>
+        <translation>รอพิมพ์ {count} ใบ</translation>
+    </message>
+    <message>
+        <source>Printer not ready</source>
+        <translation>เครื่องพิมพ์ไม่พร้อม</translation>
+    </message>
+    <message>
+        <source>Cannot print (touch)</source>
+        <translation>พิมพ์ไม่ได้ (แตะ)</translation>
+    </message>
+    <message>
+        <source>Printing</source>
+        <translation>กำลังพิมพ์</translation>
+    </message>
+    <message>
+        <source>Printer ready</source>
+        <translation>เครื่องพิมพ์พร้อม</translation>
+    </message>
     <message numerus="yes">
         <source>No printer set up · %n waiting</source>
         <translation>
@@ -1137,8 +1254,8 @@ government {government} · customer {buyer} · ref. {reference}</source>
         <translation>เรียกบิลที่พักไว้</translation>
     </message>
     <message>
-        <source>ภาษาไทย / English</source>
-        <translation>ภาษาไทย / English</translation>
+        <source>Language: Thai / English</source>
+        <translation>ภาษา: ไทย / อังกฤษ</translation>
     </message>
     <message>
         <source>Returns and voids (scan the receipt)</source>
@@ -1368,6 +1485,167 @@ government {government} · customer {buyer} · ref. {reference}</source>
     </message>
 </context>
 <context>
+    <name>ShiftCloseDialog</name>
+    <message>
+        <source>Confirm the count</source>
+        <translation>ยืนยันยอดนับ</translation>
+    </message>
+    <message>
+        <source>Confirm, store the count</source>
+        <translation>ยืนยัน บันทึกยอดนับ</translation>
+    </message>
+    <message>
+        <source>Go back and correct</source>
+        <translation>กลับไปแก้</translation>
+    </message>
+    <message>
+        <source>Close the shift — count the drawer</source>
+        <translation>ปิดกะ — นับเงินในลิ้นชัก</translation>
+    </message>
+    <message>
+        <source>No shift is open</source>
+        <translation>ไม่มีกะที่เปิดอยู่</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>ปิด</translation>
+    </message>
+    <message>
+        <source>Shift {number}, opened at {opened} — count all the cash in the drawer (the float too), then enter how many of each note and coin</source>
+        <translation>กะที่ {number} เปิดเมื่อ {opened} — นับเงินสดทั้งลิ้นชัก (รวมเงินทอนตั้งต้น) แล้วกรอกจำนวนธนบัตรและเหรียญแต่ละชนิด</translation>
+    </message>
+    <message>
+        <source>Note (if any)</source>
+        <translation>หมายเหตุ (ถ้ามี)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>ยกเลิก</translation>
+    </message>
+    <message>
+        <source>From the card terminal / bank / scheme app (the manager enters, if any)</source>
+        <translation>ยอดจากเครื่องรับบัตร / ธนาคาร / แอปโครงการ (ผู้จัดการกรอก ถ้ามี)</translation>
+    </message>
+    <message>
+        <source>not counted</source>
+        <translation>ไม่ได้นับ</translation>
+    </message>
+    <message>
+        <source>Cash counted: {total} baht. Confirm? Once confirmed the count cannot be changed.</source>
+        <translation>เงินสดที่นับได้ {total} บาท ยืนยันหรือไม่? เมื่อยืนยันแล้วจะแก้ไขยอดนับไม่ได้</translation>
+    </message>
+    <message>
+        <source>Saving …</source>
+        <translation>กำลังบันทึก …</translation>
+    </message>
+    <message>
+        <source>Difference over the limit: a manager approves</source>
+        <translation>ผลต่างเกินเกณฑ์: ผู้จัดการอนุมัติ</translation>
+    </message>
+    <message>
+        <source>Approve the difference</source>
+        <translation>อนุมัติผลต่าง</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>เสร็จ</translation>
+    </message>
+    <message>
+        <source>Tender</source>
+        <translation>การชำระ</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>ควรมี</translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation>นับได้</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>ผลต่าง</translation>
+    </message>
+    <message>
+        <source>The cash matches what was expected ({expected} baht)</source>
+        <translation>เงินสดตรงกับยอดที่ควรมี ({expected} บาท)</translation>
+    </message>
+    <message>
+        <source>Cash short by {amount} baht (expected {expected})</source>
+        <translation>เงินสดขาด {amount} บาท (ควรมี {expected})</translation>
+    </message>
+    <message>
+        <source>Cash over by {amount} baht (expected {expected})</source>
+        <translation>เงินสดเกิน {amount} บาท (ควรมี {expected})</translation>
+    </message>
+    <message>
+        <source>A manager approved the difference</source>
+        <translation>ผู้จัดการอนุมัติผลต่างแล้ว</translation>
+    </message>
+    <message>
+        <source>Choose the manager and type the PIN</source>
+        <translation>เลือกผู้จัดการและกรอก PIN</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftOpenDialog</name>
+    <message>
+        <source>Open a shift — the float</source>
+        <translation>เปิดกะ — เงินทอนตั้งต้น</translation>
+    </message>
+    <message>
+        <source>or type the total, e.g. 2000</source>
+        <translation>หรือใส่ยอดรวม เช่น 2000</translation>
+    </message>
+    <message>
+        <source>Open the shift</source>
+        <translation>เปิดกะ</translation>
+    </message>
+    <message>
+        <source>Opened by:</source>
+        <translation>ผู้เปิดกะ:</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>ยกเลิก</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPanel</name>
+    <message>
+        <source>Sync: reading the status …</source>
+        <translation>ซิงก์: กำลังอ่านสถานะ …</translation>
+    </message>
+    <message>
+        <source>Sync: not set up</source>
+        <translation>ซิงก์: ยังไม่ตั้งค่า</translation>
+    </message>
+    <message>
+        <source>{count} to send</source>
+        <translation>รอส่ง {count}</translation>
+    </message>
+    <message>
+        <source>Syncing … · {count}</source>
+        <translation>กำลังซิงก์ … · {count}</translation>
+    </message>
+    <message>
+        <source>Sync never · {count}</source>
+        <translation>ซิงก์ ยังไม่เคย · {count}</translation>
+    </message>
+    <message>
+        <source>Sync {when} · {count}</source>
+        <translation>ซิงก์ {when} · {count}</translation>
+    </message>
+    <message>
+        <source> · interrupted ⚠</source>
+        <translation> · ค้าง ⚠</translation>
+    </message>
+    <message>
+        <source> · {count} refused ⚠</source>
+        <translation> · ไม่รับ {count} ⚠</translation>
+    </message>
+</context>
+<context>
     <name>TenderPage</name>
     <message>
         <source>Type an amount in baht, e.g. 500 or 120.50</source>
@@ -1403,8 +1681,8 @@ government {government} · customer {buyer} · ref. {reference}</source>
         <translation>ส่วนลด {amount}</translation>
     </message>
     <message>
-        <source>Total to pay (VAT included)</source>
-        <translation>ยอดชำระ (รวม VAT แล้ว)</translation>
+        <source>Total to pay</source>
+        <translation>ยอดชำระ</translation>
     </message>
 </context>
 </TS>
