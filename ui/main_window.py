@@ -313,7 +313,8 @@ class CounterWindow(QMainWindow):
 
     def _tick(self) -> None:
         now = SystemClock().now()
-        text = thai_datetime(now) if is_thai() else now.strftime("%d %b %Y %H:%M")
+        # numeric in both: "05 Dec 2026" did not fit the 1024-pixel header beside the statuses
+        text = thai_datetime(now) if is_thai() else now.strftime("%d/%m/%Y %H:%M")
         self.clock_label.setText(text)
 
     def retranslate(self) -> None:

@@ -20,7 +20,7 @@ import io
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -40,30 +40,46 @@ from pos.money import format_baht
 from pos.reports.services.export import write_csv
 from pos.reports.services.range_reports import ManagerReport, ReportPeriod, manager_report
 from pos.shifts.services.day_close import DayCloseError, DayReport, x_report, z_reports_between
-from pos.thai_dates import thai_date
 from ui.background import BackgroundTask, error_text, run_in_background
 from ui.day_close_dialog import DayCloseDialog, DayReportView
+from ui.live_text import live, live_title, worded
 from ui.manager_widgets import (
     BarChart,
     ThaiDateButton,
     big_button,
     new_table,
 )
+from ui.messages import category_text, shown_date
 from ui.report_tabs import fill_report_tabs
 from ui.screen_fit import fit_to_screen
 from ui.widgets import named
 
-TABS = (
-    "ภาพรวม",
-    "ประเภทสินค้า",
-    "การชำระเงิน",
-    "ช่วงเวลา",
-    "สินค้าขายดี",
-    "ฝากขาย",
-    "โครงการรัฐ",
-    "ส่วนลด/คืน/ยกเลิก",
-    "วันทำการ (Z)",
+TABS = (  # the tabs' keys (ui.report_tabs fills them by key); their titles: tab_titles()
+    "overview",
+    "categories",
+    "tenders",
+    "hours",
+    "products",
+    "producers",
+    "schemes",
+    "approvals",
+    "days",
 )
+
+
+def tab_titles() -> list[str]:
+    """The tabs' titles in the screen's language, in the order of ``TABS``."""
+    return [
+        QCoreApplication.translate("ManagerScreen", "Overview"),
+        QCoreApplication.translate("ManagerScreen", "Categories"),
+        QCoreApplication.translate("ManagerScreen", "Payments"),
+        QCoreApplication.translate("ManagerScreen", "Hours"),
+        QCoreApplication.translate("ManagerScreen", "Best sellers"),
+        QCoreApplication.translate("ManagerScreen", "Consignment"),
+        QCoreApplication.translate("ManagerScreen", "Government schemes"),
+        QCoreApplication.translate("ManagerScreen", "Discounts/returns/voids"),
+        QCoreApplication.translate("ManagerScreen", "Business days (Z)"),
+    ]
 
 
 class ManagerScreen(QMainWindow):
@@ -77,7 +93,7 @@ class ManagerScreen(QMainWindow):
     ):
         super().__init__(parent)
         self._context, self._clock = context, clock or SystemClock()
-        self.setWindowTitle("OTOP ศรีสะเกษ — รายงานผู้จัดการ")
+        live_title(self, lambda: self.tr("OTOP Sisaket — manager's reports"))
         today = self._clock.now().date()
         period = period or ReportPeriod(today.replace(day=1), today)
         self.report: ManagerReport | None = None
@@ -96,26 +112,28 @@ class ManagerScreen(QMainWindow):
         self.status = named(QLabel(wordWrap=True), "status")
         bar = QHBoxLayout()
         for widget in (
-            QLabel("ตั้งแต่"),
+            worded(QLabel(), lambda: self.tr("From")),
             self.start,
-            QLabel("ถึง"),
+            worded(QLabel(), lambda: self.tr("to")),
             self.end,
-            big_button("วันนี้", self._today),
-            big_button("เดือนนี้", self._month),
-            big_button("แสดงรายงาน", self.refresh),
+            worded(big_button("", self._today), lambda: self.tr("Today")),
+            worded(big_button("", self._month), lambda: self.tr("This month")),
+            worded(big_button("", self.refresh), lambda: self.tr("Show the report")),
         ):
             bar.addWidget(widget)
         bar.addStretch()
         actions = QHBoxLayout()
         for widget in (
-            big_button("ส่งออก PDF", self._ask_pdf),
-            big_button("ส่งออก CSV", self._ask_csv),
-            big_button("รายงาน X", self.show_x),
-            big_button("ปิดวัน (Z)", self.close_day),
+            worded(big_button("", self._ask_pdf), lambda: self.tr("Export PDF")),
+            worded(big_button("", self._ask_csv), lambda: self.tr("Export CSV")),
+            worded(big_button("", self.show_x), lambda: self.tr("X report")),
+            worded(big_button("", self.close_day), lambda: self.tr("Close the day (Z)")),
         ):
             actions.addWidget(widget)
         actions.addStretch()
-        self.close_button = named(big_button("ปิด (Esc)", self.close), "closeButton")
+        self.close_button = named(
+            worded(big_button("", self.close), lambda: self.tr("Close (Esc)")), "closeButton"
+        )
         actions.addWidget(self.close_button)
         self.tabs = QTabWidget()
         self.pages: dict[str, QWidget] = {}
@@ -124,6 +142,7 @@ class ManagerScreen(QMainWindow):
             QVBoxLayout(page)
             self.tabs.addTab(page, name)
             self.pages[name] = page
+        live(self.tabs, self._word_tabs)
         self._build_overview()
         layout = QVBoxLayout()
         layout.addLayout(bar)
@@ -137,7 +156,7 @@ class ManagerScreen(QMainWindow):
         self.charts: dict[str, BarChart] = {"categories": self.category_chart}
 
     def _build_overview(self) -> None:
-        page = self.pages["ภาพรวม"].layout()
+        page = self.pages["overview"].layout()
         assert page is not None
         self.totals = named(QLabel(wordWrap=True), "totals")
         self.totals.setStyleSheet("font-size: 15pt")
@@ -147,12 +166,21 @@ class ManagerScreen(QMainWindow):
         self.target_text = named(QLabel(wordWrap=True), "targetText")
         for widget in (
             self.totals,
-            QLabel("ยอดขายสุทธิตามประเภทสินค้า"),
+            worded(QLabel(), lambda: self.tr("Net sales by category")),
             self.category_chart,
             self.target_text,
             self.target,
         ):
             page.addWidget(widget)
+
+    def _word_tabs(self) -> None:
+        for index, title in enumerate(tab_titles()):
+            self.tabs.setTabText(index, title)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange and self.report is not None:
+            self._word_report()  # the figures' words, headings and status in the new language
+        super().changeEvent(event)
 
     def table(self, tab: str, key: str) -> QTableWidget:
         """The table ``key`` on tab ``tab`` (made on first use)."""
@@ -200,7 +228,11 @@ class ManagerScreen(QMainWindow):
         if self._task is not None and self._task.running:
             self._again = True  # made again with the new dates once this one is in
             return
-        self.status.setText(f"กำลังสร้างรายงาน {thai_date(period.start)} – {thai_date(period.end)} …")
+        self.status.setText(
+            self.tr("Making the report {start} – {end} …").format(
+                start=shown_date(period.start), end=shown_date(period.end)
+            )
+        )
         reader, clock = self._context.reader(), self._clock
 
         def work() -> tuple[ManagerReport, list[DayReport]]:
@@ -215,43 +247,69 @@ class ManagerScreen(QMainWindow):
             self.refresh()
             return
         self.report, self.z_reports = result
-        report = self.report
-        cats = report.categories
-        self.totals.setText(
-            f"{report.sales_count:,} ใบเสร็จ — ยอดขาย {format_baht(cats.sales_satang)} บาท,"
-            f" รับคืน/ยกเลิก {format_baht(cats.returns_satang)},"
-            f" สุทธิ {format_baht(cats.net_satang)} บาท"
-        )
+        cats = self.report.categories
         self.category_chart.set_bars([(line.label_th, line.net_satang) for line in cats.lines])
-        target = cats.target
-        self.target.setValue(min(10_000, target.progress_basis_points))
-        self.target.setFormat(f"{format_baht(target.progress_basis_points)}%")
+        self.target.setValue(min(10_000, cats.target.progress_basis_points))
+        self.target.setFormat(f"{format_baht(cats.target.progress_basis_points)}%")
+        self._word_report()
+
+    def _word_report(self) -> None:
+        """The report's sentences, tables and status line in the screen's language."""
+        report = self.report
+        assert report is not None
+        cats, target = report.categories, report.categories.target
+        self.totals.setText(
+            self.tr(
+                "{count} receipts — sales {sales} baht, returns/voids {returns}, net {net} baht"
+            ).format(
+                count=f"{report.sales_count:,}",
+                sales=format_baht(cats.sales_satang),
+                returns=format_baht(cats.returns_satang),
+                net=format_baht(cats.net_satang),
+            )
+        )
         self.target_text.setText(
-            f"เป้าหมาย{target.label_th} {format_baht(target.yearly_satang)} บาท"
-            f" ({thai_date(target.year_start)} – {thai_date(target.year_end)}): ขายแล้ว"
-            f" {format_baht(target.sold_satang)} บาท, เวลาผ่านไป"
-            f" {format_baht(target.elapsed_basis_points)}% ของปี"
+            self.tr(
+                "Target for {category}: {yearly} baht ({start} – {end}): sold {sold} baht,"
+                " {elapsed}% of the year gone"
+            ).format(
+                category=category_text(target.category, target.label_th),
+                yearly=format_baht(target.yearly_satang),
+                start=shown_date(target.year_start),
+                end=shown_date(target.year_end),
+                sold=format_baht(target.sold_satang),
+                elapsed=format_baht(target.elapsed_basis_points),
+            )
         )
         fill_report_tabs(self, report, self.z_reports)
         self.status.setText(
-            f"รายงาน {thai_date(report.period.start)} – {thai_date(report.period.end)}"
-            f" ณ {report.generated_at:%H:%M:%S}"
+            self.tr("Report {start} – {end} at {time}").format(
+                start=shown_date(report.period.start),
+                end=shown_date(report.period.end),
+                time=f"{report.generated_at:%H:%M:%S}",
+            )
         )
 
     def _failed(self, error: Exception) -> None:
-        self.status.setText(f"ทำรายงานไม่ได้: {error_text(error)}")
+        self.status.setText(
+            self.tr("The report could not be made: {problem}").format(problem=error_text(error))
+        )
         if self._again:
             self._again = False
             self.refresh()
 
     # --- export, X and Z --------------------------------------------------------------------
     def _ask_pdf(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "บันทึก PDF", "report.pdf", "PDF (*.pdf)")
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save PDF"), "report.pdf", "PDF (*.pdf)"
+        )
         if path:
             self.export_pdf(Path(path))
 
     def _ask_csv(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "บันทึก CSV", "report.csv", "CSV (*.csv)")
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save CSV"), "report.csv", "CSV (*.csv)"
+        )
         if path:
             self.export_csv(Path(path))
 
@@ -261,11 +319,15 @@ class ManagerScreen(QMainWindow):
         if report is None:
             return
 
+        saved = self.tr("PDF saved: {path}").format(
+            path=path
+        )  # worded here: tr() is for the GUI thread
+
         def work() -> str:
             from receipts.report_pdf import write_report_pdf
 
             write_report_pdf(report, path)
-            return f"บันทึก PDF แล้ว: {path}"
+            return saved
 
         run_in_background(self, work, self.status.setText, self._failed, name="export")
 
@@ -276,7 +338,7 @@ class ManagerScreen(QMainWindow):
         buffer = io.StringIO()
         rows = write_csv(report, buffer)
         path.write_text(buffer.getvalue(), encoding="utf-8-sig", newline="")  # Excel reads Thai
-        self.status.setText(f"บันทึก CSV แล้ว ({rows} แถว): {path}")
+        self.status.setText(self.tr("CSV saved ({rows} rows): {path}").format(rows=rows, path=path))
 
     def show_x(self) -> DayReportView | None:
         try:

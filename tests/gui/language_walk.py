@@ -26,6 +26,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from PySide6 import QtGui
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -35,6 +36,9 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
+    QPushButton,
+    QStyle,
+    QStyleOptionButton,
     QTableWidget,
     QTabWidget,
     QTreeWidget,
@@ -60,6 +64,8 @@ ALLOWED = {
     "PDF",
     "CSV",
     "GT",
+    # "POS ID" is the Revenue Department's own name for the till's number
+    "ID",
     # the day's reports are called X and Z in Thai shops too
     "X",
     "Z",
@@ -181,6 +187,16 @@ def wrong_language(texts: list[Text], language: str) -> list[str]:
     return found
 
 
+def _button_room(button: QAbstractButton) -> int:
+    """The width a push button's style leaves for its text (frame and padding off)."""
+    if not isinstance(button, QPushButton):
+        return button.width() - button.iconSize().width() - 8  # a check box's box
+    option = QStyleOptionButton()
+    button.initStyleOption(option)
+    element = QStyle.SubElement.SE_PushButtonContents
+    return button.style().subElementRect(element, option, button).width()
+
+
 def clipped_texts(top: QWidget) -> list[str]:
     """Labels and buttons whose one-line text is wider than the room they have."""
     clipped = []
@@ -190,11 +206,11 @@ def clipped_texts(top: QWidget) -> list[str]:
         if (
             isinstance(widget, QLabel)
             and not widget.wordWrap()
-            and not Qt.mightBeRichText(widget.text())
+            and not QtGui.Qt.mightBeRichText(widget.text())
         ):
             room, text = widget.contentsRect().width() - 2 * widget.margin(), widget.text()
         elif isinstance(widget, QAbstractButton) and widget.text():
-            room, text = widget.width() - 12, widget.text()  # the style's frame and padding
+            room, text = _button_room(widget), widget.text()
         else:
             continue
         lines = [line for line in text.split("\n") if line]
