@@ -14,7 +14,7 @@ code-point sort would put every name starting with เ แ โ ใ ไ at the en
 from __future__ import annotations
 
 from PySide6.QtCore import QCollator, QEvent, QLocale, QObject, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QResizeEvent, QTextLayout
+from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QGridLayout,
@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from pos.catalogue.domain.products import Category, Product
 from pos.money import format_baht
 from pos.till.services.session import TillSession
+from ui.elided import elide_to_lines
 from ui.i18n import is_thai
 from ui.live_text import ELIDES, mark_data
 from ui.messages import product_name, unit_label
@@ -139,24 +140,6 @@ class SearchPanel(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
-
-
-def elide_to_lines(text: str, font: QFont, width: int, lines: int) -> str:
-    """``text`` word-wrapped to ``width``, cut with "…" at the end of line ``lines`` if longer."""
-    layout = QTextLayout(text, font)
-    layout.beginLayout()
-    end = start = 0
-    for _ in range(max(1, lines)):
-        line = layout.createLine()
-        if not line.isValid():
-            break
-        line.setLineWidth(width)
-        start, end = line.textStart(), line.textStart() + line.textLength()
-    layout.endLayout()
-    if end >= len(text):
-        return text
-    tail = QFontMetrics(font).elidedText(text[start:], Qt.TextElideMode.ElideRight, width)
-    return text[:start] + tail
 
 
 class ElidedName(QLabel):

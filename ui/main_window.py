@@ -43,6 +43,7 @@ from pos.till.services.session import TillSession
 from ui.checkout_flow import CheckoutFlow
 from ui.counter_menu import BackOffice
 from ui.customer_display import CustomerDisplayController
+from ui.elided import ElidedLabel, keep_its_width
 from ui.i18n import is_thai, toggle_language
 from ui.idle import IdleLock
 from ui.live_text import live_text, live_title, mark_data
@@ -115,7 +116,8 @@ class CounterWindow(QMainWindow):
         self.pages.addWidget(self.login)
         self.pages.addWidget(self.sale)
         self.scan_pages: set[QWidget] = {self.sale}  # pages where scans are taken
-        self.user_label = mark_data(named(QLabel(), "userLabel"))  # the person's name
+        # the person's name: data for the language check, cut with "…" when the header is full
+        self.user_label = mark_data(named(ElidedLabel(), "userLabel"))
         self.clock_label = named(QLabel(), "clockLabel")
         # the other language, named in that language: data for the language check
         self.language_button = mark_data(named(QPushButton(), "languageButton"))
@@ -127,6 +129,8 @@ class CounterWindow(QMainWindow):
         if self.back_office is not None:  # printer status and menu in the header (issue 5)
             self._header_row.insertWidget(3, self.back_office.status_line)
             self._header_row.insertWidget(6, self.back_office.menu_button)
+            for button in (self.back_office.status_line, self.back_office.menu_button):
+                keep_its_width(button)
             self.print_wake = context.wake_printer if context is not None else None
 
     def _add_header_status(self, context: AppContext | None) -> None:
@@ -192,6 +196,7 @@ class CounterWindow(QMainWindow):
             (self.logout_button, self.log_out),
         ):
             button.setFocusPolicy(button.focusPolicy().NoFocus)
+            keep_its_width(button)
             button.clicked.connect(handler)
             row.addWidget(button)
         central = QWidget()

@@ -248,7 +248,6 @@ class ManagerScreen(QMainWindow):
             return
         self.report, self.z_reports = result
         cats = self.report.categories
-        self.category_chart.set_bars([(line.label_th, line.net_satang) for line in cats.lines])
         self.target.setValue(min(10_000, cats.target.progress_basis_points))
         self.target.setFormat(f"{format_baht(cats.target.progress_basis_points)}%")
         self._word_report()
@@ -258,9 +257,13 @@ class ManagerScreen(QMainWindow):
         report = self.report
         assert report is not None
         cats, target = report.categories, report.categories.target
+        bars = [
+            (category_text(line.category, line.label_th), line.net_satang) for line in cats.lines
+        ]
+        self.category_chart.set_bars(bars)
         self.totals.setText(
             self.tr(
-                "{count} receipts — sales {sales} baht, returns/voids {returns}, net {net} baht"
+                "Receipts: {count} — sales {sales} baht, returns/voids {returns}, net {net} baht"
             ).format(
                 count=f"{report.sales_count:,}",
                 sales=format_baht(cats.sales_satang),

@@ -102,11 +102,16 @@ class PaymentScreen(QWidget):
         self.printer_set_up: Callable[[], bool] = lambda: receipt_printer_set_up(till.settings)
         self.retranslate()
 
-    def qr_status(self, caption: str) -> None:
+    def qr_status(self, _caption: str) -> None:
+        """The QR is shown: the status line says what comes next, with the amount.
+
+        The caption given is the customer's (both languages); this line is in the cashier's."""
+        amount = format_baht(self.promptpay_page.shown_satang or 0)
         self._status(
             lambda: self.tr(
-                "The customer scans the QR ({caption}). Ctrl+Enter once the transfer has arrived."
-            ).format(caption=caption)
+                "The customer scans the QR (PromptPay {amount}). Ctrl+Enter once the transfer"
+                " has arrived."
+            ).format(amount=amount)
         )
 
     @property

@@ -107,21 +107,39 @@ def refused_lines(status: SyncStatus) -> list[str]:
 
 
 def _tooltip(status: SyncStatus, problem: str) -> str:
+    """The label's tooltip in the screen's language (the refused records in both, as logged)."""
     last = status.last_success
+    when = thai_datetime(last.astimezone(THAI_TIME), seconds=True) if last else "-"
     lines = [
-        "ซิงก์กับสำนักงานใหญ่สำเร็จล่าสุด"
-        f" {thai_datetime(last.astimezone(THAI_TIME), seconds=True) if last else '-'}",
-        f"รอส่ง {status.waiting.total:,} รายการ (กดเพื่อซิงก์ทันที)",
-        f"สำนักงานใหญ่: {status.settings.hq_url or '-'}",
+        QCoreApplication.translate(
+            "SyncPanel", "Last successful sync with the head office: {when}"
+        ).format(when=when),
+        QCoreApplication.translate(
+            "SyncPanel", "{count} records to send (touch to sync now)"
+        ).format(count=f"{status.waiting.total:,}"),
+        QCoreApplication.translate("SyncPanel", "Head office: {url}").format(
+            url=status.settings.hq_url or "-"
+        ),
     ]
     if status.settings.nightly_at:
-        lines.append(f"ซิงก์อัตโนมัติทุกคืนเวลา {status.settings.nightly_at} น.")
+        nightly = QCoreApplication.translate("SyncPanel", "Syncs by itself every night at {time}")
+        lines.append(nightly.format(time=status.settings.nightly_at))
     if status.settings.after_z:
-        lines.append("และหลังปิดวัน (รายงาน Z)")
+        lines.append(
+            QCoreApplication.translate("SyncPanel", "and after the day is closed (Z report)")
+        )
     if status.interrupted:
-        lines.append("การซิงก์ครั้งล่าสุดถูกหยุดกลางคัน (interrupted): จะทำต่อในครั้งถัดไป ไม่มีข้อมูลหาย")
+        lines.append(
+            QCoreApplication.translate(
+                "SyncPanel",
+                "The last sync was interrupted: the next one carries on, nothing is lost",
+            )
+        )
     if status.waiting.rejected:
-        lines.append(f"สำนักงานใหญ่ไม่รับ {status.waiting.rejected} รายการ: otop-pos sync status")
+        refused = QCoreApplication.translate(
+            "SyncPanel", "The head office refused {count} records: otop-pos sync status"
+        )
+        lines.append(refused.format(count=status.waiting.rejected))
     lines += refused_lines(status)
     if problem:
         lines.append(problem)
@@ -187,6 +205,8 @@ class SyncPanel(QObject):
         """At F9: the line again, in the new language."""
         if hasattr(self, "running"):  # not while __init__ is still setting up
             self.label.setText(status_text(self.status, self.running, now=self.clock.now()))
+            if self.status is not None:
+                self.label.setToolTip(_tooltip(self.status, self.problem))
 
     # --- when to run ---------------------------------------------------------------------
     def check(self) -> None:

@@ -698,7 +698,7 @@
         <translation>กำลังสร้างรายงาน {start} – {end} …</translation>
     </message>
     <message>
-        <source>{count} receipts — sales {sales} baht, returns/voids {returns}, net {net} baht</source>
+        <source>Receipts: {count} — sales {sales} baht, returns/voids {returns}, net {net} baht</source>
         <translation>{count} ใบเสร็จ — ยอดขาย {sales} บาท, รับคืน/ยกเลิก {returns}, สุทธิ {net} บาท</translation>
     </message>
     <message>
@@ -891,8 +891,8 @@
 <context>
     <name>PaymentScreen</name>
     <message>
-        <source>The customer scans the QR ({caption}). Ctrl+Enter once the transfer has arrived.</source>
-        <translation>ให้ลูกค้าสแกน QR ({caption}) เมื่อเงินโอนเข้าแล้ว กด Ctrl+Enter</translation>
+        <source>The customer scans the QR (PromptPay {amount}). Ctrl+Enter once the transfer has arrived.</source>
+        <translation>ให้ลูกค้าสแกน QR (พร้อมเพย์ {amount}) เมื่อเงินโอนเข้าแล้ว กด Ctrl+Enter</translation>
     </message>
     <message>
         <source>Take the payment. Enter completes the sale once it is paid.</source>
@@ -1300,6 +1300,10 @@ government {government} · customer {buyer} · ref. {reference}</source>
     <message>
         <source>No PromptPay ID is set for this shop.</source>
         <translation>ร้านยังไม่ได้ตั้งค่าพร้อมเพย์</translation>
+    </message>
+    <message>
+        <source>PromptPay {amount}</source>
+        <translation>พร้อมเพย์ {amount}</translation>
     </message>
     <message>
         <source>Press Ctrl+Enter once the transfer has arrived.</source>
@@ -2491,6 +2495,34 @@ government {government} · customer {buyer} · ref. {reference}</source>
     <message>
         <source> · {count} refused ⚠</source>
         <translation> · ไม่รับ {count} ⚠</translation>
+    </message>
+    <message>
+        <source>Last successful sync with the head office: {when}</source>
+        <translation>ซิงก์กับสำนักงานใหญ่สำเร็จล่าสุด {when}</translation>
+    </message>
+    <message>
+        <source>{count} records to send (touch to sync now)</source>
+        <translation>รอส่ง {count} รายการ (กดเพื่อซิงก์ทันที)</translation>
+    </message>
+    <message>
+        <source>Head office: {url}</source>
+        <translation>สำนักงานใหญ่: {url}</translation>
+    </message>
+    <message>
+        <source>Syncs by itself every night at {time}</source>
+        <translation>ซิงก์อัตโนมัติทุกคืนเวลา {time} น.</translation>
+    </message>
+    <message>
+        <source>and after the day is closed (Z report)</source>
+        <translation>และหลังปิดวัน (รายงาน Z)</translation>
+    </message>
+    <message>
+        <source>The last sync was interrupted: the next one carries on, nothing is lost</source>
+        <translation>การซิงก์ครั้งล่าสุดถูกหยุดกลางคัน จะทำต่อในครั้งถัดไป ไม่มีข้อมูลหาย</translation>
+    </message>
+    <message>
+        <source>The head office refused {count} records: otop-pos sync status</source>
+        <translation>สำนักงานใหญ่ไม่รับ {count} รายการ: otop-pos sync status</translation>
     </message>
 </context>
 <context>

@@ -15,9 +15,10 @@ name, a receipt number, a shop's own name, the language button's name of the
 *other* language — carries the dynamic property ``data_text`` (set by
 :func:`ui.live_text.mark_data`); it and its children are skipped.
 
-**Fitting.**  :func:`clipped_texts` lists labels and buttons whose text is wider
-than the widget (Qt's font metrics), unless the label wraps or the widget
-elides (dynamic property ``elides``, set where the full text is its tooltip).
+**Fitting.**  :func:`clipped_texts` lists labels and buttons (data too) whose
+text is wider than the widget (Qt's font metrics), unless the label wraps or
+the widget elides (dynamic property ``elides``, ui.elided: the full text is
+then its tooltip).
 """
 
 from __future__ import annotations
@@ -198,23 +199,38 @@ def _button_room(button: QAbstractButton) -> int:
 
 
 def clipped_texts(top: QWidget) -> list[str]:
-    """Labels and buttons whose one-line text is wider than the room they have."""
+    """Labels and buttons whose text needs more room than they have: wider than a one-line
+    label or a button, taller than a wrapping label.  Data is measured too: names must fit."""
     clipped = []
     for widget in top.findChildren(QWidget):
-        if not widget.isVisible() or _is_data(widget) or widget.property(ELIDES):
+        if not widget.isVisible() or widget.property(ELIDES):
             continue
-        if (
-            isinstance(widget, QLabel)
-            and not widget.wordWrap()
-            and not QtGui.Qt.mightBeRichText(widget.text())
-        ):
-            room, text = widget.contentsRect().width() - 2 * widget.margin(), widget.text()
+        if isinstance(widget, QLabel) and widget.text():
+            problem = _label_problem(widget)
         elif isinstance(widget, QAbstractButton) and widget.text():
-            room, text = _button_room(widget), widget.text()
+            problem = _too_wide(widget, widget.text(), _button_room(widget))
         else:
             continue
-        lines = [line for line in text.split("\n") if line]
-        needed = max((widget.fontMetrics().horizontalAdvance(line) for line in lines), default=0)
-        if needed > room:
-            clipped.append(f"{_name(widget)}: {text!r} needs {needed} px, has {room}")
+        if problem is not None:
+            clipped.append(problem)
     return clipped
+
+
+def _label_problem(label: QLabel) -> str | None:
+    room = label.contentsRect()
+    if label.wordWrap():  # wraps: may be cut at the top or the bottom instead
+        needed = label.heightForWidth(label.width())
+        if needed > label.height() + 2:  # a rounding pixel or two
+            return f"{_name(label)}: {label.text()!r} needs {needed} px high, has {label.height()}"
+        return None
+    if QtGui.Qt.mightBeRichText(label.text()):
+        return None
+    return _too_wide(label, label.text(), room.width() - 2 * label.margin())
+
+
+def _too_wide(widget: QWidget, text: str, room: int) -> str | None:
+    lines = [line for line in text.split("\n") if line]
+    needed = max((widget.fontMetrics().horizontalAdvance(line) for line in lines), default=0)
+    if needed > room:
+        return f"{_name(widget)}: {text!r} needs {needed} px, has {room}"
+    return None
