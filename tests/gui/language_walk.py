@@ -51,7 +51,7 @@ from ui.live_text import DATA_TEXT, ELIDES
 
 THAI_SCRIPT = re.compile(r"[\u0E00-\u0E7F]")
 LATIN_WORD = re.compile(r"[A-Za-z]+\d*")  # F11 is one word, a key's name
-KEY_COMBINATION = re.compile(r"\b(?:Ctrl|Alt|Shift)\+\w+")  # Ctrl+I: the letter is a key
+KEY_COMBINATION = re.compile(r"\b(?:(?:Ctrl|Alt|Shift)\+)+\w+")  # Ctrl+Shift+O: keys
 # Latin words a Thai cashier reads as they are; kept small on purpose, each for a reason:
 ALLOWED = {
     # names of things, written so on the goods, the QR and the paperwork

@@ -50,6 +50,16 @@ def _counter(qtbot: QtBot, context: AppContext) -> CounterWindow:
     return logged_in(qtbot, window)
 
 
+def _login(qtbot: QtBot, context: AppContext) -> QWidget:
+    return start_counter(qtbot, open_till(context), context)
+
+
+def _sale_menu(qtbot: QtBot, context: AppContext) -> QWidget:
+    window = _counter(qtbot, context)
+    press(qtbot, Qt.Key.Key_F11)
+    return window
+
+
 def _till(qtbot: QtBot, context: AppContext) -> QWidget:
     window = _counter(qtbot, context)
     wedge_scan(qtbot, SILK)
@@ -135,6 +145,8 @@ def _header(qtbot: QtBot, context: AppContext) -> QWidget:
 
 
 SCREENS: dict[str, Opener] = {
+    "login": _login,
+    "sale menu (F11)": _sale_menu,
     "till": _till,  # the header too: shift, sync, printer status, menu and its entries
     "payment": _payment,
     "returns": _returns,
