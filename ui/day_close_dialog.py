@@ -27,11 +27,12 @@ from receipts.day_report_print import day_report_escpos
 from receipts.samples import header_from_settings
 from ui.background import error_text, run_in_background
 from ui.backup_keeper import backup_after_z
-from ui.live_text import live, live_title, worded
+from ui.live_text import live, live_title, status_label_follows, worded
 from ui.manager_widgets import ManagerPin, big_button, fill_table, new_table
 from ui.messages import shown_date
 from ui.payment_texts import tender_text
 from ui.print_status import receipt_printer_set_up
+from ui.status_line import say
 from ui.sync_panel import sync_after_z
 from ui.widgets import named
 
@@ -95,7 +96,7 @@ class DayReportView(QDialog):
         live_title(self, self._title)
         self.table = new_table("dayFigures")
         live(self.table, lambda: fill_table(self.table, day_headings(), day_rows(report, context)))
-        self.status = named(QLabel(wordWrap=True), "status")
+        self.status = status_label_follows(named(QLabel(wordWrap=True), "status"))
         self.print_button = worded(big_button("", self.print_report), lambda: self.tr("Print"))
         layout = QVBoxLayout(self)
         day = report.figures.business_date
@@ -123,7 +124,7 @@ class DayReportView(QDialog):
             request_reprint(
                 self._context.uow_factory, Z_DOCUMENT_KIND, self.report.z.number, SystemClock()
             )
-            self.status.setText(self.tr("A copy of the Z report is queued for the printer."))
+            say(self.status, lambda: self.tr("A copy of the Z report is queued for the printer."))
             return
         settings = self._context.settings()
         header = header_from_settings(settings.receipt_header, pos_id=settings.terminal_id)
@@ -135,11 +136,14 @@ class DayReportView(QDialog):
             EscposTransport(settings.receipt_printer).send_job(data)
             return printed
 
-        self.status.setText(self.tr("Printing …"))
+        say(self.status, lambda: self.tr("Printing …"))
         run_in_background(self, send, self.status.setText, self._print_failed, name="print-x")
 
     def _print_failed(self, error: Exception) -> None:
-        self.status.setText(self.tr("Cannot print: {problem}").format(problem=error_text(error)))
+        say(
+            self.status,
+            lambda: self.tr("Cannot print: {problem}").format(problem=error_text(error)),
+        )
 
 
 class DayCloseDialog(QDialog):
@@ -158,7 +162,7 @@ class DayCloseDialog(QDialog):
             big_button("", self._close), lambda: self.tr("Close the day (print the Z report)")
         )
         self.close_button.setObjectName("closeDay")
-        self.status = named(QLabel(wordWrap=True), "status")
+        self.status = status_label_follows(named(QLabel(wordWrap=True), "status"))
         self.figures = new_table("zFigures")
         self.figures.hide()
         layout = QVBoxLayout(self)
@@ -194,10 +198,10 @@ class DayCloseDialog(QDialog):
     def _close(self) -> None:
         approval = self.manager_pin.approval()
         if approval is None:
-            self.status.setText(self.tr("Choose the manager and type the PIN"))
+            say(self.status, lambda: self.tr("Choose the manager and type the PIN"))
             return
         self.close_button.setEnabled(False)
-        self.status.setText(self.tr("Closing the day …"))
+        say(self.status, lambda: self.tr("Closing the day …"))
         uow_factory, clock = self._context.uow_factory, self._clock
         run_in_background(
             self,

@@ -42,7 +42,7 @@ from pos.reports.services.range_reports import ManagerReport, ReportPeriod, mana
 from pos.shifts.services.day_close import DayCloseError, DayReport, x_report, z_reports_between
 from ui.background import BackgroundTask, error_text, run_in_background
 from ui.day_close_dialog import DayCloseDialog, DayReportView
-from ui.live_text import live, live_title, worded
+from ui.live_text import live, live_title, status_label_follows, worded
 from ui.manager_widgets import (
     BarChart,
     ThaiDateButton,
@@ -52,6 +52,7 @@ from ui.manager_widgets import (
 from ui.messages import category_text, shown_date
 from ui.report_tabs import fill_report_tabs
 from ui.screen_fit import fit_to_screen
+from ui.status_line import say
 from ui.widgets import named
 
 TABS = (  # the tabs' keys (ui.report_tabs fills them by key); their titles: tab_titles()
@@ -109,7 +110,7 @@ class ManagerScreen(QMainWindow):
     def _build(self, period: ReportPeriod) -> None:
         self.start = ThaiDateButton(period.start)
         self.end = ThaiDateButton(period.end)
-        self.status = named(QLabel(wordWrap=True), "status")
+        self.status = status_label_follows(named(QLabel(wordWrap=True), "status"))
         bar = QHBoxLayout()
         for widget in (
             worded(QLabel(), lambda: self.tr("From")),
@@ -228,10 +229,11 @@ class ManagerScreen(QMainWindow):
         if self._task is not None and self._task.running:
             self._again = True  # made again with the new dates once this one is in
             return
-        self.status.setText(
-            self.tr("Making the report {start} – {end} …").format(
+        say(
+            self.status,
+            lambda: self.tr("Making the report {start} – {end} …").format(
                 start=shown_date(period.start), end=shown_date(period.end)
-            )
+            ),
         )
         reader, clock = self._context.reader(), self._clock
 
@@ -285,17 +287,21 @@ class ManagerScreen(QMainWindow):
             )
         )
         fill_report_tabs(self, report, self.z_reports)
-        self.status.setText(
-            self.tr("Report {start} – {end} at {time}").format(
+        say(
+            self.status,
+            lambda: self.tr("Report {start} – {end} at {time}").format(
                 start=shown_date(report.period.start),
                 end=shown_date(report.period.end),
                 time=f"{report.generated_at:%H:%M:%S}",
-            )
+            ),
         )
 
     def _failed(self, error: Exception) -> None:
-        self.status.setText(
-            self.tr("The report could not be made: {problem}").format(problem=error_text(error))
+        say(
+            self.status,
+            lambda: self.tr("The report could not be made: {problem}").format(
+                problem=error_text(error)
+            ),
         )
         if self._again:
             self._again = False
@@ -341,7 +347,10 @@ class ManagerScreen(QMainWindow):
         buffer = io.StringIO()
         rows = write_csv(report, buffer)
         path.write_text(buffer.getvalue(), encoding="utf-8-sig", newline="")  # Excel reads Thai
-        self.status.setText(self.tr("CSV saved ({rows} rows): {path}").format(rows=rows, path=path))
+        say(
+            self.status,
+            lambda: self.tr("CSV saved ({rows} rows): {path}").format(rows=rows, path=path),
+        )
 
     def show_x(self) -> DayReportView | None:
         try:

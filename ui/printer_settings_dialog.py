@@ -49,7 +49,8 @@ from receipts.connections import EscposTransport, PrinterError
 from receipts.escpos_output import document_to_escpos
 from receipts.samples import header_from_settings, test_print_document
 from ui.background import report_unhandled, run_in_background
-from ui.live_text import live, live_title, live_tooltip, worded
+from ui.live_text import live, live_title, live_tooltip, status_label_follows, worded
+from ui.status_line import say
 
 Items = list[tuple[object, str]]
 
@@ -186,7 +187,7 @@ class PrinterSettingsDialog(QDialog):
             QCheckBox(),
             lambda: self.tr("Ask the printer's state (paper, cover) before and after printing"),
         )
-        self.status = QLabel(wordWrap=True)
+        self.status = status_label_follows(QLabel(wordWrap=True))
         self.status.setObjectName("printerStatus")
         self.test_button = worded(_button("", self._test_print), lambda: self.tr("Test print"))
         self.save_button = worded(_button("", self._save), lambda: self.tr("Save"))
@@ -278,8 +279,10 @@ class PrinterSettingsDialog(QDialog):
         try:
             return self.entered_settings()
         except ValueError as error:
-            self.status.setText(
-                self.tr("The settings are not right: {problem}").format(problem=error)
+            problem = str(error)  # kept: the line is worded again at F9
+            say(
+                self.status,
+                lambda: self.tr("The settings are not right: {problem}").format(problem=problem),
             )
             return None
 
@@ -303,15 +306,16 @@ class PrinterSettingsDialog(QDialog):
         if printer is None:
             return
         if printer.connection is ConnectionKind.NONE:
-            self.status.setText(self.tr("Choose the connection before a test print"))
+            say(self.status, lambda: self.tr("Choose the connection before a test print"))
             return
         settings = self._context.settings()
         header = header_from_settings(settings.receipt_header, pos_id=settings.terminal_id)
         document = test_print_document(printer, header, SystemClock().now())
         data = document_to_escpos(document, printer)  # drawn here: Qt fonts on this thread
         self.test_button.setEnabled(False)
-        self.status.setText(
-            self.tr("Test printing on {printer} …").format(printer=printer.describe())
+        say(
+            self.status,
+            lambda: self.tr("Test printing on {printer} …").format(printer=printer.describe()),
         )
         done = self.tr("Test print done ({size} bytes)").format(size=f"{len(data):,}")
         run_in_background(

@@ -65,8 +65,9 @@ from receipts.pdf import write_pdf
 from receipts.print_worker import DocumentNotFoundError
 from receipts.raster import render_blocks
 from ui.i18n import is_thai
-from ui.live_text import live, live_placeholder, live_title, worded
+from ui.live_text import live, live_placeholder, live_title, status_label_follows, worded
 from ui.messages import shown_date
+from ui.status_line import say
 from ui.widgets import named
 
 
@@ -197,7 +198,7 @@ class SalesHistoryDialog(QDialog):
 
     def _actions(self) -> QHBoxLayout:
         """The count of documents, reprint, PDF and close."""
-        self.message = named(QLabel(wordWrap=True), "historyMessage")
+        self.message = status_label_follows(named(QLabel(wordWrap=True), "historyMessage"))
         self.reprint_button = worded(_button("", self.reprint), lambda: self.tr("Print a copy"))
         self.pdf_button = worded(_button("", self.save_pdf), lambda: self.tr("Save PDF"))
         close = worded(_button("", self.accept), lambda: self.tr("Close"))
@@ -278,8 +279,9 @@ class SalesHistoryDialog(QDialog):
         terminal_id = self._context.settings().terminal_id
         row = find_document(self._context.reader(), text, terminal_id)
         if row is None:
-            self.message.setText(
-                self.tr("No document numbered {number}").format(number=text.strip())
+            say(
+                self.message,
+                lambda: self.tr("No document numbered {number}").format(number=text.strip()),
             )
             return False
         self.search.clear()
@@ -296,8 +298,9 @@ class SalesHistoryDialog(QDialog):
         )
         self._context.wake_printer()
         self.load_day(self.day, select=row.number)
-        self.message.setText(
-            self.tr("A copy of {number} is sent to print").format(number=row.number)
+        say(
+            self.message,
+            lambda: self.tr("A copy of {number} is sent to print").format(number=row.number),
         )
 
     def save_pdf(self) -> None:

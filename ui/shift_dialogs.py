@@ -79,6 +79,7 @@ from ui.manager_widgets import (
 )
 from ui.payment_texts import tender_text
 from ui.screen_fit import fit_to_screen, scrolling
+from ui.status_line import say
 from ui.widgets import named
 
 
@@ -366,7 +367,7 @@ class ShiftCloseDialog(QDialog):
         ):
             return
         self.confirm_button.setEnabled(False)
-        self.status.setText(self.tr("Saving …"))
+        say(self.status, lambda: self.tr("Saving …"))
         uow_factory, clock = self._context.uow_factory, self._clock
         run_in_background(
             self, lambda: close_shift(uow_factory, clock, request), self._closed, self._failed
@@ -453,12 +454,12 @@ class ShiftCloseDialog(QDialog):
         tolerance = self.settings.shift_rules.cash_tolerance_satang
         self.approval_box.setVisible(shift.needs_approval(tolerance))
         if closing.approved_by_user_id is not None:
-            self.result_status.setText(self.tr("A manager approved the difference"))
+            say(self.result_status, lambda: self.tr("A manager approved the difference"))
 
     def _approve(self) -> None:
         approval = self.manager_pin.approval()
         if approval is None or self.shift is None:
-            self.result_status.setText(self.tr("Choose the manager and type the PIN"))
+            say(self.result_status, lambda: self.tr("Choose the manager and type the PIN"))
             return
         self.approve_button.setEnabled(False)
         uow_factory, clock, shift_id = self._context.uow_factory, self._clock, self.shift.shift_id

@@ -15,10 +15,15 @@ from PySide6.QtWidgets import QLabel
 from ui.live_text import Text, word
 
 
-def show_on(label: QLabel, text: Text, severity: str) -> None:
-    """``label`` says ``text`` (again at F9 when it is a function), coloured by ``severity``."""
+def say(label: QLabel, text: Text) -> None:
+    """``label`` says ``text``, and again at F9 when it is a function (see :func:`reword`)."""
     label.setProperty("message_source", text if callable(text) else None)
     label.setText(word(text))
+
+
+def show_on(label: QLabel, text: Text, severity: str) -> None:
+    """``label`` says ``text`` (again at F9 when it is a function), coloured by ``severity``."""
+    say(label, text)
     if label.property("severity") != severity:  # re-styling costs; only on change
         label.setProperty("severity", severity)
         label.style().unpolish(label)
