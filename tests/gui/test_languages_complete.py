@@ -243,6 +243,22 @@ def test_f9_with_a_dialog_open_retranslates_the_dialog_and_the_status_line(
     dialog.close()
 
 
+def test_a_dialogs_status_line_says_its_message_again_in_the_new_language(
+    qtbot: QtBot, demo_context: AppContext
+) -> None:
+    dialog = PrinterSettingsDialog(demo_context)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    set_language(THAI)
+    dialog.connection.setCurrentIndex(0)  # no printer yet
+    qtbot.mouseClick(dialog.test_button, Qt.MouseButton.LeftButton)
+    assert dialog.status.text() == "เลือกการเชื่อมต่อก่อนพิมพ์ทดสอบ"
+    set_language(ENGLISH)
+    qtbot.waitUntil(lambda: dialog.status.text() == "Choose the connection before a test print")
+    set_language(THAI)
+    qtbot.waitUntil(lambda: dialog.status.text() == "เลือกการเชื่อมต่อก่อนพิมพ์ทดสอบ")
+
+
 def back_office(window: CounterWindow) -> BackOffice:
     assert window.back_office is not None
     return window.back_office
