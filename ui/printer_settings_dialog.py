@@ -87,9 +87,7 @@ def modes() -> Items:
     return [
         (
             PrintMode.RASTER,
-            QCoreApplication.translate(
-                "PrinterSettingsDialog", "Picture (recommended: Thai right on every printer)"
-            ),
+            QCoreApplication.translate("PrinterSettingsDialog", "Picture (Thai always right)"),
         ),
         (PrintMode.TEXT, QCoreApplication.translate("PrinterSettingsDialog", "Text (CP874)")),
     ]

@@ -78,7 +78,7 @@ def columns() -> list[str]:
         QCoreApplication.translate("SalesHistoryDialog", "Time"),
         QCoreApplication.translate("SalesHistoryDialog", "Document"),
         QCoreApplication.translate("SalesHistoryDialog", "Amount"),
-        QCoreApplication.translate("SalesHistoryDialog", "Paid / refunded by"),
+        QCoreApplication.translate("SalesHistoryDialog", "Tender"),
         QCoreApplication.translate("SalesHistoryDialog", "Printing"),
     ]
 

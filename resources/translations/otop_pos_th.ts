@@ -1167,7 +1167,7 @@ government {government} · customer {buyer} · ref. {reference}</source>
         <translation>80 มม. หัวแคบ (512 จุด)</translation>
     </message>
     <message>
-        <source>Picture (recommended: Thai right on every printer)</source>
+        <source>Picture (Thai always right)</source>
         <translation>ภาพ (แนะนำ: ไทยถูกต้องทุกเครื่อง)</translation>
     </message>
     <message>
@@ -2151,7 +2151,7 @@ government {government} · customer {buyer} · ref. {reference}</source>
         <translation>ยอดเงิน</translation>
     </message>
     <message>
-        <source>Paid / refunded by</source>
+        <source>Tender</source>
         <translation>ชำระ / คืนโดย</translation>
     </message>
     <message>
