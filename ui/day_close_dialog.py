@@ -13,7 +13,7 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
 
 from pos.bootstrap import AppContext
@@ -38,42 +38,30 @@ from ui.widgets import named
 
 
 def day_rows(report: DayReport, context: AppContext) -> list[list[Any]]:
-    """The report's main figures as (label, amount) rows for a table."""
+    """The report's main figures as (label, amount) rows for a table, in the screen's language."""
     figures = report.figures
     schemes = context.settings().schemes
-    tr = _day_text
+    sales = QCoreApplication.translate("DayReportView", "Sales ({count} receipts)")
+    returns = QCoreApplication.translate("DayReportView", "Returns ({count})")
+    voids = QCoreApplication.translate("DayReportView", "Voids ({count})")
     rows: list[list[Any]] = [
-        [tr("Sales ({count} receipts)", figures.sales.count), figures.sales.total_satang],
-        [tr("Returns ({count})", figures.returns.count), -figures.returns.total_satang],
-        [tr("Voids ({count})", figures.voids.count), -figures.voids.total_satang],
-        [tr("Net sales"), figures.net_satang],
+        [sales.format(count=figures.sales.count), figures.sales.total_satang],
+        [returns.format(count=figures.returns.count), -figures.returns.total_satang],
+        [voids.format(count=figures.voids.count), -figures.voids.total_satang],
+        [QCoreApplication.translate("DayReportView", "Net sales"), figures.net_satang],
     ]
     rows += [[tender_text(t.key, schemes), t.net_satang] for t in figures.tenders]
-    rows.append([tr("Cash expected in the drawer"), figures.cash.expected_satang])
+    expected = QCoreApplication.translate("DayReportView", "Cash expected in the drawer")
+    rows.append([expected, figures.cash.expected_satang])
     if figures.counted_cash_satang is not None:
-        rows.append([tr("Cash counted"), figures.counted_cash_satang])
-        rows.append([tr("Difference"), figures.cash_difference_satang])
+        counted = QCoreApplication.translate("DayReportView", "Cash counted")
+        rows.append([counted, figures.counted_cash_satang])
+        difference = QCoreApplication.translate("DayReportView", "Difference")
+        rows.append([difference, figures.cash_difference_satang])
     if report.z is not None:
-        rows.append([tr("Grand total (GT)"), report.z.grand_total_satang])
+        total = QCoreApplication.translate("DayReportView", "Grand total (GT)")
+        rows.append([total, report.z.grand_total_satang])
     return rows
-
-
-def _day_text(text: str, count: int | None = None) -> str:
-    """A row's label; the source texts are listed in DAY_TEXTS for the translation tools."""
-    worded = QCoreApplication.translate("DayReportView", text)
-    return worded.format(count=count) if count is not None else worded
-
-
-DAY_TEXTS = (  # seen by pyside6-lupdate: the labels _day_text translates
-    QT_TRANSLATE_NOOP("DayReportView", "Sales ({count} receipts)"),
-    QT_TRANSLATE_NOOP("DayReportView", "Returns ({count})"),
-    QT_TRANSLATE_NOOP("DayReportView", "Voids ({count})"),
-    QT_TRANSLATE_NOOP("DayReportView", "Net sales"),
-    QT_TRANSLATE_NOOP("DayReportView", "Cash expected in the drawer"),
-    QT_TRANSLATE_NOOP("DayReportView", "Cash counted"),
-    QT_TRANSLATE_NOOP("DayReportView", "Difference"),
-    QT_TRANSLATE_NOOP("DayReportView", "Grand total (GT)"),
-)
 
 
 def day_headings() -> list[str]:

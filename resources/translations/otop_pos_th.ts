@@ -2,41 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="th_TH">
 <context>
-    <name></name>
-    <message>
-        <source>Sales ({count} receipts)</source>
-        <translation>ยอดขาย ({count} ใบเสร็จ)</translation>
-    </message>
-    <message>
-        <source>Returns ({count})</source>
-        <translation>รับคืน ({count})</translation>
-    </message>
-    <message>
-        <source>Voids ({count})</source>
-        <translation>ยกเลิก ({count})</translation>
-    </message>
-    <message>
-        <source>Net sales</source>
-        <translation>ยอดขายสุทธิ</translation>
-    </message>
-    <message>
-        <source>Cash expected in the drawer</source>
-        <translation>เงินสดที่ควรมีในลิ้นชัก</translation>
-    </message>
-    <message>
-        <source>Cash counted</source>
-        <translation>เงินสดที่นับได้</translation>
-    </message>
-    <message>
-        <source>Difference</source>
-        <translation>ผลต่าง</translation>
-    </message>
-    <message>
-        <source>Grand total (GT)</source>
-        <translation>ยอดสะสม (GT)</translation>
-    </message>
-</context>
-<context>
     <name>BackOffice</name>
     <message>
         <source>The drawer did not open: {reason}</source>
