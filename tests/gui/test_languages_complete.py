@@ -2,7 +2,7 @@
 
 Each screen is one row of :data:`SCREENS`: how to open it on a real demo store.
 The test opens it, switches the language both ways (as F9 does) and runs
-:mod:`tests.gui.language_walk` on what is shown; another presses F9 itself with
+:mod:`tests.gui.language_walk` on what is shown, words and fit; another presses F9 itself with
 a dialog open; another measures the till's and the payment screen's texts at 1024×768.
 """
 
@@ -179,6 +179,9 @@ def test_every_text_of_the_screen_is_in_the_screens_language(
     for language in (ENGLISH, THAI):
         wrong = _check(qtbot, top, language)
         assert not wrong, f"{name} in {language}:\n" + "\n".join(wrong)
+        qtbot.wait(200)  # laid out with the new words
+        clipped = clipped_texts(top)  # at the screen's own size (the counter's: 1366×768)
+        assert not clipped, f"{name} in {language}:\n" + "\n".join(clipped)
 
 
 def test_the_checker_finds_thai_in_english_and_english_in_thai(qtbot: QtBot) -> None:
