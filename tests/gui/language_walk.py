@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QStyle,
     QStyleOptionButton,
+    QStyleOptionComboBox,
     QTableWidget,
     QTabWidget,
     QTreeWidget,
@@ -199,8 +200,9 @@ def _button_room(button: QAbstractButton) -> int:
 
 
 def clipped_texts(top: QWidget) -> list[str]:
-    """Labels and buttons whose text needs more room than they have: wider than a one-line
-    label or a button, taller than a wrapping label.  Data is measured too: names must fit."""
+    """Labels, buttons and combo boxes whose text needs more room than they have: wider than
+    a one-line label, a button or a combo's field, taller than a wrapping label.  Data is
+    measured too: names must fit."""
     clipped = []
     for widget in top.findChildren(QWidget):
         if not widget.isVisible() or widget.property(ELIDES):
@@ -209,11 +211,21 @@ def clipped_texts(top: QWidget) -> list[str]:
             problem = _label_problem(widget)
         elif isinstance(widget, QAbstractButton) and widget.text():
             problem = _too_wide(widget, widget.text(), _button_room(widget))
+        elif isinstance(widget, QComboBox) and not widget.isEditable() and widget.currentText():
+            problem = _too_wide(widget, widget.currentText(), _combo_room(widget))
         else:
             continue
         if problem is not None:
             clipped.append(problem)
     return clipped
+
+
+def _combo_room(combo: QComboBox) -> int:
+    """The width a combo box's style leaves for the chosen item's text."""
+    option = QStyleOptionComboBox()
+    combo.initStyleOption(option)
+    control, field = QStyle.ComplexControl.CC_ComboBox, QStyle.SubControl.SC_ComboBoxEditField
+    return combo.style().subControlRect(control, option, field, combo).width() - 4
 
 
 def _label_problem(label: QLabel) -> str | None:
