@@ -280,7 +280,8 @@ class TotalPanel(QFrame):
         self.items.setText(items)
 
     def retranslate(self) -> None:
-        self.caption.setText(self.tr("Total to pay (VAT included)"))
+        # short: the VAT it includes has its own line below; the long form was cut off in English
+        self.caption.setText(self.tr("Total to pay"))
         if self._shown is not None:
             self.show_totals(*self._shown)
 

@@ -171,13 +171,14 @@ class CheckoutFlow(QObject):
     # --- payment ------------------------------------------------------------------------------
     def open_payment(self, request: PaymentRequest) -> None:
         if current_shift(self.window.till.read_uow_factory) is None:
-            self.window.sale.show_error(no_shift_text())  # before any money changes hands
+            self.window.sale.show_error(lambda: no_shift_text())  # before any money changes hands
             return
         try:
             self.payment.start(request)
         except Exception as error:  # the store could not be read: stay on the cart
+            detail = str(error)  # kept: the message is worded again at F9
             self.window.sale.show_error(
-                self.tr("The payment cannot start: {detail}").format(detail=error)
+                lambda: self.tr("The payment cannot start: {detail}").format(detail=detail)
             )
             return
         self.show(self.payment)

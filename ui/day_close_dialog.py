@@ -14,7 +14,7 @@ import uuid
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
 
 from pos.bootstrap import AppContext
@@ -22,38 +22,47 @@ from pos.clock import Clock, SystemClock
 from pos.ids import ZReportId
 from pos.money import format_baht
 from pos.printing.services.print_jobs import request_reprint
-from pos.reports.services.range_reports import tender_label
 from pos.shifts.services.day_close import Z_DOCUMENT_KIND, DayReport, close_day, closing_problems
-from pos.thai_dates import thai_date
 from receipts.connections import EscposTransport
 from receipts.day_report_print import day_report_escpos
 from receipts.samples import header_from_settings
 from ui.background import error_text, run_in_background
 from ui.backup_keeper import backup_after_z
 from ui.document_printing import PrintFollower, context_probe, tell_printing
+from ui.live_text import live, live_title, status_label_follows, worded
 from ui.manager_widgets import ManagerPin, big_button, fill_table, new_table
+from ui.messages import shown_date
+from ui.payment_texts import tender_text
 from ui.print_status import receipt_printer_set_up
+from ui.status_line import say
 from ui.sync_panel import sync_after_z
 from ui.widgets import named
 
 
 def day_rows(report: DayReport, context: AppContext) -> list[list[Any]]:
-    """The report's main figures as (label, amount) rows for a table."""
+    """The report's main figures as (label, amount) rows for a table, in the screen's language."""
     figures = report.figures
     schemes = context.settings().schemes
+    sales = QCoreApplication.translate("DayReportView", "Sales ({count} receipts)")
+    returns = QCoreApplication.translate("DayReportView", "Returns ({count})")
+    voids = QCoreApplication.translate("DayReportView", "Voids ({count})")
     rows: list[list[Any]] = [
-        [f"ยอดขาย ({figures.sales.count} ใบเสร็จ)", figures.sales.total_satang],
-        [f"รับคืน ({figures.returns.count})", -figures.returns.total_satang],
-        [f"ยกเลิก ({figures.voids.count})", -figures.voids.total_satang],
-        ["ยอดขายสุทธิ", figures.net_satang],
+        [sales.format(count=figures.sales.count), figures.sales.total_satang],
+        [returns.format(count=figures.returns.count), -figures.returns.total_satang],
+        [voids.format(count=figures.voids.count), -figures.voids.total_satang],
+        [QCoreApplication.translate("DayReportView", "Net sales"), figures.net_satang],
     ]
-    rows += [[tender_label(t.key, schemes), t.net_satang] for t in figures.tenders]
-    rows.append(["เงินสดที่ควรมีในลิ้นชัก", figures.cash.expected_satang])
+    rows += [[tender_text(t.key, schemes), t.net_satang] for t in figures.tenders]
+    expected = QCoreApplication.translate("DayReportView", "Cash expected in the drawer")
+    rows.append([expected, figures.cash.expected_satang])
     if figures.counted_cash_satang is not None:
-        rows.append(["เงินสดที่นับได้", figures.counted_cash_satang])
-        rows.append(["ผลต่าง", figures.cash_difference_satang])
+        counted = QCoreApplication.translate("DayReportView", "Cash counted")
+        rows.append([counted, figures.counted_cash_satang])
+        difference = QCoreApplication.translate("DayReportView", "Difference")
+        rows.append([difference, figures.cash_difference_satang])
     if report.z is not None:
-        rows.append(["ยอดสะสม (GT)", report.z.grand_total_satang])
+        total = QCoreApplication.translate("DayReportView", "Grand total (GT)")
+        rows.append([total, report.z.grand_total_satang])
     return rows
 
 
@@ -61,31 +70,49 @@ def _shown_on(label: QLabel) -> Callable[[str, str], None]:
     return lambda text, _severity: label.setText(text)
 
 
+def day_headings() -> list[str]:
+    return [
+        QCoreApplication.translate("DayReportView", "Item"),
+        QCoreApplication.translate("DayReportView", "Baht"),
+    ]
+
+
 class DayReportView(QDialog):
     """An X or Z report on screen, and on the receipt printer.
 
     An X is sent to the printer directly (off the GUI thread; it changes
-    nothing, so it is not queued); a Z is queued again as a copy ("สำเนา").
+    nothing, so it is not queued); a Z is queued again as a copy (marked as one).
     """
 
     def __init__(self, context: AppContext, report: DayReport, parent: QWidget | None = None):
         super().__init__(parent)
         self.report, self._context = report, context
-        title = f"รายงาน Z {report.z.number}" if report.z else "รายงาน X (ยังไม่ปิดวัน)"
-        self.setWindowTitle(title)
+        live_title(self, self._title)
         self.table = new_table("dayFigures")
-        fill_table(self.table, ["รายการ", "บาท"], day_rows(report, context))
-        self.status = named(QLabel(wordWrap=True), "status")
-        self.print_button = big_button("พิมพ์", self.print_report)
+        live(self.table, lambda: fill_table(self.table, day_headings(), day_rows(report, context)))
+        self.status = status_label_follows(named(QLabel(wordWrap=True), "status"))
+        self.print_button = worded(big_button("", self.print_report), lambda: self.tr("Print"))
         self.printing: PrintFollower | None = None
         layout = QVBoxLayout(self)
-        day = thai_date(report.figures.business_date, style="full")
-        layout.addWidget(QLabel(f"{title} — วันทำการ {day}"))
+        day = report.figures.business_date
+        layout.addWidget(
+            worded(
+                QLabel(),
+                lambda: self.tr("{title} — business day {day}").format(
+                    title=self._title(), day=shown_date(day, style="full")
+                ),
+            )
+        )
         layout.addWidget(self.table)
         layout.addWidget(self.status)
         layout.addWidget(self.print_button)
-        layout.addWidget(big_button("ปิด", self.accept))
+        layout.addWidget(worded(big_button("", self.accept), lambda: self.tr("Close")))
         self.resize(520, 600)
+
+    def _title(self) -> str:
+        if self.report.z is not None:
+            return self.tr("Z report {number}").format(number=self.report.z.number)
+        return self.tr("X report (the day is not closed)")
 
     def print_report(self) -> None:
         if self.report.z is not None:
@@ -115,15 +142,20 @@ class DayReportView(QDialog):
         header = header_from_settings(settings.receipt_header, pos_id=settings.terminal_id)
         data = day_report_escpos(self.report, header, settings.schemes, settings.receipt_printer)
 
+        printed = self.tr("The X report has printed.")
+
         def send() -> str:  # drawn above on the GUI thread; only the sending waits
             EscposTransport(settings.receipt_printer).send_job(data)
-            return "พิมพ์รายงาน X แล้ว"
+            return printed
 
-        self.status.setText("กำลังพิมพ์ …")
+        say(self.status, lambda: self.tr("Printing …"))
         run_in_background(self, send, self.status.setText, self._print_failed, name="print-x")
 
     def _print_failed(self, error: Exception) -> None:
-        self.status.setText(f"พิมพ์ไม่ได้: {error_text(error)}")
+        say(
+            self.status,
+            lambda: self.tr("Cannot print: {problem}").format(problem=error_text(error)),
+        )
 
 
 class DayCloseDialog(QDialog):
@@ -134,13 +166,15 @@ class DayCloseDialog(QDialog):
     ):
         super().__init__(parent)
         self._context, self._clock = context, clock or SystemClock()
-        self.setWindowTitle("ปิดวัน — รายงาน Z")
+        live_title(self, lambda: self.tr("Close the day — Z report"))
         self.setMinimumWidth(520)
         self.problems = named(QLabel(wordWrap=True), "problems")
         self.manager_pin = ManagerPin(context)
-        self.close_button = big_button("ปิดวัน (พิมพ์รายงาน Z)", self._close)
+        self.close_button = worded(
+            big_button("", self._close), lambda: self.tr("Close the day (print the Z report)")
+        )
         self.close_button.setObjectName("closeDay")
-        self.status = named(QLabel(wordWrap=True), "status")
+        self.status = status_label_follows(named(QLabel(wordWrap=True), "status"))
         self.figures = new_table("zFigures")
         self.figures.hide()
         self.printing: PrintFollower | None = None
@@ -153,8 +187,8 @@ class DayCloseDialog(QDialog):
             self.figures,
         ):
             layout.addWidget(widget)
-        layout.addWidget(big_button("ปิดหน้าต่าง", self.reject))
-        self.refresh()
+        layout.addWidget(worded(big_button("", self.reject), lambda: self.tr("Close the window")))
+        live(self.problems, self.refresh)  # now, and again at F9
 
     def refresh(self) -> None:
         """Say what must happen before the day can be closed."""
@@ -163,12 +197,14 @@ class DayCloseDialog(QDialog):
             day = uow.shifts.open_day(settings.terminal_id)
             problems = closing_problems(uow, day, settings) if day else []
         if day is None:
-            self.problems.setText("ไม่มีวันทำการที่เปิดอยู่ (ยังไม่มีการเปิดกะหลังรายงาน Z ล่าสุด)")
+            self.problems.setText(
+                self.tr("No business day is open (no shift was opened since the last Z report)")
+            )
             self._can_close(False)
             return
-        text = f"วันทำการ {thai_date(day.business_date, style='full')}"
+        text = self.tr("Business day {day}").format(day=shown_date(day.business_date, style="full"))
         if problems:
-            text += "\nต้องทำก่อนปิดวัน:\n• " + "\n• ".join(problems)
+            text += "\n" + self.tr("To do before closing the day:") + "\n• " + "\n• ".join(problems)
         self.problems.setText(text)
         self._can_close(not problems)
 
@@ -180,10 +216,10 @@ class DayCloseDialog(QDialog):
     def _close(self) -> None:
         approval = self.manager_pin.approval()
         if approval is None:
-            self.status.setText("เลือกผู้จัดการและกรอก PIN")
+            say(self.status, lambda: self.tr("Choose the manager and type the PIN"))
             return
         self.close_button.setEnabled(False)
-        self.status.setText("กำลังปิดวัน …")
+        say(self.status, lambda: self.tr("Closing the day …"))
         uow_factory, clock = self._context.uow_factory, self._clock
         run_in_background(
             self,
@@ -212,7 +248,7 @@ class DayCloseDialog(QDialog):
             _shown_on(self.status),
             before=done,
         )
-        fill_table(self.figures, ["รายการ", "บาท"], day_rows(report, self._context))
+        fill_table(self.figures, day_headings(), day_rows(report, self._context))
         self.figures.show()
         self._can_close(False)
         self.day_closed.emit(report)

@@ -5,6 +5,8 @@ The shift's open and blind close both count the drawer with it (ui/shift_dialogs
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QSpinBox, QWidget
 
@@ -15,6 +17,7 @@ from pos.shifts.domain.cash_control import (
     CashCount,
     denomination_label,
 )
+from ui.live_text import live, live_text
 from ui.manager_widgets import BUTTON_HEIGHT
 from ui.widgets import named
 
@@ -30,7 +33,6 @@ class DenominationCounter(QWidget):
         self.spins: dict[int, QSpinBox] = {}
         self._amounts: dict[int, QLabel] = {}
         for row, value in enumerate(DENOMINATIONS_SATANG):
-            kind = "ธนบัตร" if value in NOTES_SATANG else "เหรียญ"
             spin = QSpinBox()
             spin.setRange(0, 99_999)
             spin.setMinimumHeight(BUTTON_HEIGHT - 12)
@@ -40,13 +42,21 @@ class DenominationCounter(QWidget):
                 "0.00", alignment=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
             )
             amount.setMinimumWidth(110)
-            grid.addWidget(QLabel(f"{kind} {denomination_label(value)}"), row, 0)
+            label = QLabel()
+            live_text(label, partial(self._name, value))
+            grid.addWidget(label, row, 0)
             grid.addWidget(spin, row, 1)
             grid.addWidget(amount, row, 2)
             self.spins[value], self._amounts[value] = spin, amount
-        self.total = named(QLabel("รวม 0.00 บาท"), "countTotal")
+        self.total = named(QLabel(), "countTotal")
+        live(self.total, self._update)
         self.total.setStyleSheet("font-weight: bold; font-size: 16pt")
         grid.addWidget(self.total, len(DENOMINATIONS_SATANG), 0, 1, 3)
+
+    def _name(self, value: int) -> str:
+        if value in NOTES_SATANG:
+            return self.tr("Note {value}").format(value=denomination_label(value))
+        return self.tr("Coin {value}").format(value=denomination_label(value))
 
     def count(self) -> CashCount:
         return CashCount.of({value: spin.value() for value, spin in self.spins.items()})
@@ -59,5 +69,5 @@ class DenominationCounter(QWidget):
         for value, spin in self.spins.items():
             self._amounts[value].setText(format_baht(value * spin.value()))
         total = self.count().total_satang
-        self.total.setText(f"รวม {format_baht(total)} บาท")
+        self.total.setText(self.tr("Total {amount} baht").format(amount=format_baht(total)))
         self.changed.emit(total)

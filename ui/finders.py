@@ -33,7 +33,9 @@ from PySide6.QtWidgets import (
 from pos.catalogue.domain.products import Category, Product
 from pos.money import format_baht
 from pos.till.services.session import TillSession
+from ui.elided import elide_to_lines
 from ui.i18n import is_thai
+from ui.live_text import ELIDES, mark_data
 from ui.messages import product_name, unit_label
 from ui.style import PAD_KEY_HEIGHT, QUICK_KEY_HEIGHT
 from ui.widgets import key_button
@@ -140,6 +142,28 @@ class SearchPanel(QWidget):
         super().changeEvent(event)
 
 
+class ElidedName(QLabel):
+    """A quick key's product name: as many lines as fit, then "…"; the whole name is the tooltip."""
+
+    def __init__(self, text: str, owner: QWidget):
+        super().__init__(text)
+        self.full_text, self._owner = text, owner
+        self.setWordWrap(True)
+        self.setProperty(ELIDES, True)
+        mark_data(self)  # a product's name
+        # the key's height decides the lines, never the name's length
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        room = self.contentsRect()
+        lines = room.height() // max(1, self.fontMetrics().lineSpacing())
+        shown = elide_to_lines(self.full_text, self.font(), room.width(), lines)
+        if shown != self.text():
+            self.setText(shown)
+        self._owner.setToolTip(self.full_text if shown != self.full_text else "")
+
+
 class ProductKey(QPushButton):
     """A big quick-key button: the name on up to two lines, and the price."""
 
@@ -153,8 +177,7 @@ class ProductKey(QPushButton):
         self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.setMinimumHeight(QUICK_KEY_HEIGHT)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self._name = QLabel(product_name(product))
-        self._name.setWordWrap(True)
+        self._name = ElidedName(product_name(product), self)
         self._name.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self._name.setStyleSheet("font-size: 11pt;")
         self._price = QLabel(price_text(product))
@@ -261,6 +284,7 @@ class QuickKeys(QWidget):
             item = self._grid.takeAt(0)
             widget = item.widget() if item is not None else None
             if widget is not None:
+                widget.hide()  # gone from the screen now, deleted when the event loop gets to it
                 widget.deleteLater()
         per_page = KEYS_PER_ROW * self._rows
         products = self._category_products()

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from pos.staff.domain.users import User
 from pos.till.domain.rules import TillError
 from pos.till.services.session import TillSession
+from ui.live_text import mark_data
 from ui.messages import problem_text
 from ui.scan_router import KeyBurst, key_time_ms
 from ui.style import BIG_TOUCH_HEIGHT
@@ -95,7 +96,7 @@ class LoginScreen(QWidget):
             button.deleteLater()
         self._users = users
         for index, user in enumerate(self._users):
-            button = key_button(user.name, checkable=True)
+            button = mark_data(key_button(user.name, checkable=True))  # a person's name
             button.setObjectName(f"user_{user.user_id}")
             button.setMinimumHeight(BIG_TOUCH_HEIGHT)
             self._group.addButton(button, index)

@@ -24,6 +24,7 @@ the header — so no restart is needed.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
@@ -50,8 +51,10 @@ from pos.till.services.session import TillSession
 from ui.checkout_flow import CheckoutFlow
 from ui.counter_menu import BackOffice
 from ui.customer_display import CustomerDisplayController
+from ui.elided import ElidedLabel, keep_its_width
 from ui.i18n import is_thai, toggle_language
 from ui.idle import IdleLock
+from ui.live_text import live_text, live_title, mark_data
 from ui.login_screen import LoginScreen
 from ui.messages import journal_error_text, problem_text
 from ui.sale_screen import SaleScreen
@@ -111,7 +114,9 @@ class CounterWindow(QMainWindow):
         self._clock = QTimer(self, interval=CLOCK_REFRESH_MS)
         self._clock.timeout.connect(self._tick)
         self._clock.start()
-        self.setWindowTitle(f"OTOP ศรีสะเกษ — {till.settings.terminal_id}")
+        live_title(
+            self, lambda: self.tr("OTOP Sisaket — {till}").format(till=till.settings.terminal_id)
+        )
         self.show_login()
         self.retranslate()
 
@@ -123,9 +128,11 @@ class CounterWindow(QMainWindow):
         self.pages.addWidget(self.login)
         self.pages.addWidget(self.sale)
         self.scan_pages: set[QWidget] = {self.sale}  # pages where scans are taken
-        self.user_label = named(QLabel(), "userLabel")
+        # the person's name: data for the language check, cut with "…" when the header is full
+        self.user_label = mark_data(named(ElidedLabel(), "userLabel"))
         self.clock_label = named(QLabel(), "clockLabel")
-        self.language_button = named(QPushButton(), "languageButton")
+        # the other language, named in that language: data for the language check
+        self.language_button = mark_data(named(QPushButton(), "languageButton"))
         self.lock_button = named(QPushButton(), "lockButton")
         self.logout_button = named(QPushButton(), "logoutButton")
 
@@ -134,6 +141,8 @@ class CounterWindow(QMainWindow):
         if self.back_office is not None:  # printer status and menu in the header (issue 5)
             self._header_row.insertWidget(3, self.back_office.status_line)
             self._header_row.insertWidget(6, self.back_office.menu_button)
+            for button in (self.back_office.status_line, self.back_office.menu_button):
+                keep_its_width(button)
             self.print_wake = context.wake_printer if context is not None else None
 
     def _add_header_status(self, context: AppContext | None) -> None:
@@ -161,7 +170,9 @@ class CounterWindow(QMainWindow):
         )
         minutes = self.till.settings.idle_lock_minutes
         self.idle = IdleLock(minutes * 60_000, self.lock, self)
-        self.input_tap = InputTap(self.router, self.idle.activity, self)
+        self.input_tap = InputTap(
+            self.router, self.idle.activity, self, on_language=self.switch_language
+        )
         app = QApplication.instance()
         assert app is not None
         app.installEventFilter(self.input_tap)
@@ -173,7 +184,9 @@ class CounterWindow(QMainWindow):
     def _wire_bridge(self) -> None:
         self._bridge.codeScanned.connect(self.serial_code)
         self._bridge.scannerStatus.connect(self._scanner_status)
-        self._bridge.journalFailed.connect(lambda _: self.sale.show_warning(journal_error_text()))
+        self._bridge.journalFailed.connect(
+            lambda _: self.sale.show_warning(lambda: journal_error_text())
+        )
         self.till.journal.on_error = lambda error: self._bridge.journalFailed.emit(str(error))
 
     def _build(self) -> None:
@@ -181,9 +194,10 @@ class CounterWindow(QMainWindow):
         row = QHBoxLayout(header)
         row.setContentsMargins(12, 4, 12, 4)
         self._header_row = row
-        self.shop_label = QLabel("OTOP ศรีสะเกษ")
+        self.shop_label = QLabel()
+        live_text(self.shop_label, lambda: self.tr("OTOP Sisaket"))
         self.shop_label.setStyleSheet("font-weight: bold;")
-        self.terminal_label = QLabel(self.till.settings.terminal_id)
+        self.terminal_label = mark_data(QLabel(self.till.settings.terminal_id))  # the till's id
         for widget in (self.shop_label, self.clock_label, self.terminal_label):
             row.addWidget(widget)
         row.addStretch(1)
@@ -194,6 +208,7 @@ class CounterWindow(QMainWindow):
             (self.logout_button, self.log_out),
         ):
             button.setFocusPolicy(button.focusPolicy().NoFocus)
+            keep_its_width(button)
             button.clicked.connect(handler)
             row.addWidget(button)
         central = QWidget()
@@ -288,7 +303,7 @@ class CounterWindow(QMainWindow):
         try:
             self.till.log_out()
         except TillError as error:
-            self.sale.show_error(problem_text(error))
+            self.sale.show_error(partial(problem_text, error))
             return
         self.show_login()
 
@@ -316,7 +331,7 @@ class CounterWindow(QMainWindow):
 
     def _scanner_status(self, connected: bool, detail: str) -> None:
         if connected:
-            self.sale.show_info(self.tr("Scanner connected: {port}").format(port=detail))
+            self.sale.show_info(lambda: self.tr("Scanner connected: {port}").format(port=detail))
         else:
             text = self.tr("Scanner not connected ({detail})").format(detail=detail)
             self.sale.show_warning(text)
@@ -326,7 +341,8 @@ class CounterWindow(QMainWindow):
 
     def _tick(self) -> None:
         now = SystemClock().now()
-        text = thai_datetime(now) if is_thai() else now.strftime("%d %b %Y %H:%M")
+        # numeric in both: "05 Dec 2026" did not fit the 1024-pixel header beside the statuses
+        text = thai_datetime(now) if is_thai() else now.strftime("%d/%m/%Y %H:%M")
         self.clock_label.setText(text)
 
     def retranslate(self) -> None:

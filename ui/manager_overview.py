@@ -23,8 +23,10 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 from pos.money import div_round_half_up, format_baht
 from pos.reports.services.range_reports import ManagerReport, TargetProgress
 from pos.reports.services.trend import SalesTrend
-from pos.thai_dates import MONTHS_FULL, buddhist_year, thai_date
+from pos.thai_dates import MONTHS_FULL, buddhist_year
 from ui.charts import SalesChart
+from ui.i18n import is_thai
+from ui.messages import category_text, shown_date
 from ui.style import GREEN
 from ui.widgets import named
 
@@ -72,19 +74,21 @@ class ManagerOverview(QWidget):
         )
         self.category_chart.set_title(
             QCoreApplication.translate("ManagerOverview", "Net sales by category, %1 – %2")
-            .replace("%1", thai_date(report.period.start))
-            .replace("%2", thai_date(report.period.end))
+            .replace("%1", shown_date(report.period.start))
+            .replace("%2", shown_date(report.period.end))
         )
         lines = cats.lines
         target_rows = {i: GREEN for i, c in enumerate(lines) if c.category == cats.target.category}
-        self.category_chart.set_bars([(c.label_th, c.net_satang) for c in lines], target_rows)
+        self.category_chart.set_bars(
+            [(category_text(c.category, c.label_th), c.net_satang) for c in lines], target_rows
+        )
         self._show_target(cats.target)
 
     def _show_target(self, target: TargetProgress) -> None:
         pace = div_round_half_up(target.yearly_satang * target.elapsed_basis_points, FULL)
         self.target_chart.set_title(
             QCoreApplication.translate("ManagerOverview", "Target: %1").replace(
-                "%1", target.label_th
+                "%1", category_text(target.category, target.label_th)
             )
         )
         self.target_chart.set_bars(
@@ -106,10 +110,10 @@ class ManagerOverview(QWidget):
                 "ManagerOverview",
                 "Target %1 %2 baht (%3 – %4): sold %5 baht, %6% of the target; %7% of the year gone",  # noqa: E501 (one string for the translators)
             )
-            .replace("%1", target.label_th)
+            .replace("%1", category_text(target.category, target.label_th))
             .replace("%2", format_baht(target.yearly_satang))
-            .replace("%3", thai_date(target.year_start))
-            .replace("%4", thai_date(target.year_end))
+            .replace("%3", shown_date(target.year_start))
+            .replace("%4", shown_date(target.year_end))
             .replace("%5", format_baht(target.sold_satang))
             .replace("%6", format_baht(target.progress_basis_points))
             .replace("%7", format_baht(target.elapsed_basis_points))
@@ -118,12 +122,13 @@ class ManagerOverview(QWidget):
     def show_trend(self, trend: SalesTrend) -> None:
         self.hour_chart.set_title(
             QCoreApplication.translate("ManagerOverview", "Sales by hour, %1").replace(
-                "%1", thai_date(trend.day)
+                "%1", shown_date(trend.day)
             )
         )
         self.hour_chart.set_bars([(f"{h.hour:02d}", h.total_satang) for h in trend.hours])
         start = trend.month.start
-        month = f"{MONTHS_FULL[start.month - 1]} {buddhist_year(start)}"
+        thai_month = f"{MONTHS_FULL[start.month - 1]} {buddhist_year(start)}"
+        month = thai_month if is_thai() else f"{start:%B %Y}"
         self.day_chart.set_title(
             QCoreApplication.translate("ManagerOverview", "Sales by day, %1").replace("%1", month)
         )

@@ -25,7 +25,7 @@ import io
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -44,29 +44,46 @@ from pos.reports.services.export import write_csv
 from pos.reports.services.range_reports import ManagerReport, ReportPeriod, manager_report
 from pos.reports.services.trend import SalesTrend, sales_trend
 from pos.shifts.services.day_close import DayCloseError, DayReport, x_report, z_reports_between
-from pos.thai_dates import thai_date
 from ui.background import BackgroundTask, error_text, run_in_background
 from ui.charts import SalesChart
 from ui.day_close_dialog import DayCloseDialog, DayReportView
+from ui.live_text import live, live_title, status_label_follows, worded
 from ui.manager_overview import ManagerOverview
 from ui.manager_widgets import ThaiDateButton, big_button, new_table
+from ui.messages import shown_date
 from ui.report_tabs import fill_report_tabs
 from ui.screen_fit import fit_to_screen
+from ui.status_line import say
 from ui.widgets import named
 
 Reports = tuple[ManagerReport, list[DayReport], SalesTrend]
 
-TABS = (
-    "ภาพรวม",
-    "ประเภทสินค้า",
-    "การชำระเงิน",
-    "ช่วงเวลา",
-    "สินค้าขายดี",
-    "ฝากขาย",
-    "โครงการรัฐ",
-    "ส่วนลด/คืน/ยกเลิก",
-    "วันทำการ (Z)",
+TABS = (  # the tabs' keys (ui.report_tabs fills them by key); their titles: tab_titles()
+    "overview",
+    "categories",
+    "tenders",
+    "hours",
+    "products",
+    "producers",
+    "schemes",
+    "approvals",
+    "days",
 )
+
+
+def tab_titles() -> list[str]:
+    """The tabs' titles in the screen's language, in the order of ``TABS``."""
+    return [
+        QCoreApplication.translate("ManagerScreen", "Overview"),
+        QCoreApplication.translate("ManagerScreen", "Categories"),
+        QCoreApplication.translate("ManagerScreen", "Payments"),
+        QCoreApplication.translate("ManagerScreen", "Hours"),
+        QCoreApplication.translate("ManagerScreen", "Best sellers"),
+        QCoreApplication.translate("ManagerScreen", "Consignment"),
+        QCoreApplication.translate("ManagerScreen", "Government schemes"),
+        QCoreApplication.translate("ManagerScreen", "Discounts/returns/voids"),
+        QCoreApplication.translate("ManagerScreen", "Business days (Z)"),
+    ]
 
 
 class ManagerScreen(QMainWindow):
@@ -81,7 +98,7 @@ class ManagerScreen(QMainWindow):
         super().__init__(parent)
         self.setObjectName("managerScreen")  # the till's style sheet has its rules under this
         self._context, self._clock = context, clock or SystemClock()
-        self.setWindowTitle("OTOP ศรีสะเกษ — รายงานผู้จัดการ")
+        live_title(self, lambda: self.tr("OTOP Sisaket — manager's reports"))
         today = self._clock.now().date()
         period = period or ReportPeriod(today.replace(day=1), today)
         self.report: ManagerReport | None = None
@@ -99,25 +116,26 @@ class ManagerScreen(QMainWindow):
     def _build(self, period: ReportPeriod) -> None:
         self.start = ThaiDateButton(period.start)
         self.end = ThaiDateButton(period.end)
-        self.status = named(QLabel(wordWrap=True), "status")  # in the header, right of the name
+        # in the header, right of the name
+        self.status = status_label_follows(named(QLabel(wordWrap=True), "status"))
         bar = QHBoxLayout()
         for widget in (
-            QLabel("ตั้งแต่"),
+            worded(QLabel(), lambda: self.tr("From")),
             self.start,
-            QLabel("ถึง"),
+            worded(QLabel(), lambda: self.tr("to")),
             self.end,
-            big_button("วันนี้", self._today),
-            big_button("เดือนนี้", self._month),
-            big_button("แสดงรายงาน", self.refresh),
+            worded(big_button("", self._today), lambda: self.tr("Today")),
+            worded(big_button("", self._month), lambda: self.tr("This month")),
+            worded(big_button("", self.refresh), lambda: self.tr("Show the report")),
         ):
             bar.addWidget(widget)
         bar.addStretch()
         actions = QHBoxLayout()
         for widget in (
-            big_button("ส่งออก PDF", self._ask_pdf),
-            big_button("ส่งออก CSV", self._ask_csv),
-            big_button("รายงาน X", self.show_x),
-            big_button("ปิดวัน (Z)", self.close_day),
+            worded(big_button("", self._ask_pdf), lambda: self.tr("Export PDF")),
+            worded(big_button("", self._ask_csv), lambda: self.tr("Export CSV")),
+            worded(big_button("", self.show_x), lambda: self.tr("X report")),
+            worded(big_button("", self.close_day), lambda: self.tr("Close the day (Z)")),
         ):
             actions.addWidget(widget)
         actions.addStretch()
@@ -128,6 +146,7 @@ class ManagerScreen(QMainWindow):
             QVBoxLayout(page)
             self.tabs.addTab(page, name)
             self.pages[name] = page
+        live(self.tabs, self._word_tabs)
         self._build_overview()
         layout = QVBoxLayout()
         layout.setContentsMargins(0, 0, 0, 6)
@@ -154,22 +173,33 @@ class ManagerScreen(QMainWindow):
         header = named(QWidget(), "header")
         row = QHBoxLayout(header)
         row.setContentsMargins(10, 4, 10, 4)
-        row.addWidget(named(QLabel(self.tr("Manager reports")), "managerTitle"))
+        row.addWidget(named(worded(QLabel(), lambda: self.tr("Manager reports")), "managerTitle"))
         row.addWidget(QLabel(self._context.settings().receipt_header.name))
         row.addStretch()
         row.addWidget(self.status)
-        self.close_button = named(big_button(self.tr("Close (Esc)"), self.close), "closeButton")
+        self.close_button = named(
+            worded(big_button("", self.close), lambda: self.tr("Close (Esc)")), "closeButton"
+        )
         row.addWidget(self.close_button)
         return header
 
     def _build_overview(self) -> None:
-        page = self.pages["ภาพรวม"].layout()
+        page = self.pages["overview"].layout()
         assert page is not None
         self.overview = ManagerOverview()
         page.setContentsMargins(4, 4, 4, 4)
         page.addWidget(self.overview)
         self.totals, self.target_text = self.overview.totals, self.overview.target_text
         self.category_chart = self.overview.category_chart
+
+    def _word_tabs(self) -> None:
+        for index, title in enumerate(tab_titles()):
+            self.tabs.setTabText(index, title)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange and self.report is not None:
+            self._word_report()  # the figures' words, headings and status in the new language
+        super().changeEvent(event)
 
     def table(self, tab: str, key: str) -> QTableWidget:
         """The table ``key`` on tab ``tab`` (made on first use)."""
@@ -217,7 +247,12 @@ class ManagerScreen(QMainWindow):
         if self._task is not None and self._task.running:
             self._again = True  # made again with the new dates once this one is in
             return
-        self.status.setText(f"กำลังสร้างรายงาน {thai_date(period.start)} – {thai_date(period.end)} …")
+        say(
+            self.status,
+            lambda: self.tr("Making the report {start} – {end} …").format(
+                start=shown_date(period.start), end=shown_date(period.end)
+            ),
+        )
         reader, clock = self._context.reader(), self._clock
 
         def work() -> Reports:
@@ -233,29 +268,48 @@ class ManagerScreen(QMainWindow):
             self.refresh()
             return
         self.report, self.z_reports, self.trend = result
+        self._word_report()
+
+    def _word_report(self) -> None:
+        """The report's sentences, charts, tables and status line in the screen's language."""
         report = self.report
+        assert report is not None
         self.overview.show_report(report)
-        self.overview.show_trend(self.trend)
+        if self.trend is not None:
+            self.overview.show_trend(self.trend)
         fill_report_tabs(self, report, self.z_reports)
-        self.status.setText(
-            f"รายงาน {thai_date(report.period.start)} – {thai_date(report.period.end)}"
-            f" ณ {report.generated_at:%H:%M:%S}"
+        say(
+            self.status,
+            lambda: self.tr("Report {start} – {end} at {time}").format(
+                start=shown_date(report.period.start),
+                end=shown_date(report.period.end),
+                time=f"{report.generated_at:%H:%M:%S}",
+            ),
         )
 
     def _failed(self, error: Exception) -> None:
-        self.status.setText(f"ทำรายงานไม่ได้: {error_text(error)}")
+        say(
+            self.status,
+            lambda: self.tr("The report could not be made: {problem}").format(
+                problem=error_text(error)
+            ),
+        )
         if self._again:
             self._again = False
             self.refresh()
 
     # --- export, X and Z --------------------------------------------------------------------
     def _ask_pdf(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "บันทึก PDF", "report.pdf", "PDF (*.pdf)")
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save PDF"), "report.pdf", "PDF (*.pdf)"
+        )
         if path:
             self.export_pdf(Path(path))
 
     def _ask_csv(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "บันทึก CSV", "report.csv", "CSV (*.csv)")
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save CSV"), "report.csv", "CSV (*.csv)"
+        )
         if path:
             self.export_csv(Path(path))
 
@@ -265,11 +319,13 @@ class ManagerScreen(QMainWindow):
         if report is None:
             return
 
+        saved = self.tr("PDF saved: {path}").format(path=path)  # tr() is for the GUI thread
+
         def work() -> str:
             from receipts.report_pdf import write_report_pdf
 
             write_report_pdf(report, path)
-            return f"บันทึก PDF แล้ว: {path}"
+            return saved
 
         run_in_background(self, work, self.status.setText, self._failed, name="export")
 
@@ -280,7 +336,10 @@ class ManagerScreen(QMainWindow):
         buffer = io.StringIO()
         rows = write_csv(report, buffer)
         path.write_text(buffer.getvalue(), encoding="utf-8-sig", newline="")  # Excel reads Thai
-        self.status.setText(f"บันทึก CSV แล้ว ({rows} แถว): {path}")
+        say(
+            self.status,
+            lambda: self.tr("CSV saved ({rows} rows): {path}").format(rows=rows, path=path),
+        )
 
     def show_x(self) -> DayReportView | None:
         try:

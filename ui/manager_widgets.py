@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QComboBox,
@@ -33,7 +33,8 @@ from pos.bootstrap import AppContext
 from pos.ids import UserId
 from pos.money import format_baht
 from pos.sale.services.returns_and_voids import ManagerApproval
-from pos.thai_dates import thai_date
+from ui.live_text import live_placeholder, mark_data
+from ui.messages import shown_date
 from ui.style import PAD_KEY_HEIGHT
 
 BUTTON_HEIGHT = PAD_KEY_HEIGHT  # the till's key height (ui.style): the same for fingers
@@ -64,18 +65,23 @@ class ThaiDateButton(QPushButton):
 
     def set_date(self, day: dt.date) -> None:
         self._date = day
-        self.setText(thai_date(day, style="short"))
+        self.setText(shown_date(day))
         self.date_changed.emit(day)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.setText(shown_date(self._date))
+        super().changeEvent(event)
 
     def _pick(self) -> None:
         dialog = QDialog(self)
-        dialog.setWindowTitle("เลือกวันที่")
+        dialog.setWindowTitle(self.tr("Choose a date"))
         calendar = QCalendarWidget(dialog)
         calendar.setSelectedDate(QDate(self._date.year, self._date.month, self._date.day))
         calendar.activated.connect(dialog.accept)
         layout = QVBoxLayout(dialog)
         layout.addWidget(calendar)
-        layout.addWidget(big_button("ตกลง", dialog.accept))
+        layout.addWidget(big_button(self.tr("OK"), dialog.accept))
         if dialog.exec() == QDialog.DialogCode.Accepted:
             chosen = calendar.selectedDate()
             self.set_date(dt.date(chosen.year(), chosen.month(), chosen.day()))
@@ -123,11 +129,12 @@ class ManagerPin(QWidget):
         super().__init__(parent)
         with context.uow_factory() as uow:
             managers = [u for u in uow.users.active_users() if u.is_manager]
-        self.manager = QComboBox()
+        self.manager = mark_data(QComboBox())  # the managers' names
         self.manager.setMinimumHeight(BUTTON_HEIGHT - 8)
         for user in managers:
             self.manager.addItem(user.name, user.user_id)
-        self.pin = QLineEdit(placeholderText="รหัส PIN ผู้จัดการ")
+        self.pin = QLineEdit()
+        live_placeholder(self.pin, lambda: self.tr("Manager's PIN"))
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
         self.pin.setMinimumHeight(BUTTON_HEIGHT - 8)
         layout = QVBoxLayout(self)

@@ -8,10 +8,13 @@ say what to do next.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import QCoreApplication
 
 from pos.catalogue.domain.products import Product
 from pos.money import format_baht
+from pos.thai_dates import thai_date
 from pos.till.domain.rules import TillError, TillProblem
 from pos.till.services.scanning import ScanKind, ScanOutcome
 from ui.i18n import is_thai
@@ -22,6 +25,25 @@ def product_name(product: Product) -> str:
     if is_thai() or not product.name_en:
         return product.name_th
     return product.name_en
+
+
+def shown_date(day: dt.date, style: str = "short") -> str:
+    """A date as the screen's language writes it: Buddhist era in Thai, ``1 Mar 2021`` else."""
+    if is_thai():
+        return thai_date(day, style=style)
+    return f"{day.day} {day:%B %Y}" if style == "full" else f"{day.day} {day:%b %Y}"
+
+
+def category_text(category: str, label_th: str) -> str:
+    """A product category's name in the screen's language (the Thai one from the catalogue)."""
+    names = {
+        "textile": QCoreApplication.translate("Messages", "fabrics and clothing"),
+        "food": QCoreApplication.translate("Messages", "food"),
+        "beverage": QCoreApplication.translate("Messages", "drinks"),
+        "herbal": QCoreApplication.translate("Messages", "herbal products"),
+        "household": QCoreApplication.translate("Messages", "crafts and household goods"),
+    }
+    return label_th if is_thai() else names.get(category, category)
 
 
 def unit_label(product: Product) -> str:

@@ -262,6 +262,7 @@ class HelpPanel(QWidget):
             item = self._grid.takeAt(0)
             widget = item.widget() if item is not None else None
             if widget is not None:
+                widget.hide()  # gone from the screen now, deleted when the event loop gets to it
                 widget.deleteLater()
         per_column = (len(rows) + 1) // 2
         for index, (keys, what) in enumerate(rows):

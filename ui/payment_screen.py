@@ -30,6 +30,7 @@ during the payment are kept and handed back with :attr:`PaymentScreen.closed`.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QImage, QKeyEvent
@@ -58,6 +59,7 @@ from pos.till.services.pay import pay, quote_draft
 from pos.till.services.session import TillSession
 from ui.buyer_details import BuyerDetailsPanel, ask_tax_invoice
 from ui.document_printing import PrintFollower, Probe, store_probe, tell_printing
+from ui.live_text import Text
 from ui.messages import problem_text
 from ui.payment_layout import KIND_KEYS, PaymentUi
 from ui.payment_style import PAYMENT_STYLE
@@ -112,11 +114,16 @@ class PaymentScreen(QWidget):
         self.promptpay_page.setupRequested.connect(self._set_up_promptpay)
         self.retranslate()
 
-    def qr_status(self, caption: str) -> None:
+    def qr_status(self, _caption: str) -> None:
+        """The QR is shown: the status line says what comes next, with the amount.
+
+        The caption given is the customer's (both languages); this line is in the cashier's."""
+        amount = format_baht(self.promptpay_page.shown_satang or 0)
         self._status(
-            self.tr(
-                "The customer scans the QR ({caption}). Ctrl+Enter once the transfer has arrived."
-            ).format(caption=caption)
+            lambda: self.tr(
+                "The customer scans the QR (PromptPay {amount}). Ctrl+Enter once the transfer"
+                " has arrived."
+            ).format(amount=amount)
         )
 
     @property
@@ -141,7 +148,7 @@ class PaymentScreen(QWidget):
         self.book = SchemeBook(tuple(offer.scheme for offer in self.quote.schemes))
         self.tenders, self.buyer, self.sale, self.held_scans = [], None, None, []
         self._leave_warned = False
-        self._status(self.tr("Take the payment. Enter completes the sale once it is paid."))
+        self._status(lambda: self.tr("Take the payment. Enter completes the sale once it is paid."))
         self.refresh()
         self.select(TenderKind.CASH)
 
@@ -229,7 +236,7 @@ class PaymentScreen(QWidget):
         try:
             after = self.progress_of([*self.tenders, tender])
         except PaymentError as error:
-            self.show_error(refusal_text(error))
+            self.show_error(partial(refusal_text, error))
             return
         self.tenders.append(tender)
         self._leave_warned = False
@@ -243,7 +250,9 @@ class PaymentScreen(QWidget):
             self._status(text)
         else:
             self._status(
-                self.tr("{due} is still due.").format(due=format_baht(after.remaining_satang))
+                lambda: self.tr("{due} is still due.").format(
+                    due=format_baht(after.remaining_satang)
+                )
             )
         page = self.current_page()
         if page is not None:
@@ -256,7 +265,9 @@ class PaymentScreen(QWidget):
         removed = self.tenders.pop(row if 0 <= row < len(self.tenders) else -1)
         self.refresh()
         self._status(
-            self.tr("Tender removed: {amount}.").format(amount=format_baht(removed.amount_satang))
+            lambda: self.tr("Tender removed: {amount}.").format(
+                amount=format_baht(removed.amount_satang)
+            )
         )
 
     def enter(self) -> None:
@@ -284,19 +295,21 @@ class PaymentScreen(QWidget):
         paid = self.progress_of(self.tenders)
         if not paid.complete:
             self.show_error(
-                self.tr("{due} is still due.").format(due=format_baht(paid.remaining_satang))
+                lambda: self.tr("{due} is still due.").format(
+                    due=format_baht(paid.remaining_satang)
+                )
             )
             return
         try:
             sale = pay(self.request.till, self.request.draft, self.tenders, self.buyer)
         except TillError as error:
-            self.show_error(problem_text(error))
+            self.show_error(partial(problem_text, error))
             return
         except ValueError as error:  # PaymentError, CheckoutError, and the store's refusals
-            self.show_error(refusal_text(error))
+            self.show_error(partial(refusal_text, error))
             return
         except STORE_FAILURES as error:
-            self.show_error(store_failure_text(error))
+            self.show_error(partial(store_failure_text, error))
             return
         self.sale = sale
         self.qrCleared.emit()
@@ -369,7 +382,7 @@ class PaymentScreen(QWidget):
         if self.sale is None and taken and not self._leave_warned:
             self._leave_warned = True
             self.show_warning(
-                self.tr(
+                lambda: self.tr(
                     "A card, PromptPay or scheme payment was already taken."
                     " Esc again drops the tenders and goes back to the cart."
                 )
@@ -391,22 +404,22 @@ class PaymentScreen(QWidget):
             return
         self.held_scans.append(code)
         self.show_warning(
-            self.tr(
+            lambda: self.tr(
                 "Code {code} was scanned during the payment. It goes into the"
                 " cart when you go back (Esc), or into the next sale."
             ).format(code=code)
         )
 
     # --- messages -----------------------------------------------------------------------------
-    def show_error(self, text: str) -> None:
+    def show_error(self, text: Text) -> None:
         self._status(text, "error")
         self._sound()
 
-    def show_warning(self, text: str) -> None:
+    def show_warning(self, text: Text) -> None:
         self._status(text, "warning")
         self._sound()
 
-    def _status(self, text: str, severity: str = "info") -> None:
+    def _status(self, text: Text, severity: str = "info") -> None:
         self.ui.status.show_message(text, severity)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802

@@ -17,8 +17,9 @@ from PySide6.QtCore import QCoreApplication
 from pos.bootstrap import store_problem_kind
 from pos.money import format_baht
 from pos.sale.domain.credit_notes import RefundMethod
-from pos.sale.domain.schemes import Scheme
+from pos.sale.domain.schemes import Scheme, SchemeBook
 from pos.sale.domain.tenders import SettledTender, TenderKind
+from pos.shifts.domain.cash_control import TenderKey
 from ui.i18n import is_thai
 
 
@@ -33,6 +34,20 @@ def tender_name(kind: TenderKind) -> str:
 
 def scheme_name(scheme: Scheme) -> str:
     return scheme.name_th if is_thai() or not scheme.name_en else scheme.name_en
+
+
+def tender_text(key: str, schemes: SchemeBook) -> str:
+    """A tender's name in the screen's language (pos.reports' tender_label is the Thai one)."""
+    labels = {
+        TenderKey.CASH: QCoreApplication.translate("PaymentTexts", "Cash"),
+        TenderKey.CARD: QCoreApplication.translate("PaymentTexts", "Card"),
+        TenderKey.PROMPTPAY: QCoreApplication.translate("PaymentTexts", "PromptPay"),
+    }
+    if key in labels:
+        return labels[key]
+    code = key.removeprefix("scheme:")
+    found = next((s for s in schemes.schemes if s.code == code), None)
+    return scheme_name(found) if found else code
 
 
 def describe_tender(tender: SettledTender, name_of: Callable[[str], str]) -> str:

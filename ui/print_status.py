@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import QPushButton, QWidget
 
 from pos.printing.domain.printer_settings import ConnectionKind
@@ -62,12 +62,16 @@ _SEVERITY = {
 def short_text(status: QueueStatus) -> str:
     """What fits in the till's header; the whole message is the tooltip."""
     if status.state is QueueState.WAITING:
-        return f"รอพิมพ์ {status.pending} ใบ" if status.pending else "เครื่องพิมพ์ไม่พร้อม"
+        if status.pending:
+            return QCoreApplication.translate("PrintStatusLine", "{count} waiting to print").format(
+                count=status.pending
+            )
+        return QCoreApplication.translate("PrintStatusLine", "Printer not ready")
     if status.state is QueueState.FAILED:
-        return "พิมพ์ไม่ได้ (แตะ)"
+        return QCoreApplication.translate("PrintStatusLine", "Cannot print (touch)")
     if status.state is QueueState.PRINTING:
-        return "กำลังพิมพ์"
-    return "เครื่องพิมพ์พร้อม"
+        return QCoreApplication.translate("PrintStatusLine", "Printing")
+    return QCoreApplication.translate("PrintStatusLine", "Printer ready")
 
 
 class PrintStatusLine(QPushButton):
@@ -118,6 +122,11 @@ class PrintStatusLine(QPushButton):
         if status.pending:
             return self.tr("No printer set up · %n waiting", "", status.pending)
         return self.tr("No printer set up")
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange and self.status is not None:
+            self.show_status(self.status)
+        super().changeEvent(event)
 
     def _act(self) -> None:
         if self.status is None:

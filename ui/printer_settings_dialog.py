@@ -14,9 +14,9 @@ GUI thread, so a dead printer never freezes the till.
 from __future__ import annotations
 
 import enum
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -49,16 +49,58 @@ from receipts.connections import EscposTransport, PrinterError
 from receipts.escpos_output import document_to_escpos
 from receipts.samples import header_from_settings, test_print_document
 from ui.background import report_unhandled, run_in_background
+from ui.live_text import live, live_title, live_tooltip, status_label_follows, worded
+from ui.status_line import say
 
-CONNECTIONS = [
-    (ConnectionKind.NONE, "ยังไม่ใช้เครื่องพิมพ์"),
-    (ConnectionKind.NETWORK, "เครือข่าย (LAN, พอร์ต 9100)"),
-    (ConnectionKind.USB, "USB"),
-    (ConnectionKind.SERIAL, "พอร์ตอนุกรม (Serial)"),
-    (ConnectionKind.FILE, "ไฟล์/อุปกรณ์ (/dev/usb/lp0)"),
-]
-PAPERS = [(576, "80 มม. (576 จุด)"), (384, "58 มม. (384 จุด)"), (512, "80 มม. หัวแคบ (512 จุด)")]
-MODES = [(PrintMode.RASTER, "ภาพ (แนะนำ: ไทยถูกต้องทุกเครื่อง)"), (PrintMode.TEXT, "ข้อความ (CP874)")]
+Items = list[tuple[object, str]]
+
+
+def connections() -> Items:
+    """The kinds of connection, worded in the screen's language (as are papers(), modes())."""
+    return [
+        (
+            ConnectionKind.NONE,
+            QCoreApplication.translate("PrinterSettingsDialog", "No printer yet"),
+        ),
+        (
+            ConnectionKind.NETWORK,
+            QCoreApplication.translate("PrinterSettingsDialog", "Network (LAN, port 9100)"),
+        ),
+        (ConnectionKind.USB, "USB"),
+        (ConnectionKind.SERIAL, QCoreApplication.translate("PrinterSettingsDialog", "Serial port")),
+        (
+            ConnectionKind.FILE,
+            QCoreApplication.translate("PrinterSettingsDialog", "File/device (/dev/usb/lp0)"),
+        ),
+    ]
+
+
+def papers() -> Items:
+    return [
+        (576, QCoreApplication.translate("PrinterSettingsDialog", "80 mm (576 dots)")),
+        (384, QCoreApplication.translate("PrinterSettingsDialog", "58 mm (384 dots)")),
+        (512, QCoreApplication.translate("PrinterSettingsDialog", "80 mm, narrow head (512 dots)")),
+    ]
+
+
+def modes() -> Items:
+    return [
+        (
+            PrintMode.RASTER,
+            QCoreApplication.translate("PrinterSettingsDialog", "Picture (Thai always right)"),
+        ),
+        (PrintMode.TEXT, QCoreApplication.translate("PrinterSettingsDialog", "Text (CP874)")),
+    ]
+
+
+def drawers() -> Items:
+    return [
+        (2, QCoreApplication.translate("PrinterSettingsDialog", "Pin 2")),
+        (5, QCoreApplication.translate("PrinterSettingsDialog", "Pin 5")),
+        (0, QCoreApplication.translate("PrinterSettingsDialog", "No drawer")),
+    ]
+
+
 BUTTON_HEIGHT = 48
 
 
@@ -75,8 +117,14 @@ class PrinterSettingsDialog(QDialog):
     ):
         super().__init__(parent)
         self._context, self._role, self._user_id = context, role, user_id
-        title = "เครื่องพิมพ์ใบเสร็จ" if role is PrinterRole.RECEIPT else "เครื่องพิมพ์ฉลาก"
-        self.setWindowTitle(f"ตั้งค่า{title}")
+        live_title(
+            self,
+            lambda: (
+                self.tr("Receipt printer settings")
+                if role is PrinterRole.RECEIPT
+                else self.tr("Label printer settings")
+            ),
+        )
         self.setMinimumWidth(520)
         self._build()
         self._show(self._stored())
@@ -89,23 +137,33 @@ class PrinterSettingsDialog(QDialog):
 
     def _build_connection(self) -> None:
         """How the printer is reached: one page of fields per kind of connection."""
-        self.connection = _combo(CONNECTIONS)
+        self.connection = _combo(connections)
         self.host = QLineEdit(placeholderText="192.168.1.50")
         self.port = _spin(PRINTER_FIELDS["port"])
         self.usb_vendor = QLineEdit(placeholderText="04b8")
         self.usb_product = QLineEdit(placeholderText="0e15")
         self.serial_device = QLineEdit(placeholderText="/dev/ttyUSB0")
-        self.baudrate = _combo([(b, str(b)) for b in BAUD_RATES])
+        self.baudrate = _combo(lambda: [(b, str(b)) for b in BAUD_RATES])
         self.device_path = QLineEdit(placeholderText="/dev/usb/lp0")
         self.pages = QStackedWidget()
-        usb = [("Vendor ID", self.usb_vendor), ("Product ID", self.usb_product)]
-        serial = [("อุปกรณ์", self.serial_device), ("ความเร็ว", self.baudrate)]
+        usb: Rows = [
+            (lambda: self.tr("USB vendor ID"), self.usb_vendor),
+            (lambda: self.tr("USB product ID"), self.usb_product),
+        ]
+        serial: Rows = [
+            (lambda: self.tr("Device"), self.serial_device),
+            (lambda: self.tr("Speed"), self.baudrate),
+        ]
+        network: Rows = [
+            (lambda: self.tr("Address (IP)"), self.host),
+            (lambda: self.tr("Port"), self.port),
+        ]
         self._pages = {
             ConnectionKind.NONE: _page([]),
-            ConnectionKind.NETWORK: _page([("ที่อยู่ (IP)", self.host), ("พอร์ต", self.port)]),
+            ConnectionKind.NETWORK: _page(network),
             ConnectionKind.USB: _page(usb),
             ConnectionKind.SERIAL: _page(serial),
-            ConnectionKind.FILE: _page([("ไฟล์/อุปกรณ์", self.device_path)]),
+            ConnectionKind.FILE: _page([(lambda: self.tr("File/device"), self.device_path)]),
         }
         for page in self._pages.values():
             self.pages.addWidget(page)
@@ -113,28 +171,34 @@ class PrinterSettingsDialog(QDialog):
 
     def _build_output(self) -> None:
         """What it prints on and how, and the buttons."""
-        self.paper = _combo(PAPERS)
-        self.mode = _combo(MODES)
+        self.paper = _combo(papers)
+        self.mode = _combo(modes)
         self.code_page = _spin(PRINTER_FIELDS["code_page"])
-        self.code_page.setToolTip("ช่อง CP874 ของเครื่อง: " + ", ".join(map(str, CP874_SLOTS)))
+        slots = ", ".join(map(str, CP874_SLOTS))
+        live_tooltip(
+            self.code_page, lambda: self.tr("The printer's CP874 slot: {slots}").format(slots=slots)
+        )
         self.mode.currentIndexChanged.connect(self._mode_changed)
-        self.cut = QCheckBox("ตัดกระดาษเมื่อจบใบ")
-        self.drawer = _combo([(2, "ขา 2"), (5, "ขา 5"), (0, "ไม่มีลิ้นชัก")])
-        self.check_status = QCheckBox("ถามสถานะเครื่อง (กระดาษ/ฝา) ก่อนและหลังพิมพ์")
-        self.status = QLabel(wordWrap=True)
+        self.cut = worded(QCheckBox(), lambda: self.tr("Cut the paper at the end"))
+        self.drawer = _combo(drawers)
+        self.check_status = worded(
+            QCheckBox(),
+            lambda: self.tr("Ask the printer's state (paper, cover) before and after printing"),
+        )
+        self.status = status_label_follows(QLabel(wordWrap=True))
         self.status.setObjectName("printerStatus")
-        self.test_button = _button("พิมพ์ทดสอบ", self._test_print)
-        self.save_button = _button("บันทึก", self._save)
-        self.cancel_button = _button("ยกเลิก", self.reject)
+        self.test_button = worded(_button("", self._test_print), lambda: self.tr("Test print"))
+        self.save_button = worded(_button("", self._save), lambda: self.tr("Save"))
+        self.cancel_button = worded(_button("", self.reject), lambda: self.tr("Cancel"))
 
     def _lay_out(self) -> None:
         form = QFormLayout()
-        form.addRow("การเชื่อมต่อ", self.connection)
+        form.addRow(worded(QLabel(), lambda: self.tr("Connection")), self.connection)
         form.addRow(self.pages)
-        form.addRow("กระดาษ", self.paper)
-        form.addRow("โหมดพิมพ์", self.mode)
-        form.addRow("Code page (ESC t)", self.code_page)
-        form.addRow("ลิ้นชักเก็บเงิน", self.drawer)
+        form.addRow(worded(QLabel(), lambda: self.tr("Paper")), self.paper)
+        form.addRow(worded(QLabel(), lambda: self.tr("Print mode")), self.mode)
+        form.addRow(worded(QLabel(), lambda: self.tr("Code page (ESC t)")), self.code_page)
+        form.addRow(worded(QLabel(), lambda: self.tr("Cash drawer")), self.drawer)
         form.addRow(self.cut)
         form.addRow(self.check_status)
         buttons = QHBoxLayout()
@@ -213,7 +277,11 @@ class PrinterSettingsDialog(QDialog):
         try:
             return self.entered_settings()
         except ValueError as error:
-            self.status.setText(f"ตั้งค่าไม่ถูกต้อง: {error}")
+            problem = str(error)  # kept: the line is worded again at F9
+            say(
+                self.status,
+                lambda: self.tr("The settings are not right: {problem}").format(problem=problem),
+            )
             return None
 
     def _save(self) -> None:
@@ -236,18 +304,22 @@ class PrinterSettingsDialog(QDialog):
         if printer is None:
             return
         if printer.connection is ConnectionKind.NONE:
-            self.status.setText("เลือกการเชื่อมต่อก่อนพิมพ์ทดสอบ")
+            say(self.status, lambda: self.tr("Choose the connection before a test print"))
             return
         settings = self._context.settings()
         header = header_from_settings(settings.receipt_header, pos_id=settings.terminal_id)
         document = test_print_document(printer, header, SystemClock().now())
         data = document_to_escpos(document, printer)  # drawn here: Qt fonts on this thread
         self.test_button.setEnabled(False)
-        self.status.setText(f"กำลังพิมพ์ทดสอบที่ {printer.describe()} …")
+        say(
+            self.status,
+            lambda: self.tr("Test printing on {printer} …").format(printer=printer.describe()),
+        )
+        done = self.tr("Test print done ({size} bytes)").format(size=f"{len(data):,}")
         run_in_background(
             self,
             lambda: EscposTransport(printer).send_job(data),
-            lambda _: self._on_test_finished(True, f"พิมพ์ทดสอบสำเร็จ ({len(data):,} ไบต์)"),
+            lambda _: self._on_test_finished(True, done),
             self._test_failed,
             name="test-print",
         )
@@ -260,15 +332,23 @@ class PrinterSettingsDialog(QDialog):
 
     def _on_test_finished(self, ok: bool, message: str) -> None:
         self.test_button.setEnabled(True)
-        self.status.setText(message if ok else f"พิมพ์ไม่ได้: {message}")
+        failed = self.tr("Cannot print: {problem}").format(problem=message)
+        self.status.setText(message if ok else failed)
 
 
-def _combo(items: Sequence[tuple[object, str]]) -> QComboBox:
-    """A combo box whose items carry values (enums are stored as their plain value)."""
+def _combo(items: Callable[[], Items]) -> QComboBox:
+    """A combo box whose items carry values (enums are stored as their plain value); their
+    words are asked of ``items`` again at F9, the choice stays."""
     combo = QComboBox()
     combo.setMinimumHeight(BUTTON_HEIGHT - 8)
-    for value, label in items:
+    for value, label in items():
         combo.addItem(label, _plain(value))
+
+    def reword() -> None:
+        for index, (_, label) in enumerate(items()):
+            combo.setItemText(index, label)
+
+    live(combo, reword)
     return combo
 
 
@@ -290,12 +370,15 @@ def _spin(rule: Rule) -> QSpinBox:
     return spin
 
 
-def _page(rows: Sequence[tuple[str, QWidget]]) -> QWidget:
+Rows = Sequence[tuple[Callable[[], str], QWidget]]
+
+
+def _page(rows: Rows) -> QWidget:
     page = QWidget()
     form = QFormLayout(page)
     form.setContentsMargins(0, 0, 0, 0)
     for label, widget in rows:
-        form.addRow(label, widget)
+        form.addRow(worded(QLabel(), label), widget)
     return page
 
 

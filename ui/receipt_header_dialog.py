@@ -19,8 +19,9 @@ an entry it refuses is named in red and nothing is saved.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -53,22 +54,44 @@ from receipts.document import DocumentKind
 from receipts.raster import render_blocks
 from receipts.samples import header_from_settings, sample_document
 from ui import text_fields
+from ui.live_text import live_placeholder, live_title, worded
 from ui.widgets import named
 
 PREVIEW_DOTS = 384
 BUTTON_HEIGHT = 52
 DIALOG_STYLE = "QLabel, QCheckBox { font-size: 12pt; } QPlainTextEdit { font-size: 13pt; }"
-FIELD_HINTS = {  # what to do, in Thai; the service's own words follow in brackets
-    "name": "ใส่ชื่อศูนย์",
-    "address": "ที่อยู่ยาวเกินไป",
-    "tax ID": "เลขประจำตัวผู้เสียภาษีต้องมี 13 หลักและหลักตรวจสอบถูกต้อง",
-    "branch": "สาขา: สำนักงานใหญ่ หรือเลขสาขา 5 หลัก",
-    "POS ID": "ชื่อเครื่อง: ตัวอักษรภาษาอังกฤษตัวใหญ่หรือตัวเลข 1-16 ตัว",
-    "approval number": "เลขที่อนุมัติ: ตัวอักษรภาษาอังกฤษตัวใหญ่ ตัวเลข - และ / ไม่เกิน 30 ตัว",
-    "footer": "ข้อความท้ายใบเสร็จ: ไม่เกิน 6 บรรทัด",
-    "phone": "เบอร์โทรศัพท์ยาวเกินไป",
-}
-CONTROL_HINT = "มีอักขระควบคุมที่พิมพ์และส่งไม่ได้ ลบออกแล้วพิมพ์ใหม่"  # NUL and the like
+
+
+def field_hints() -> dict[str, str]:
+    """What to do about a field, in the screen's language; the service's own words follow."""
+    return {
+        "name": QCoreApplication.translate("ReceiptHeaderDialog", "Type the centre's name"),
+        "address": QCoreApplication.translate("ReceiptHeaderDialog", "The address is too long"),
+        "tax ID": QCoreApplication.translate(
+            "ReceiptHeaderDialog", "The tax ID must be 13 digits with a correct check digit"
+        ),
+        "branch": QCoreApplication.translate(
+            "ReceiptHeaderDialog", "Branch: head office, or the branch's 5 digits"
+        ),
+        "POS ID": QCoreApplication.translate(
+            "ReceiptHeaderDialog", "Till name: 1-16 capital letters or digits"
+        ),
+        "approval number": QCoreApplication.translate(
+            "ReceiptHeaderDialog",
+            "Approval number: capital letters, digits, - and /, at most 30",
+        ),
+        "footer": QCoreApplication.translate(
+            "ReceiptHeaderDialog", "Receipt footer: at most 6 lines"
+        ),
+        "phone": QCoreApplication.translate("ReceiptHeaderDialog", "The phone number is too long"),
+    }
+
+
+def control_hint() -> str:  # NUL and the like
+    return QCoreApplication.translate(
+        "ReceiptHeaderDialog",
+        "It has control characters that cannot be printed or sent: delete them and type again",
+    )
 
 
 class ReceiptHeaderDialog(QDialog):
@@ -85,7 +108,7 @@ class ReceiptHeaderDialog(QDialog):
         super().__init__(parent)
         self._context, self._user_id = context, user_id
         self._clock = clock or SystemClock()
-        self.setWindowTitle("หัวและท้ายใบเสร็จ / ใบกำกับภาษี")
+        live_title(self, lambda: self.tr("Receipt header and footer / tax invoice"))
         self.setStyleSheet(DIALOG_STYLE)
         self.resize(1080, 700)
         self._preview_timer = QTimer(self, singleShot=True, interval=150)
@@ -100,11 +123,11 @@ class ReceiptHeaderDialog(QDialog):
         form = self._form()
         self._preview_on_change()
         scroll = self._preview_area()
-        self.save_button = _button("บันทึก", self.save)
+        self.save_button = worded(_button("", self.save), lambda: self.tr("Save"))
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.save_button)
-        buttons.addWidget(_button("ยกเลิก", self.reject))
+        buttons.addWidget(worded(_button("", self.reject), lambda: self.tr("Cancel")))
         left = QVBoxLayout()
         left.addLayout(form)
         left.addWidget(self.error)
@@ -118,37 +141,55 @@ class ReceiptHeaderDialog(QDialog):
         self.name = QLineEdit()
         self.address = QPlainTextEdit()
         self.address.setFixedHeight(70)
-        self.tax_id = QLineEdit(placeholderText="13 หลัก เช่น 0-9940-00123-45-6")
-        self.branch = QLineEdit(placeholderText="สำนักงานใหญ่ หรือเลขสาขา 5 หลัก")
-        self.pos_id = QLineEdit(placeholderText="ชื่อเครื่อง เช่น POS01")
-        self.approval_number = QLineEdit(placeholderText="ว่างไว้ถ้ายังไม่ได้รับอนุมัติ")
+        self.tax_id, self.branch, self.pos_id = QLineEdit(), QLineEdit(), QLineEdit()
+        self.approval_number = QLineEdit()
+        live_placeholder(self.tax_id, lambda: self.tr("13 digits, e.g. 0-9940-00123-45-6"))
+        live_placeholder(self.branch, lambda: self.tr("Head office, or the branch's 5 digits"))
+        live_placeholder(self.pos_id, lambda: self.tr("The till's name, e.g. POS01"))
+        live_placeholder(
+            self.approval_number, lambda: self.tr("Leave empty until the machine is approved")
+        )
         self.phone = QLineEdit()
-        self.vat_registered = QCheckBox("จดทะเบียนภาษีมูลค่าเพิ่ม (ออกใบกำกับภาษีอย่างย่อ)")
+        self.vat_registered = worded(
+            QCheckBox(), lambda: self.tr("VAT registered (issues abbreviated tax invoices)")
+        )
         self.footer = QPlainTextEdit()
         self.footer.setFixedHeight(90)
         self.error = named(QLabel(wordWrap=True), "headerError")
         self.error.setStyleSheet("color: #c62828; font-weight: bold;")
 
     def _form(self) -> QFormLayout:
-        hint = QLabel("เปลี่ยนชื่อเครื่องแล้วเลขที่เอกสารจะเริ่มชุดใหม่ (เลขเดิมไม่ถูกใช้ซ้ำ)", wordWrap=True)
+        hint = worded(
+            QLabel(wordWrap=True),
+            lambda: self.tr(
+                "A new till name starts a new series of document numbers"
+                " (old numbers are never reused)"
+            ),
+        )
         hint.setStyleSheet("color: #5f6368;")
-        approval_hint = QLabel("ที่กรมสรรพากรให้ (ภ.พ.06) พิมพ์บนใบกำกับภาษีอย่างย่อ", wordWrap=True)
+        approval_hint = worded(
+            QLabel(wordWrap=True),
+            lambda: self.tr(
+                "Given by the Revenue Department (Por Por 06); printed on abbreviated tax invoices"
+            ),
+        )
         approval_hint.setStyleSheet("color: #5f6368;")
         form = QFormLayout()
-        for label, widget in (
-            ("ชื่อศูนย์", self.name),
-            ("ที่อยู่", self.address),
-            ("เลขประจำตัวผู้เสียภาษี", self.tax_id),
-            ("สาขา", self.branch),
-            ("ชื่อเครื่อง", self.pos_id),
-            ("", hint),
-            ("เลขที่อนุมัติ POS", self.approval_number),
-            ("", approval_hint),
-            ("โทรศัพท์", self.phone),
-            ("", self.vat_registered),
-            ("ข้อความท้ายใบเสร็จ", self.footer),
-        ):
-            form.addRow(label, widget)
+        rows: list[tuple[Callable[[], str] | None, QWidget]] = [
+            (lambda: self.tr("Centre's name"), self.name),
+            (lambda: self.tr("Address"), self.address),
+            (lambda: self.tr("Tax ID"), self.tax_id),
+            (lambda: self.tr("Branch"), self.branch),
+            (lambda: self.tr("Till name"), self.pos_id),
+            (None, hint),
+            (lambda: self.tr("POS approval number"), self.approval_number),
+            (None, approval_hint),
+            (lambda: self.tr("Phone"), self.phone),
+            (None, self.vat_registered),
+            (lambda: self.tr("Receipt footer"), self.footer),
+        ]
+        for label, widget in rows:
+            form.addRow(worded(QLabel(), label) if label else QLabel(), widget)
         return form
 
     def _preview_on_change(self) -> None:
@@ -197,9 +238,9 @@ class ReceiptHeaderDialog(QDialog):
 
     def _say(self, error: ReceiptSettingsError) -> None:
         detail = str(error).split(": ", 1)[-1]
-        hint = FIELD_HINTS.get(error.field, error.field)
+        hint = field_hints().get(error.field, error.field)
         if "control character" in detail or "surrogate" in detail:
-            hint = f"{error.field}: {CONTROL_HINT}"
+            hint = f"{error.field}: {control_hint()}"
         self.error.setText(f"{hint} ({detail})")
 
     def update_preview(self) -> None:

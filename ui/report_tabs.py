@@ -11,14 +11,27 @@ from pos.catalogue.domain.products import format_quantity
 from pos.money import format_baht
 from pos.reports.services.range_reports import ManagerReport
 from pos.shifts.services.day_close import DayReport
-from pos.thai_dates import thai_date, thai_datetime
+from pos.thai_dates import thai_datetime
 from ui.manager_widgets import fill_table
+from ui.messages import shown_date
 
 if TYPE_CHECKING:
     from ui.manager_screen import ManagerScreen
 
-KINDS = {"discount": "ส่วนลด/เปลี่ยนราคา", "return": "รับคืน", "void": "ยกเลิก"}
-SHARES = {"government": "ส่วนรัฐ", "buyer": "ส่วนลูกค้า"}
+
+def _kinds() -> dict[str, str]:
+    return {
+        "discount": QCoreApplication.translate("ReportTabs", "Discount / price change"),
+        "return": QCoreApplication.translate("ReportTabs", "Returns"),
+        "void": QCoreApplication.translate("ReportTabs", "Void"),
+    }
+
+
+def _shares() -> dict[str, str]:
+    return {
+        "government": QCoreApplication.translate("ReportTabs", "Government share"),
+        "buyer": QCoreApplication.translate("ReportTabs", "Customer share"),
+    }
 
 
 def _percent(basis_points: int) -> str:
@@ -52,8 +65,17 @@ def _categories(screen: ManagerScreen, report: ManagerReport) -> None:
         ]
         for c in report.categories.lines
     ]
-    heads = ["ประเภท", "รายการ", "ราคาขาย", "ส่วนลด", "ยอดขาย", "รับคืน", "สุทธิ", "สัดส่วน"]
-    fill_table(screen.table("ประเภทสินค้า", "categories"), heads, rows)
+    heads = [
+        QCoreApplication.translate("ReportTabs", "Category"),
+        QCoreApplication.translate("ReportTabs", "Lines"),
+        QCoreApplication.translate("ReportTabs", "Gross"),
+        QCoreApplication.translate("ReportTabs", "Discounts"),
+        QCoreApplication.translate("ReportTabs", "Sales"),
+        QCoreApplication.translate("ReportTabs", "Returns"),
+        QCoreApplication.translate("ReportTabs", "Net"),
+        QCoreApplication.translate("ReportTabs", "Share"),
+    ]
+    fill_table(screen.table("categories", "categories"), heads, rows)
 
 
 def _tenders(screen: ManagerScreen, report: ManagerReport) -> None:
@@ -63,26 +85,50 @@ def _tenders(screen: ManagerScreen, report: ManagerReport) -> None:
         for t in tenders.lines
     ]
     rows.append(
-        ["เงินสด: รับจากลูกค้า / ทอน", "", tenders.cash_received_satang, tenders.change_satang, None]
+        [
+            QCoreApplication.translate("ReportTabs", "Cash: received / change"),
+            "",
+            tenders.cash_received_satang,
+            tenders.change_satang,
+            None,
+        ]
     )
-    fill_table(screen.table("การชำระเงิน", "tenders"), ["การชำระ", "ครั้ง", "รับ", "คืน", "สุทธิ"], rows)
-    chart = screen.chart("การชำระเงิน", "tenders")
+    fill_table(
+        screen.table("tenders", "tenders"),
+        [
+            QCoreApplication.translate("ReportTabs", "Tender"),
+            QCoreApplication.translate("ReportTabs", "Times"),
+            QCoreApplication.translate("ReportTabs", "Received"),
+            QCoreApplication.translate("ReportTabs", "Refunded"),
+            QCoreApplication.translate("ReportTabs", "Net"),
+        ],
+        rows,
+    )
+    chart = screen.chart("tenders", "tenders")
     chart.set_title(QCoreApplication.translate("ManagerOverview", "Net takings by tender"))
     chart.set_bars([(t.label, t.net_satang) for t in tenders.lines])
 
 
 def _hours(screen: ManagerScreen, report: ManagerReport) -> None:
-    chart = screen.chart("ช่วงเวลา", "hours", vertical=True)
+    chart = screen.chart("hours", "hours", vertical=True)
     chart.set_title(
         QCoreApplication.translate("ManagerOverview", "Sales by hour, %1 – %2")
-        .replace("%1", thai_date(report.period.start))
-        .replace("%2", thai_date(report.period.end))
+        .replace("%1", shown_date(report.period.start))
+        .replace("%2", shown_date(report.period.end))
     )
     chart.set_bars([(f"{h.hour:02d}", h.total_satang) for h in report.hours])
     rows: list[list[Any]] = [
         [f"{h.hour:02d}:00–{h.hour:02d}:59", f"{h.count:,}", h.total_satang] for h in report.hours
     ]
-    fill_table(screen.table("ช่วงเวลา", "hours"), ["ช่วงเวลา", "ใบเสร็จ", "ยอดขาย"], rows)
+    fill_table(
+        screen.table("hours", "hours"),
+        [
+            QCoreApplication.translate("ReportTabs", "Hour"),
+            QCoreApplication.translate("ReportTabs", "Receipts"),
+            QCoreApplication.translate("ReportTabs", "Sales"),
+        ],
+        rows,
+    )
 
 
 def _products(screen: ManagerScreen, report: ManagerReport) -> None:
@@ -98,8 +144,16 @@ def _products(screen: ManagerScreen, report: ManagerReport) -> None:
         ]
         for i, p in enumerate(report.products, start=1)
     ]
-    heads = ["ที่", "SKU", "สินค้า", "กลุ่มผู้ผลิต", "จำนวน", "ยอดขาย", "รับคืน"]
-    fill_table(screen.table("สินค้าขายดี", "products"), heads, rows)
+    heads = [
+        QCoreApplication.translate("ReportTabs", "No."),
+        QCoreApplication.translate("ReportTabs", "SKU"),
+        QCoreApplication.translate("ReportTabs", "Product"),
+        QCoreApplication.translate("ReportTabs", "Producer group"),
+        QCoreApplication.translate("ReportTabs", "Quantity"),
+        QCoreApplication.translate("ReportTabs", "Sales"),
+        QCoreApplication.translate("ReportTabs", "Returns"),
+    ]
+    fill_table(screen.table("products", "products"), heads, rows)
 
 
 def _producers(screen: ManagerScreen, report: ManagerReport) -> None:
@@ -118,7 +172,7 @@ def _producers(screen: ManagerScreen, report: ManagerReport) -> None:
     ]
     rows.append(
         [
-            "รวม",
+            QCoreApplication.translate("ReportTabs", "Total"),
             statement.total("sales_satang"),
             statement.total("returns_satang"),
             statement.total("net_satang"),
@@ -127,33 +181,61 @@ def _producers(screen: ManagerScreen, report: ManagerReport) -> None:
             statement.total("owed_satang"),
         ]
     )
-    heads = ["กลุ่มผู้ผลิต", "ยอดขาย", "รับคืน", "สุทธิ", "อัตรา", "ค่าคอมมิชชั่น", "ค้างจ่ายกลุ่ม"]
-    fill_table(screen.table("ฝากขาย", "producers"), heads, rows)
+    heads = [
+        QCoreApplication.translate("ReportTabs", "Producer group"),
+        QCoreApplication.translate("ReportTabs", "Sales"),
+        QCoreApplication.translate("ReportTabs", "Returns"),
+        QCoreApplication.translate("ReportTabs", "Net"),
+        QCoreApplication.translate("ReportTabs", "Rate"),
+        QCoreApplication.translate("ReportTabs", "Commission"),
+        QCoreApplication.translate("ReportTabs", "Owed to the group"),
+    ]
+    fill_table(screen.table("producers", "producers"), heads, rows)
 
 
 def _schemes(screen: ManagerScreen, report: ManagerReport) -> None:
     lines = report.schemes.lines
     rows: list[list[Any]] = [
         [
-            thai_date(s.sale_date),
+            shown_date(s.sale_date),
             s.name_th,
             f"{s.count:,}",
             s.government_satang,
-            thai_date(s.government_due_on) if s.government_due_on else "",
+            shown_date(s.government_due_on) if s.government_due_on else "",
             s.buyer_satang,
-            thai_date(s.buyer_due_on) if s.buyer_due_on else "",
+            shown_date(s.buyer_due_on) if s.buyer_due_on else "",
         ]
         for s in lines
     ]
-    heads = ["วันที่ขาย", "โครงการ", "รายการ", "ส่วนรัฐ", "เข้าบัญชี", "ส่วนลูกค้า", "เข้าบัญชี"]
-    fill_table(screen.table("โครงการรัฐ", "schemes"), heads, rows)
+    heads = [
+        QCoreApplication.translate("ReportTabs", "Sale date"),
+        QCoreApplication.translate("ReportTabs", "Scheme"),
+        QCoreApplication.translate("ReportTabs", "Lines"),
+        QCoreApplication.translate("ReportTabs", "Government share"),
+        QCoreApplication.translate("ReportTabs", "Paid in on"),
+        QCoreApplication.translate("ReportTabs", "Customer share"),
+        QCoreApplication.translate("ReportTabs", "Paid in on"),
+    ]
+    fill_table(screen.table("schemes", "schemes"), heads, rows)
     due: list[list[Any]] = [
-        [thai_date(d.due_on), d.window, d.name_th, SHARES.get(d.share, d.share), d.amount_satang]
+        [
+            shown_date(d.due_on),
+            d.window,
+            d.name_th,
+            _shares().get(d.share, d.share),
+            d.amount_satang,
+        ]
         for d in report.schemes.due
     ]
     fill_table(
-        screen.table("โครงการรัฐ", "bank_due"),
-        ["วันที่เงินเข้า", "ช่วงเวลา", "โครงการ", "ส่วน", "บาท"],
+        screen.table("schemes", "bank_due"),
+        [
+            QCoreApplication.translate("ReportTabs", "Paid in on"),
+            QCoreApplication.translate("ReportTabs", "Hour"),
+            QCoreApplication.translate("ReportTabs", "Scheme"),
+            QCoreApplication.translate("ReportTabs", "Share"),
+            QCoreApplication.translate("ReportTabs", "Baht"),
+        ],
         due,
     )
 
@@ -162,19 +244,28 @@ def _approvals(screen: ManagerScreen, report: ManagerReport) -> None:
     totals = [*report.discounts.by_approver, *report.returns.by_approver]
     rows: list[list[Any]] = [
         [
-            KINDS.get(t.kind, t.kind),
-            t.approved_by or "ภายในวงเงินแคชเชียร์",
+            _kinds().get(t.kind, t.kind),
+            t.approved_by or QCoreApplication.translate("ReportTabs", "Within the cashier's limit"),
             f"{t.count:,}",
             t.amount_satang,
         ]
         for t in totals
     ]
-    tab = "ส่วนลด/คืน/ยกเลิก"
-    fill_table(screen.table(tab, "approvers"), ["รายการ", "ผู้อนุมัติ", "ครั้ง", "บาท"], rows)
+    tab = "approvals"
+    fill_table(
+        screen.table(tab, "approvers"),
+        [
+            QCoreApplication.translate("ReportTabs", "Lines"),
+            QCoreApplication.translate("ReportTabs", "Approved by"),
+            QCoreApplication.translate("ReportTabs", "Times"),
+            QCoreApplication.translate("ReportTabs", "Baht"),
+        ],
+        rows,
+    )
     notes: list[list[Any]] = [
         [
             n.number,
-            KINDS.get(n.kind, n.kind),
+            _kinds().get(n.kind, n.kind),
             thai_datetime(n.issued_at),
             n.sale_receipt_number,
             n.total_satang,
@@ -185,7 +276,17 @@ def _approvals(screen: ManagerScreen, report: ManagerReport) -> None:
         ]
         for n in report.returns.lines
     ]
-    heads = ["ใบลดหนี้", "ชนิด", "เวลา", "ใบเสร็จเดิม", "บาท", "คืนเงินสด", "เหตุผล", "แคชเชียร์", "ผู้อนุมัติ"]
+    heads = [
+        QCoreApplication.translate("ReportTabs", "Credit note"),
+        QCoreApplication.translate("ReportTabs", "Kind"),
+        QCoreApplication.translate("ReportTabs", "Time"),
+        QCoreApplication.translate("ReportTabs", "Original receipt"),
+        QCoreApplication.translate("ReportTabs", "Baht"),
+        QCoreApplication.translate("ReportTabs", "Cash refunded"),
+        QCoreApplication.translate("ReportTabs", "Reason"),
+        QCoreApplication.translate("ReportTabs", "Cashier"),
+        QCoreApplication.translate("ReportTabs", "Approved by"),
+    ]
     fill_table(screen.table(tab, "credit_notes"), heads, notes)
     discounts: list[list[Any]] = [
         [
@@ -200,7 +301,14 @@ def _approvals(screen: ManagerScreen, report: ManagerReport) -> None:
     ]
     fill_table(
         screen.table(tab, "discounts"),
-        ["ใบเสร็จ", "เวลา", "แคชเชียร์", "ผู้อนุมัติ", "ส่วนลด", "ลดราคา"],
+        [
+            QCoreApplication.translate("ReportTabs", "Receipts"),
+            QCoreApplication.translate("ReportTabs", "Time"),
+            QCoreApplication.translate("ReportTabs", "Cashier"),
+            QCoreApplication.translate("ReportTabs", "Approved by"),
+            QCoreApplication.translate("ReportTabs", "Discounts"),
+            QCoreApplication.translate("ReportTabs", "Price cut"),
+        ],
         discounts,
     )
 
@@ -213,7 +321,7 @@ def _days(screen: ManagerScreen, z_reports: list[DayReport]) -> None:
         rows.append(
             [
                 z.z.number,
-                thai_date(figures.business_date),
+                shown_date(figures.business_date),
                 thai_datetime(z.z.closed_at),
                 z.closed_by or "",
                 f"{figures.sales.count:,}",
@@ -223,5 +331,15 @@ def _days(screen: ManagerScreen, z_reports: list[DayReport]) -> None:
                 figures.cash_difference_satang,
             ]
         )
-    heads = ["เลขที่ Z", "วันทำการ", "ปิดเมื่อ", "ผู้ปิด", "ใบเสร็จ", "สุทธิ", "เงินสดควรมี", "นับได้", "ผลต่าง"]
-    fill_table(screen.table("วันทำการ (Z)", "z_reports"), heads, rows)
+    heads = [
+        QCoreApplication.translate("ReportTabs", "Z number"),
+        QCoreApplication.translate("ReportTabs", "Business day"),
+        QCoreApplication.translate("ReportTabs", "Closed at"),
+        QCoreApplication.translate("ReportTabs", "Closed by"),
+        QCoreApplication.translate("ReportTabs", "Receipts"),
+        QCoreApplication.translate("ReportTabs", "Net"),
+        QCoreApplication.translate("ReportTabs", "Cash expected"),
+        QCoreApplication.translate("ReportTabs", "Counted"),
+        QCoreApplication.translate("ReportTabs", "Difference"),
+    ]
+    fill_table(screen.table("days", "z_reports"), heads, rows)

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
@@ -50,6 +51,7 @@ from pos.till.services.session import TillSession
 from ui import text_fields
 from ui.buyer_details import BuyerDetailsPanel, ask_tax_invoice
 from ui.document_printing import PrintFollower, Probe, store_probe, tell_printing
+from ui.live_text import Text
 from ui.manager_approval import ask_manager_approval
 from ui.messages import locked_text
 from ui.panels import EntryPanel
@@ -124,11 +126,11 @@ class ReturnsScreen(QWidget):
         self.sale_info.setText(self.tr("Scan the barcode on the receipt, or type its number."))
         self.preview.clear()
         self.show_actions()
-        self._status(self.tr("Scan the receipt (or type its number and press Enter)."))
+        self._status(lambda: self.tr("Scan the receipt (or type its number and press Enter)."))
         if last_sale:
             found = last_sale_today(self.till.read_uow_factory, self.till.clock)
             if found is None:
-                self._status(self.tr("No sale on this till today."), "warning")
+                self._status(lambda: self.tr("No sale on this till today."), "warning")
             else:
                 self.load(found)
         self.receipt_input.setFocus()
@@ -144,7 +146,9 @@ class ReturnsScreen(QWidget):
         found = find_sale(self.till.read_uow_factory, text)
         if found is None:
             self.show_error(
-                self.tr("No sale with receipt {number} is stored on this till.").format(number=text)
+                lambda: self.tr("No sale with receipt {number} is stored on this till.").format(
+                    number=text
+                )
             )
             self.receipt_input.selectAll()
             return
@@ -159,7 +163,7 @@ class ReturnsScreen(QWidget):
         self.show_actions()
         self._refresh()
         self._status(
-            self.tr(
+            lambda: self.tr(
                 "Choose what comes back: ↑↓ a line, F3 all of it, F4 a quantity,"
                 " F5 everything. Then the reason and Enter."
             )
@@ -232,7 +236,7 @@ class ReturnsScreen(QWidget):
             try:
                 draft = self._draft(chosen)
             except ReturnError as error:
-                self.show_error(refusal_text(error))
+                self.show_error(partial(refusal_text, error))
             else:
                 refunds = {line.sale_line_id: line.amount_satang for line in draft.lines}
                 self.preview.setText(refund_summary(draft))
@@ -255,9 +259,9 @@ class ReturnsScreen(QWidget):
     def ask_return(self) -> None:
         chosen = {k: v for k, v in self.chosen.items() if v}
         if self.history is None:
-            self.show_error(self.tr("Find the sale first: scan its receipt."))
+            self.show_error(lambda: self.tr("Find the sale first: scan its receipt."))
         elif not chosen:
-            self.show_error(self.tr("Choose at least one line to return (F3, F4 or F5)."))
+            self.show_error(lambda: self.tr("Choose at least one line to return (F3, F4 or F5)."))
         elif self._reason_or_complain():
             self._approve(
                 self.tr("Return goods of receipt {number}").format(
@@ -269,12 +273,12 @@ class ReturnsScreen(QWidget):
 
     def ask_void(self) -> None:
         if self.history is None:
-            self.show_error(self.tr("Find the sale first: scan its receipt."))
+            self.show_error(lambda: self.tr("Find the sale first: scan its receipt."))
             return
         try:
             void = self._draft(everything_sold(self.history), void=True)
         except ReturnError as error:
-            self.show_error(refusal_text(error))
+            self.show_error(partial(refusal_text, error))
             return
         self.preview.setText(refund_summary(void))
         if self._reason_or_complain():
@@ -291,7 +295,7 @@ class ReturnsScreen(QWidget):
             return False  # a reason the credit note could not keep: said, and in the field
         if self.reason.text().strip():
             return True
-        self.show_error(self.tr("Type the reason first (it goes on the credit note)."))
+        self.show_error(lambda: self.tr("Type the reason first (it goes on the credit note)."))
         self.reason.setFocus()
         return False
 
@@ -342,13 +346,13 @@ class ReturnsScreen(QWidget):
             self._refresh()
         self._note_id = CreditNoteId(uuid.uuid4())
         self.reason.clear()
-        self._status(self.tr("Credit note {number} stored.").format(number=note.number))
+        self._status(lambda: self.tr("Credit note {number} stored.").format(number=note.number))
         self.receipt_input.setFocus()
 
     # --- tax invoice --------------------------------------------------------------------------
     def ask_buyer(self) -> None:
         if self.history is None:
-            self.show_error(self.tr("Find the sale first: scan its receipt."))
+            self.show_error(lambda: self.tr("Find the sale first: scan its receipt."))
             return
         self.ui.side.setCurrentWidget(self.buyer_panel)
         ask_tax_invoice(self.buyer_panel, self.till, self.history.sale, self._invoice_issued)
@@ -390,11 +394,11 @@ class ReturnsScreen(QWidget):
         return False
 
     # --- messages -----------------------------------------------------------------------------
-    def show_error(self, text: str) -> None:
+    def show_error(self, text: Text) -> None:
         self._status(text, "error")
         self._sound()
 
-    def _status(self, text: str, severity: str = "info") -> None:
+    def _status(self, text: Text, severity: str = "info") -> None:
         self.status.show_message(text, severity)
 
     def retranslate(self) -> None:
@@ -406,6 +410,8 @@ class ReturnsScreen(QWidget):
         if self.history is not None:
             self.sale_info.setText(sale_summary(self.history, self._scheme_name))
             self._refresh()
+        else:
+            self.sale_info.setText(self.tr("Scan the barcode on the receipt, or type its number."))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() == QEvent.Type.LanguageChange:

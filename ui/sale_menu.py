@@ -195,7 +195,9 @@ class CounterMenu(QObject):
             return self.tr("The manager's PIN is not right.")
         if window.kick_drawer is not None:
             window.kick_drawer()
-            window.sale.show_info(self.tr("Drawer opened (no sale). Recorded."))
+            window.sale.show_info(lambda: self.tr("Drawer opened (no sale). Recorded."))
         else:
-            window.sale.show_warning(self.tr("Recorded, but no cash drawer is connected to open."))
+            window.sale.show_warning(
+                lambda: self.tr("Recorded, but no cash drawer is connected to open.")
+            )
         return None

@@ -66,7 +66,7 @@ class SaleQuestions(QObject):
             self._screen.line_added(line)
             weight = format_quantity(grams, weighed=True)
             text = self.tr("Added {name}, {weight} kg")
-            self._screen.show_info(text.format(name=product_name(product), weight=weight))
+            self._screen.show_info(lambda: text.format(name=product_name(product), weight=weight))
             return None
 
         self._ask(
@@ -133,7 +133,7 @@ class SaleQuestions(QObject):
 
     def ask_order_discount(self) -> None:
         if self._till.cart.is_empty:
-            self._screen.show_error(self.tr("The cart is empty."))
+            self._screen.show_error(lambda: self.tr("The cart is empty."))
             return
 
         def answer(text: str, _: User | None) -> str | None:
@@ -177,7 +177,7 @@ class SaleQuestions(QObject):
             error_text = self._applied(lambda: apply(approver), keep)
             if error_text is None:
                 self._screen.show_info(
-                    self.tr("{what}: approved by {manager}").format(
+                    lambda: self.tr("{what}: approved by {manager}").format(
                         what=what, manager=approver.name
                     )
                 )
@@ -217,7 +217,7 @@ class SaleQuestions(QObject):
         def answer(_: str, __: User | None) -> str | None:
             error = self._applied(self._till.clear_cart)
             if error is None:
-                self._screen.show_info(self.tr("Sale cancelled."))
+                self._screen.show_info(lambda: self.tr("Sale cancelled."))
             return error
 
         self._ask(
@@ -239,7 +239,7 @@ class SaleQuestions(QObject):
     def _line_or_complain(self) -> CartLine | None:
         line = self._screen.selected_line()
         if line is None:
-            self._screen.show_error(self.tr("The cart is empty."))
+            self._screen.show_error(lambda: self.tr("The cart is empty."))
         return line
 
     def describe_held(self, cart: SavedCart) -> str:
@@ -264,7 +264,7 @@ class SaleQuestions(QObject):
             ("F6", self.tr("Discount on the whole bill")),
             ("F7", self.tr("Hold (park) the cart")),
             ("F8", self.tr("Bring back a held cart")),
-            ("F9", self.tr("ภาษาไทย / English")),
+            ("F9", self.tr("Language: Thai / English")),
             ("F10", self.tr("Returns and voids (scan the receipt)")),
             ("F11", self.tr("Menu: returns, voids, tax invoice, no sale")),
             ("F12", self.tr("Pay")),

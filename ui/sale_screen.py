@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
@@ -44,9 +45,11 @@ from pos.till.services.scanning import ScanKind
 from pos.till.services.session import SaleDraft, TillSession
 from ui.cart_view import CartModel, CartTable, TotalPanel
 from ui.finders import QuickKeys, SearchPanel
+from ui.live_text import Text
 from ui.messages import problem_text, product_name, scan_text
 from ui.panels import EntryPanel, HelpPanel, RecallPanel
 from ui.sale_questions import SaleQuestions
+from ui.status_line import reword, show_on
 from ui.style import STATUS_HEIGHT
 from ui.widgets import ActionButton, bind_shortcut, named, steady
 
@@ -167,15 +170,15 @@ class SaleScreen(QWidget):
         try:
             outcome = self.till.scan(code)
         except TillError as error:
-            self.show_error(problem_text(error))
+            self.show_error(partial(problem_text, error))
             return
         if outcome.kind is ScanKind.ADDED and outcome.line is not None:
             self.line_added(outcome.line)
-            self.show_info(scan_text(outcome))
+            self.show_info(lambda: scan_text(outcome))
         elif outcome.kind is ScanKind.WEIGHT_NEEDED and outcome.product is not None:
             self.questions.ask_weight(outcome.product)
         else:
-            self.show_error(scan_text(outcome))
+            self.show_error(lambda: scan_text(outcome))
 
     def choose_product(self, product: Product) -> None:
         """A product picked from the search results or the quick keys."""
@@ -185,10 +188,10 @@ class SaleScreen(QWidget):
         try:
             line = self.till.add_product(product)
         except TillError as error:
-            self.show_error(problem_text(error))
+            self.show_error(partial(problem_text, error))
             return
         self.line_added(line)
-        self.show_info(self.tr("Added {name}").format(name=product_name(product)))
+        self.show_info(lambda: self.tr("Added {name}").format(name=product_name(product)))
         self.focus_scan()
 
     def line_added(self, line: CartLine) -> None:
@@ -214,10 +217,10 @@ class SaleScreen(QWidget):
     def step_quantity(self, step: int) -> None:
         line = self.selected_line()
         if line is None:
-            self.show_error(self.tr("The cart is empty."))
+            self.show_error(lambda: self.tr("The cart is empty."))
             return
         if line.product.sold_by_weight or line.label_price_satang is not None:
-            self.show_error(self.tr("Weighed goods: set the weight with F4."))
+            self.show_error(lambda: self.tr("Weighed goods: set the weight with F4."))
             return
         self.apply(lambda: self.till.change_quantity(line.line_id, step * 1000), keep=line)
 
@@ -226,14 +229,14 @@ class SaleScreen(QWidget):
         if line is not None:
             name = product_name(line.product)
             if self.apply(lambda: self.till.remove_line(line.line_id)):
-                self.show_info(self.tr("Removed {name}").format(name=name))
+                self.show_info(lambda: self.tr("Removed {name}").format(name=name))
 
     def apply(self, change: Callable[[], object], keep: CartLine | None = None) -> bool:
         """Run a change to the cart; show the refusal if there is one.  True if it was done."""
         try:
             change()
         except TillError as error:
-            self.show_error(problem_text(error))
+            self.show_error(partial(problem_text, error))
             return False
         self.refresh(keep)
         return True
@@ -244,11 +247,11 @@ class SaleScreen(QWidget):
         try:
             held = self.till.hold()
         except TillError as error:
-            self.show_error(problem_text(error))
+            self.show_error(partial(problem_text, error))
             return
         self.refresh()
         self.show_info(
-            self.tr(
+            lambda: self.tr(
                 "Cart held: %n item(s), {total}. F8 brings it back.", "", held.item_count
             ).format(total=format_baht(total))
         )
@@ -256,7 +259,7 @@ class SaleScreen(QWidget):
     def show_held_carts(self) -> None:
         carts = self.till.held_carts()
         if not carts:
-            self.show_info(self.tr("No carts are held."))
+            self.show_info(lambda: self.tr("No carts are held."))
             return
         self.recall_panel.show_carts(carts, self.questions.describe_held)
         self.side.setCurrentIndex(PAGE_RECALL)
@@ -266,7 +269,7 @@ class SaleScreen(QWidget):
         try:
             parked = self.till.recall(cart_uuid)
         except TillError as error:
-            self.show_error(problem_text(error))
+            self.show_error(partial(problem_text, error))
             return
         self.back_to_finders()
         self.refresh()
@@ -279,14 +282,14 @@ class SaleScreen(QWidget):
         try:
             draft = self.till.sale_draft()
         except TillError as error:
-            self.show_error(problem_text(error))
+            self.show_error(partial(problem_text, error))
             return
         self.payRequested.emit(PaymentRequest(self.till, draft))
 
     def sale_completed(self) -> None:
         """The payment step finished the sale (and cleared the cart): show the empty cart."""
         self.refresh()
-        self.show_info(self.tr("Sale complete. Next customer."))
+        self.show_info(lambda: self.tr("Sale complete. Next customer."))
 
     # --- the right-hand side --------------------------------------------------------------
     def show_search(self) -> None:
@@ -335,23 +338,20 @@ class SaleScreen(QWidget):
         self.pay_button.setEnabled(not self.till.cart.is_empty)
         self.cartChanged.emit()
 
-    def show_info(self, text: str) -> None:
+    def show_info(self, text: Text) -> None:
         self._status(text, "info")
 
-    def show_error(self, text: str) -> None:
+    def show_error(self, text: Text) -> None:
         self._status(text, "error")
         self._sound()
 
-    def show_warning(self, text: str) -> None:
+    def show_warning(self, text: Text) -> None:
         self._status(text, "warning")
         self._sound()
 
-    def _status(self, text: str, severity: str) -> None:
-        self.status.setText(text)
-        if self.status.property("severity") != severity:  # re-styling costs; only on change
-            self.status.setProperty("severity", severity)
-            self.status.style().unpolish(self.status)
-            self.status.style().polish(self.status)
+    def _status(self, text: Text, severity: str) -> None:
+        """A message given as a function is worded again at F9 (ui.status_line)."""
+        show_on(self.status, text, severity)
 
     # --- keys in the scan field -----------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
@@ -403,4 +403,7 @@ class SaleScreen(QWidget):
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+            reword(self.status)
+            if self.side.currentIndex() == PAGE_HELP:
+                self.show_help()  # the list of keys in the new language
         super().changeEvent(event)

@@ -8,9 +8,9 @@ One row per document of the business day (today unless another day is
 chosen): number, time, what it is, the amount paid (or paid back, negative),
 how, and what the printer did with it — printed at, waiting and why, could
 not print, copies.  The selected document is shown beside the list as it
-prints on the receipt printer's paper.  "พิมพ์สำเนา" queues a copy marked
-"สำเนา / COPY" (never opening the drawer), audited with the user, and wakes
-the printer; "บันทึก PDF" writes the A4 document (a full tax invoice for the
+prints on the receipt printer's paper.  "Print a copy" queues a copy marked
+as a copy (never opening the drawer), audited with the user, and wakes
+the printer; "Save PDF" writes the A4 document (a full tax invoice for the
 buyer's records, say).  Typing or scanning a number in the search field finds
 a document of any day.
 
@@ -23,7 +23,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -57,7 +57,7 @@ from pos.sale.services.sales_history import (
     find_document,
     trading_date,
 )
-from pos.thai_dates import thai_date, thai_weekday
+from pos.thai_dates import thai_weekday
 from receipts.blocks import receipt_blocks
 from receipts.document import Document
 from receipts.document_source import SaleDocumentSource
@@ -65,35 +65,53 @@ from receipts.pdf import write_pdf
 from receipts.print_worker import DocumentNotFoundError
 from receipts.raster import render_blocks
 from ui.document_printing import PrintFollower, context_probe, tell_printing
+from ui.i18n import is_thai
+from ui.live_text import live, live_placeholder, live_title, status_label_follows, worded
+from ui.messages import shown_date
+from ui.status_line import say
 from ui.widgets import named
 
-COLUMNS = ("เลขที่", "เวลา", "เอกสาร", "ยอดเงิน", "ชำระ / คืนโดย", "การพิมพ์")
+
+def columns() -> list[str]:
+    """The list's headings in the screen's language."""
+    return [
+        QCoreApplication.translate("SalesHistoryDialog", "Number"),
+        QCoreApplication.translate("SalesHistoryDialog", "Time"),
+        QCoreApplication.translate("SalesHistoryDialog", "Document"),
+        QCoreApplication.translate("SalesHistoryDialog", "Amount"),
+        QCoreApplication.translate("SalesHistoryDialog", "Tender"),
+        QCoreApplication.translate("SalesHistoryDialog", "Printing"),
+    ]
+
+
 PREVIEW_DOTS = 384  # the 58 mm picture fits beside the list on a 1366-pixel screen
 ROW_HEIGHT = 40
 BUTTON_HEIGHT = 52
 
 
 def printing_text(status: PrintStatus, *, detail: bool = False) -> str:
-    """``พิมพ์แล้ว 14:05 · สำเนา 1``, ``รอพิมพ์``, ``พิมพ์ไม่ได้``; with ``detail`` the reason too."""
+    """``Printed 14:05 · Copies 1``, ``Waiting to print``, ``Cannot print``; ``detail`` adds why."""
     parts = []
     reason = f" ({status.last_error})" if detail and status.last_error else ""
     if status.failed:
-        parts.append("พิมพ์ไม่ได้" + reason)
+        parts.append(QCoreApplication.translate("SalesHistoryDialog", "Cannot print") + reason)
     elif status.waiting:
-        parts.append("รอพิมพ์" + reason)
+        parts.append(QCoreApplication.translate("SalesHistoryDialog", "Waiting to print") + reason)
     if status.printed_at is not None:
-        parts.append(f"พิมพ์แล้ว {status.printed_at.astimezone(THAI_TIME):%H:%M}")
+        at = f"{status.printed_at.astimezone(THAI_TIME):%H:%M}"
+        parts.append(QCoreApplication.translate("SalesHistoryDialog", "Printed {at}").format(at=at))
     if status.copies:
-        parts.append(f"สำเนา {status.copies}")
-    return " · ".join(parts) or "ไม่ได้สั่งพิมพ์"
+        copies = QCoreApplication.translate("SalesHistoryDialog", "Copies {count}")
+        parts.append(copies.format(count=status.copies))
+    return " · ".join(parts) or QCoreApplication.translate("SalesHistoryDialog", "Not printed")
 
 
 def kind_text(row: HistoryRow) -> str:
-    if row.kind == CREDIT_NOTE_DOCUMENT:
-        return f"{row.note} (ใบเสร็จ {row.refers_to})"
-    if row.kind == TAX_INVOICE_DOCUMENT:
-        return f"{row.note} (ใบเสร็จ {row.refers_to})"
-    return "ขาย" + (f" · {row.note}" if row.note else "")
+    if row.kind in (CREDIT_NOTE_DOCUMENT, TAX_INVOICE_DOCUMENT):
+        text = QCoreApplication.translate("SalesHistoryDialog", "{note} (receipt {number})")
+        return text.format(note=row.note, number=row.refers_to)
+    sale = QCoreApplication.translate("SalesHistoryDialog", "Sale")
+    return sale + (f" · {row.note}" if row.note else "")
 
 
 class SalesHistoryDialog(QDialog):
@@ -115,7 +133,7 @@ class SalesHistoryDialog(QDialog):
         self.rows: list[HistoryRow] = []
         self.printing: PrintFollower | None = None  # the copy last queued, followed
         self.day = day or trading_date(context.reader(), self._clock)
-        self.setWindowTitle("ประวัติการขาย / พิมพ์ซ้ำ")
+        live_title(self, lambda: self.tr("Sales history / reprint"))
         self.resize(1340, 740)
         self._build()
         self.load_day(self.day)
@@ -137,18 +155,25 @@ class SalesHistoryDialog(QDialog):
         """Previous day, today, next day, the day shown and the number search."""
         self.day_label = named(QLabel(), "historyDay")
         self.day_label.setStyleSheet("font-size: 15pt; font-weight: bold;")
-        self.search = QLineEdit(placeholderText="สแกนหรือพิมพ์เลขที่เอกสาร แล้วกด Enter")
+        self.search = QLineEdit()
+        live_placeholder(self.search, lambda: self.tr("Scan or type a document number, then Enter"))
         self.search.returnPressed.connect(lambda: self.find_number(self.search.text()))
         navigation = QHBoxLayout()
-        for text, step in (("วันก่อน", -1), ("วันนี้", 0), ("วันถัดไป", 1)):
-            navigation.addWidget(_button(text, lambda _=False, s=step: self._step_day(s)))
+        days = (
+            (lambda: self.tr("Day before"), -1),
+            (lambda: self.tr("Today"), 0),
+            (lambda: self.tr("Next day"), 1),
+        )
+        for text, step in days:
+            button = _button("", lambda _=False, s=step: self._step_day(s))
+            navigation.addWidget(worded(button, text))
         navigation.addWidget(self.day_label, 1)
         navigation.addWidget(self.search, 1)
         return navigation
 
     def _build_table(self) -> None:
-        self.table = named(QTableWidget(0, len(COLUMNS)), "historyTable")
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table = named(QTableWidget(0, len(columns())), "historyTable")
+        live(self.table, lambda: self.table.setHorizontalHeaderLabels(columns()))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -175,19 +200,21 @@ class SalesHistoryDialog(QDialog):
 
     def _actions(self) -> QHBoxLayout:
         """The count of documents, reprint, PDF and close."""
-        self.message = named(QLabel(wordWrap=True), "historyMessage")
-        self.reprint_button = _button("พิมพ์สำเนา", self.reprint)
-        self.pdf_button = _button("บันทึก PDF", self.save_pdf)
+        self.message = status_label_follows(named(QLabel(wordWrap=True), "historyMessage"))
+        self.reprint_button = worded(_button("", self.reprint), lambda: self.tr("Print a copy"))
+        self.pdf_button = worded(_button("", self.save_pdf), lambda: self.tr("Save PDF"))
+        close = worded(_button("", self.accept), lambda: self.tr("Close"))
         actions = QHBoxLayout()
         actions.addWidget(self.message, 1)
-        for button in (self.reprint_button, self.pdf_button, _button("ปิด", self.accept)):
+        for button in (self.reprint_button, self.pdf_button, close):
             actions.addWidget(button)
         return actions
 
     # --- what is shown --------------------------------------------------------------------
     def load_day(self, day: dt.date, *, select: str | None = None) -> None:
         self.day = day
-        self.day_label.setText(f"{thai_weekday(day)} {thai_date(day, style='full')}")
+        weekday = thai_weekday(day) if is_thai() else f"{day:%A}"
+        self.day_label.setText(f"{weekday} {shown_date(day, style='full')}")
         self.rows = day_history(self._context.reader(), day)
         self.table.setRowCount(len(self.rows))
         for index, row in enumerate(self.rows):
@@ -200,7 +227,8 @@ class SalesHistoryDialog(QDialog):
             self.table.selectRow(wanted)
         self.table.blockSignals(False)
         sales = sum(1 for row in self.rows if row.kind == "sale")
-        self.message.setText(f"{sales} ใบเสร็จ, {len(self.rows) - sales} เอกสารอื่น")
+        text = self.tr("{sales} receipts, {others} other documents")
+        self.message.setText(text.format(sales=sales, others=len(self.rows) - sales))
         self._selection_changed()
 
     def _fill(self, index: int, row: HistoryRow) -> None:
@@ -253,7 +281,10 @@ class SalesHistoryDialog(QDialog):
         terminal_id = self._context.settings().terminal_id
         row = find_document(self._context.reader(), text, terminal_id)
         if row is None:
-            self.message.setText(f"ไม่พบเอกสารเลขที่ {text.strip()}")
+            say(
+                self.message,
+                lambda: self.tr("No document numbered {number}").format(number=text.strip()),
+            )
             return False
         self.search.clear()
         self.load_day(row.business_date, select=row.number)
@@ -293,7 +324,9 @@ class SalesHistoryDialog(QDialog):
         row = self.selected()
         if row is None:
             return
-        name, _ = QFileDialog.getSaveFileName(self, "บันทึก PDF", f"{row.number}.pdf", "PDF (*.pdf)")
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save PDF"), f"{row.number}.pdf", "PDF (*.pdf)"
+        )
         if name:
             self.save_pdf_to(Path(name))
 
@@ -304,9 +337,17 @@ class SalesHistoryDialog(QDialog):
         try:
             write_pdf(document, path, page=page)
         except OSError as error:
-            self.message.setText(f"บันทึก {path} ไม่ได้: {error.strerror}")
+            text = self.tr("Could not save {path}: {problem}")
+            self.message.setText(text.format(path=path, problem=error.strerror))
             return
-        self.message.setText(f"บันทึก {document.number} เป็น PDF แล้ว: {path}")
+        text = self.tr("{number} saved as a PDF: {path}")
+        self.message.setText(text.format(number=document.number, path=path))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "message"):
+            selected = self.selected()
+            self.load_day(self.day, select=selected.number if selected else None)
+        super().changeEvent(event)
 
 
 def _button(text: str, slot: object) -> QPushButton:

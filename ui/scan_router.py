@@ -216,12 +216,23 @@ class InputTap(QObject):
     filter, and each pass is a call from C++ into Python: two filters cost
     about a millisecond per scan (measured).  This one looks at the event type
     and lets everything but input go at once.
+
+    F9 (the language) works in every window and dialog of the program: the
+    counter window's own shortcut is shadowed while a dialog is open, so a
+    press of F9 in another window is taken here (``on_language``).
     """
 
-    def __init__(self, router: ScanRouter, activity: Callable[[], None], parent: QObject):
+    def __init__(
+        self,
+        router: ScanRouter,
+        activity: Callable[[], None],
+        parent: QObject,
+        on_language: Callable[[], object] | None = None,
+    ):
         super().__init__(parent)
         self._router = router
         self._activity = activity
+        self._on_language = on_language
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         kind = event.type()
@@ -229,5 +240,16 @@ class InputTap(QObject):
             return False
         self._activity()
         if kind == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            if self._language_elsewhere(watched, event):
+                return True
             return self._router.route(watched, event)
         return False
+
+    def _language_elsewhere(self, watched: QObject, event: QKeyEvent) -> bool:
+        """F9 in a window other than the counter's (a dialog, the reports): switch the language."""
+        if event.key() != Qt.Key.Key_F9 or self._on_language is None:
+            return False
+        if not isinstance(watched, QWidget) or watched.window() is self.parent():
+            return False
+        self._on_language()
+        return True

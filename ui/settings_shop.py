@@ -48,7 +48,7 @@ from receipts.raster import render_blocks
 from receipts.samples import header_from_settings, sample_document
 from ui import text_fields
 from ui.i18n import is_thai
-from ui.receipt_header_dialog import CONTROL_HINT, FIELD_HINTS
+from ui.receipt_header_dialog import control_hint, field_hints
 from ui.settings_common import (
     SettingsPage,
     error_label,
@@ -187,9 +187,9 @@ class ShopPage(SettingsPage):
         detail = str(error).split(": ", 1)[-1]
         attribute = next((a for a, _, en, _ in HEADER_TEXT_FIELDS if en == error.field), None)
         if is_thai():
-            hint = FIELD_HINTS.get(error.field, error.field)
+            hint = field_hints().get(error.field, error.field)
             if "control character" in detail or "surrogate" in detail:
-                hint = CONTROL_HINT
+                hint = control_hint()
             text = f"{hint} ({detail})"
         else:
             text = f"{error.field}: {detail}"

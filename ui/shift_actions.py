@@ -31,6 +31,7 @@ from pos.bootstrap import AppContext
 from pos.clock import THAI_TIME
 from pos.shifts.domain.cash_control import CashMovementKind
 from pos.shifts.services.shift_lifecycle import current_shift
+from ui.live_text import live
 from ui.widgets import named
 
 if TYPE_CHECKING:
@@ -76,7 +77,7 @@ class ShiftActions(QObject):
         self.label = named(QLabel(), "shiftLabel")
         window.header_status_column.insertWidget(0, self.label)  # above the sync status
         window.login.loggedIn.connect(lambda _: self.show_shift())
-        self.show_shift()
+        live(self.label, self.show_shift)  # now, and again at F9
 
     def handlers(self) -> dict[str, Callable[[], object]]:
         """The menu button's object name → what it does (keys in ``SHIFT_KEYS``)."""
@@ -132,14 +133,14 @@ class ShiftActions(QObject):
             return None
         number = self._shift_number()
         if number is not None:
-            sale.show_info(self.tr("Shift {number} is open.").format(number=number))
+            sale.show_info(lambda: self.tr("Shift {number} is open.").format(number=number))
             return None
         from ui.shift_dialogs import ShiftOpenDialog  # the shift screens load when first used
 
         dialog = ShiftOpenDialog(self.context(), till.user, self.window.window(), clock=till.clock)
         dialog.shift_opened.connect(
             lambda shift: sale.show_info(
-                self.tr("Shift {number} is open. Sell away.").format(number=shift.number)
+                lambda: self.tr("Shift {number} is open. Sell away.").format(number=shift.number)
             )
         )
         return self._open(dialog)
@@ -163,7 +164,7 @@ class ShiftActions(QObject):
             return None
         if till.cart.lines:
             self.window.sale.show_error(
-                self.tr("Finish or hold the sale on the screen before closing the shift.")
+                lambda: self.tr("Finish or hold the sale on the screen before closing the shift.")
             )
             return None
         from ui.shift_dialogs import ShiftCloseDialog
@@ -173,7 +174,7 @@ class ShiftActions(QObject):
 
     def _needs_shift(self) -> bool:
         if self._shift_number() is None:
-            self.window.sale.show_error(self.tr("No shift is open (Ctrl+O opens one)."))
+            self.window.sale.show_error(lambda: self.tr("No shift is open (Ctrl+O opens one)."))
             return False
         return True
 
@@ -184,7 +185,7 @@ class ShiftActions(QObject):
             return None
         if not user.is_manager:
             self.window.sale.show_error(
-                self.tr("Reports and closing the day: log in as a manager.")
+                lambda: self.tr("Reports and closing the day: log in as a manager.")
             )
             return None
         from ui.manager_screen import ManagerScreen

@@ -18,9 +18,10 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
-from typing import Any, ClassVar
+from functools import partial
+from typing import Any
 
-from PySide6.QtCore import QSize, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -40,7 +41,6 @@ from pos.bootstrap import AppContext
 from pos.clock import Clock, SystemClock
 from pos.ids import CashMovementId, ShiftId, UserId
 from pos.money import MoneyFormatError, format_baht, parse_baht
-from pos.reports.services.range_reports import tender_label
 from pos.shifts.domain.cash_control import (
     CashMovementKind,
     Shift,
@@ -61,6 +61,15 @@ from pos.text import TextKind
 from ui import text_fields
 from ui.background import error_text, run_in_background
 from ui.denomination_counter import DenominationCounter
+from ui.live_text import (
+    live,
+    live_placeholder,
+    live_text,
+    live_title,
+    mark_data,
+    status_label_follows,
+    worded,
+)
 from ui.manager_widgets import (
     BUTTON_HEIGHT,
     ManagerPin,
@@ -68,7 +77,9 @@ from ui.manager_widgets import (
     fill_table,
     new_table,
 )
+from ui.payment_texts import tender_text
 from ui.screen_fit import fit_to_screen, scrolling
+from ui.status_line import say
 from ui.widgets import named
 
 
@@ -80,9 +91,12 @@ def _user_id(user: User) -> UserId:
 def confirm_count(parent: QWidget, text: str) -> bool:
     """Ask before the blind count is stored, with Thai buttons (Qt ships no Thai for Yes/No)."""
     yes, no = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No
-    box = QMessageBox(QMessageBox.Icon.Question, "ยืนยันยอดนับ", text, yes | no, parent)
-    box.button(yes).setText("ยืนยัน บันทึกยอดนับ")
-    box.button(no).setText("กลับไปแก้")
+    title = QCoreApplication.translate("ShiftCloseDialog", "Confirm the count")
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, yes | no, parent)
+    box.button(yes).setText(
+        QCoreApplication.translate("ShiftCloseDialog", "Confirm, store the count")
+    )
+    box.button(no).setText(QCoreApplication.translate("ShiftCloseDialog", "Go back and correct"))
     box.setDefaultButton(yes)
     return box.exec() == yes
 
@@ -90,7 +104,7 @@ def confirm_count(parent: QWidget, text: str) -> bool:
 def _status_label() -> QLabel:
     label = named(QLabel(wordWrap=True), "status")
     label.setStyleSheet("color: #a40000")
-    return label
+    return status_label_follows(label)
 
 
 class ShiftOpenDialog(QDialog):
@@ -108,15 +122,19 @@ class ShiftOpenDialog(QDialog):
     ):
         super().__init__(parent)
         self._context, self._user, self._clock = context, user, clock or SystemClock()
-        self.setWindowTitle("เปิดกะ — เงินทอนตั้งต้น")
+        live_title(self, lambda: self.tr("Open a shift — the float"))
         self.counter = DenominationCounter()
-        self.amount = QLineEdit(placeholderText="หรือใส่ยอดรวม เช่น 2000")
+        self.amount = QLineEdit()
+        live_placeholder(self.amount, lambda: self.tr("or type the total, e.g. 2000"))
         self.amount.setMinimumHeight(BUTTON_HEIGHT - 8)
         self.status = _status_label()
-        self.open_button = big_button("เปิดกะ", self._open)
+        self.open_button = worded(big_button("", self._open), lambda: self.tr("Open the shift"))
         form = QWidget()
         fields = QVBoxLayout(form)
-        fields.addWidget(QLabel(f"ผู้เปิดกะ: {user.name}"))
+        opener = QHBoxLayout()
+        opener.addWidget(worded(QLabel(), lambda: self.tr("Opened by:")))
+        opener.addWidget(mark_data(QLabel(user.name)), 1)  # a person's name
+        fields.addLayout(opener)
         fields.addWidget(self.counter)
         fields.addWidget(self.amount)
         layout = QVBoxLayout(self)
@@ -124,7 +142,7 @@ class ShiftOpenDialog(QDialog):
         layout.addWidget(self.status)
         buttons = QHBoxLayout()
         buttons.addWidget(self.open_button)
-        buttons.addWidget(big_button("ยกเลิก", self.reject))
+        buttons.addWidget(worded(big_button("", self.reject), lambda: self.tr("Cancel")))
         layout.addLayout(buttons)
         fit_to_screen(self, QSize(560, form.sizeHint().height() + 2 * BUTTON_HEIGHT))
 
@@ -151,10 +169,11 @@ class ShiftOpenDialog(QDialog):
 class CashMovementDialog(QDialog):
     """Cash in (change brought in) or cash out (to the safe, petty cash), with its reason."""
 
-    REASONS: ClassVar[dict[CashMovementKind, tuple[str, str]]] = {
-        CashMovementKind.CASH_IN: ("แลกเหรียญทอน", "เติมเงินทอน"),
-        CashMovementKind.CASH_OUT: ("นำส่งเงินสดเข้าตู้เซฟ", "จ่ายค่าใช้จ่ายเล็กน้อย"),
-    }
+    def reasons(self) -> list[str]:
+        """The usual reasons offered (any other can be typed), in the screen's language."""
+        if self._kind is CashMovementKind.CASH_IN:
+            return [self.tr("Change coins brought in"), self.tr("Topping up the float")]
+        return [self.tr("Cash taken to the safe"), self.tr("Petty cash expense")]
 
     def __init__(
         self,
@@ -168,12 +187,18 @@ class CashMovementDialog(QDialog):
         super().__init__(parent)
         self._context, self._user, self._kind = context, user, kind
         self._clock = clock or SystemClock()
-        self.setWindowTitle(
-            "นำเงินเข้าลิ้นชัก" if kind is CashMovementKind.CASH_IN else "นำเงินออกจากลิ้นชัก"
+        live_title(
+            self,
+            lambda: (
+                self.tr("Cash into the drawer")
+                if kind is CashMovementKind.CASH_IN
+                else self.tr("Cash out of the drawer")
+            ),
         )
-        self.amount = QLineEdit(placeholderText="จำนวนเงิน (บาท)")
+        self.amount = QLineEdit()
+        live_placeholder(self.amount, lambda: self.tr("Amount (baht)"))
         self.reason = QComboBox(editable=True)
-        self.reason.addItems(self.REASONS[kind])
+        live(self.reason, self._offer_reasons)
         reason_field = self.reason.lineEdit()
         assert reason_field is not None  # an editable combo box always has its line edit
         self.reason_field: QLineEdit = reason_field
@@ -185,7 +210,16 @@ class CashMovementDialog(QDialog):
         layout.addWidget(self.amount)
         layout.addWidget(self.reason)
         layout.addWidget(self.status)
-        layout.addWidget(big_button("บันทึก", self._save))
+        layout.addWidget(worded(big_button("", self._save), lambda: self.tr("Save")))
+
+    def _offer_reasons(self) -> None:
+        """The offered reasons in the new language; a reason being typed stays as it is."""
+        typed = self.reason.currentText() if self.reason.count() else ""
+        offered = typed in [self.reason.itemText(i) for i in range(self.reason.count())]
+        self.reason.clear()
+        self.reason.addItems(self.reasons())
+        if typed and not offered:
+            self.reason.setEditText(typed)
 
     def _save(self) -> None:
         if text_fields.checked(self.reason_field, self.status) is None:
@@ -220,7 +254,7 @@ class ShiftCloseDialog(QDialog):
     ):
         super().__init__(parent)
         self._context, self._user, self._clock = context, user, clock or SystemClock()
-        self.setWindowTitle("ปิดกะ — นับเงินในลิ้นชัก")
+        live_title(self, lambda: self.tr("Close the shift — count the drawer"))
         self.setMinimumWidth(560)
         self.shift = current_shift(context.uow_factory)
         self.settings = context.settings()
@@ -239,30 +273,38 @@ class ShiftCloseDialog(QDialog):
         page = QWidget()
         outer = QVBoxLayout(page)
         if self.shift is None:
-            outer.addWidget(QLabel("ไม่มีกะที่เปิดอยู่"))
-            outer.addWidget(big_button("ปิด", self.reject))
+            outer.addWidget(worded(QLabel(), lambda: self.tr("No shift is open")))
+            outer.addWidget(worded(big_button("", self.reject), lambda: self.tr("Close")))
             return page
         self.count_form = QWidget()
         layout = QVBoxLayout(self.count_form)
         outer.addWidget(scrolling(self.count_form))  # the form scrolls, the buttons stay
-        opened = f"{self.shift.opened_at:%H:%M}"
-        intro = QLabel(
-            f"กะที่ {self.shift.number} เปิดเมื่อ {opened} — นับเงินสดทั้งลิ้นชัก"
-            " (รวมเงินทอนตั้งต้น) แล้วกรอกจำนวนธนบัตรและเหรียญแต่ละชนิด",
-            wordWrap=True,
+        opened, number = f"{self.shift.opened_at:%H:%M}", self.shift.number
+        intro = QLabel(wordWrap=True)
+        live_text(
+            intro,
+            lambda: self.tr(
+                "Shift {number}, opened at {opened} — count all the cash in the drawer"
+                " (the float too), then enter how many of each note and coin"
+            ).format(number=number, opened=opened),
         )
         layout.addWidget(intro)
         self.counter = DenominationCounter()
         layout.addWidget(self.counter)
         layout.addWidget(self._others_box())
-        self.note = QLineEdit(placeholderText="หมายเหตุ (ถ้ามี)")
+        self.note = QLineEdit()
+        live_placeholder(self.note, lambda: self.tr("Note (if any)"))
         text_fields.watch(self.note, TextKind.NOTE, "note", "หมายเหตุ")
         layout.addWidget(self.note)
         self.status = _status_label()
         outer.addWidget(self.status)
-        self.confirm_button = big_button("ยืนยันยอดนับ", self._submit)
+        self.confirm_button = worded(
+            big_button("", self._submit), lambda: self.tr("Confirm the count")
+        )
         self.confirm_button.setObjectName("confirmCount")
-        self.cancel_button = named(big_button("ยกเลิก", self.reject), "cancelCount")
+        self.cancel_button = named(
+            worded(big_button("", self.reject), lambda: self.tr("Cancel")), "cancelCount"
+        )
         buttons = QHBoxLayout()
         buttons.addWidget(self.confirm_button)
         buttons.addWidget(self.cancel_button)
@@ -270,15 +312,23 @@ class ShiftCloseDialog(QDialog):
         return page
 
     def _others_box(self) -> QGroupBox:
-        box = QGroupBox("ยอดจากเครื่องรับบัตร / ธนาคาร / แอปโครงการ (ผู้จัดการกรอก ถ้ามี)")
+        box = QGroupBox()
+        live(
+            box,
+            lambda: box.setTitle(
+                self.tr("From the card terminal / bank / scheme app (the manager enters, if any)")
+            ),
+        )
         grid = QGridLayout(box)
         keys = [TenderKey.CARD, TenderKey.PROMPTPAY]
         keys += [TenderKey.scheme(s.code) for s in self.settings.schemes.schemes]
         self.other_fields: dict[str, QLineEdit] = {}
         for row, key in enumerate(keys):
-            field = QLineEdit(placeholderText="ไม่ได้นับ")
+            field = QLineEdit()
+            live_placeholder(field, lambda: self.tr("not counted"))
             field.setObjectName(f"other_{key}")
-            grid.addWidget(QLabel(tender_label(key, self.settings.schemes)), row, 0)
+            name = worded(QLabel(), partial(tender_text, key, self.settings.schemes))
+            grid.addWidget(name, row, 0)
             grid.addWidget(field, row, 1)
             self.other_fields[key] = field
         return box
@@ -311,11 +361,13 @@ class ShiftCloseDialog(QDialog):
             return
         total = format_baht(request.cash_count.total_satang)
         if not self.ask_confirmation(
-            f"เงินสดที่นับได้ {total} บาท ยืนยันหรือไม่? เมื่อยืนยันแล้วจะแก้ไขยอดนับไม่ได้"
+            self.tr(
+                "Cash counted: {total} baht. Confirm? Once confirmed the count cannot be changed."
+            ).format(total=total)
         ):
             return
         self.confirm_button.setEnabled(False)
-        self.status.setText("กำลังบันทึก …")
+        say(self.status, lambda: self.tr("Saving …"))
         uow_factory, clock = self._context.uow_factory, self._clock
         run_in_background(
             self, lambda: close_shift(uow_factory, clock, request), self._closed, self._failed
@@ -338,10 +390,18 @@ class ShiftCloseDialog(QDialog):
         self.headline = named(QLabel(wordWrap=True), "headline")
         self.headline.setStyleSheet("font-size: 16pt; font-weight: bold")
         self.results: QTableWidget = new_table("results")
-        self.approval_box = QGroupBox("ผลต่างเกินเกณฑ์: ผู้จัดการอนุมัติ")
+        self.approval_box = QGroupBox()
+        live(
+            self.approval_box,
+            lambda: self.approval_box.setTitle(
+                self.tr("Difference over the limit: a manager approves")
+            ),
+        )
         box = QVBoxLayout(self.approval_box)
         self.manager_pin = ManagerPin(self._context)
-        self.approve_button = big_button("อนุมัติผลต่าง", self._approve)
+        self.approve_button = worded(
+            big_button("", self._approve), lambda: self.tr("Approve the difference")
+        )
         box.addWidget(self.manager_pin)
         box.addWidget(self.approve_button)
         self.result_status = _status_label()
@@ -349,7 +409,9 @@ class ShiftCloseDialog(QDialog):
         layout.addWidget(self.results)
         layout.addWidget(self.approval_box)
         outer.addWidget(self.result_status)
-        self.done_button = named(big_button("เสร็จ", self.accept), "doneButton")
+        self.done_button = named(
+            worded(big_button("", self.accept), lambda: self.tr("Done")), "doneButton"
+        )
         outer.addWidget(self.done_button)
         return page
 
@@ -359,37 +421,45 @@ class ShiftCloseDialog(QDialog):
         self._show_result(shift)
         self.shift_closed.emit(shift)
 
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        changed = event.type() == QEvent.Type.LanguageChange and self.pages.currentIndex() == 1
+        if changed and self.shift is not None and self.shift.closing is not None:
+            self._show_result(self.shift)  # the result in the new language
+        super().changeEvent(event)
+
     def _show_result(self, shift: Shift) -> None:
         closing = shift.closing
         assert closing is not None
         rows: list[list[Any]] = [
             [
-                tender_label(r.key, self.settings.schemes),
+                tender_text(r.key, self.settings.schemes),
                 r.expected_satang,
                 r.counted_satang,
                 r.difference_satang,
             ]
             for r in closing.results
         ]
-        fill_table(self.results, ["การชำระ", "ควรมี", "นับได้", "ผลต่าง"], rows)
+        heads = [self.tr("Tender"), self.tr("Expected"), self.tr("Counted"), self.tr("Difference")]
+        fill_table(self.results, heads, rows)
         difference = closing.cash.difference_satang or 0
         expected = format_baht(closing.cash.expected_satang)
         if difference == 0:
-            self.headline.setText(f"เงินสดตรงกับยอดที่ควรมี ({expected} บาท)")
+            text = self.tr("The cash matches what was expected ({expected} baht)")
+        elif difference < 0:
+            text = self.tr("Cash short by {amount} baht (expected {expected})")
         else:
-            word = "ขาด" if difference < 0 else "เกิน"
-            self.headline.setText(
-                f"เงินสด{word} {format_baht(abs(difference))} บาท (ควรมี {expected})"
-            )
+            text = self.tr("Cash over by {amount} baht (expected {expected})")
+        amount = format_baht(abs(difference))
+        self.headline.setText(text.format(amount=amount, expected=expected))
         tolerance = self.settings.shift_rules.cash_tolerance_satang
         self.approval_box.setVisible(shift.needs_approval(tolerance))
         if closing.approved_by_user_id is not None:
-            self.result_status.setText("ผู้จัดการอนุมัติผลต่างแล้ว")
+            say(self.result_status, lambda: self.tr("A manager approved the difference"))
 
     def _approve(self) -> None:
         approval = self.manager_pin.approval()
         if approval is None or self.shift is None:
-            self.result_status.setText("เลือกผู้จัดการและกรอก PIN")
+            say(self.result_status, lambda: self.tr("Choose the manager and type the PIN"))
             return
         self.approve_button.setEnabled(False)
         uow_factory, clock, shift_id = self._context.uow_factory, self._clock, self.shift.shift_id

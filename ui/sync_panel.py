@@ -29,7 +29,7 @@ import threading
 import weakref
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QPushButton
 
 from pos.bootstrap import AppContext, sync_now, sync_units
@@ -40,6 +40,7 @@ from pos.sync.services.status import SyncStatus, sync_status
 from pos.sync.services.sync_run import SyncBusyError, SyncNotConfiguredError, SyncReport
 from pos.thai_dates import thai_datetime
 from ui.background import run_in_background
+from ui.live_text import live
 from ui.widgets import named
 
 CHECK_MS = 30_000  # the nightly time and the waiting count are looked at this often
@@ -52,28 +53,34 @@ _PANELS: weakref.WeakValueDictionary[Path, SyncPanel] = weakref.WeakValueDiction
 def status_text(
     status: SyncStatus | None, running: bool = False, *, now: dt.datetime | None = None
 ) -> str:
-    """The header's one line (Thai): when the last sync succeeded and what waits.
+    """The header's one line, in the screen's language: when the last sync succeeded, what waits.
 
     The time alone when that was today, else the day and month too (``24/11 23:30``).
     """
     if status is None:
-        return "ซิงก์: กำลังอ่านสถานะ …"
+        return QCoreApplication.translate("SyncPanel", "Sync: reading the status …")
     if not status.settings.hq_url:
-        return "ซิงก์: ยังไม่ตั้งค่า"
-    last, count = status.last_success, f"รอส่ง {status.waiting.total:,}"
+        return QCoreApplication.translate("SyncPanel", "Sync: not set up")
+    count = QCoreApplication.translate("SyncPanel", "{count} to send").format(
+        count=f"{status.waiting.total:,}"
+    )
     if running:
-        return f"กำลังซิงก์ … · {count}"
+        return QCoreApplication.translate("SyncPanel", "Syncing … · {count}").format(count=count)
+    last = status.last_success
     if last is None:
-        text = f"ซิงก์ ยังไม่เคย · {count}"
+        text = QCoreApplication.translate("SyncPanel", "Sync never · {count}").format(count=count)
     else:
         local = last.astimezone(THAI_TIME)
         today = (now or dt.datetime.now(THAI_TIME)).astimezone(THAI_TIME).date()
         when = f"{local:%H:%M}" if local.date() == today else f"{local:%d/%m %H:%M}"
-        text = f"ซิงก์ {when} · {count}"
+        text = QCoreApplication.translate("SyncPanel", "Sync {when} · {count}").format(
+            when=when, count=count
+        )
     if status.interrupted:
-        text += " · ค้าง/interrupted ⚠"
+        text += QCoreApplication.translate("SyncPanel", " · interrupted ⚠")
     elif status.waiting.rejected:
-        text += f" · ไม่รับ {status.waiting.rejected:,} ⚠"
+        refused = QCoreApplication.translate("SyncPanel", " · {count} refused ⚠")
+        text += refused.format(count=f"{status.waiting.rejected:,}")
     elif status.state.last_outcome not in ("", "done"):
         text += " ⚠"
     return text
@@ -100,21 +107,39 @@ def refused_lines(status: SyncStatus) -> list[str]:
 
 
 def _tooltip(status: SyncStatus, problem: str) -> str:
+    """The label's tooltip in the screen's language (the refused records in both, as logged)."""
     last = status.last_success
+    when = thai_datetime(last.astimezone(THAI_TIME), seconds=True) if last else "-"
     lines = [
-        "ซิงก์กับสำนักงานใหญ่สำเร็จล่าสุด"
-        f" {thai_datetime(last.astimezone(THAI_TIME), seconds=True) if last else '-'}",
-        f"รอส่ง {status.waiting.total:,} รายการ (กดเพื่อซิงก์ทันที)",
-        f"สำนักงานใหญ่: {status.settings.hq_url or '-'}",
+        QCoreApplication.translate(
+            "SyncPanel", "Last successful sync with the head office: {when}"
+        ).format(when=when),
+        QCoreApplication.translate(
+            "SyncPanel", "{count} records to send (touch to sync now)"
+        ).format(count=f"{status.waiting.total:,}"),
+        QCoreApplication.translate("SyncPanel", "Head office: {url}").format(
+            url=status.settings.hq_url or "-"
+        ),
     ]
     if status.settings.nightly_at:
-        lines.append(f"ซิงก์อัตโนมัติทุกคืนเวลา {status.settings.nightly_at} น.")
+        nightly = QCoreApplication.translate("SyncPanel", "Syncs by itself every night at {time}")
+        lines.append(nightly.format(time=status.settings.nightly_at))
     if status.settings.after_z:
-        lines.append("และหลังปิดวัน (รายงาน Z)")
+        lines.append(
+            QCoreApplication.translate("SyncPanel", "and after the day is closed (Z report)")
+        )
     if status.interrupted:
-        lines.append("การซิงก์ครั้งล่าสุดถูกหยุดกลางคัน (interrupted): จะทำต่อในครั้งถัดไป ไม่มีข้อมูลหาย")
+        lines.append(
+            QCoreApplication.translate(
+                "SyncPanel",
+                "The last sync was interrupted: the next one carries on, nothing is lost",
+            )
+        )
     if status.waiting.rejected:
-        lines.append(f"สำนักงานใหญ่ไม่รับ {status.waiting.rejected} รายการ: otop-pos sync status")
+        refused = QCoreApplication.translate(
+            "SyncPanel", "The head office refused {count} records: otop-pos sync status"
+        )
+        lines.append(refused.format(count=status.waiting.rejected))
     lines += refused_lines(status)
     if problem:
         lines.append(problem)
@@ -137,6 +162,7 @@ class SyncPanel(QObject):
         )
         self.label.clicked.connect(lambda: self.start("button"))
         self.status: SyncStatus | None = None
+        live(self.label, self._reword)
         self.last_report: SyncReport | None = None
         self.problem = ""
         self.running = False
@@ -174,6 +200,13 @@ class SyncPanel(QObject):
             self._nightly_done = nightly_done_on(status.last_success, status.settings.nightly_at)
         self.label.setText(status_text(status, self.running, now=self.clock.now()))
         self.label.setToolTip(_tooltip(status, self.problem))
+
+    def _reword(self) -> None:
+        """At F9: the line again, in the new language."""
+        if hasattr(self, "running"):  # not while __init__ is still setting up
+            self.label.setText(status_text(self.status, self.running, now=self.clock.now()))
+            if self.status is not None:
+                self.label.setToolTip(_tooltip(self.status, self.problem))
 
     # --- when to run ---------------------------------------------------------------------
     def check(self) -> None:

@@ -331,8 +331,9 @@ class PromptPayPage(TenderPage):
             raise InputError(str(error)) from None
         image = qr_image(text, QR_PIXELS)
         self.qr.setPixmap(QPixmap.fromImage(image))
+        # both languages for the customer's display (qrShown); the cashier's own in theirs
         caption = f"พร้อมเพย์ · PromptPay  {format_baht(satang)}"
-        self.caption.setText(caption)
+        self.caption.setText(self.tr("PromptPay {amount}").format(amount=format_baht(satang)))
         self.shown_satang = satang
         self.confirm_button.setEnabled(True)
         self.hint.setText(self.tr("Press Ctrl+Enter once the transfer has arrived."))

@@ -35,6 +35,38 @@
         <source>Your PIN is changed.</source>
         <translation>เปลี่ยนรหัส PIN เรียบร้อยแล้ว</translation>
     </message>
+    <message>
+        <source>The drawer did not open: {reason}</source>
+        <translation>ลิ้นชักไม่เปิด: {reason}</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>เมนู</translation>
+    </message>
+    <message>
+        <source>Sales history / reprint</source>
+        <translation>ประวัติการขาย / พิมพ์ซ้ำ</translation>
+    </message>
+    <message>
+        <source>Printer settings</source>
+        <translation>ตั้งค่าเครื่องพิมพ์</translation>
+    </message>
+    <message>
+        <source>Receipt header and footer (manager)</source>
+        <translation>หัวและท้ายใบเสร็จ (ผู้จัดการ)</translation>
+    </message>
+    <message>
+        <source>Reports and day close (manager)</source>
+        <translation>รายงานและปิดวัน (ผู้จัดการ)</translation>
+    </message>
+    <message>
+        <source>Printer ready: every waiting receipt has printed.</source>
+        <translation>เครื่องพิมพ์พร้อม: พิมพ์ใบที่รอครบแล้ว</translation>
+    </message>
+    <message>
+        <source>Receipt header and footer: managers only (log in with a manager&apos;s PIN).</source>
+        <translation>หัวและท้ายใบเสร็จ: ผู้จัดการเท่านั้น (เข้าสู่ระบบด้วยรหัสผู้จัดการ)</translation>
+    </message>
 </context>
 <context>
     <name>BackupKeeper</name>
@@ -177,6 +209,41 @@
     </message>
 </context>
 <context>
+    <name>CashMovementDialog</name>
+    <message>
+        <source>Change coins brought in</source>
+        <translation>แลกเหรียญทอน</translation>
+    </message>
+    <message>
+        <source>Topping up the float</source>
+        <translation>เติมเงินทอน</translation>
+    </message>
+    <message>
+        <source>Cash taken to the safe</source>
+        <translation>นำส่งเงินสดเข้าตู้เซฟ</translation>
+    </message>
+    <message>
+        <source>Petty cash expense</source>
+        <translation>จ่ายค่าใช้จ่ายเล็กน้อย</translation>
+    </message>
+    <message>
+        <source>Cash into the drawer</source>
+        <translation>นำเงินเข้าลิ้นชัก</translation>
+    </message>
+    <message>
+        <source>Cash out of the drawer</source>
+        <translation>นำเงินออกจากลิ้นชัก</translation>
+    </message>
+    <message>
+        <source>Amount (baht)</source>
+        <translation>จำนวนเงิน (บาท)</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>บันทึก</translation>
+    </message>
+</context>
+<context>
     <name>CashPage</name>
     <message>
         <source>Exact {amount}</source>
@@ -302,6 +369,14 @@
 </context>
 <context>
     <name>CounterWindow</name>
+    <message>
+        <source>OTOP Sisaket — {till}</source>
+        <translation>OTOP ศรีสะเกษ — {till}</translation>
+    </message>
+    <message>
+        <source>OTOP Sisaket</source>
+        <translation>OTOP ศรีสะเกษ</translation>
+    </message>
     <message numerus="yes">
         <source>The open cart was restored (%n item(s)).</source>
         <translation>
@@ -344,6 +419,38 @@
 <context>
     <name>DayCloseDialog</name>
     <message>
+        <source>Close the day — Z report</source>
+        <translation>ปิดวัน — รายงาน Z</translation>
+    </message>
+    <message>
+        <source>Close the day (print the Z report)</source>
+        <translation>ปิดวัน (พิมพ์รายงาน Z)</translation>
+    </message>
+    <message>
+        <source>Close the window</source>
+        <translation>ปิดหน้าต่าง</translation>
+    </message>
+    <message>
+        <source>No business day is open (no shift was opened since the last Z report)</source>
+        <translation>ไม่มีวันทำการที่เปิดอยู่ (ยังไม่มีการเปิดกะหลังรายงาน Z ล่าสุด)</translation>
+    </message>
+    <message>
+        <source>Business day {day}</source>
+        <translation>วันทำการ {day}</translation>
+    </message>
+    <message>
+        <source>To do before closing the day:</source>
+        <translation>ต้องทำก่อนปิดวัน:</translation>
+    </message>
+    <message>
+        <source>Choose the manager and type the PIN</source>
+        <translation>เลือกผู้จัดการและกรอก PIN</translation>
+    </message>
+    <message>
+        <source>Closing the day …</source>
+        <translation>กำลังปิดวัน …</translation>
+    </message>
+    <message>
         <source>Day closed: {number}, net {net} baht.</source>
         <translation>ปิดวันแล้ว: {number} ยอดขายสุทธิ {net} บาท</translation>
     </message>
@@ -357,6 +464,93 @@
     <message>
         <source>No printer set up: the X report is not printed. It is shown here; the manager screen exports the day&apos;s report as PDF.</source>
         <translation>ยังไม่ได้ตั้งค่าเครื่องพิมพ์ จึงไม่ได้พิมพ์รายงาน X ดูรายงานได้ที่หน้าจอนี้ และส่งออกรายงานของวันเป็น PDF ได้ที่หน้าจอผู้จัดการ</translation>
+    </message>
+    <message>
+        <source>Sales ({count} receipts)</source>
+        <translation>ยอดขาย ({count} ใบเสร็จ)</translation>
+    </message>
+    <message>
+        <source>Returns ({count})</source>
+        <translation>รับคืน ({count})</translation>
+    </message>
+    <message>
+        <source>Voids ({count})</source>
+        <translation>ยกเลิก ({count})</translation>
+    </message>
+    <message>
+        <source>Net sales</source>
+        <translation>ยอดขายสุทธิ</translation>
+    </message>
+    <message>
+        <source>Cash expected in the drawer</source>
+        <translation>เงินสดที่ควรมีในลิ้นชัก</translation>
+    </message>
+    <message>
+        <source>Cash counted</source>
+        <translation>เงินสดที่นับได้</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>ผลต่าง</translation>
+    </message>
+    <message>
+        <source>Grand total (GT)</source>
+        <translation>ยอดสะสม (GT)</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>รายการ</translation>
+    </message>
+    <message>
+        <source>Baht</source>
+        <translation>บาท</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>พิมพ์</translation>
+    </message>
+    <message>
+        <source>{title} — business day {day}</source>
+        <translation>{title} — วันทำการ {day}</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>ปิด</translation>
+    </message>
+    <message>
+        <source>Z report {number}</source>
+        <translation>รายงาน Z {number}</translation>
+    </message>
+    <message>
+        <source>X report (the day is not closed)</source>
+        <translation>รายงาน X (ยังไม่ปิดวัน)</translation>
+    </message>
+    <message>
+        <source>The X report has printed.</source>
+        <translation>พิมพ์รายงาน X แล้ว</translation>
+    </message>
+    <message>
+        <source>Printing …</source>
+        <translation>กำลังพิมพ์ …</translation>
+    </message>
+    <message>
+        <source>Cannot print: {problem}</source>
+        <translation>พิมพ์ไม่ได้: {problem}</translation>
+    </message>
+</context>
+<context>
+    <name>DenominationCounter</name>
+    <message>
+        <source>Note {value}</source>
+        <translation>ธนบัตร {value}</translation>
+    </message>
+    <message>
+        <source>Coin {value}</source>
+        <translation>เหรียญ {value}</translation>
+    </message>
+    <message>
+        <source>Total {amount} baht</source>
+        <translation>รวม {amount} บาท</translation>
     </message>
 </context>
 <context>
@@ -620,14 +814,125 @@
     </message>
 </context>
 <context>
+    <name>ManagerPin</name>
+    <message>
+        <source>Manager&apos;s PIN</source>
+        <translation>รหัส PIN ผู้จัดการ</translation>
+    </message>
+</context>
+<context>
     <name>ManagerScreen</name>
     <message>
         <source>Manager reports</source>
         <translation>รายงานผู้จัดการ</translation>
     </message>
     <message>
+        <source>Overview</source>
+        <translation>ภาพรวม</translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation>ประเภทสินค้า</translation>
+    </message>
+    <message>
+        <source>Payments</source>
+        <translation>การชำระเงิน</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>ช่วงเวลา</translation>
+    </message>
+    <message>
+        <source>Best sellers</source>
+        <translation>สินค้าขายดี</translation>
+    </message>
+    <message>
+        <source>Consignment</source>
+        <translation>ฝากขาย</translation>
+    </message>
+    <message>
+        <source>Government schemes</source>
+        <translation>โครงการรัฐ</translation>
+    </message>
+    <message>
+        <source>Discounts/returns/voids</source>
+        <translation>ส่วนลด/คืน/ยกเลิก</translation>
+    </message>
+    <message>
+        <source>Business days (Z)</source>
+        <translation>วันทำการ (Z)</translation>
+    </message>
+    <message>
+        <source>OTOP Sisaket — manager&apos;s reports</source>
+        <translation>OTOP ศรีสะเกษ — รายงานผู้จัดการ</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>ตั้งแต่</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>ถึง</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>วันนี้</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>เดือนนี้</translation>
+    </message>
+    <message>
+        <source>Show the report</source>
+        <translation>แสดงรายงาน</translation>
+    </message>
+    <message>
+        <source>Export PDF</source>
+        <translation>ส่งออก PDF</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>ส่งออก CSV</translation>
+    </message>
+    <message>
+        <source>X report</source>
+        <translation>รายงาน X</translation>
+    </message>
+    <message>
+        <source>Close the day (Z)</source>
+        <translation>ปิดวัน (Z)</translation>
+    </message>
+    <message>
         <source>Close (Esc)</source>
         <translation>ปิด (Esc)</translation>
+    </message>
+    <message>
+        <source>Making the report {start} – {end} …</source>
+        <translation>กำลังสร้างรายงาน {start} – {end} …</translation>
+    </message>
+    <message>
+        <source>Report {start} – {end} at {time}</source>
+        <translation>รายงาน {start} – {end} ณ {time}</translation>
+    </message>
+    <message>
+        <source>The report could not be made: {problem}</source>
+        <translation>ทำรายงานไม่ได้: {problem}</translation>
+    </message>
+    <message>
+        <source>Save PDF</source>
+        <translation>บันทึก PDF</translation>
+    </message>
+    <message>
+        <source>Save CSV</source>
+        <translation>บันทึก CSV</translation>
+    </message>
+    <message>
+        <source>PDF saved: {path}</source>
+        <translation>บันทึก PDF แล้ว: {path}</translation>
+    </message>
+    <message>
+        <source>CSV saved ({rows} rows): {path}</source>
+        <translation>บันทึก CSV แล้ว ({rows} แถว): {path}</translation>
     </message>
 </context>
 <context>
@@ -690,6 +995,26 @@
     <message>
         <source>Too many wrong PINs. Wait {seconds} seconds.</source>
         <translation>ใส่รหัสผิดหลายครั้งเกินไป กรุณารอ {seconds} วินาที</translation>
+    </message>
+    <message>
+        <source>fabrics and clothing</source>
+        <translation>ผ้าและเครื่องแต่งกาย</translation>
+    </message>
+    <message>
+        <source>food</source>
+        <translation>อาหาร</translation>
+    </message>
+    <message>
+        <source>drinks</source>
+        <translation>เครื่องดื่ม</translation>
+    </message>
+    <message>
+        <source>herbal products</source>
+        <translation>สมุนไพร</translation>
+    </message>
+    <message>
+        <source>crafts and household goods</source>
+        <translation>ของใช้ของตกแต่ง</translation>
     </message>
     <message>
         <source>Only a manager can approve this.</source>
@@ -771,8 +1096,8 @@
 <context>
     <name>PaymentScreen</name>
     <message>
-        <source>The customer scans the QR ({caption}). Ctrl+Enter once the transfer has arrived.</source>
-        <translation>ให้ลูกค้าสแกน QR ({caption}) เมื่อเงินโอนเข้าแล้ว กด Ctrl+Enter</translation>
+        <source>The customer scans the QR (PromptPay {amount}). Ctrl+Enter once the transfer has arrived.</source>
+        <translation>ให้ลูกค้าสแกน QR (พร้อมเพย์ {amount}) เมื่อเงินโอนเข้าแล้ว กด Ctrl+Enter</translation>
     </message>
     <message>
         <source>Take the payment. Enter completes the sale once it is paid.</source>
@@ -985,6 +1310,26 @@ government {government} · customer {buyer} · ref. {reference}</source>
         <source>The print queue starts a moment after the till.</source>
         <translation>ระบบพิมพ์จะเริ่มทำงานหลังเปิดเครื่องสักครู่</translation>
     </message>
+    <message>
+        <source>{count} waiting to print</source>
+        <translation>รอพิมพ์ {count} ใบ</translation>
+    </message>
+    <message>
+        <source>Printer not ready</source>
+        <translation>เครื่องพิมพ์ไม่พร้อม</translation>
+    </message>
+    <message>
+        <source>Cannot print (touch)</source>
+        <translation>พิมพ์ไม่ได้ (แตะ)</translation>
+    </message>
+    <message>
+        <source>Printing</source>
+        <translation>กำลังพิมพ์</translation>
+    </message>
+    <message>
+        <source>Printer ready</source>
+        <translation>เครื่องพิมพ์พร้อม</translation>
+    </message>
     <message numerus="yes">
         <source>No printer set up · %n waiting</source>
         <translation>
@@ -994,6 +1339,157 @@ government {government} · customer {buyer} · ref. {reference}</source>
     <message>
         <source>No printer set up</source>
         <translation>ยังไม่ได้ตั้งค่าเครื่องพิมพ์</translation>
+    </message>
+</context>
+<context>
+    <name>PrinterSettingsDialog</name>
+    <message>
+        <source>No printer yet</source>
+        <translation>ยังไม่ใช้เครื่องพิมพ์</translation>
+    </message>
+    <message>
+        <source>Network (LAN, port 9100)</source>
+        <translation>เครือข่าย (LAN, พอร์ต 9100)</translation>
+    </message>
+    <message>
+        <source>Serial port</source>
+        <translation>พอร์ตอนุกรม (Serial)</translation>
+    </message>
+    <message>
+        <source>File/device (/dev/usb/lp0)</source>
+        <translation>ไฟล์/อุปกรณ์ (/dev/usb/lp0)</translation>
+    </message>
+    <message>
+        <source>80 mm (576 dots)</source>
+        <translation>80 มม. (576 จุด)</translation>
+    </message>
+    <message>
+        <source>58 mm (384 dots)</source>
+        <translation>58 มม. (384 จุด)</translation>
+    </message>
+    <message>
+        <source>80 mm, narrow head (512 dots)</source>
+        <translation>80 มม. หัวแคบ (512 จุด)</translation>
+    </message>
+    <message>
+        <source>Picture (Thai always right)</source>
+        <translation>ภาพ (แนะนำ: ไทยถูกต้องทุกเครื่อง)</translation>
+    </message>
+    <message>
+        <source>Text (CP874)</source>
+        <translation>ข้อความ (CP874)</translation>
+    </message>
+    <message>
+        <source>Pin 2</source>
+        <translation>ขา 2</translation>
+    </message>
+    <message>
+        <source>Pin 5</source>
+        <translation>ขา 5</translation>
+    </message>
+    <message>
+        <source>No drawer</source>
+        <translation>ไม่มีลิ้นชัก</translation>
+    </message>
+    <message>
+        <source>Receipt printer settings</source>
+        <translation>ตั้งค่าเครื่องพิมพ์ใบเสร็จ</translation>
+    </message>
+    <message>
+        <source>Label printer settings</source>
+        <translation>ตั้งค่าเครื่องพิมพ์ฉลาก</translation>
+    </message>
+    <message>
+        <source>USB vendor ID</source>
+        <translation>รหัสผู้ผลิต USB</translation>
+    </message>
+    <message>
+        <source>USB product ID</source>
+        <translation>รหัสรุ่น USB</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>อุปกรณ์</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>ความเร็ว</translation>
+    </message>
+    <message>
+        <source>Address (IP)</source>
+        <translation>ที่อยู่ (IP)</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>พอร์ต</translation>
+    </message>
+    <message>
+        <source>File/device</source>
+        <translation>ไฟล์/อุปกรณ์</translation>
+    </message>
+    <message>
+        <source>The printer&apos;s CP874 slot: {slots}</source>
+        <translation>ช่อง CP874 ของเครื่อง: {slots}</translation>
+    </message>
+    <message>
+        <source>Cut the paper at the end</source>
+        <translation>ตัดกระดาษเมื่อจบใบ</translation>
+    </message>
+    <message>
+        <source>Ask the printer&apos;s state (paper, cover) before and after printing</source>
+        <translation>ถามสถานะเครื่อง (กระดาษ/ฝา) ก่อนและหลังพิมพ์</translation>
+    </message>
+    <message>
+        <source>Test print</source>
+        <translation>พิมพ์ทดสอบ</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>บันทึก</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>ยกเลิก</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>การเชื่อมต่อ</translation>
+    </message>
+    <message>
+        <source>Paper</source>
+        <translation>กระดาษ</translation>
+    </message>
+    <message>
+        <source>Print mode</source>
+        <translation>โหมดพิมพ์</translation>
+    </message>
+    <message>
+        <source>Code page (ESC t)</source>
+        <translation>ชุดอักขระ (โค้ดเพจ)</translation>
+    </message>
+    <message>
+        <source>Cash drawer</source>
+        <translation>ลิ้นชักเก็บเงิน</translation>
+    </message>
+    <message>
+        <source>The settings are not right: {problem}</source>
+        <translation>ตั้งค่าไม่ถูกต้อง: {problem}</translation>
+    </message>
+    <message>
+        <source>Choose the connection before a test print</source>
+        <translation>เลือกการเชื่อมต่อก่อนพิมพ์ทดสอบ</translation>
+    </message>
+    <message>
+        <source>Test printing on {printer} …</source>
+        <translation>กำลังพิมพ์ทดสอบที่ {printer} …</translation>
+    </message>
+    <message>
+        <source>Test print done ({size} bytes)</source>
+        <translation>พิมพ์ทดสอบสำเร็จ ({size} ไบต์)</translation>
+    </message>
+    <message>
+        <source>Cannot print: {problem}</source>
+        <translation>พิมพ์ไม่ได้: {problem}</translation>
     </message>
 </context>
 <context>
@@ -1048,6 +1544,10 @@ government {government} · customer {buyer} · ref. {reference}</source>
     <message>
         <source>PromptPay is not set up.</source>
         <translation>ยังไม่ได้ตั้งค่าพร้อมเพย์</translation>
+    </message>
+    <message>
+        <source>PromptPay {amount}</source>
+        <translation>พร้อมเพย์ {amount}</translation>
     </message>
     <message>
         <source>Press Ctrl+Enter once the transfer has arrived.</source>
@@ -1145,6 +1645,316 @@ government {government} · customer {buyer} · ref. {reference}</source>
     <message>
         <source>Back (Esc)</source>
         <translation>กลับ (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptHeaderDialog</name>
+    <message>
+        <source>Type the centre&apos;s name</source>
+        <translation>ใส่ชื่อศูนย์</translation>
+    </message>
+    <message>
+        <source>The address is too long</source>
+        <translation>ที่อยู่ยาวเกินไป</translation>
+    </message>
+    <message>
+        <source>The tax ID must be 13 digits with a correct check digit</source>
+        <translation>เลขประจำตัวผู้เสียภาษีต้องมี 13 หลักและหลักตรวจสอบถูกต้อง</translation>
+    </message>
+    <message>
+        <source>Branch: head office, or the branch&apos;s 5 digits</source>
+        <translation>สาขา: สำนักงานใหญ่ หรือเลขสาขา 5 หลัก</translation>
+    </message>
+    <message>
+        <source>Till name: 1-16 capital letters or digits</source>
+        <translation>ชื่อเครื่อง: ตัวอักษรภาษาอังกฤษตัวใหญ่หรือตัวเลข 1-16 ตัว</translation>
+    </message>
+    <message>
+        <source>Approval number: capital letters, digits, - and /, at most 30</source>
+        <translation>เลขที่อนุมัติ: ตัวอักษรภาษาอังกฤษตัวใหญ่ ตัวเลข - และ / ไม่เกิน 30 ตัว</translation>
+    </message>
+    <message>
+        <source>Receipt footer: at most 6 lines</source>
+        <translation>ข้อความท้ายใบเสร็จ: ไม่เกิน 6 บรรทัด</translation>
+    </message>
+    <message>
+        <source>The phone number is too long</source>
+        <translation>เบอร์โทรศัพท์ยาวเกินไป</translation>
+    </message>
+    <message>
+        <source>It has control characters that cannot be printed or sent: delete them and type again</source>
+        <translation>มีอักขระควบคุมที่พิมพ์และส่งไม่ได้ ลบออกแล้วพิมพ์ใหม่</translation>
+    </message>
+    <message>
+        <source>Receipt header and footer / tax invoice</source>
+        <translation>หัวและท้ายใบเสร็จ / ใบกำกับภาษี</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>บันทึก</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>ยกเลิก</translation>
+    </message>
+    <message>
+        <source>13 digits, e.g. 0-9940-00123-45-6</source>
+        <translation>13 หลัก เช่น 0-9940-00123-45-6</translation>
+    </message>
+    <message>
+        <source>Head office, or the branch&apos;s 5 digits</source>
+        <translation>สำนักงานใหญ่ หรือเลขสาขา 5 หลัก</translation>
+    </message>
+    <message>
+        <source>The till&apos;s name, e.g. POS01</source>
+        <translation>ชื่อเครื่อง เช่น POS01</translation>
+    </message>
+    <message>
+        <source>Leave empty until the machine is approved</source>
+        <translation>ว่างไว้ถ้ายังไม่ได้รับอนุมัติ</translation>
+    </message>
+    <message>
+        <source>A new till name starts a new series of document numbers (old numbers are never reused)</source>
+        <translation>เปลี่ยนชื่อเครื่องแล้วเลขที่เอกสารจะเริ่มชุดใหม่ (เลขเดิมไม่ถูกใช้ซ้ำ)</translation>
+    </message>
+    <message>
+        <source>Given by the Revenue Department (Por Por 06); printed on abbreviated tax invoices</source>
+        <translation>ที่กรมสรรพากรให้ (ภ.พ.06) พิมพ์บนใบกำกับภาษีอย่างย่อ</translation>
+    </message>
+    <message>
+        <source>VAT registered (issues abbreviated tax invoices)</source>
+        <translation>จดทะเบียนภาษีมูลค่าเพิ่ม (ออกใบกำกับภาษีอย่างย่อ)</translation>
+    </message>
+    <message>
+        <source>Centre&apos;s name</source>
+        <translation>ชื่อศูนย์</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>ที่อยู่</translation>
+    </message>
+    <message>
+        <source>Tax ID</source>
+        <translation>เลขประจำตัวผู้เสียภาษี</translation>
+    </message>
+    <message>
+        <source>Branch</source>
+        <translation>สาขา</translation>
+    </message>
+    <message>
+        <source>Till name</source>
+        <translation>ชื่อเครื่อง</translation>
+    </message>
+    <message>
+        <source>POS approval number</source>
+        <translation>เลขที่อนุมัติ POS</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>โทรศัพท์</translation>
+    </message>
+    <message>
+        <source>Receipt footer</source>
+        <translation>ข้อความท้ายใบเสร็จ</translation>
+    </message>
+</context>
+<context>
+    <name>ReportTabs</name>
+    <message>
+        <source>Discount / price change</source>
+        <translation>ส่วนลด/เปลี่ยนราคา</translation>
+    </message>
+    <message>
+        <source>Returns</source>
+        <translation>รับคืน</translation>
+    </message>
+    <message>
+        <source>Void</source>
+        <translation>ยกเลิก</translation>
+    </message>
+    <message>
+        <source>Government share</source>
+        <translation>ส่วนรัฐ</translation>
+    </message>
+    <message>
+        <source>Customer share</source>
+        <translation>ส่วนลูกค้า</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>ประเภท</translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation>รายการ</translation>
+    </message>
+    <message>
+        <source>Gross</source>
+        <translation>ราคาขาย</translation>
+    </message>
+    <message>
+        <source>Discounts</source>
+        <translation>ส่วนลด</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>ยอดขาย</translation>
+    </message>
+    <message>
+        <source>Net</source>
+        <translation>สุทธิ</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>สัดส่วน</translation>
+    </message>
+    <message>
+        <source>Cash: received / change</source>
+        <translation>เงินสด: รับจากลูกค้า / ทอน</translation>
+    </message>
+    <message>
+        <source>Tender</source>
+        <translation>การชำระ</translation>
+    </message>
+    <message>
+        <source>Times</source>
+        <translation>ครั้ง</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>รับ</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>คืน</translation>
+    </message>
+    <message>
+        <source>Hour</source>
+        <translation>ช่วงเวลา</translation>
+    </message>
+    <message>
+        <source>Receipts</source>
+        <translation>ใบเสร็จ</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>ที่</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>สินค้า</translation>
+    </message>
+    <message>
+        <source>Producer group</source>
+        <translation>กลุ่มผู้ผลิต</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>จำนวน</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>รวม</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>อัตรา</translation>
+    </message>
+    <message>
+        <source>Commission</source>
+        <translation>ค่าคอมมิชชั่น</translation>
+    </message>
+    <message>
+        <source>Owed to the group</source>
+        <translation>ค้างจ่ายกลุ่ม</translation>
+    </message>
+    <message>
+        <source>Sale date</source>
+        <translation>วันที่ขาย</translation>
+    </message>
+    <message>
+        <source>Scheme</source>
+        <translation>โครงการ</translation>
+    </message>
+    <message>
+        <source>Paid in on</source>
+        <translation>เข้าบัญชี</translation>
+    </message>
+    <message>
+        <source>Baht</source>
+        <translation>บาท</translation>
+    </message>
+    <message>
+        <source>Within the cashier&apos;s limit</source>
+        <translation>ภายในวงเงินแคชเชียร์</translation>
+    </message>
+    <message>
+        <source>Approved by</source>
+        <translation>ผู้อนุมัติ</translation>
+    </message>
+    <message>
+        <source>Credit note</source>
+        <translation>ใบลดหนี้</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>ชนิด</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>เวลา</translation>
+    </message>
+    <message>
+        <source>Original receipt</source>
+        <translation>ใบเสร็จเดิม</translation>
+    </message>
+    <message>
+        <source>Cash refunded</source>
+        <translation>คืนเงินสด</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>เหตุผล</translation>
+    </message>
+    <message>
+        <source>Cashier</source>
+        <translation>แคชเชียร์</translation>
+    </message>
+    <message>
+        <source>Price cut</source>
+        <translation>ลดราคา</translation>
+    </message>
+    <message>
+        <source>Z number</source>
+        <translation>เลขที่ Z</translation>
+    </message>
+    <message>
+        <source>Business day</source>
+        <translation>วันทำการ</translation>
+    </message>
+    <message>
+        <source>Closed at</source>
+        <translation>ปิดเมื่อ</translation>
+    </message>
+    <message>
+        <source>Closed by</source>
+        <translation>ผู้ปิด</translation>
+    </message>
+    <message>
+        <source>Cash expected</source>
+        <translation>เงินสดควรมี</translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation>นับได้</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>ผลต่าง</translation>
     </message>
 </context>
 <context>
@@ -1484,8 +2294,8 @@ government {government} · customer {buyer} · ref. {reference}</source>
         <translation>เรียกบิลที่พักไว้</translation>
     </message>
     <message>
-        <source>ภาษาไทย / English</source>
-        <translation>ภาษาไทย / English</translation>
+        <source>Language: Thai / English</source>
+        <translation>ภาษา: ไทย / อังกฤษ</translation>
     </message>
     <message>
         <source>Returns and voids (scan the receipt)</source>
@@ -1641,6 +2451,106 @@ government {government} · customer {buyer} · ref. {reference}</source>
     <message>
         <source>Copy of {number} queued.</source>
         <translation>เข้าคิวพิมพ์สำเนา {number} แล้ว</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>เลขที่</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>เวลา</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>เอกสาร</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>ยอดเงิน</translation>
+    </message>
+    <message>
+        <source>Tender</source>
+        <translation>ชำระ / คืนโดย</translation>
+    </message>
+    <message>
+        <source>Printing</source>
+        <translation>การพิมพ์</translation>
+    </message>
+    <message>
+        <source>Cannot print</source>
+        <translation>พิมพ์ไม่ได้</translation>
+    </message>
+    <message>
+        <source>Waiting to print</source>
+        <translation>รอพิมพ์</translation>
+    </message>
+    <message>
+        <source>Printed {at}</source>
+        <translation>พิมพ์แล้ว {at}</translation>
+    </message>
+    <message>
+        <source>Copies {count}</source>
+        <translation>สำเนา {count}</translation>
+    </message>
+    <message>
+        <source>Not printed</source>
+        <translation>ไม่ได้สั่งพิมพ์</translation>
+    </message>
+    <message>
+        <source>{note} (receipt {number})</source>
+        <translation>{note} (ใบเสร็จ {number})</translation>
+    </message>
+    <message>
+        <source>Sale</source>
+        <translation>ขาย</translation>
+    </message>
+    <message>
+        <source>Sales history / reprint</source>
+        <translation>ประวัติการขาย / พิมพ์ซ้ำ</translation>
+    </message>
+    <message>
+        <source>Scan or type a document number, then Enter</source>
+        <translation>สแกนหรือพิมพ์เลขที่เอกสาร แล้วกด Enter</translation>
+    </message>
+    <message>
+        <source>Day before</source>
+        <translation>วันก่อน</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>วันนี้</translation>
+    </message>
+    <message>
+        <source>Next day</source>
+        <translation>วันถัดไป</translation>
+    </message>
+    <message>
+        <source>Print a copy</source>
+        <translation>พิมพ์สำเนา</translation>
+    </message>
+    <message>
+        <source>Save PDF</source>
+        <translation>บันทึก PDF</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>ปิด</translation>
+    </message>
+    <message>
+        <source>{sales} receipts, {others} other documents</source>
+        <translation>{sales} ใบเสร็จ, {others} เอกสารอื่น</translation>
+    </message>
+    <message>
+        <source>No document numbered {number}</source>
+        <translation>ไม่พบเอกสารเลขที่ {number}</translation>
+    </message>
+    <message>
+        <source>Could not save {path}: {problem}</source>
+        <translation>บันทึก {path} ไม่ได้: {problem}</translation>
+    </message>
+    <message>
+        <source>{number} saved as a PDF: {path}</source>
+        <translation>บันทึก {number} เป็น PDF แล้ว: {path}</translation>
     </message>
 </context>
 <context>
@@ -1996,6 +2906,132 @@ government {government} · customer {buyer} · ref. {reference}</source>
     </message>
 </context>
 <context>
+    <name>ShiftCloseDialog</name>
+    <message>
+        <source>Confirm the count</source>
+        <translation>ยืนยันยอดนับ</translation>
+    </message>
+    <message>
+        <source>Confirm, store the count</source>
+        <translation>ยืนยัน บันทึกยอดนับ</translation>
+    </message>
+    <message>
+        <source>Go back and correct</source>
+        <translation>กลับไปแก้</translation>
+    </message>
+    <message>
+        <source>Close the shift — count the drawer</source>
+        <translation>ปิดกะ — นับเงินในลิ้นชัก</translation>
+    </message>
+    <message>
+        <source>No shift is open</source>
+        <translation>ไม่มีกะที่เปิดอยู่</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>ปิด</translation>
+    </message>
+    <message>
+        <source>Shift {number}, opened at {opened} — count all the cash in the drawer (the float too), then enter how many of each note and coin</source>
+        <translation>กะที่ {number} เปิดเมื่อ {opened} — นับเงินสดทั้งลิ้นชัก (รวมเงินทอนตั้งต้น) แล้วกรอกจำนวนธนบัตรและเหรียญแต่ละชนิด</translation>
+    </message>
+    <message>
+        <source>Note (if any)</source>
+        <translation>หมายเหตุ (ถ้ามี)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>ยกเลิก</translation>
+    </message>
+    <message>
+        <source>From the card terminal / bank / scheme app (the manager enters, if any)</source>
+        <translation>ยอดจากเครื่องรับบัตร / ธนาคาร / แอปโครงการ (ผู้จัดการกรอก ถ้ามี)</translation>
+    </message>
+    <message>
+        <source>not counted</source>
+        <translation>ไม่ได้นับ</translation>
+    </message>
+    <message>
+        <source>Cash counted: {total} baht. Confirm? Once confirmed the count cannot be changed.</source>
+        <translation>เงินสดที่นับได้ {total} บาท ยืนยันหรือไม่? เมื่อยืนยันแล้วจะแก้ไขยอดนับไม่ได้</translation>
+    </message>
+    <message>
+        <source>Saving …</source>
+        <translation>กำลังบันทึก …</translation>
+    </message>
+    <message>
+        <source>Difference over the limit: a manager approves</source>
+        <translation>ผลต่างเกินเกณฑ์: ผู้จัดการอนุมัติ</translation>
+    </message>
+    <message>
+        <source>Approve the difference</source>
+        <translation>อนุมัติผลต่าง</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>เสร็จ</translation>
+    </message>
+    <message>
+        <source>Tender</source>
+        <translation>การชำระ</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>ควรมี</translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation>นับได้</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>ผลต่าง</translation>
+    </message>
+    <message>
+        <source>The cash matches what was expected ({expected} baht)</source>
+        <translation>เงินสดตรงกับยอดที่ควรมี ({expected} บาท)</translation>
+    </message>
+    <message>
+        <source>Cash short by {amount} baht (expected {expected})</source>
+        <translation>เงินสดขาด {amount} บาท (ควรมี {expected})</translation>
+    </message>
+    <message>
+        <source>Cash over by {amount} baht (expected {expected})</source>
+        <translation>เงินสดเกิน {amount} บาท (ควรมี {expected})</translation>
+    </message>
+    <message>
+        <source>A manager approved the difference</source>
+        <translation>ผู้จัดการอนุมัติผลต่างแล้ว</translation>
+    </message>
+    <message>
+        <source>Choose the manager and type the PIN</source>
+        <translation>เลือกผู้จัดการและกรอก PIN</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftOpenDialog</name>
+    <message>
+        <source>Open a shift — the float</source>
+        <translation>เปิดกะ — เงินทอนตั้งต้น</translation>
+    </message>
+    <message>
+        <source>or type the total, e.g. 2000</source>
+        <translation>หรือใส่ยอดรวม เช่น 2000</translation>
+    </message>
+    <message>
+        <source>Open the shift</source>
+        <translation>เปิดกะ</translation>
+    </message>
+    <message>
+        <source>Opened by:</source>
+        <translation>ผู้เปิดกะ:</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>ยกเลิก</translation>
+    </message>
+</context>
+<context>
     <name>ShopPage</name>
     <message>
         <source>Shop details and tax status</source>
@@ -2237,6 +3273,69 @@ government {government} · customer {buyer} · ref. {reference}</source>
     </message>
 </context>
 <context>
+    <name>SyncPanel</name>
+    <message>
+        <source>Sync: reading the status …</source>
+        <translation>ซิงก์: กำลังอ่านสถานะ …</translation>
+    </message>
+    <message>
+        <source>Sync: not set up</source>
+        <translation>ซิงก์: ยังไม่ตั้งค่า</translation>
+    </message>
+    <message>
+        <source>{count} to send</source>
+        <translation>รอส่ง {count}</translation>
+    </message>
+    <message>
+        <source>Syncing … · {count}</source>
+        <translation>กำลังซิงก์ … · {count}</translation>
+    </message>
+    <message>
+        <source>Sync never · {count}</source>
+        <translation>ซิงก์ ยังไม่เคย · {count}</translation>
+    </message>
+    <message>
+        <source>Sync {when} · {count}</source>
+        <translation>ซิงก์ {when} · {count}</translation>
+    </message>
+    <message>
+        <source> · interrupted ⚠</source>
+        <translation> · ค้าง ⚠</translation>
+    </message>
+    <message>
+        <source> · {count} refused ⚠</source>
+        <translation> · ไม่รับ {count} ⚠</translation>
+    </message>
+    <message>
+        <source>Last successful sync with the head office: {when}</source>
+        <translation>ซิงก์กับสำนักงานใหญ่สำเร็จล่าสุด {when}</translation>
+    </message>
+    <message>
+        <source>{count} records to send (touch to sync now)</source>
+        <translation>รอส่ง {count} รายการ (กดเพื่อซิงก์ทันที)</translation>
+    </message>
+    <message>
+        <source>Head office: {url}</source>
+        <translation>สำนักงานใหญ่: {url}</translation>
+    </message>
+    <message>
+        <source>Syncs by itself every night at {time}</source>
+        <translation>ซิงก์อัตโนมัติทุกคืนเวลา {time} น.</translation>
+    </message>
+    <message>
+        <source>and after the day is closed (Z report)</source>
+        <translation>และหลังปิดวัน (รายงาน Z)</translation>
+    </message>
+    <message>
+        <source>The last sync was interrupted: the next one carries on, nothing is lost</source>
+        <translation>การซิงก์ครั้งล่าสุดถูกหยุดกลางคัน จะทำต่อในครั้งถัดไป ไม่มีข้อมูลหาย</translation>
+    </message>
+    <message>
+        <source>The head office refused {count} records: otop-pos sync status</source>
+        <translation>สำนักงานใหญ่ไม่รับ {count} รายการ: otop-pos sync status</translation>
+    </message>
+</context>
+<context>
     <name>TenderPage</name>
     <message>
         <source>Type an amount in baht, e.g. 500 or 120.50</source>
@@ -2249,6 +3348,17 @@ government {government} · customer {buyer} · ref. {reference}</source>
     <message>
         <source>At most {remaining} is left to pay; only cash can be more.</source>
         <translation>ยอดค้างชำระเหลือ {remaining} ชำระเกินได้เฉพาะเงินสด</translation>
+    </message>
+</context>
+<context>
+    <name>ThaiDateButton</name>
+    <message>
+        <source>Choose a date</source>
+        <translation>เลือกวันที่</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>ตกลง</translation>
     </message>
 </context>
 <context>
@@ -2272,8 +3382,8 @@ government {government} · customer {buyer} · ref. {reference}</source>
         <translation>ส่วนลด {amount}</translation>
     </message>
     <message>
-        <source>Total to pay (VAT included)</source>
-        <translation>ยอดชำระ (รวม VAT แล้ว)</translation>
+        <source>Total to pay</source>
+        <translation>ยอดชำระ</translation>
     </message>
 </context>
 </TS>
