@@ -47,7 +47,7 @@ from pos.shifts.services.day_close import DayCloseError, DayReport, x_report, z_
 from ui.background import BackgroundTask, error_text, run_in_background
 from ui.charts import SalesChart
 from ui.day_close_dialog import DayCloseDialog, DayReportView
-from ui.live_text import live, live_title, status_label_follows, worded
+from ui.live_text import live, live_title, mark_data, status_label_follows, worded
 from ui.manager_overview import ManagerOverview
 from ui.manager_widgets import ThaiDateButton, big_button, new_table
 from ui.messages import shown_date
@@ -174,7 +174,7 @@ class ManagerScreen(QMainWindow):
         row = QHBoxLayout(header)
         row.setContentsMargins(10, 4, 10, 4)
         row.addWidget(named(worded(QLabel(), lambda: self.tr("Manager reports")), "managerTitle"))
-        row.addWidget(QLabel(self._context.settings().receipt_header.name))
+        row.addWidget(mark_data(QLabel(self._context.settings().receipt_header.name)))
         row.addStretch()
         row.addWidget(self.status)
         self.close_button = named(

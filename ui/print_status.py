@@ -124,8 +124,11 @@ class PrintStatusLine(QPushButton):
         return self.tr("No printer set up")
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange and self.status is not None:
-            self.show_status(self.status)
+        if event.type() == QEvent.Type.LanguageChange:
+            if self.status is None:
+                self.show_starting()
+            else:
+                self.show_status(self.status)
         super().changeEvent(event)
 
     def _act(self) -> None:

@@ -17,6 +17,7 @@ from pos.simulation.trading_days import SimulationOptions, simulate
 from ui.app import create_application
 from ui.charts import SalesChart, nice_scale
 from ui.i18n import ENGLISH, THAI, set_language
+from ui.messages import category_text
 from ui.manager_screen import ManagerScreen, open_manager_screen
 from ui.style import PAD_KEY_HEIGHT, PURPLE
 
@@ -38,7 +39,7 @@ def whole_baht(satang: int) -> float:
     return float(div_round_half_up(satang, 100))
 
 
-def test_the_category_chart_holds_the_periods_net_sales_with_thai_labels(
+def test_the_category_chart_holds_the_periods_net_sales_in_the_screens_language(
     qtbot: QtBot, demo_context: AppContext
 ) -> None:
     screen = opened(qtbot, demo_context)
@@ -46,13 +47,20 @@ def test_the_category_chart_holds_the_periods_net_sales_with_thai_labels(
     assert report is not None and report.sales_count == 30
     chart = screen.charts["categories"]
     lines = report.categories.lines
-    assert chart.bars() == [(c.label_th, c.net_satang) for c in lines]
+    names = [category_text(c.category, c.label_th) for c in lines]  # English: the source's
+    assert chart.bars() == [(name, c.net_satang) for name, c in zip(names, lines, strict=True)]
     assert chart.series_values() == [whole_baht(c.net_satang) for c in lines]
-    assert chart.axis_labels() == [c.label_th for c in lines] and "อาหาร" in chart.axis_labels()
+    assert chart.axis_labels() == names and "อาหาร" not in names
     assert chart.value_axis_title() == "Baht"
     textile = next(i for i, c in enumerate(lines) if c.category == "textile")
-    expected = f"{lines[textile].label_th}: {format_baht(lines[textile].net_satang)} baht"
+    expected = f"{names[textile]}: {format_baht(lines[textile].net_satang)} baht"
     assert chart.tooltip(textile) == expected
+    set_language(THAI)  # F9: the chart is drawn again with the catalogue's Thai names
+    try:
+        qtbot.waitUntil(lambda: "อาหาร" in chart.axis_labels(), timeout=5_000)
+        assert chart.axis_labels() == [c.label_th for c in lines]
+    finally:
+        set_language(ENGLISH)
 
 
 def test_the_target_chart_puts_the_years_sales_against_the_yearly_target(
@@ -79,7 +87,7 @@ def test_the_hour_and_day_charts_show_the_days_sales_from_the_store(
     hours = screen.charts["today_hours"]
     assert hours.bars() == [(f"{h.hour:02d}", h.total_satang) for h in report.hours]
     assert hours.axis_labels() == [f"{h.hour:02d}" for h in report.hours]
-    assert "1 มี.ค. 2564" in hours.title()  # the Buddhist era
+    assert "1 Mar 2021" in hours.title()  # English: the common era
     days = screen.charts["month_days"]
     day_totals = days.bars()
     assert len(day_totals) == 31 and day_totals[0][0] == "1"
@@ -88,7 +96,13 @@ def test_the_hour_and_day_charts_show_the_days_sales_from_the_store(
     assert all(satang == 0 for _, satang in day_totals[1:])
     assert days.series_values()[0] == whole_baht(day_totals[0][1])
     assert days.axis_labels() == ["1", "5", "10", "15", "20", "25", "31"]
-    assert "มีนาคม 2564" in days.title()
+    assert "March 2021" in days.title()
+    set_language(THAI)
+    try:  # in Thai, the Buddhist era (the language change is an event: the screen words anew)
+        qtbot.waitUntil(lambda: "1 มี.ค. 2564" in hours.title(), timeout=5_000)
+        assert "มีนาคม 2564" in days.title()
+    finally:
+        set_language(ENGLISH)
 
 
 def test_hovering_a_bar_shows_its_exact_amount(qtbot: QtBot, demo_context: AppContext) -> None:
