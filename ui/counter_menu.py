@@ -278,7 +278,7 @@ class BackOffice(QObject):
             return None
         user_id, factory = user.user_id, self.context.uow_factory
         form = StaffForm(
-            self.tr("Change my PIN — {name}").format(name=user.name),
+            lambda: self.tr("Change my PIN"),  # the name is on the header: no name in a title
             lambda entry: staff_admin.change_own_pin(
                 factory,
                 self.window.till.clock,

@@ -139,7 +139,7 @@ class DisplayPage(QWidget):
         button = QPushButton()
         button.setCheckable(True)
         self.words.say(button.setText, lambda: _filled(self.tr("%1 s"), seconds))
-        button.setMinimumSize(72, TOUCH_HEIGHT)
+        button.setMinimumSize(88, TOUCH_HEIGHT)  # "12 วินาที" whole, with the padding
         self.seconds.addButton(button, seconds)
         self._seconds_row.insertWidget(self._seconds_row.count() - 1, button)
         return button

@@ -162,7 +162,7 @@ class ShopPage(SettingsPage):
         )
         self.hints["approval_number"].setText(
             self.tr(
-                "The number the Revenue Department gave this till (ภ.พ.06),"
+                "The number the Revenue Department gave this till (Por Por 06),"
                 " printed on abbreviated tax invoices."
             )
         )

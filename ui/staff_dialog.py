@@ -172,7 +172,7 @@ class StaffDialog(QDialog):
                 pin=entry.new_pin,
             )
 
-        form = StaffForm(self.tr("Add a user"), submit, self, name=True, role=True)
+        form = StaffForm(lambda: self.tr("Add a user"), submit, self, name=True, role=True)
         return self._open(form, self.tr("{name} is added: they can log in now."))
 
     def reset_pin(self) -> StaffForm | None:
@@ -190,7 +190,7 @@ class StaffDialog(QDialog):
                 pin=entry.new_pin,
             )
 
-        form = StaffForm(self.tr("New PIN for {name}").format(name=user.name), submit, self)
+        form = StaffForm(lambda: self.tr("New PIN for {name}").format(name=user.name), submit, self)
         return self._open(form, self.tr("The PIN of {name} is reset."))
 
     def _open(self, form: StaffForm, done: str) -> StaffForm:

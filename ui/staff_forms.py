@@ -35,6 +35,7 @@ from pos.staff.services import staff_admin
 from pos.staff.services.pin_check import PinLockedError, PinRefusedError
 from pos.staff.services.staff_admin import StaffError
 from ui.background import error_text, run_in_background
+from ui.live_text import Text, live, live_title, word, worded
 from ui.style import RED, TOUCH_HEIGHT
 from ui.widgets import named
 
@@ -101,8 +102,9 @@ def _pin_field() -> QLineEdit:
     return field
 
 
-def _button(text: str) -> QPushButton:
-    button = QPushButton(text)
+def _button(text: Callable[[], str]) -> QPushButton:
+    button = QPushButton()
+    worded(button, text)
     button.setMinimumHeight(TOUCH_HEIGHT)
     button.setMinimumWidth(160)
     return button
@@ -113,31 +115,32 @@ class StaffForm(QDialog):
 
     def __init__(
         self,
-        title: str,
+        title: Text,
         submit: Callable[[StaffEntry], object],
         parent: QWidget | None = None,
         *,
         name: bool = False,
         role: bool = False,
         old_pin: bool = False,
-        hint: str = "",
+        hint: Text = "",
     ):
         super().__init__(parent)
-        self.setWindowTitle(title)
+        live_title(self, lambda: word(title))  # every text follows F9, the form open
         self.setStyleSheet(FORM_STYLE)
         self._submit = submit
         self.outcome: object = None  # what the service returned, once accepted
         self.name_input = QLineEdit(maxLength=100)
         self.role_box = QComboBox()
         self.role_box.setMinimumHeight(TOUCH_HEIGHT)
-        self.role_box.addItem(QCoreApplication.translate("Staff", "Cashier"), "cashier")
-        self.role_box.addItem(QCoreApplication.translate("Staff", "Manager"), "manager")
+        self.role_box.addItem("", "cashier")
+        self.role_box.addItem("", "manager")
+        live(self.role_box, self._word_roles)
         self.old_pin, self.new_pin, self.again = _pin_field(), _pin_field(), _pin_field()
         self.error = named(QLabel(wordWrap=True), "staffFormError")
         self.error.setStyleSheet(f"color: {RED}; font-weight: bold;")
         self.ok_button, self.cancel_button = (
-            _button(QCoreApplication.translate("Staff", "OK")),
-            _button(QCoreApplication.translate("Staff", "Cancel")),
+            _button(lambda: QCoreApplication.translate("Staff", "OK")),
+            _button(lambda: QCoreApplication.translate("Staff", "Cancel")),
         )
         self.ok_button.setDefault(True)
         self.ok_button.clicked.connect(self.confirm)
@@ -145,21 +148,29 @@ class StaffForm(QDialog):
         self._lay_out(title, hint, name=name, role=role, old_pin=old_pin)
         self.setMinimumWidth(560)
 
-    def _lay_out(self, title: str, hint: str, *, name: bool, role: bool, old_pin: bool) -> None:
-        heading = QLabel(title)
+    def _word_roles(self) -> None:
+        self.role_box.setItemText(0, QCoreApplication.translate("Staff", "Cashier"))
+        self.role_box.setItemText(1, QCoreApplication.translate("Staff", "Manager"))
+
+    def _lay_out(self, title: Text, hint: Text, *, name: bool, role: bool, old_pin: bool) -> None:
+        heading = worded(QLabel(), lambda: word(title))
         heading.setStyleSheet("font-size: 16pt; font-weight: bold;")
         form = QFormLayout()
         rows = [
-            (name, QCoreApplication.translate("Staff", "Name"), self.name_input),
-            (role, QCoreApplication.translate("Staff", "Role"), self.role_box),
-            (old_pin, QCoreApplication.translate("Staff", "Old PIN"), self.old_pin),
-            (True, QCoreApplication.translate("Staff", "New PIN (4 to 8 digits)"), self.new_pin),
-            (True, QCoreApplication.translate("Staff", "New PIN again"), self.again),
+            (name, lambda: QCoreApplication.translate("Staff", "Name"), self.name_input),
+            (role, lambda: QCoreApplication.translate("Staff", "Role"), self.role_box),
+            (old_pin, lambda: QCoreApplication.translate("Staff", "Old PIN"), self.old_pin),
+            (
+                True,
+                lambda: QCoreApplication.translate("Staff", "New PIN (4 to 8 digits)"),
+                self.new_pin,
+            ),
+            (True, lambda: QCoreApplication.translate("Staff", "New PIN again"), self.again),
         ]
         self._fields = [widget for wanted, _, widget in rows if wanted]
         for wanted, label, widget in rows:
             if wanted:
-                form.addRow(label, widget)
+                form.addRow(worded(QLabel(), label), widget)
             else:
                 widget.hide()
         buttons = QHBoxLayout()
@@ -169,7 +180,7 @@ class StaffForm(QDialog):
         column = QVBoxLayout(self)
         column.addWidget(heading)
         if hint:
-            column.addWidget(QLabel(hint, wordWrap=True))
+            column.addWidget(worded(QLabel(wordWrap=True), lambda: word(hint)))
         column.addLayout(form)
         column.addWidget(self.error)
         column.addLayout(buttons)
@@ -227,13 +238,13 @@ def offer_first_manager(window: CounterWindow, context: AppContext) -> StaffForm
     if not staff_admin.needs_first_manager(factory) or not staff_admin.managed_here(factory):
         return None
     form = StaffForm(
-        QCoreApplication.translate("Staff", "Welcome: the shop's first manager"),
+        lambda: QCoreApplication.translate("Staff", "Welcome: the shop's first manager"),
         lambda entry: staff_admin.add_first_manager(
             factory, SystemClock(), name=entry.name, pin=entry.new_pin
         ),
         window.window(),
         name=True,
-        hint=QCoreApplication.translate(
+        hint=lambda: QCoreApplication.translate(
             "Staff", "There is no manager yet. Add the first one; they then add the cashiers."
         ),
     )

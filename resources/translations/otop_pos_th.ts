@@ -28,10 +28,6 @@
         <translation>ข้อมูลพนักงานจัดการที่สำนักงานใหญ่ ให้เปลี่ยน PIN ที่สำนักงานใหญ่</translation>
     </message>
     <message>
-        <source>Change my PIN — {name}</source>
-        <translation>เปลี่ยนรหัส PIN — {name}</translation>
-    </message>
-    <message>
         <source>Your PIN is changed.</source>
         <translation>เปลี่ยนรหัส PIN เรียบร้อยแล้ว</translation>
     </message>
@@ -565,7 +561,7 @@
     </message>
     <message>
         <source>e.g. https://line.me/R/ti/p/@yourshop</source>
-        <translation>เช่น https://line.me/R/ti/p/@ไลน์ร้าน</translation>
+        <translation>เช่น ลิงก์เพิ่มเพื่อนไลน์ของร้าน</translation>
     </message>
     <message>
         <source>e.g. Add us on LINE</source>
@@ -1598,7 +1594,7 @@ government {government} · customer {buyer} · ref. {reference}</source>
     </message>
     <message>
         <source>The shop&apos;s mobile number, 13-digit tax ID or 15-digit e-wallet ID. Leave it empty to take no PromptPay.</source>
-        <translation>เบอร์มือถือ เลขประจำตัวผู้เสียภาษี 13 หลัก หรือ e-wallet 15 หลักของร้าน เว้นว่างไว้หากไม่รับพร้อมเพย์</translation>
+        <translation>เบอร์มือถือ เลขประจำตัวผู้เสียภาษี 13 หลัก หรือเลขอีวอลเล็ต 15 หลักของร้าน เว้นว่างไว้หากไม่รับพร้อมเพย์</translation>
     </message>
     <message>
         <source>Scan this with a banking app: it must show the shop&apos;s account name.</source>
@@ -1606,7 +1602,7 @@ government {government} · customer {buyer} · ref. {reference}</source>
     </message>
     <message>
         <source>This is not a PromptPay ID: use a mobile number (e.g. 081-234-5678), a 13-digit tax or national ID, or a 15-digit e-wallet ID.</source>
-        <translation>หมายเลขพร้อมเพย์ไม่ถูกต้อง ใช้เบอร์มือถือ (เช่น 081-234-5678) เลขประจำตัวผู้เสียภาษีหรือเลขบัตรประชาชน 13 หลัก หรือ e-wallet 15 หลัก</translation>
+        <translation>หมายเลขพร้อมเพย์ไม่ถูกต้อง ใช้เบอร์มือถือ (เช่น 081-234-5678) เลขประจำตัวผู้เสียภาษีหรือเลขบัตรประชาชน 13 หลัก หรือเลขอีวอลเล็ต 15 หลัก</translation>
     </message>
 </context>
 <context>
@@ -3058,8 +3054,8 @@ government {government} · customer {buyer} · ref. {reference}</source>
         <translation>เปลี่ยนชื่อเครื่องแล้วเลขที่เอกสารจะเริ่มชุดใหม่ (เลขเดิมไม่ถูกใช้ซ้ำ)</translation>
     </message>
     <message>
-        <source>The number the Revenue Department gave this till (ภ.พ.06), printed on abbreviated tax invoices.</source>
-        <translation>เลขที่กรมสรรพากรให้ (ภ.พ.06) พิมพ์บนใบกำกับภาษีอย่างย่อ</translation>
+        <source>The number the Revenue Department gave this till (Por Por 06), printed on abbreviated tax invoices.</source>
+        <translation>เลขที่กรมสรรพากรอนุมัติให้เครื่องนี้ (ภ.พ.06) พิมพ์บนใบกำกับภาษีอย่างย่อ</translation>
     </message>
     <message>
         <source>VAT-registered</source>

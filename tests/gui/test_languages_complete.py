@@ -18,7 +18,7 @@ from pytestqt.qtbot import QtBot
 from pos.bootstrap import AppContext, open_till
 from pos.clock import FakeClock
 from pos.shifts.domain.cash_control import CashMovementKind
-from tests.gui.helpers import SILK, logged_in, press, start_counter, wedge_scan
+from tests.gui.helpers import MANAGER_PIN, SILK, log_in, logged_in, press, start_counter, wedge_scan
 from tests.gui.language_walk import clipped_texts, visible_texts, wrong_language
 from tests.gui.payment_helpers import open_a_shift
 from tests.gui.test_shift_close_dialog import MORNING, cashier, open_and_sell
@@ -30,9 +30,11 @@ from ui.manager_screen import ManagerScreen
 from ui.printer_settings_dialog import PrinterSettingsDialog
 from ui.receipt_header_dialog import ReceiptHeaderDialog
 from ui.sales_history import SalesHistoryDialog
+from ui.settings_screen import SECTIONS, SettingsScreen
 from ui.shift_dialogs import CashMovementDialog, ShiftCloseDialog, ShiftOpenDialog
 
 Opener = Callable[[QtBot, AppContext], QWidget]
+MANAGER = 1  # the second user button on the log-in screen (demo users: cashier, manager)
 
 
 @pytest.fixture
@@ -144,6 +146,41 @@ def _header(qtbot: QtBot, context: AppContext) -> QWidget:
     return _dialog(qtbot, ReceiptHeaderDialog(context, manager.user_id))
 
 
+def _as_manager(qtbot: QtBot, context: AppContext) -> CounterWindow:
+    open_a_shift(context)
+    window = start_counter(qtbot, open_till(context), context)
+    log_in(qtbot, window, pin=MANAGER_PIN, user=MANAGER)
+    qtbot.waitUntil(lambda: window.pages.currentWidget() is window.sale)
+    return window
+
+
+def _staff(qtbot: QtBot, context: AppContext) -> QWidget:
+    window = _as_manager(qtbot, context)
+    assert window.back_office is not None
+    dialog = window.back_office.open_staff()
+    assert dialog is not None
+    return _dialog(qtbot, dialog, owned=True)
+
+
+def _my_pin(qtbot: QtBot, context: AppContext) -> QWidget:
+    window = _counter(qtbot, context)
+    assert window.back_office is not None
+    form = window.back_office.open_change_my_pin()
+    assert form is not None
+    return _dialog(qtbot, form, owned=True)
+
+
+def _settings(section: str) -> Opener:
+    def opener(qtbot: QtBot, context: AppContext) -> QWidget:
+        with context.uow_factory() as uow:
+            manager = next(u for u in uow.users.active_users() if u.role == "manager")
+        assert manager.user_id is not None
+        screen = SettingsScreen(context, manager.user_id, section=section)
+        return _dialog(qtbot, screen)
+
+    return opener
+
+
 SCREENS: dict[str, Opener] = {
     "login": _login,
     "sale menu (F11)": _sale_menu,
@@ -161,6 +198,9 @@ SCREENS: dict[str, Opener] = {
     "day close (Z)": _day_close,
     "printer settings": _printer,
     "receipt header": _header,
+    "staff": _staff,
+    "change my PIN": _my_pin,
+    **{f"settings: {section.key}": _settings(section.key) for section in SECTIONS},
 }
 
 

@@ -17,8 +17,8 @@ from pos.simulation.trading_days import SimulationOptions, simulate
 from ui.app import create_application
 from ui.charts import SalesChart, nice_scale
 from ui.i18n import ENGLISH, THAI, set_language
-from ui.messages import category_text
 from ui.manager_screen import ManagerScreen, open_manager_screen
+from ui.messages import category_text
 from ui.style import PAD_KEY_HEIGHT, PURPLE
 
 DAY = dt.date(2021, 3, 1)
