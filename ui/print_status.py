@@ -47,7 +47,7 @@ def needs_attention(status: QueueStatus) -> bool:
 
 
 STATUS_STYLE = """
-#printStatus { font-size: 13pt; padding: 2px 10px; border-radius: 6px; }
+#printStatus { font-size: 12pt; padding: 0 6px; border-radius: 6px; }
 #printStatus[severity="warning"] { background: #fff3cd; color: #5c4400; font-weight: bold; }
 #printStatus[severity="error"] { background: #c62828; color: white; font-weight: bold; }
 """

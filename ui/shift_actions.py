@@ -31,6 +31,7 @@ from pos.bootstrap import AppContext
 from pos.clock import THAI_TIME
 from pos.shifts.domain.cash_control import CashMovementKind
 from pos.shifts.services.shift_lifecycle import current_shift
+from ui.style import HEADER_PT
 from ui.widgets import named
 
 if TYPE_CHECKING:
@@ -39,7 +40,7 @@ if TYPE_CHECKING:
     from ui.manager_screen import ManagerScreen
     from ui.sale_screen import SaleScreen
 
-_STATUS = "font-size: 10pt;"
+_STATUS = f"font-size: {HEADER_PT}pt;"
 SHIFT_KEYS = {
     "openShiftButton": "Ctrl+O",
     "cashInButton": "Ctrl+J",

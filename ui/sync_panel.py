@@ -40,6 +40,7 @@ from pos.sync.services.status import SyncStatus, sync_status
 from pos.sync.services.sync_run import SyncBusyError, SyncNotConfiguredError, SyncReport
 from pos.thai_dates import thai_datetime
 from ui.background import run_in_background
+from ui.style import HEADER_PT
 from ui.widgets import named
 
 CHECK_MS = 30_000  # the nightly time and the waiting count are looked at this often
@@ -132,7 +133,7 @@ class SyncPanel(QObject):
         self.label = named(QPushButton(status_text(None), flat=True), "syncStatus")
         self.label.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the scan field keeps the keyboard
         self.label.setStyleSheet(  # a line of text that can be clicked, not a finger-sized key
-            "font-size: 10pt; padding: 0; margin: 0; border: none; min-height: 0;"
+            f"font-size: {HEADER_PT}pt; padding: 0; margin: 0; border: none; min-height: 0;"
             " background: transparent; text-align: left;"
         )
         self.label.clicked.connect(lambda: self.start("button"))
