@@ -23,7 +23,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -64,6 +64,7 @@ from receipts.document_source import SaleDocumentSource
 from receipts.pdf import write_pdf
 from receipts.print_worker import DocumentNotFoundError
 from receipts.raster import render_blocks
+from ui.screen_fit import fit_to_screen
 from ui.widgets import named
 
 COLUMNS = ("เลขที่", "เวลา", "เอกสาร", "ยอดเงิน", "ชำระ / คืนโดย", "การพิมพ์")
@@ -114,8 +115,8 @@ class SalesHistoryDialog(QDialog):
         self.rows: list[HistoryRow] = []
         self.day = day or trading_date(context.reader(), self._clock)
         self.setWindowTitle("ประวัติการขาย / พิมพ์ซ้ำ")
-        self.resize(1340, 740)
         self._build()
+        fit_to_screen(self, QSize(1340, 740))  # all of it if the screen allows; never past it
         self.load_day(self.day)
 
     # --- widgets --------------------------------------------------------------------------

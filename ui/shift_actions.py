@@ -24,6 +24,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol
 
+import shiboken6
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
 
@@ -122,6 +123,8 @@ class ShiftActions(QObject):
     def _back_to_selling(self, done: Callable[[], None] | None) -> None:
         if done is not None:
             done()
+        if not shiboken6.isValid(self.window) or not self.window.window().isVisible():
+            return  # the till is closing: its header may be gone already
         self.show_shift()
         self.window.activateWindow()
         self.window.sale.focus_scan()
