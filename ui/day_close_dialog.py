@@ -13,7 +13,7 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
 
 from pos.bootstrap import AppContext
@@ -31,6 +31,7 @@ from ui.background import error_text, run_in_background
 from ui.backup_keeper import backup_after_z
 from ui.manager_widgets import ManagerPin, big_button, fill_table, new_table
 from ui.print_status import receipt_printer_set_up
+from ui.screen_fit import fit_to_screen
 from ui.sync_panel import sync_after_z
 from ui.widgets import named
 
@@ -78,7 +79,7 @@ class DayReportView(QDialog):
         layout.addWidget(self.status)
         layout.addWidget(self.print_button)
         layout.addWidget(big_button("ปิด", self.accept))
-        self.resize(520, 600)
+        fit_to_screen(self, QSize(520, 600))  # the table scrolls on a smaller screen
 
     def print_report(self) -> None:
         if self.report.z is not None:

@@ -185,7 +185,11 @@ class CashMovementDialog(QDialog):
         layout.addWidget(self.amount)
         layout.addWidget(self.reason)
         layout.addWidget(self.status)
-        layout.addWidget(big_button("บันทึก", self._save))
+        buttons = QHBoxLayout()  # a way out for a finger too, not only Esc
+        buttons.addWidget(big_button("บันทึก", self._save))
+        buttons.addWidget(big_button("ยกเลิก", self.reject))
+        layout.addLayout(buttons)
+        fit_to_screen(self, QSize(480, self.sizeHint().height()))
 
     def _save(self) -> None:
         if text_fields.checked(self.reason_field, self.status) is None:

@@ -18,14 +18,22 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 import shiboken6
-from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtCore import QPoint, QRect, Qt, QTimer
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QApplication,
+    QMessageBox,
+    QPushButton,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
+from cli.main import main
 from pos.bootstrap import AppContext, open_till
 from pos.clock import FakeClock
 from pos.shifts.domain.cash_control import CashMovementKind
@@ -33,6 +41,7 @@ from tests.gui.helpers import CASHIER_PIN, MANAGER_PIN, SILK, log_in, logged_in,
 from tests.gui.payment_helpers import open_a_shift
 from tests.gui.test_shift_close_dialog import MORNING, cashier, open_and_sell
 from ui import screen_fit
+from ui.app import run_app
 from ui.main_window import CounterWindow
 from ui.manager_screen import ManagerScreen
 from ui.screen_fit import FRAME_ALLOWANCE, fit_to_screen
@@ -295,3 +304,28 @@ def test_the_shortcut_list_does_not_grow_the_window_past_768(
     qtbot.wait(50)
     assert window.minimumSizeHint().height() <= 768
     assert window.height() <= 768
+
+
+def test_the_store_problem_window_fits_and_esc_closes_it(qtbot: QtBot, tmp_path: Path) -> None:
+    """Shown before the till opens; Esc closes it and the app ends (exit 3): no scan field."""
+    assert main(["--data-dir", str(tmp_path), "init"]) == 0
+    store = tmp_path / "pos.sqlite3"
+    with store.open("r+b") as file:
+        file.truncate(store.stat().st_size // 2)
+    seen: list[tuple[QRect, QRect, bool]] = []  # the box, the room it had, its buttons in view
+
+    def measure_and_escape() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, measure_and_escape)
+            return
+        buttons = box.findChildren(QPushButton)
+        in_view = bool(buttons) and all(reachable(box, button) for button in buttons)
+        seen.append((box.geometry(), room(screen_fit.available_geometry(box)), in_view))
+        QTest.keyClick(box, Qt.Key.Key_Escape)  # a box left open would hang the test
+
+    QTimer.singleShot(20, measure_and_escape)
+    assert run_app(str(tmp_path)) == 3
+    ((box, space, in_view),) = seen
+    assert box.width() <= space.width() and box.height() <= space.height(), box
+    assert in_view
