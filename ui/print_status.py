@@ -22,7 +22,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QSize, Qt, Signal
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QPushButton, QWidget
+from PySide6.QtWidgets import QPushButton, QSizePolicy, QWidget
 
 from pos.printing.domain.printer_settings import ConnectionKind
 from pos.settings.domain.shop_settings import Settings
@@ -96,6 +96,7 @@ class PrintStatusLine(QPushButton):
         self._retry, self._acknowledge, self._on_message = retry, acknowledge, on_message
         self.clicked.connect(self._act)
         self._full_text = ""
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, self.sizePolicy().verticalPolicy())
         self.status: QueueStatus | None = None
         self.show_status(QueueStatus(QueueState.IDLE, 0, "เครื่องพิมพ์พร้อม"))
 

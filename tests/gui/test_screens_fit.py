@@ -37,6 +37,7 @@ from cli.main import main
 from pos.bootstrap import AppContext, open_till
 from pos.clock import FakeClock
 from pos.shifts.domain.cash_control import CashMovementKind
+from receipts.queue_status import QueueState, QueueStatus
 from tests.gui.helpers import CASHIER_PIN, MANAGER_PIN, SILK, log_in, logged_in, start_counter
 from tests.gui.payment_helpers import open_a_shift
 from tests.gui.test_shift_close_dialog import MORNING, cashier, open_and_sell
@@ -261,9 +262,12 @@ def test_every_screen_fits_closes_with_esc_and_gives_the_keyboard_back(
 def test_the_counter_window_fits_the_screen(
     qtbot: QtBot, demo_context: AppContext, screen_size: QRect, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """In English too (longer words), with every button of the sale screen in view."""
+    """In English too (longer words), with the printer's longest status, every button in view."""
     monkeypatch.setattr(screen_fit, "available_geometry", lambda window: screen_size)
     window = counter_on(qtbot, demo_context, screen_size)
+    assert window.back_office is not None
+    status = window.back_office.status_line
+    status.show_status(QueueStatus(QueueState.WAITING, 12, "รอพิมพ์", printer_set_up=False))
     try:
         for _language in ("th", "en"):
             QApplication.processEvents()
