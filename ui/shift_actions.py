@@ -113,6 +113,9 @@ class ShiftActions(QObject):
                 self.tr("Shift {number}").format(number=shift.number) + f" · {opened}"
             )
             self.label.setStyleSheet(_STATUS)
+        column = self.label.parentWidget()
+        if column is not None:  # the header's own layout kept the longer line's width
+            column.updateGeometry()
 
     def _open(self, dialog: QDialog, done: Callable[[], None] | None = None) -> QDialog:
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -173,8 +173,14 @@ class SyncPanel(QObject):
         if not self._nightly_known:
             self._nightly_known = True
             self._nightly_done = nightly_done_on(status.last_success, status.settings.nightly_at)
-        self.label.setText(status_text(status, self.running, now=self.clock.now()))
+        self._say(status_text(status, self.running, now=self.clock.now()))
         self.label.setToolTip(_tooltip(status, self.problem))
+
+    def _say(self, text: str) -> None:
+        self.label.setText(text)
+        column = self.label.parentWidget()
+        if column is not None:  # else the header's layout keeps the longer line's width
+            column.updateGeometry()
 
     # --- when to run ---------------------------------------------------------------------
     def check(self) -> None:
@@ -200,7 +206,7 @@ class SyncPanel(QObject):
         if self.running:
             return False
         self.running = True
-        self.label.setText(status_text(self.status, running=True, now=self.clock.now()))
+        self._say(status_text(self.status, running=True, now=self.clock.now()))
         run_in_background(self, lambda: self._run(reason), self._finished, name="sync")
         return True
 
