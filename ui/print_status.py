@@ -20,13 +20,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QSize, Qt, Signal
-from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QPushButton, QSizePolicy, QWidget
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QWidget
 
 from pos.printing.domain.printer_settings import ConnectionKind
 from pos.settings.domain.shop_settings import Settings
 from receipts.queue_status import QueueState, QueueStatus
+from ui.widgets import ShortenedButton
 
 
 class PrintStatusBridge(QObject):
@@ -52,8 +52,6 @@ STATUS_STYLE = """
 #printStatus[severity="warning"] { background: #fff3cd; color: #5c4400; font-weight: bold; }
 #printStatus[severity="error"] { background: #c62828; color: white; font-weight: bold; }
 """
-TEXT_ROOM = 20  # the padding and border either side of the text
-SHORTEST = 120  # narrower than the header's other statuses would need: "…" instead
 _SEVERITY = {
     QueueState.IDLE: "info",
     QueueState.PRINTING: "info",
@@ -73,7 +71,7 @@ def short_text(status: QueueStatus) -> str:
     return "เครื่องพิมพ์พร้อม"
 
 
-class PrintStatusLine(QPushButton):
+class PrintStatusLine(ShortenedButton):
     """The printer's state in a few words; touching it acts on it.
 
     Receipts waiting (printer off, no paper): it tries them now.  A document
@@ -95,42 +93,19 @@ class PrintStatusLine(QPushButton):
         self.setStyleSheet(STATUS_STYLE)
         self._retry, self._acknowledge, self._on_message = retry, acknowledge, on_message
         self.clicked.connect(self._act)
-        self._full_text = ""
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, self.sizePolicy().verticalPolicy())
         self.status: QueueStatus | None = None
         self.show_status(QueueStatus(QueueState.IDLE, 0, "เครื่องพิมพ์พร้อม"))
 
     def show_status(self, status: QueueStatus) -> None:
         self.status = status
-        self._full_text = self._no_printer_text(status) or short_text(status)
-        self._elide()
-        self.updateGeometry()
+        # "no printer set up · 3 waiting" is cut with "…" rather than widen the header
+        self.set_full_text(self._no_printer_text(status) or short_text(status))
         self.setToolTip(status.message)
         severity = _SEVERITY[status.state]
         if self.property("severity") != severity:
             self.setProperty("severity", severity)
             self.style().unpolish(self)
             self.style().polish(self)
-
-    # A longer status ("no printer set up · 3 waiting") is cut short with "…" rather than widen
-    # the header past a 1024-px screen; the whole message is the tooltip.
-    def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
-        width = self.fontMetrics().horizontalAdvance(self._full_text) + TEXT_ROOM
-        return QSize(width, super().sizeHint().height())
-
-    def minimumSizeHint(self) -> QSize:  # noqa: N802
-        hint = self.sizeHint()
-        return QSize(min(hint.width(), SHORTEST), hint.height())
-
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
-        super().resizeEvent(event)
-        self._elide()
-
-    def _elide(self) -> None:
-        room = self.width() - TEXT_ROOM
-        shown = self.fontMetrics().elidedText(self._full_text, Qt.TextElideMode.ElideRight, room)
-        cut = self.isVisible() and self.width() < self.sizeHint().width()
-        self.setText(shown if cut else self._full_text)
 
     def _no_printer_text(self, status: QueueStatus) -> str:
         """Without a printer "ready" or "printing" would be untrue: say what is missing."""

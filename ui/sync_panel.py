@@ -30,7 +30,6 @@ import weakref
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtWidgets import QPushButton
 
 from pos.bootstrap import AppContext, sync_now, sync_units
 from pos.clock import THAI_TIME, Clock, SystemClock
@@ -41,7 +40,7 @@ from pos.sync.services.sync_run import SyncBusyError, SyncNotConfiguredError, Sy
 from pos.thai_dates import thai_datetime
 from ui.background import run_in_background
 from ui.style import HEADER_PT
-from ui.widgets import named
+from ui.widgets import ShortenedButton, named
 
 CHECK_MS = 30_000  # the nightly time and the waiting count are looked at this often
 REFRESH_EVERY = 2  # checks: the waiting count is read again every minute
@@ -130,7 +129,9 @@ class SyncPanel(QObject):
         assert context.data_dir is not None
         self.context, self.clock = context, clock or SystemClock()
         _, self._reader = sync_units(context)
-        self.label = named(QPushButton(status_text(None), flat=True), "syncStatus")
+        self.label = named(ShortenedButton(), "syncStatus")  # "…" if the header is short
+        self.label.setFlat(True)
+        self.label.set_full_text(status_text(None))
         self.label.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the scan field keeps the keyboard
         self.label.setStyleSheet(  # a line of text that can be clicked, not a finger-sized key
             f"font-size: {HEADER_PT}pt; padding: 0; margin: 0; border: none; min-height: 0;"
@@ -177,10 +178,7 @@ class SyncPanel(QObject):
         self.label.setToolTip(_tooltip(status, self.problem))
 
     def _say(self, text: str) -> None:
-        self.label.setText(text)
-        column = self.label.parentWidget()
-        if column is not None:  # else the header's layout keeps the longer line's width
-            column.updateGeometry()
+        self.label.set_full_text(text)
 
     # --- when to run ---------------------------------------------------------------------
     def check(self) -> None:

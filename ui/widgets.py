@@ -209,3 +209,48 @@ class SteadyHolder(QWidget):
 
 def steady(label: QLabel, height: int) -> SteadyHolder:
     return SteadyHolder(label, height)
+
+
+class ShortenedButton(QPushButton):
+    """A header status that is cut with "…" when the header is short of room (1024 px).
+
+    It asks for its whole text, but may be given :data:`SHORTEST` px; the
+    whole text then stays in the tooltip the owner sets.
+    """
+
+    TEXT_ROOM = 20  # the padding and border either side of the text
+    SHORTEST = 120
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._full_text = ""
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, self.sizePolicy().verticalPolicy())
+
+    def set_full_text(self, text: str) -> None:
+        self._full_text = text
+        self._shorten()
+        self.updateGeometry()
+        holder = self.parentWidget()
+        if holder is not None:  # a column in the header: else its layout keeps the old width
+            holder.updateGeometry()
+
+    def full_text(self) -> str:
+        return self._full_text
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        width = self.fontMetrics().horizontalAdvance(self._full_text) + self.TEXT_ROOM
+        return QSize(width, super().sizeHint().height())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        hint = self.sizeHint()
+        return QSize(min(hint.width(), self.SHORTEST), hint.height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._shorten()
+
+    def _shorten(self) -> None:
+        room = self.width() - self.TEXT_ROOM
+        short = self.fontMetrics().elidedText(self._full_text, Qt.TextElideMode.ElideRight, room)
+        cut = self.isVisible() and self.width() < self.sizeHint().width()
+        self.setText(short if cut else self._full_text)

@@ -262,12 +262,14 @@ def test_every_screen_fits_closes_with_esc_and_gives_the_keyboard_back(
 def test_the_counter_window_fits_the_screen(
     qtbot: QtBot, demo_context: AppContext, screen_size: QRect, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """In English too (longer words), with the printer's longest status, every button in view."""
+    """In English too, with the printer's and the sync's longest lines, every button in view."""
     monkeypatch.setattr(screen_fit, "available_geometry", lambda window: screen_size)
     window = counter_on(qtbot, demo_context, screen_size)
     assert window.back_office is not None
     status = window.back_office.status_line
     status.show_status(QueueStatus(QueueState.WAITING, 12, "รอพิมพ์", printer_set_up=False))
+    assert window.sync_panel is not None  # and the longest line the sync can show
+    window.sync_panel.label.set_full_text("ซิงก์ 24/11 23:30 · รอส่ง 12,345 · ไม่รับ 1,234 ⚠")
     try:
         for _language in ("th", "en"):
             QApplication.processEvents()
