@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -228,7 +228,8 @@ class ShortenedButton(QPushButton):
 
     def set_full_text(self, text: str) -> None:
         self._full_text = text
-        self._shorten()
+        self.setText(text)  # cut, if need be, once the header has laid it out at its new width
+        QTimer.singleShot(0, self, self._shorten)
         self.updateGeometry()
         holder = self.parentWidget()
         if holder is not None:  # a column in the header: else its layout keeps the old width

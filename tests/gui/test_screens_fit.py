@@ -276,6 +276,9 @@ def test_the_counter_window_fits_the_screen(
             assert_fits(window, window.sale, screen_size)
             header = window.findChild(QWidget, "header")
             assert header is not None and header.width() <= window.width()
+            for line in (status, window.sync_panel.label):  # cut with "…", never clipped
+                assert line.fontMetrics().horizontalAdvance(line.text()) <= line.width()
+            assert status.text().endswith("…") or screen_size.width() > 1024
             window.switch_language()  # and back to Thai
     finally:
         window.close()
