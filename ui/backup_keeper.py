@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QLabel
 from pos.bootstrap import AppContext, back_up, back_up_if_due
 from pos.clock import Clock
 from ui.background import error_text, run_in_background
+from ui.style import HEADER_PT
 from ui.widgets import named
 
 if TYPE_CHECKING:
@@ -33,7 +34,7 @@ if TYPE_CHECKING:
 
 START_DELAY_MS = 3_000  # after the log-in screen is up and the printer has started
 CHECK_MS = 3_600_000  # hourly: a counter left on overnight makes its copy within the hour
-_STYLE = "font-size: 10pt; color: #c62828; font-weight: bold; padding: 0; margin: 0;"
+_STYLE = f"font-size: {HEADER_PT}pt; color: #c62828; font-weight: bold; padding: 0; margin: 0;"
 
 _KEEPERS: weakref.WeakValueDictionary[Path, BackupKeeper] = weakref.WeakValueDictionary()
 

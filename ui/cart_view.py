@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QPainter, QPaintEvent
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -31,7 +31,7 @@ from pos.till.domain.rules import format_discount
 from pos.till.services.session import TillSession
 from ui.cart_painter import CartPainter
 from ui.messages import product_name, unit_label
-from ui.style import CART_ROW_HEIGHT, RED, TOTAL_HEIGHT
+from ui.style import CART_ROW_HEIGHT, RED, SMALLEST_TOTAL_PT, TOTAL_HEIGHT, TOTAL_PT
 from ui.widgets import steady
 
 COLUMN_NUMBER, COLUMN_ITEM, COLUMN_QUANTITY, COLUMN_DISCOUNT, COLUMN_AMOUNT = range(5)
@@ -189,7 +189,7 @@ class CartTable(QTableView):
         columns = self.horizontalHeader()
         columns.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         columns.setSectionResizeMode(COLUMN_ITEM, QHeaderView.ResizeMode.Stretch)
-        widths = {COLUMN_NUMBER: 40, COLUMN_QUANTITY: 190, COLUMN_DISCOUNT: 130, COLUMN_AMOUNT: 120}
+        widths = {COLUMN_NUMBER: 36, COLUMN_QUANTITY: 170, COLUMN_DISCOUNT: 110, COLUMN_AMOUNT: 110}
         for column, width in widths.items():
             self.setColumnWidth(column, width)
 
@@ -255,12 +255,37 @@ class TotalPanel(QFrame):
         self.items.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         layout.setColumnStretch(0, 1)
         layout.setColumnStretch(1, 1)
+        self._grid = layout
+        self._total_pt = TOTAL_PT
         self._shown: tuple[CartTotals, int, int] | None = None
         self.retranslate()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        self._fit_caption()
+        super().resizeEvent(event)
+        self.fit_total()
+
+    def _fit_caption(self) -> None:
+        """The caption keeps its width; the total takes the rest, in a smaller size if need be."""
+        caption = self.caption.fontMetrics().horizontalAdvance(self.caption.text()) + 4
+        if self._grid.columnMinimumWidth(0) != caption:
+            self._grid.setColumnMinimumWidth(0, caption)
+
+    def fit_total(self) -> None:
+        """The total in :data:`TOTAL_PT`, or smaller so that every digit shows (1024 px)."""
+        room = self.width() - self._grid.columnMinimumWidth(0) - 40  # margins and spacing
+        font = QFont(self.total.font())
+        font.setPointSize(TOTAL_PT)
+        wanted = QFontMetrics(font).horizontalAdvance(self.total.text())
+        size = max(SMALLEST_TOTAL_PT, min(TOTAL_PT, TOTAL_PT * room // max(wanted, 1)))
+        if size != self._total_pt:
+            self._total_pt = size
+            self.total.setStyleSheet(f"font-size: {size}pt;" if size != TOTAL_PT else "")
 
     def show_totals(self, totals: CartTotals, vat_rate_basis_points: int, item_count: int) -> None:
         self._shown = (totals, vat_rate_basis_points, item_count)
         self.total.setText(format_baht(totals.total_satang))
+        self.fit_total()
         rate = f"{vat_rate_basis_points // 100}" + (
             f".{vat_rate_basis_points % 100:02d}".rstrip("0") if vat_rate_basis_points % 100 else ""
         )
@@ -282,6 +307,8 @@ class TotalPanel(QFrame):
     def retranslate(self) -> None:
         # short: the VAT it includes has its own line below; the long form was cut off in English
         self.caption.setText(self.tr("Total to pay"))
+        self._fit_caption()
+        self.fit_total()
         if self._shown is not None:
             self.show_totals(*self._shown)
 

@@ -14,7 +14,7 @@ import uuid
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Signal
 from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
 
 from pos.bootstrap import AppContext
@@ -34,6 +34,7 @@ from ui.manager_widgets import ManagerPin, big_button, fill_table, new_table
 from ui.messages import shown_date
 from ui.payment_texts import tender_text
 from ui.print_status import receipt_printer_set_up
+from ui.screen_fit import fit_to_screen
 from ui.status_line import say
 from ui.sync_panel import sync_after_z
 from ui.widgets import named
@@ -107,7 +108,7 @@ class DayReportView(QDialog):
         layout.addWidget(self.status)
         layout.addWidget(self.print_button)
         layout.addWidget(worded(big_button("", self.accept), lambda: self.tr("Close")))
-        self.resize(520, 600)
+        fit_to_screen(self, QSize(520, 600))  # the table scrolls on a smaller screen
 
     def _title(self) -> str:
         if self.report.z is not None:

@@ -241,8 +241,9 @@ class QuickKeys(QWidget):
         self._previous = key_button("◀")
         self._next = key_button("▶")
         for button in (self._previous, self._next):
-            button.setMinimumSize(2 * PAD_KEY_HEIGHT, PAD_KEY_HEIGHT)
-        self._page_label = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
+            button.setMinimumSize(3 * PAD_KEY_HEIGHT // 2, PAD_KEY_HEIGHT)
+        # two lines if need be: on one, the English fitted the side only of a 1366-px screen
+        self._page_label = QLabel(alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
         self._previous.clicked.connect(lambda: self._turn(-1))
         self._next.clicked.connect(lambda: self._turn(1))
         paging = QHBoxLayout()

@@ -67,6 +67,11 @@ CLOCK_REFRESH_MS = 15_000
 CLOSE_ON_LOCK = "closeOnLock"  # a dialog with this property set closes when the till locks
 
 
+def key_under(text: str) -> str:
+    """``Lock (Ctrl+L)`` with its key on a second line: the header's buttons fit 1024 px."""
+    return text.replace(" (", "\n(", 1)
+
+
 class _ThreadBridge(QObject):
     """Signals that carry news from the scanner and journal threads to the GUI thread."""
 
@@ -139,10 +144,10 @@ class CounterWindow(QMainWindow):
     def _add_back_office(self, context: AppContext | None) -> None:
         self.back_office = BackOffice(self, context) if context is not None else None
         if self.back_office is not None:  # printer status and menu in the header (issue 5)
-            self._header_row.insertWidget(3, self.back_office.status_line)
-            self._header_row.insertWidget(6, self.back_office.menu_button)
-            for button in (self.back_office.status_line, self.back_office.menu_button):
-                keep_its_width(button)
+            row = self._header_row
+            row.insertWidget(row.indexOf(self.header_identity) + 1, self.back_office.status_line)
+            row.insertWidget(row.indexOf(self.user_label) + 1, self.back_office.menu_button)
+            keep_its_width(self.back_office.menu_button)
             self.print_wake = context.wake_printer if context is not None else None
 
     def _add_header_status(self, context: AppContext | None) -> None:
@@ -192,14 +197,11 @@ class CounterWindow(QMainWindow):
     def _build(self) -> None:
         header = named(QWidget(), "header")
         row = QHBoxLayout(header)
-        row.setContentsMargins(12, 4, 12, 4)
+        row.setContentsMargins(8, 2, 8, 2)
+        row.setSpacing(4)
         self._header_row = row
-        self.shop_label = QLabel()
-        live_text(self.shop_label, lambda: self.tr("OTOP Sisaket"))
-        self.shop_label.setStyleSheet("font-weight: bold;")
-        self.terminal_label = mark_data(QLabel(self.till.settings.terminal_id))  # the till's id
-        for widget in (self.shop_label, self.clock_label, self.terminal_label):
-            row.addWidget(widget)
+        self.header_identity = self._identity()
+        row.addWidget(self.header_identity)
         row.addStretch(1)
         row.addWidget(self.user_label)
         for button, handler in (
@@ -226,8 +228,29 @@ class CounterWindow(QMainWindow):
         self.till.use_settings(settings)
         self.idle.set_interval(settings.idle_lock_minutes * 60_000)
         self.terminal_label.setText(settings.terminal_id)
-        self.setWindowTitle(f"OTOP ศรีสะเกษ — {settings.terminal_id}")
+        self.setWindowTitle(self.tr("OTOP Sisaket — {till}").format(till=settings.terminal_id))
         self.checkout.settings_changed(settings)
+
+    def _identity(self) -> QWidget:
+        """The shop over the date and the terminal: one column, so the header fits 1024 px."""
+        self.shop_label = named(QLabel(), "shopLabel")
+        live_text(self.shop_label, lambda: self.tr("OTOP Sisaket"))
+        # the till's id: data, not words
+        self.terminal_label = mark_data(
+            named(QLabel(self.till.settings.terminal_id), "terminalLabel")
+        )
+        identity = named(QWidget(), "headerIdentity")
+        column = QVBoxLayout(identity)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.shop_label)
+        below = QHBoxLayout()
+        below.setSpacing(8)
+        below.addWidget(self.clock_label)
+        below.addWidget(self.terminal_label)
+        below.addStretch(1)
+        column.addLayout(below)
+        return identity
 
     def start(self) -> None:
         """After show(): the customer display and the serial scanner, if there are any."""
@@ -346,8 +369,8 @@ class CounterWindow(QMainWindow):
         self.clock_label.setText(text)
 
     def retranslate(self) -> None:
-        self.language_button.setText("English (F9)" if is_thai() else "ภาษาไทย (F9)")
-        self.lock_button.setText(self.tr("Lock (Ctrl+L)"))
+        self.language_button.setText(key_under("English (F9)" if is_thai() else "ภาษาไทย (F9)"))
+        self.lock_button.setText(key_under(self.tr("Lock (Ctrl+L)")))
         self.logout_button.setText(self.tr("Log out"))
         self._show_user()
         self._tick()

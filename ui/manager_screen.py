@@ -348,12 +348,14 @@ class ManagerScreen(QMainWindow):
             self.status.setText(str(error))
             return None
         view = DayReportView(self._context, report, self)
+        view.finished.connect(lambda _: self.activateWindow())  # Esc again closes this screen
         view.show()
         return view
 
     def close_day(self) -> DayCloseDialog:
         dialog = DayCloseDialog(self._context, self, clock=self._clock)
         dialog.day_closed.connect(lambda _report: self.refresh())
+        dialog.finished.connect(lambda _: self.activateWindow())
         dialog.show()
         return dialog
 

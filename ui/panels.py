@@ -269,7 +269,9 @@ class HelpPanel(QWidget):
             key = QLabel(keys)
             key.setObjectName("shortcutHint")
             row, column = index % per_column, 2 * (index // per_column)
-            self._grid.addWidget(key, row, column, Qt.AlignmentFlag.AlignLeft)
+            self._grid.addWidget(
+                key, row, column, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
+            )
             text = QLabel(what, wordWrap=True)
             text.setStyleSheet("font-size: 11pt;")
             self._grid.addWidget(text, row, column + 1)

@@ -21,11 +21,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
-from PySide6.QtWidgets import QPushButton, QWidget
+from PySide6.QtWidgets import QWidget
 
 from pos.printing.domain.printer_settings import ConnectionKind
 from pos.settings.domain.shop_settings import Settings
 from receipts.queue_status import QueueState, QueueStatus
+from ui.widgets import ShortenedButton
 
 
 class PrintStatusBridge(QObject):
@@ -47,7 +48,7 @@ def needs_attention(status: QueueStatus) -> bool:
 
 
 STATUS_STYLE = """
-#printStatus { font-size: 13pt; padding: 2px 10px; border-radius: 6px; }
+#printStatus { font-size: 12pt; padding: 0 6px; border-radius: 6px; }
 #printStatus[severity="warning"] { background: #fff3cd; color: #5c4400; font-weight: bold; }
 #printStatus[severity="error"] { background: #c62828; color: white; font-weight: bold; }
 """
@@ -74,7 +75,7 @@ def short_text(status: QueueStatus) -> str:
     return QCoreApplication.translate("PrintStatusLine", "Printer ready")
 
 
-class PrintStatusLine(QPushButton):
+class PrintStatusLine(ShortenedButton):
     """The printer's state in a few words; touching it acts on it.
 
     Receipts waiting (printer off, no paper): it tries them now.  A document
@@ -107,7 +108,8 @@ class PrintStatusLine(QPushButton):
 
     def show_status(self, status: QueueStatus) -> None:
         self.status = status
-        self.setText(self._no_printer_text(status) or short_text(status))
+        # "no printer set up · 3 waiting" is cut with "…" rather than widen the header
+        self.set_full_text(self._no_printer_text(status) or short_text(status))
         self.setToolTip(status.message)
         severity = _SEVERITY[status.state]
         if self.property("severity") != severity:

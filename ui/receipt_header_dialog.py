@@ -21,7 +21,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -55,6 +55,7 @@ from receipts.raster import render_blocks
 from receipts.samples import header_from_settings, sample_document
 from ui import text_fields
 from ui.live_text import live_placeholder, live_title, worded
+from ui.screen_fit import fit_to_screen
 from ui.widgets import named
 
 PREVIEW_DOTS = 384
@@ -110,10 +111,10 @@ class ReceiptHeaderDialog(QDialog):
         self._clock = clock or SystemClock()
         live_title(self, lambda: self.tr("Receipt header and footer / tax invoice"))
         self.setStyleSheet(DIALOG_STYLE)
-        self.resize(1080, 700)
         self._preview_timer = QTimer(self, singleShot=True, interval=150)
         self._preview_timer.timeout.connect(self.update_preview)
         self._build()
+        fit_to_screen(self, QSize(1080, 700))  # all of it if the screen allows; never past it
         settings = context.settings()
         self._show(settings.receipt_header, settings.terminal_id)
         self.update_preview()

@@ -64,7 +64,7 @@ class MenuPanel(QWidget):
         )
         for column, keys in enumerate((sale_keys, tuple(SHIFT_KEYS.items()))):
             for row, (name, key) in enumerate(keys, start=1):
-                button = ActionButton(name, key)
+                button = ActionButton(name, key, wrap=True)
                 button.setMinimumHeight(64)
                 self.buttons[name] = button
                 layout.addWidget(button, row, column)

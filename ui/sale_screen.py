@@ -117,7 +117,7 @@ class SaleScreen(QWidget):
             ("lineDiscountButton", "F5", self.questions.ask_line_discount),
             ("orderDiscountButton", "F6", self.questions.ask_order_discount),
         ):
-            line_actions.addWidget(self._button(name, key, handler), 1)
+            line_actions.addWidget(self._button(name, key, handler))  # by their width: all fit
         left = QVBoxLayout()
         left.addWidget(self.scan_input)
         left.addWidget(self.cart_table, 1)

@@ -23,7 +23,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -68,6 +68,7 @@ from ui.document_printing import PrintFollower, context_probe, tell_printing
 from ui.i18n import is_thai
 from ui.live_text import live, live_placeholder, live_title, status_label_follows, worded
 from ui.messages import shown_date
+from ui.screen_fit import fit_to_screen
 from ui.status_line import say
 from ui.widgets import named
 
@@ -134,8 +135,8 @@ class SalesHistoryDialog(QDialog):
         self.printing: PrintFollower | None = None  # the copy last queued, followed
         self.day = day or trading_date(context.reader(), self._clock)
         live_title(self, lambda: self.tr("Sales history / reprint"))
-        self.resize(1340, 740)
         self._build()
+        fit_to_screen(self, QSize(1340, 740))  # all of it if the screen allows; never past it
         self.load_day(self.day)
 
     # --- widgets --------------------------------------------------------------------------

@@ -24,6 +24,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol
 
+import shiboken6
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
 
@@ -32,6 +33,7 @@ from pos.clock import THAI_TIME
 from pos.shifts.domain.cash_control import CashMovementKind
 from pos.shifts.services.shift_lifecycle import current_shift
 from ui.live_text import live
+from ui.style import HEADER_PT
 from ui.widgets import named
 
 if TYPE_CHECKING:
@@ -40,7 +42,7 @@ if TYPE_CHECKING:
     from ui.manager_screen import ManagerScreen
     from ui.sale_screen import SaleScreen
 
-_STATUS = "font-size: 10pt;"
+_STATUS = f"font-size: {HEADER_PT}pt;"
 SHIFT_KEYS = {
     "openShiftButton": "Ctrl+O",
     "cashInButton": "Ctrl+J",
@@ -112,6 +114,9 @@ class ShiftActions(QObject):
                 self.tr("Shift {number}").format(number=shift.number) + f" · {opened}"
             )
             self.label.setStyleSheet(_STATUS)
+        column = self.label.parentWidget()
+        if column is not None:  # the header's own layout kept the longer line's width
+            column.updateGeometry()
 
     def _open(self, dialog: QDialog, done: Callable[[], None] | None = None) -> QDialog:
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -122,6 +127,8 @@ class ShiftActions(QObject):
     def _back_to_selling(self, done: Callable[[], None] | None) -> None:
         if done is not None:
             done()
+        if not shiboken6.isValid(self.window) or not self.window.window().isVisible():
+            return  # the till is closing: its header may be gone already
         self.show_shift()
         self.window.activateWindow()
         self.window.sale.focus_scan()

@@ -210,7 +210,11 @@ class CashMovementDialog(QDialog):
         layout.addWidget(self.amount)
         layout.addWidget(self.reason)
         layout.addWidget(self.status)
-        layout.addWidget(worded(big_button("", self._save), lambda: self.tr("Save")))
+        buttons = QHBoxLayout()  # a way out for a finger too, not only Esc
+        buttons.addWidget(worded(big_button("", self._save), lambda: self.tr("Save")))
+        buttons.addWidget(worded(big_button("", self.reject), lambda: self.tr("Cancel")))
+        layout.addLayout(buttons)
+        fit_to_screen(self, QSize(480, self.sizeHint().height()))
 
     def _offer_reasons(self) -> None:
         """The offered reasons in the new language; a reason being typed stays as it is."""

@@ -21,7 +21,9 @@ BIG_TOUCH_HEIGHT = 68
 CART_ROW_HEIGHT = 60  # two lines of a long Thai name
 STATUS_HEIGHT = 56  # two lines of a long message
 TOTAL_HEIGHT = 72
+TOTAL_PT, SMALLEST_TOTAL_PT = 40, 24  # the total shrinks to fit a 1024-px screen, to 24 pt
 QUICK_KEY_HEIGHT = 70  # two lines of name and the price
+HEADER_PT = 12  # the header's smallest text: read from a step back, and it fits 1024 px
 
 PURPLE = "#4a2c5e"
 GOLD = "#f2c14e"
@@ -37,10 +39,11 @@ STYLE_SHEET = f"""
 QWidget {{ color: {INK}; }}
 QMainWindow, #saleScreen, #loginScreen {{ background: {PAPER}; }}
 #header {{ background: {PURPLE}; }}
-#header QLabel {{ color: white; font-size: 15pt; }}
-#header #userLabel {{ color: {GOLD}; font-weight: bold; }}
+#header QLabel {{ color: white; font-size: {HEADER_PT}pt; }}
+#header #shopLabel {{ font-size: 14pt; font-weight: bold; }}
+#header #userLabel {{ color: {GOLD}; font-size: 13pt; font-weight: bold; }}
 #header QPushButton {{ background: rgba(255,255,255,0.12); color: white; border: 1px solid
-    rgba(255,255,255,0.35); border-radius: 6px; padding: 2px 8px;
+    rgba(255,255,255,0.35); border-radius: 6px; padding: 0 5px; font-size: {HEADER_PT}pt;
     min-height: {PAD_KEY_HEIGHT - 6}px; }}
 QPushButton {{ min-height: {PAD_KEY_HEIGHT - 6}px; font-size: 13pt; background: white;
     border: 1px solid #b9b3c2; border-radius: 8px; padding: 2px 8px; }}
@@ -70,7 +73,7 @@ QScrollBar::add-page:vertical, QScrollBar::sub-page:vertical {{ background: none
 QHeaderView::section {{ font-size: 12pt; background: #ece6f2; padding: 4px; border: none; }}
 #totalPanel {{ background: white; border: 2px solid {PURPLE}; border-radius: 10px; }}
 #totalCaption {{ font-size: 14pt; color: {MUTED}; }}
-#totalLabel {{ font-size: 40pt; font-weight: bold; color: {PURPLE}; }}
+#totalLabel {{ font-size: {TOTAL_PT}pt; font-weight: bold; color: {PURPLE}; }}
 #vatLabel, #itemsLabel {{ font-size: 12pt; color: {MUTED}; }}
 #statusMessage {{ font-size: 13pt; padding: 2px 12px; border-radius: 6px; background: #e8f1ea; }}
 #statusMessage[severity="error"] {{ background: {RED}; color: white; font-weight: bold; }}

@@ -30,7 +30,6 @@ import weakref
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
-from PySide6.QtWidgets import QPushButton
 
 from pos.bootstrap import AppContext, sync_now, sync_units
 from pos.clock import THAI_TIME, Clock, SystemClock
@@ -41,7 +40,8 @@ from pos.sync.services.sync_run import SyncBusyError, SyncNotConfiguredError, Sy
 from pos.thai_dates import thai_datetime
 from ui.background import run_in_background
 from ui.live_text import live
-from ui.widgets import named
+from ui.style import HEADER_PT
+from ui.widgets import ShortenedButton, named
 
 CHECK_MS = 30_000  # the nightly time and the waiting count are looked at this often
 REFRESH_EVERY = 2  # checks: the waiting count is read again every minute
@@ -154,10 +154,12 @@ class SyncPanel(QObject):
         assert context.data_dir is not None
         self.context, self.clock = context, clock or SystemClock()
         _, self._reader = sync_units(context)
-        self.label = named(QPushButton(status_text(None), flat=True), "syncStatus")
+        self.label = named(ShortenedButton(), "syncStatus")  # "…" if the header is short
+        self.label.setFlat(True)
+        self.label.set_full_text(status_text(None))
         self.label.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the scan field keeps the keyboard
         self.label.setStyleSheet(  # a line of text that can be clicked, not a finger-sized key
-            "font-size: 10pt; padding: 0; margin: 0; border: none; min-height: 0;"
+            f"font-size: {HEADER_PT}pt; padding: 0; margin: 0; border: none; min-height: 0;"
             " background: transparent; text-align: left;"
         )
         self.label.clicked.connect(lambda: self.start("button"))
@@ -198,15 +200,18 @@ class SyncPanel(QObject):
         if not self._nightly_known:
             self._nightly_known = True
             self._nightly_done = nightly_done_on(status.last_success, status.settings.nightly_at)
-        self.label.setText(status_text(status, self.running, now=self.clock.now()))
+        self._say(status_text(status, self.running, now=self.clock.now()))
         self.label.setToolTip(_tooltip(status, self.problem))
 
     def _reword(self) -> None:
         """At F9: the line again, in the new language."""
         if hasattr(self, "running"):  # not while __init__ is still setting up
-            self.label.setText(status_text(self.status, self.running, now=self.clock.now()))
+            self._say(status_text(self.status, self.running, now=self.clock.now()))
             if self.status is not None:
                 self.label.setToolTip(_tooltip(self.status, self.problem))
+
+    def _say(self, text: str) -> None:
+        self.label.set_full_text(text)
 
     # --- when to run ---------------------------------------------------------------------
     def check(self) -> None:
@@ -232,7 +237,7 @@ class SyncPanel(QObject):
         if self.running:
             return False
         self.running = True
-        self.label.setText(status_text(self.status, running=True, now=self.clock.now()))
+        self._say(status_text(self.status, running=True, now=self.clock.now()))
         run_in_background(self, lambda: self._run(reason), self._finished, name="sync")
         return True
 

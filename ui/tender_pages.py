@@ -58,7 +58,7 @@ from ui.widgets import ActionButton, NumberPad, named
 NOTE_SHORTCUTS = ("F5", "F6", "F7", "F8", "F10")  # 20, 50, 100, 500, 1000 baht
 EXACT_SHORTCUT = "F11"
 CONFIRM_TRANSFER_SHORTCUT = "Ctrl+Return"
-QR_PIXELS = 300
+QR_PIXELS = 240  # about 6 cm on a counter screen, and the page fits 768 px under the header
 
 
 class InputError(Exception):

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -25,13 +25,18 @@ from PySide6.QtWidgets import (
 from ui.style import PAD_KEY_HEIGHT, TOUCH_HEIGHT
 
 W = TypeVar("W", bound=QWidget)
+KEY_GAP = 6  # between a button's text and its key cap
+SIDE_MARGIN, STACKED_MARGIN = 8, 3  # a button's text from its edges; with the key under it
 
 
 class ActionButton(QPushButton):
     """A touch button with its shortcut shown in a key cap, bound to a window-wide action."""
 
-    def __init__(self, object_name: str, shortcut: str, parent: QWidget | None = None):
+    def __init__(
+        self, object_name: str, shortcut: str, parent: QWidget | None = None, *, wrap: bool = False
+    ):
         super().__init__(parent)
+        self._wrap = wrap  # a tall button: long text on two lines beside the key, never under
         self.setObjectName(object_name)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setMinimumHeight(TOUCH_HEIGHT)
@@ -43,20 +48,52 @@ class ActionButton(QPushButton):
         self._key.setObjectName("shortcutHint")
         self._key.setVisible(bool(shortcut))
         self._row = QHBoxLayout(self)
-        self._row.setContentsMargins(8, 2, 8, 2)
-        self._row.setSpacing(6)
+        self._row.setContentsMargins(SIDE_MARGIN, 2, SIDE_MARGIN, 2)
+        self._row.setSpacing(KEY_GAP)
         self._row.addWidget(self._label, 1)
         self._row.addWidget(self._key, 0, Qt.AlignmentFlag.AlignVCenter)
         for label in (self._label, self._key):
             label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
 
+        # Narrower than text and key side by side (a 1024-px screen), the key goes under the text.
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, self.sizePolicy().verticalPolicy())
+
+    def _one_line(self) -> int:
+        """The text's width on one line (the label's own hint varies with its wrapping)."""
+        return self._label.fontMetrics().horizontalAdvance(self._label.text()) + 4
+
+    def _side_by_side(self) -> int:
+        """The width that text and key cap need beside each other."""
+        width = self._one_line() + 2 * SIDE_MARGIN
+        if self._key.isVisibleTo(self):
+            width += KEY_GAP + self._key.sizeHint().width()
+        return width
+
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
-        hint = self._row.sizeHint()
-        return QSize(hint.width(), max(hint.height(), TOUCH_HEIGHT))
+        return QSize(self._side_by_side(), max(self._row.sizeHint().height(), TOUCH_HEIGHT))
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802
-        minimum = self._row.minimumSize()
-        return QSize(minimum.width(), max(minimum.height(), TOUCH_HEIGHT))
+        if self._wrap:
+            return QSize(self._row.minimumSize().width(), TOUCH_HEIGHT)
+        text = max(self._one_line(), self._key.sizeHint().width())
+        return QSize(text + 2 * STACKED_MARGIN, TOUCH_HEIGHT)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        stacked = not self._wrap and event.size().width() < self._side_by_side()
+        direction = (
+            QHBoxLayout.Direction.TopToBottom if stacked else QHBoxLayout.Direction.LeftToRight
+        )
+        if self._row.direction() != direction:
+            self._row.setDirection(direction)
+            self._label.setWordWrap(not stacked)  # over its key the text keeps to one line
+            self._row.setSpacing(0 if stacked else KEY_GAP)
+            side = STACKED_MARGIN if stacked else SIDE_MARGIN
+            self._row.setContentsMargins(side, 2, side, 2)
+            self._row.setAlignment(
+                self._key,
+                Qt.AlignmentFlag.AlignCenter if stacked else Qt.AlignmentFlag.AlignVCenter,
+            )
+        super().resizeEvent(event)
 
     def set_label(self, text: str) -> None:
         self._label.setText(text)
@@ -172,3 +209,49 @@ class SteadyHolder(QWidget):
 
 def steady(label: QLabel, height: int) -> SteadyHolder:
     return SteadyHolder(label, height)
+
+
+class ShortenedButton(QPushButton):
+    """A header status that is cut with "…" when the header is short of room (1024 px).
+
+    It asks for its whole text, but may be given :data:`SHORTEST` px; the
+    whole text then stays in the tooltip the owner sets.
+    """
+
+    TEXT_ROOM = 20  # the padding and border either side of the text
+    SHORTEST = 120
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._full_text = ""
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, self.sizePolicy().verticalPolicy())
+
+    def set_full_text(self, text: str) -> None:
+        self._full_text = text
+        self.setText(text)  # cut, if need be, once the header has laid it out at its new width
+        QTimer.singleShot(0, self, self._shorten)
+        self.updateGeometry()
+        holder = self.parentWidget()
+        if holder is not None:  # a column in the header: else its layout keeps the old width
+            holder.updateGeometry()
+
+    def full_text(self) -> str:
+        return self._full_text
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        width = self.fontMetrics().horizontalAdvance(self._full_text) + self.TEXT_ROOM
+        return QSize(width, super().sizeHint().height())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        hint = self.sizeHint()
+        return QSize(min(hint.width(), self.SHORTEST), hint.height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._shorten()
+
+    def _shorten(self) -> None:
+        room = self.width() - self.TEXT_ROOM
+        short = self.fontMetrics().elidedText(self._full_text, Qt.TextElideMode.ElideRight, room)
+        cut = self.isVisible() and self.width() < self.sizeHint().width()
+        self.setText(short if cut else self._full_text)

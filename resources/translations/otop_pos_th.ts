@@ -238,6 +238,10 @@
         <source>Save</source>
         <translation>บันทึก</translation>
     </message>
+    <message>
+        <source>Cancel</source>
+        <translation>ยกเลิก</translation>
+    </message>
 </context>
 <context>
     <name>CashPage</name>
