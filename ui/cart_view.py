@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHeaderView,
     QLabel,
+    QSizePolicy,
     QTableView,
     QWidget,
 )
@@ -239,6 +240,8 @@ class TotalPanel(QFrame):
         self.total = QLabel("0.00")
         self.total.setObjectName("totalLabel")
         self.total.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        # its column's width is the layout's to give: the total's size follows it (fit_total)
+        self.total.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.vat = QLabel()
         self.vat.setObjectName("vatLabel")
         self.items = QLabel()
@@ -273,7 +276,8 @@ class TotalPanel(QFrame):
 
     def fit_total(self) -> None:
         """The total in :data:`TOTAL_PT`, or smaller so that every digit shows (1024 px)."""
-        room = self.width() - self._grid.columnMinimumWidth(0) - 40  # margins and spacing
+        cell = self._grid.cellRect(0, 1)  # laid out already: Qt's layout saw the resize first
+        room = cell.width() - 8 if cell.isValid() else self.width() // 2
         font = QFont(self.total.font())
         font.setPointSize(TOTAL_PT)
         wanted = QFontMetrics(font).horizontalAdvance(self.total.text())

@@ -103,7 +103,7 @@ class PrintStatusLine(ShortenedButton):
     def show_starting(self) -> None:
         """Before the print worker runs nothing is known: neither "ready" nor "no printer"."""
         self.status = None
-        self.setText(self.tr("Printer: starting…"))
+        self.set_full_text(self.tr("Printer: starting…"))
         self.setToolTip(self.tr("The print queue starts a moment after the till."))
 
     def show_status(self, status: QueueStatus) -> None:

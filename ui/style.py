@@ -19,7 +19,7 @@ TOUCH_HEIGHT = 52
 PAD_KEY_HEIGHT = 48
 BIG_TOUCH_HEIGHT = 68
 CART_ROW_HEIGHT = 60  # two lines of a long Thai name
-STATUS_HEIGHT = 56  # two lines of a long message
+STATUS_HEIGHT = 62  # two lines of a long message, at 13 pt with its padding
 TOTAL_HEIGHT = 72
 TOTAL_PT, SMALLEST_TOTAL_PT = 40, 24  # the total shrinks to fit a 1024-px screen, to 24 pt
 QUICK_KEY_HEIGHT = 70  # two lines of name and the price
@@ -44,7 +44,8 @@ QMainWindow, #saleScreen, #loginScreen {{ background: {PAPER}; }}
 #header #userLabel {{ color: {GOLD}; font-size: 13pt; font-weight: bold; }}
 #header QPushButton {{ background: rgba(255,255,255,0.12); color: white; border: 1px solid
     rgba(255,255,255,0.35); border-radius: 6px; padding: 0 5px; font-size: {HEADER_PT}pt;
-    min-height: {PAD_KEY_HEIGHT - 6}px; }}
+    /* no vertical padding: the 1 px borders make the key PAD_KEY_HEIGHT high, for a finger */
+    min-height: {PAD_KEY_HEIGHT - 2}px; }}
 QPushButton {{ min-height: {PAD_KEY_HEIGHT - 6}px; font-size: 13pt; background: white;
     border: 1px solid #b9b3c2; border-radius: 8px; padding: 2px 8px; }}
 QPushButton:pressed {{ background: #e6dfee; }}

@@ -225,11 +225,12 @@ class ShortenedButton(QPushButton):
         super().__init__(parent)
         self._full_text = ""
         self.setSizePolicy(QSizePolicy.Policy.Preferred, self.sizePolicy().verticalPolicy())
+        self.setProperty("elides", True)  # ui.live_text.ELIDES: cut on purpose, whole as tooltip
 
     def set_full_text(self, text: str) -> None:
         self._full_text = text
-        self.setText(text)  # cut, if need be, once the header has laid it out at its new width
-        QTimer.singleShot(0, self, self._shorten)
+        self._shorten()  # at the width it has now: a whole text is never painted past its edge
+        QTimer.singleShot(0, self, self._shorten)  # and again once the header has laid it out
         self.updateGeometry()
         holder = self.parentWidget()
         if holder is not None:  # a column in the header: else its layout keeps the old width
