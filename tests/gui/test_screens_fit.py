@@ -46,6 +46,7 @@ from ui.app import run_app
 from ui.main_window import CounterWindow
 from ui.manager_screen import ManagerScreen
 from ui.screen_fit import FRAME_ALLOWANCE, fit_to_screen
+from ui.settings_screen import SECTIONS
 from ui.shift_dialogs import ShiftCloseDialog
 
 SCREENS = [QRect(0, 0, 1024, 768), QRect(0, 0, 1366, 768)]
@@ -146,6 +147,21 @@ def _header(window: CounterWindow) -> QWidget | None:
     return window.back_office.open_header_settings() if window.back_office else None
 
 
+def _staff(window: CounterWindow) -> QWidget | None:
+    return window.back_office.open_staff() if window.back_office else None
+
+
+def _my_pin(window: CounterWindow) -> QWidget | None:
+    return window.back_office.open_change_my_pin() if window.back_office else None
+
+
+def _settings(section: str) -> Open:
+    def open_screen(window: CounterWindow) -> QWidget | None:
+        return window.back_office.open_settings(section) if window.back_office else None
+
+    return open_screen
+
+
 ROWS = [
     Row("shift open", lambda w: w.checkout.menu.shifts.open_shift(), shift=False),
     Row("cash in", lambda w: w.checkout.menu.shifts.move_cash(CashMovementKind.CASH_IN)),
@@ -165,6 +181,9 @@ ROWS = [
     Row("held carts", _side(_held)),
     Row("help", _side(lambda w: w.sale.show_help())),
     Row("menu", _side(lambda w: w.checkout.menu.show_menu())),
+    Row("staff", _staff, manager=True),
+    Row("change my PIN", _my_pin),
+    *(Row(f"settings: {s.key}", _settings(s.key), manager=True) for s in SECTIONS),
 ]
 
 
