@@ -22,7 +22,13 @@ from pos.clock import Clock, SystemClock
 from pos.ids import ZReportId
 from pos.money import format_baht
 from pos.printing.services.print_jobs import request_reprint
-from pos.shifts.services.day_close import Z_DOCUMENT_KIND, DayReport, close_day, closing_problems
+from pos.shifts.services.day_close import (
+    Z_DOCUMENT_KIND,
+    ClosingProblem,
+    DayReport,
+    close_day,
+    closing_problem_items,
+)
 from receipts.connections import EscposTransport
 from receipts.day_report_print import day_report_escpos
 from receipts.samples import header_from_settings
@@ -196,7 +202,7 @@ class DayCloseDialog(QDialog):
         with self._context.reader()() as uow:
             settings = uow.settings.load()
             day = uow.shifts.open_day(settings.terminal_id)
-            problems = closing_problems(uow, day, settings) if day else []
+            problems = closing_problem_items(uow, day, settings) if day else []
         if day is None:
             self.problems.setText(
                 self.tr("No business day is open (no shift was opened since the last Z report)")
@@ -205,9 +211,24 @@ class DayCloseDialog(QDialog):
             return
         text = self.tr("Business day {day}").format(day=shown_date(day.business_date, style="full"))
         if problems:
-            text += "\n" + self.tr("To do before closing the day:") + "\n• " + "\n• ".join(problems)
+            said = [self._problem_text(problem) for problem in problems]
+            text += "\n" + self.tr("To do before closing the day:") + "\n• " + "\n• ".join(said)
         self.problems.setText(text)
         self._can_close(not problems)
+
+    def _problem_text(self, problem: ClosingProblem) -> str:
+        if problem.difference_satang is None:
+            return self.tr("shift #{number} of {who} is still open: close it with a count").format(
+                number=problem.shift_number, who=problem.who
+            )
+        return self.tr(
+            "shift #{number} of {who} has a difference of {amount} baht that a manager has"
+            " not approved"
+        ).format(
+            number=problem.shift_number,
+            who=problem.who,
+            amount=format_baht(problem.difference_satang),
+        )
 
     def _can_close(self, possible: bool) -> None:
         """What stands in the way is said first: no PIN is taken for a day that cannot close."""

@@ -443,6 +443,14 @@
         <translation>ต้องทำก่อนปิดวัน:</translation>
     </message>
     <message>
+        <source>shift #{number} of {who} is still open: close it with a count</source>
+        <translation>กะที่ {number} ของ {who} ยังเปิดอยู่ ปิดกะพร้อมนับเงินก่อน</translation>
+    </message>
+    <message>
+        <source>shift #{number} of {who} has a difference of {amount} baht that a manager has not approved</source>
+        <translation>กะที่ {number} ของ {who} มีเงินขาด/เกิน {amount} บาท ที่ผู้จัดการยังไม่อนุมัติ</translation>
+    </message>
+    <message>
         <source>Choose the manager and type the PIN</source>
         <translation>เลือกผู้จัดการและกรอก PIN</translation>
     </message>

@@ -167,22 +167,44 @@ def x_report(uow_factory: Callable[[], UnitOfWork], clock: Clock) -> DayReport:
         return DayReport(day_figures(uow, day, settings), clock.now())
 
 
-def closing_problems(uow: UnitOfWork, day: BusinessDay, settings: Settings) -> list[str]:
+@dataclass(frozen=True)
+class ClosingProblem:
+    """One thing in the way of closing the day: a shift still open, or its difference not
+    approved (``difference_satang``); the screens word it in their language."""
+
+    shift_number: int
+    who: str
+    difference_satang: int | None = None  # None: the shift is still open
+
+    def english(self) -> str:
+        if self.difference_satang is None:
+            return f"shift #{self.shift_number} of {self.who} is still open: close it with a count"
+        return (
+            f"shift #{self.shift_number} of {self.who} has a difference of"
+            f" {format_baht(self.difference_satang)} baht that a manager has not approved"
+        )
+
+
+def closing_problem_items(
+    uow: UnitOfWork, day: BusinessDay, settings: Settings
+) -> list[ClosingProblem]:
     """What must happen before ``day`` can be closed (empty: it can be)."""
     problems = []
     tolerance = settings.shift_rules.cash_tolerance_satang
     for shift in uow.shifts.shifts_of_day(day.day_id):
         who = _name(uow, shift.opened_by_user_id)
         if shift.is_open:
-            problems.append(f"shift #{shift.number} of {who} is still open: close it with a count")
+            problems.append(ClosingProblem(shift.number, who))
         elif shift.needs_approval(tolerance):
             assert shift.closing is not None
             largest = shift.closing.largest_difference_satang()
-            problems.append(
-                f"shift #{shift.number} of {who} has a difference of {format_baht(largest)}"
-                " baht that a manager has not approved"
-            )
+            problems.append(ClosingProblem(shift.number, who, largest))
     return problems
+
+
+def closing_problems(uow: UnitOfWork, day: BusinessDay, settings: Settings) -> list[str]:
+    """The same, in English words (the command line's and the refusal's)."""
+    return [problem.english() for problem in closing_problem_items(uow, day, settings)]
 
 
 def check_day_closable(
