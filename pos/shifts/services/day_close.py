@@ -192,7 +192,7 @@ def closing_problem_items(
     problems = []
     tolerance = settings.shift_rules.cash_tolerance_satang
     for shift in uow.shifts.shifts_of_day(day.day_id):
-        who = _name(uow, shift.opened_by_user_id)
+        who = _name(uow, shift.opened_by_user_id) or f"user {shift.opened_by_user_id}"
         if shift.is_open:
             problems.append(ClosingProblem(shift.number, who))
         elif shift.needs_approval(tolerance):
