@@ -15,11 +15,13 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from pos.bootstrap import AppContext
 from tests.gui.test_languages_complete import SCREENS
 from ui.i18n import ENGLISH, THAI, set_language
+from ui.main_window import CounterWindow
 
 TOUR_DIR = os.environ.get("OTOP_TOUR_DIR", "")
 
@@ -35,6 +37,10 @@ def test_screen(qtbot: QtBot, demo_context: AppContext, name: str, language: str
     set_language(language)
     top = SCREENS[name](qtbot, demo_context)
     set_language(language)  # an opener may have switched: the screen as the cashier set it
+    for window in QApplication.topLevelWidgets():
+        if isinstance(window, CounterWindow):  # the tests' counter is 1366×768; the app's is
+            # maximised on its screen (ui.app); Xvfb has no window manager to do it
+            window.setGeometry(QGuiApplication.primaryScreen().availableGeometry())
     qtbot.wait(600)  # laid out, painted, the print and sync lines reported
     screen = QGuiApplication.primaryScreen()
     size = screen.size()
