@@ -74,7 +74,7 @@ def field_hints() -> dict[str, str]:
         "branch": QCoreApplication.translate(
             "ReceiptHeaderDialog", "Branch: head office, or the branch's 5 digits"
         ),
-        "POS ID": QCoreApplication.translate(
+        "till name": QCoreApplication.translate(
             "ReceiptHeaderDialog", "Till name: 1-16 capital letters or digits"
         ),
         "approval number": QCoreApplication.translate(

@@ -76,8 +76,8 @@ def test_without_a_printer_the_header_says_so_with_the_count(
     window = start_counter(qtbot, open_till(demo_context), demo_context)
     try:
         line = window.back_office.status_line  # type: ignore[union-attr]
-        qtbot.waitUntil(lambda: line.text() == "ยังไม่ได้ตั้งค่าเครื่องพิมพ์ · รอพิมพ์ 5 ใบ")
-        assert "พร้อม" not in line.text() and "ยังไม่ได้ตั้งค่าเครื่องพิมพ์" in line.toolTip()
+        qtbot.waitUntil(lambda: line.full_text() == "ยังไม่ได้ตั้งค่าเครื่องพิมพ์ · รอพิมพ์ 5 ใบ")
+        assert "พร้อม" not in line.full_text() and "ยังไม่ได้ตั้งค่าเครื่องพิมพ์" in line.toolTip()
     finally:
         service.stop()
         window.close()
@@ -91,7 +91,7 @@ def test_without_a_printer_or_receipts_it_is_not_ready(
     window = start_counter(qtbot, open_till(demo_context), demo_context)
     try:
         line = window.back_office.status_line  # type: ignore[union-attr]
-        qtbot.waitUntil(lambda: line.text() == "ยังไม่ได้ตั้งค่าเครื่องพิมพ์")
+        qtbot.waitUntil(lambda: line.full_text() == "ยังไม่ได้ตั้งค่าเครื่องพิมพ์")
         assert service.status.state is QueueState.IDLE and not service.status.printer_set_up
     finally:
         service.stop()
@@ -111,7 +111,7 @@ def test_with_the_loopback_printer_it_is_ready_prints_and_is_ready_again(
             _sell(demo_context)
             demo_context.wake_printer()
             qtbot.waitUntil(lambda: len(printer.printed_jobs()) == 1, timeout=10_000)
-            qtbot.waitUntil(lambda: line.text() == "เครื่องพิมพ์พร้อม")
+            qtbot.waitUntil(lambda: line.full_text() == "เครื่องพิมพ์พร้อม")
         states = [status.state for status in seen]
         assert QueueState.PRINTING in states and states[-1] is QueueState.IDLE
         assert all(status.printer_set_up for status in seen[states.index(QueueState.PRINTING) :])
@@ -125,7 +125,7 @@ def test_before_the_print_worker_runs_the_header_does_not_say_ready(
     window = start_counter(qtbot, open_till(demo_context), demo_context)  # no worker started
     try:
         line = window.back_office.status_line  # type: ignore[union-attr]
-        assert line.text() == "เครื่องพิมพ์: กำลังเริ่มระบบ…" and line.status is None
-        assert "พร้อม" not in line.text()
+        assert line.full_text() == "เครื่องพิมพ์: กำลังเริ่มระบบ…" and line.status is None
+        assert "พร้อม" not in line.full_text()
     finally:
         window.close()

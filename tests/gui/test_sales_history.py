@@ -203,7 +203,7 @@ def test_a_dead_printer_shows_in_the_header_and_the_till_keeps_selling(
     assert window.back_office is not None
     status = window.back_office.status_line
     context.wake_printer()
-    qtbot.waitUntil(lambda: status.text() == f"รอพิมพ์ {waiting} ใบ", timeout=10_000)
+    qtbot.waitUntil(lambda: status.full_text() == f"รอพิมพ์ {waiting} ใบ", timeout=10_000)
     logged_in(qtbot, window)  # receipts were waiting before anyone logged in: the cashier is told
     qtbot.waitUntil(lambda: "เครื่องพิมพ์ปิดอยู่" in window.sale.status.text())
     # the worker retries meanwhile (a moment of "printing"): wait for the waiting state again
@@ -214,7 +214,7 @@ def test_a_dead_printer_shows_in_the_header_and_the_till_keeps_selling(
     window.grab().save(str(tmp_path / "printer-off.png"))
     with PrinterEmulator(port) as printer:
         qtbot.mouseClick(status, Qt.MouseButton.LeftButton)  # "print now"
-        qtbot.waitUntil(lambda: status.text() == "เครื่องพิมพ์พร้อม", timeout=10_000)
+        qtbot.waitUntil(lambda: status.full_text() == "เครื่องพิมพ์พร้อม", timeout=10_000)
     assert len(printer.printed_jobs()) == waiting
     assert window.sale.status.text() == "เครื่องพิมพ์พร้อม: พิมพ์ใบที่รอครบแล้ว"
 
@@ -224,10 +224,10 @@ def test_a_dead_printer_shows_in_the_header_and_the_till_keeps_selling(
     with PrinterEmulator(port):
         context.wake_printer()
         qtbot.waitUntil(lambda: status.property("severity") == "error", timeout=10_000)
-    assert status.text() == "พิมพ์ไม่ได้ (แตะ)" and "POS01-09999999" in status.toolTip()
+    assert status.full_text() == "พิมพ์ไม่ได้ (แตะ)" and "POS01-09999999" in status.toolTip()
     assert "POS01-09999999" in window.sale.status.text()
     qtbot.mouseClick(status, Qt.MouseButton.LeftButton)  # acknowledged
-    qtbot.waitUntil(lambda: status.text() == "เครื่องพิมพ์พร้อม", timeout=10_000)
+    qtbot.waitUntil(lambda: status.full_text() == "เครื่องพิมพ์พร้อม", timeout=10_000)
     window.close()
 
 

@@ -83,7 +83,7 @@ def test_the_header_is_tidied_and_checked() -> None:
         ({"tax_id": "12345"}, "tax ID"),
         ({"tax_id": ""}, "tax ID"),  # VAT-registered without one
         ({"branch": "สาขา 1"}, "branch"),
-        ({"pos_id": "POS 01"}, "POS ID"),
+        ({"pos_id": "POS 01"}, "till name"),
         ({"footer": "\n".join("บรรทัด" for _ in range(7))}, "footer"),
         ({"approval_number": "E05 ก123"}, "approval number"),  # Thai letters
         ({"approval_number": "-E051"}, "approval number"),

@@ -75,7 +75,7 @@ HEADER_TEXT_FIELDS: tuple[tuple[str, TextKind, str, str], ...] = (
     ("address", TextKind.ADDRESS, "address", "ที่อยู่"),
     ("tax_id", TextKind.TAX_ID, "tax ID", "เลขประจำตัวผู้เสียภาษี"),
     ("branch", TextKind.NAME, "branch", "สาขา"),
-    ("pos_id", TextKind.CODE, "POS ID", "ชื่อเครื่อง"),
+    ("pos_id", TextKind.CODE, "till name", "ชื่อเครื่อง"),
     ("phone", TextKind.PHONE, "phone", "โทรศัพท์"),
     ("footer", TextKind.RECEIPT_TEXT, "footer", "ข้อความท้ายใบเสร็จ"),
     ("approval_number", TextKind.CODE, "approval number", "เลขที่อนุมัติ POS (ภ.พ.06)"),
@@ -109,7 +109,7 @@ def checked_header(entry: HeaderEntry) -> tuple[ReceiptHeader, str]:
     try:
         pos_id = check_terminal_id(entry.pos_id.strip().upper())
     except NumberingError as error:
-        raise ReceiptSettingsError("POS ID", str(error)) from None
+        raise ReceiptSettingsError("till name", str(error)) from None
     approval = approval_text(entry.approval_number)
     footer = [line.strip() for line in entry.footer.splitlines() if line.strip()]
     if len(footer) > MAX_FOOTER_LINES or any(len(line) > MAX_LINE for line in footer):
