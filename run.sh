@@ -112,8 +112,7 @@ run_tests() {
   # the floors mean something only for the whole suite: a selection would fail them
   say "pytest, the whole suite with coverage"
   local report=$VENV/coverage.json
-  # two workers (pytest-xdist), a file's tests together: 14 min alone, 9 with both cores
-  COVERAGE_FILE=$VENV/.coverage "$VENV/bin/pytest" -n 2 --dist loadfile --cov --cov-report=
+  COVERAGE_FILE=$VENV/.coverage "$VENV/bin/pytest" --cov --cov-report=
   COVERAGE_FILE=$VENV/.coverage "$VENV/bin/coverage" json -q -o "$report"
   say "coverage floors"
   "$VENV/bin/python" -m tools.coverage_floors "$report"
